@@ -1,0 +1,130 @@
+/**
+ * One GraphQL POST to one institution's catalogue subgraph, with a deadline
+ * and a strict reading of the answer. Institutions run their own servers, so
+ * the answer is untrusted: anything that is not a GraphQL response object
+ * becomes an InstitutionCallError naming the institution, never an exception
+ * that could spoil another institution's data.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+
+export interface GraphQLRequestBody {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+export interface InstitutionAnswer {
+  data: Record<string, unknown> | null;
+  errors: GraphQLFormattedError[];
+}
+
+export type InstitutionFailure =
+  | 'UNKNOWN_INSTITUTION'
+  | 'NOT_CONFORMING'
+  | 'UNREACHABLE'
+  | 'TIMEOUT'
+  | 'HTTP_ERROR'
+  | 'MALFORMED_RESPONSE';
+
+export class InstitutionCallError extends Error {
+  constructor(
+    readonly institution: string,
+    readonly failure: InstitutionFailure,
+    detail: string,
+  ) {
+    super(`Institution "${institution}" ${describe(failure)}: ${detail}`);
+    this.name = 'InstitutionCallError';
+  }
+}
+
+function describe(failure: InstitutionFailure): string {
+  switch (failure) {
+    case 'UNKNOWN_INSTITUTION':
+      return 'is not in the provincial registry';
+    case 'NOT_CONFORMING':
+      return 'is refused because its subgraph does not conform to the catalogue contract';
+    case 'UNREACHABLE':
+      return 'is unreachable';
+    case 'TIMEOUT':
+      return 'did not answer in time';
+    case 'HTTP_ERROR':
+      return 'answered with an HTTP error';
+    case 'MALFORMED_RESPONSE':
+      return 'answered with something that is not a GraphQL response';
+  }
+}
+
+/** Larger answers are refused: no page of the contract comes close. */
+const maxResponseBytes = 20 * 1024 * 1024;
+
+export async function callInstitution(options: {
+  institution: string;
+  url: string;
+  body: GraphQLRequestBody;
+  headers?: Record<string, string>;
+  timeoutMs: number;
+}): Promise<InstitutionAnswer> {
+  const { institution } = options;
+  let response: Response;
+  try {
+    response = await fetch(options.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
+      body: JSON.stringify(options.body),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+  } catch (error) {
+    throw toCallError(institution, error, options.timeoutMs);
+  }
+  let text: string;
+  try {
+    text = await readLimited(response, maxResponseBytes);
+  } catch (error) {
+    throw toCallError(institution, error, options.timeoutMs);
+  }
+  const parsed = parseJson(text);
+  // GraphQL-over-HTTP allows 4xx with a GraphQL body; only a body without one is an HTTP failure.
+  if (!isResponseShape(parsed)) {
+    if (!response.ok) throw new InstitutionCallError(institution, 'HTTP_ERROR', `status ${response.status}`);
+    throw new InstitutionCallError(institution, 'MALFORMED_RESPONSE', 'body is not a GraphQL response object');
+  }
+  return {
+    data: (parsed.data as Record<string, unknown> | null | undefined) ?? null,
+    errors: (parsed.errors as GraphQLFormattedError[] | undefined) ?? [],
+  };
+}
+
+function toCallError(institution: string, error: unknown, timeoutMs: number): InstitutionCallError {
+  const name = (error as Error | undefined)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new InstitutionCallError(institution, 'TIMEOUT', `no answer within ${timeoutMs} ms`);
+  }
+  const cause = (error as { cause?: { code?: string } }).cause?.code;
+  return new InstitutionCallError(institution, 'UNREACHABLE', cause ?? (error as Error).message);
+}
+
+async function readLimited(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > limit) throw new Error(`response of ${declared} bytes exceeds ${limit}`);
+  const text = await response.text();
+  if (text.length > limit) throw new Error(`response exceeds ${limit} bytes`);
+  return text;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isResponseShape(value: unknown): value is { data?: unknown; errors?: unknown } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { data, errors } = value as { data?: unknown; errors?: unknown };
+  const dataOk = data === undefined || data === null || (typeof data === 'object' && !Array.isArray(data));
+  const errorsOk =
+    errors === undefined ||
+    (Array.isArray(errors) && errors.every((e) => typeof e === 'object' && e !== null && typeof e.message === 'string'));
+  return dataOk && errorsOk && (data !== undefined || errors !== undefined);
+}

@@ -1,0 +1,223 @@
+/**
+ * The gateway's view of which institutions exist, where their catalogue
+ * subgraphs live, and whether each may be routed to.
+ *
+ * The registry is read from the framework subgraph (its private
+ * `institutionRegistry` field) on an interval and whenever a request names an
+ * institution the gateway has not seen, so registering, moving or removing an
+ * institution takes effect without a restart or a recomposition. Nothing is
+ * routed to an institution before its SDL has passed the conformance check.
+ */
+import type { GraphQLSchema } from 'graphql';
+import { InstitutionCallError, callInstitution } from '../datasources/institutionClient.js';
+import { checkConformance } from './conformance.js';
+
+export type InstitutionStatus = 'PENDING' | 'UP' | 'DOWN' | 'NON_CONFORMING';
+
+export interface InstitutionHealth {
+  code: string;
+  status: InstitutionStatus;
+  reason?: string;
+  lastCheckedAt?: string;
+  lastSuccessAt?: string;
+}
+
+export interface Route {
+  url: string;
+  timeoutMs: number;
+}
+
+/** What the catalogue data source needs from the registry. */
+export interface InstitutionRouter {
+  /** Where to send a request for `institution`; throws InstitutionCallError when it must not be sent. */
+  routeTo(institution: string): Promise<Route>;
+  recordSuccess(institution: string): void;
+  recordFailure(institution: string, error: InstitutionCallError): void;
+}
+
+interface Entry {
+  code: string;
+  url: string;
+  status: InstitutionStatus;
+  reason?: string;
+  lastCheckedAt?: Date;
+  lastSuccessAt?: Date;
+  /** The last conformance check passed. */
+  conforming: boolean;
+  conformanceCheckedAt?: number;
+  /** After a failure no request is sent before this time (circuit breaker). */
+  retryAfter?: number;
+  checking?: Promise<void>;
+}
+
+export interface RegistryOptions {
+  frameworkUrl: string;
+  registryToken: string;
+  contract: GraphQLSchema;
+  refreshIntervalMs: number;
+  institutionTimeoutMs: number;
+  /** Per-institution deadlines that override institutionTimeoutMs. */
+  institutionTimeoutsMs?: Record<string, number>;
+  /** How long a failed institution is skipped before it is tried again. */
+  failureCooldownMs: number;
+  /** How often a conforming institution's SDL is checked again, to catch version skew. */
+  conformanceRecheckMs: number;
+  log?: (message: string) => void;
+}
+
+const callFailures = new Set(['UNREACHABLE', 'TIMEOUT', 'HTTP_ERROR', 'MALFORMED_RESPONSE']);
+
+export class InstitutionRegistry implements InstitutionRouter {
+  private entries = new Map<string, Entry>();
+  private timer?: NodeJS.Timeout;
+  private lastOnDemandRefresh = 0;
+  private refreshing?: Promise<void>;
+
+  constructor(private readonly options: RegistryOptions) {}
+
+  /** Loads the registry once (tolerating a framework outage) and keeps it fresh. */
+  async start(): Promise<void> {
+    await this.refresh().catch((error) => this.log(`registry not loaded yet: ${(error as Error).message}`));
+    this.timer = setInterval(() => {
+      this.refresh().catch((error) => this.log(`registry refresh failed: ${(error as Error).message}`));
+    }, this.options.refreshIntervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Reads the registry from the framework subgraph and checks what changed. Concurrent calls share one read. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.readRegistry().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  health(): InstitutionHealth[] {
+    return [...this.entries.values()]
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((entry) => ({
+        code: entry.code,
+        status: entry.status,
+        reason: entry.reason,
+        lastCheckedAt: entry.lastCheckedAt?.toISOString(),
+        lastSuccessAt: entry.lastSuccessAt?.toISOString(),
+      }));
+  }
+
+  async routeTo(institution: string): Promise<Route> {
+    let entry = this.entries.get(institution);
+    if (!entry) {
+      await this.refreshOnDemand();
+      entry = this.entries.get(institution);
+    }
+    if (!entry) throw new InstitutionCallError(institution, 'UNKNOWN_INSTITUTION', 'no catalogue is registered under this code');
+    if (!this.coolingDown(entry) && (!entry.conforming || this.conformanceIsDue(entry))) await this.checkEntry(entry);
+    if (entry.status === 'NON_CONFORMING') throw new InstitutionCallError(institution, 'NOT_CONFORMING', entry.reason ?? '');
+    if (!entry.conforming || this.coolingDown(entry)) {
+      throw new InstitutionCallError(institution, 'UNREACHABLE', `${entry.reason ?? 'it failed recently'} (retrying shortly)`);
+    }
+    return { url: entry.url, timeoutMs: this.timeoutFor(institution) };
+  }
+
+  recordSuccess(institution: string): void {
+    const entry = this.entries.get(institution);
+    if (!entry?.conforming) return;
+    Object.assign(entry, { status: 'UP', reason: undefined, retryAfter: undefined, lastCheckedAt: new Date(), lastSuccessAt: new Date() });
+  }
+
+  recordFailure(institution: string, error: InstitutionCallError): void {
+    const entry = this.entries.get(institution);
+    if (!entry || !callFailures.has(error.failure)) return;
+    this.markDown(entry, error.message);
+  }
+
+  private markDown(entry: Entry, reason: string): void {
+    Object.assign(entry, {
+      status: 'DOWN',
+      reason,
+      lastCheckedAt: new Date(),
+      retryAfter: Date.now() + this.options.failureCooldownMs,
+    });
+  }
+
+  private coolingDown(entry: Entry): boolean {
+    return entry.status === 'DOWN' && Date.now() < (entry.retryAfter ?? 0);
+  }
+
+  private async readRegistry(): Promise<void> {
+    const answer = await callInstitution({
+      institution: 'framework',
+      url: this.options.frameworkUrl,
+      body: { query: '{ institutionRegistry { code subgraphUrl } }' },
+      headers: { authorization: `Bearer ${this.options.registryToken}` },
+      timeoutMs: this.options.institutionTimeoutMs,
+    });
+    const listed = answer.data?.institutionRegistry;
+    if (!Array.isArray(listed)) {
+      throw new Error(answer.errors[0]?.message ?? 'framework subgraph returned no institutionRegistry');
+    }
+    const seen = new Set<string>();
+    for (const item of listed as Array<{ code?: unknown; subgraphUrl?: unknown }>) {
+      if (typeof item?.code !== 'string' || typeof item.subgraphUrl !== 'string') continue;
+      seen.add(item.code);
+      const existing = this.entries.get(item.code);
+      if (existing?.url === item.subgraphUrl) continue;
+      this.log(existing ? `institution ${item.code} moved to a new subgraph URL` : `institution ${item.code} registered`);
+      this.entries.set(item.code, { code: item.code, url: item.subgraphUrl, status: 'PENDING', conforming: false });
+    }
+    for (const code of this.entries.keys()) {
+      if (!seen.has(code)) {
+        this.entries.delete(code);
+        this.log(`institution ${code} removed from the registry`);
+      }
+    }
+    const unverified = [...this.entries.values()].filter((entry) => !entry.conforming && !this.coolingDown(entry));
+    await Promise.all(unverified.map((entry) => this.checkEntry(entry)));
+  }
+
+  private async refreshOnDemand(): Promise<void> {
+    // An unknown code may be a brand-new registration, but clients must not be able to hammer the framework.
+    if (Date.now() - this.lastOnDemandRefresh < 1000) return this.refreshing?.catch(() => {});
+    this.lastOnDemandRefresh = Date.now();
+    await this.refresh().catch(() => {});
+  }
+
+  private conformanceIsDue(entry: Entry): boolean {
+    return entry.conforming && Date.now() - (entry.conformanceCheckedAt ?? 0) > this.options.conformanceRecheckMs;
+  }
+
+  private checkEntry(entry: Entry): Promise<void> {
+    entry.checking ??= this.runConformanceCheck(entry).finally(() => (entry.checking = undefined));
+    return entry.checking;
+  }
+
+  private async runConformanceCheck(entry: Entry): Promise<void> {
+    const result = await checkConformance({
+      institution: entry.code,
+      url: entry.url,
+      contract: this.options.contract,
+      timeoutMs: this.timeoutFor(entry.code),
+    });
+    entry.lastCheckedAt = new Date();
+    entry.conformanceCheckedAt = Date.now();
+    entry.conforming = result.kind === 'CONFORMING';
+    if (result.kind === 'CONFORMING') {
+      Object.assign(entry, { status: 'UP', reason: undefined, retryAfter: undefined, lastSuccessAt: new Date() });
+    } else if (result.kind === 'NON_CONFORMING') {
+      Object.assign(entry, { status: 'NON_CONFORMING', reason: result.problems.join(' ') });
+      this.log(`institution ${entry.code} refused: ${entry.reason}`);
+    } else {
+      this.markDown(entry, result.reason);
+    }
+  }
+
+  private timeoutFor(institution: string): number {
+    return this.options.institutionTimeoutsMs?.[institution] ?? this.options.institutionTimeoutMs;
+  }
+
+  private log(message: string): void {
+    this.options.log?.(`[registry] ${message}`);
+  }
+}
