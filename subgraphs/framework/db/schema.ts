@@ -1,0 +1,50 @@
+/**
+ * The province's institution registry. Public fields are served by the
+ * framework subgraph; `subgraph_url` is private routing data that only the
+ * gateway reads (through `institutionRegistry`).
+ *
+ * Check constraints repeat the essentials of input validation so that no
+ * write path, including seeds and manual SQL, can store a row the gateway or
+ * the public API would choke on.
+ */
+import { sql } from 'drizzle-orm';
+import { check, customType, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const institutionTypes = ['PUBLIC_COLLEGE', 'UNIVERSITY', 'INDIGENOUS_INSTITUTE', 'CAREER_COLLEGE'] as const;
+export const regions = ['CENTRAL', 'EASTERN', 'NORTHERN', 'SOUTHWESTERN', 'TORONTO'] as const;
+
+export const institutionType = pgEnum('institution_type', institutionTypes);
+export const region = pgEnum('region', regions);
+
+/** Codes compare byte-wise so "ordered by code" is the same everywhere, whatever the server's locale. */
+const codeText = customType<{ data: string }>({
+  dataType: () => 'text COLLATE "C"',
+});
+
+export const institutions = pgTable(
+  'institutions',
+  {
+    code: codeText('code').primaryKey(),
+    name: text('name').notNull(),
+    nameFr: text('name_fr'),
+    type: institutionType('type').notNull(),
+    region: region('region').notNull(),
+    website: text('website').notNull(),
+    languages: text('languages').array().notNull(),
+    subgraphUrl: text('subgraph_url').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check('institutions_code_format', sql`${table.code} ~ '^[a-z][a-z0-9-]{1,31}$'`),
+    check('institutions_name_present', sql`length(btrim(${table.name})) > 0`),
+    check('institutions_website_http', sql`${table.website} ~ '^https?://'`),
+    check('institutions_subgraph_url_http', sql`${table.subgraphUrl} ~ '^https?://'`),
+    check('institutions_languages_present', sql`cardinality(${table.languages}) > 0`),
+  ],
+);
+
+export type InstitutionRow = typeof institutions.$inferSelect;
+export type NewInstitutionRow = typeof institutions.$inferInsert;
+
+export const frameworkSchema = { institutions, institutionType, region };
