@@ -1,0 +1,138 @@
+/**
+ * The whole directory on one machine: one PostgreSQL cluster (embedded by
+ * default) with a database per institution plus one for the framework, every
+ * sample institution's catalogue subgraph on its own port, the framework
+ * subgraph, the search subgraph and the gateway. `npm start` and the
+ * end-to-end tests both use it, so the tests exercise what users run.
+ */
+import type { PostgresCluster } from '../runtime/postgres.js';
+import type { RunningHttpServer } from '../runtime/http.js';
+import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
+import { startCatalogueSubgraph } from '../subgraphs/catalogue/server.js';
+import { migrateFrameworkDatabase } from '../subgraphs/framework/db/migrate.js';
+import { startFrameworkSubgraph } from '../subgraphs/framework/server.js';
+import { seedFrameworkIfEmpty, syncInstitutionUrls } from '../subgraphs/framework/seed.js';
+import { startGateway, type RunningGateway } from '../gateway/server.js';
+import { seedCatalogueIfEmpty } from '../seed/seedCatalogue.js';
+import { generateCatalogue } from '../seed/catalogue.js';
+import type { SampleInstitution } from '../seed/institutions.js';
+
+export interface LocalDirectoryOptions {
+  cluster: PostgresCluster;
+  /** Prepended to every database name, so several directories can share one cluster (tests). */
+  databasePrefix?: string;
+  institutions: SampleInstitution[];
+  /** Sample entries seeded into an empty catalogue; defaults to the generator's own count. */
+  entriesPerInstitution?: number;
+  gatewayPort: number;
+  frameworkPort: number;
+  /** First catalogue port; institutions take consecutive ports. 0 picks free ports. */
+  cataloguePortBase: number;
+  provinceApiKey: string;
+  registryToken: string;
+  registryRefreshMs?: number;
+  institutionTimeoutMs?: number;
+  failureCooldownMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface LocalDirectory {
+  gateway: RunningGateway;
+  framework: RunningHttpServer;
+  catalogues: Map<string, RunningHttpServer>;
+  catalogueDatabaseUrl(institution: string): string;
+  frameworkDatabaseUrl: string;
+  /** Stops one institution's subgraph, as if its server went down. */
+  stopInstitution(code: string): Promise<void>;
+  /** Starts it again on the same port. */
+  startInstitution(code: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function catalogueDatabaseName(prefix: string, institution: string): string {
+  return `${prefix}catalogue_${institution.replace(/-/g, '_')}`;
+}
+
+export async function startLocalDirectory(options: LocalDirectoryOptions): Promise<LocalDirectory> {
+  const { cluster, institutions } = options;
+  const prefix = options.databasePrefix ?? '';
+  const catalogues = new Map<string, RunningHttpServer>();
+  const ports = new Map<string, number>();
+  const started: Array<{ stop(): Promise<void> }> = [];
+  try {
+    await Promise.all(
+      institutions.map(async (institution, index) => {
+        const databaseUrl = await prepareCatalogueDatabase(options, institution.code);
+        const port = options.cataloguePortBase ? options.cataloguePortBase + index : 0;
+        const server = await startCatalogueSubgraph({ institution: institution.code, databaseUrl, port });
+        catalogues.set(institution.code, server);
+        ports.set(institution.code, server.port);
+      }),
+    );
+    const frameworkDatabaseUrl = cluster.databaseUrl(`${prefix}framework`);
+    await cluster.ensureDatabase(`${prefix}framework`);
+    await migrateFrameworkDatabase(frameworkDatabaseUrl);
+    const withUrls = institutions.map((i) => ({ ...i, subgraphUrl: catalogues.get(i.code)!.url }));
+    await seedFrameworkIfEmpty(frameworkDatabaseUrl, withUrls);
+    // Ports may differ from the last run; the registry must point at where catalogues are now.
+    await syncInstitutionUrls(frameworkDatabaseUrl, withUrls);
+    const framework = await startFrameworkSubgraph({
+      databaseUrl: frameworkDatabaseUrl,
+      port: options.frameworkPort,
+      provinceApiKey: options.provinceApiKey,
+      registryToken: options.registryToken,
+    });
+    started.push(framework);
+    const gateway = await startGateway({
+      port: options.gatewayPort,
+      frameworkUrl: framework.url,
+      registryToken: options.registryToken,
+      registryRefreshMs: options.registryRefreshMs,
+      institutionTimeoutMs: options.institutionTimeoutMs,
+      failureCooldownMs: options.failureCooldownMs,
+      log: options.log,
+    });
+    started.push(gateway);
+    return {
+      gateway,
+      framework,
+      catalogues,
+      frameworkDatabaseUrl,
+      catalogueDatabaseUrl: (code) => cluster.databaseUrl(catalogueDatabaseName(prefix, code)),
+      async stopInstitution(code) {
+        await catalogues.get(code)?.stop();
+        catalogues.delete(code);
+      },
+      async startInstitution(code) {
+        const server = await startCatalogueSubgraph({
+          institution: code,
+          databaseUrl: cluster.databaseUrl(catalogueDatabaseName(prefix, code)),
+          port: ports.get(code) ?? 0,
+        });
+        catalogues.set(code, server);
+      },
+      async stop() {
+        await gateway.stop();
+        await framework.stop();
+        await Promise.all([...catalogues.values()].map((server) => server.stop()));
+      },
+    };
+  } catch (error) {
+    await Promise.allSettled([...started, ...catalogues.values()].map((server) => server.stop()));
+    throw error;
+  }
+}
+
+async function prepareCatalogueDatabase(options: LocalDirectoryOptions, institution: string): Promise<string> {
+  const name = catalogueDatabaseName(options.databasePrefix ?? '', institution);
+  await options.cluster.ensureDatabase(name);
+  const databaseUrl = options.cluster.databaseUrl(name);
+  await migrateCatalogueDatabase(databaseUrl);
+  const seeded = await seedCatalogueIfEmpty(
+    databaseUrl,
+    institution,
+    generateCatalogue(institution, options.entriesPerInstitution),
+  );
+  if (seeded) options.log?.(`seeded ${institution}`);
+  return databaseUrl;
+}

@@ -1,0 +1,83 @@
+/**
+ * `npm start`: the whole directory on this machine with sample data.
+ * Embedded PostgreSQL keeps its data in .data/postgres, so a restart keeps
+ * every change; POSTGRES_ADMIN_URL points the same code at an external server.
+ */
+import { randomBytes } from 'node:crypto';
+import { ConfigError, optionalString, optionalUrl, port } from '../runtime/config.js';
+import { clusterAt, startEmbeddedPostgres, type PostgresCluster } from '../runtime/postgres.js';
+import { sampleInstitutions } from '../seed/institutions.js';
+import { startLocalDirectory, type LocalDirectory } from './localDirectory.js';
+
+process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+
+async function main() {
+  const env = process.env;
+  const adminUrl = optionalUrl(env, 'POSTGRES_ADMIN_URL', ['postgres:', 'postgresql:']);
+  const gatewayPort = port(env, 'GATEWAY_PORT', 4000);
+  const frameworkPort = port(env, 'FRAMEWORK_PORT', 4002);
+  const cataloguePortBase = port(env, 'CATALOGUE_PORT_BASE', 4101);
+  const provinceApiKey = optionalString(env, 'PROVINCE_API_KEY') ?? 'dev-province-key';
+  const registryToken = optionalString(env, 'REGISTRY_TOKEN') ?? randomBytes(24).toString('hex');
+
+  console.log(adminUrl ? 'Using external PostgreSQL.' : 'Starting embedded PostgreSQL (data in .data/postgres)…');
+  const cluster: PostgresCluster = adminUrl
+    ? clusterAt(adminUrl)
+    : await startEmbeddedPostgres({ dataDir: '.data/postgres' });
+  let directory: LocalDirectory | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await directory?.stop().catch((error) => console.error(error));
+    await cluster.stop().catch((error) => console.error(error));
+    console.log('Stopped. Data is kept for the next start.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    directory = await startLocalDirectory({
+      cluster,
+      institutions: sampleInstitutions,
+      gatewayPort,
+      frameworkPort,
+      cataloguePortBase,
+      provinceApiKey,
+      registryToken,
+      log: (message) => console.log(message),
+    });
+  } catch (error) {
+    await cluster.stop().catch(() => {});
+    throw error;
+  }
+  printWelcome(directory, provinceApiKey);
+}
+
+function printWelcome(directory: LocalDirectory, provinceApiKey: string) {
+  const lines = [
+    '',
+    'Ontario micro-credential directory (sample data) is running.',
+    '',
+    `  Gateway (query here)   ${directory.gateway.url}`,
+    `  Gateway health         ${directory.gateway.url.replace(/\/graphql$/, '/health')}`,
+    `  Framework subgraph     ${directory.framework.url}`,
+    ...[...directory.catalogues].map(([code, server]) => `  Catalogue ${code.padEnd(13)}${server.url}`),
+    '',
+    `  Province API key (registry writes): ${provinceApiKey}`,
+    '',
+    'Try:',
+    `  curl -s ${directory.gateway.url} -H 'content-type: application/json' \\`,
+    `    -d '{"query":"{ institutions { code name microCredentials(first: 2) { totalCount edges { node { id title instructionalHours oqfAlignment { band } } } } } }"}'`,
+    '',
+    'Press Ctrl-C to stop.',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});

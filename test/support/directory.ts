@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { clusterAt } from '../../runtime/postgres.js';
+import { sampleInstitutions } from '../../seed/institutions.js';
+import { startLocalDirectory, type LocalDirectory } from '../../cli/localDirectory.js';
+
+export const provinceApiKey = 'test-province-key';
+export const registryToken = 'test-registry-token';
+
+/**
+ * The real directory (the same wiring `npm start` uses) for the given sample
+ * institutions, on the suite's PostgreSQL with databases of its own and
+ * ephemeral ports. Registry refresh and timeouts are short so tests see
+ * changes quickly.
+ */
+export async function startTestDirectory(options: {
+  institutions: string[];
+  entriesPerInstitution?: number;
+  institutionTimeoutMs?: number;
+}): Promise<LocalDirectory> {
+  const institutions = options.institutions.map((code) => {
+    const found = sampleInstitutions.find((institution) => institution.code === code);
+    if (!found) throw new Error(`no sample institution "${code}"`);
+    return found;
+  });
+  return startLocalDirectory({
+    cluster: clusterAt(inject('postgresAdminUrl')),
+    databasePrefix: `t${randomBytes(3).toString('hex')}_`,
+    institutions,
+    entriesPerInstitution: options.entriesPerInstitution ?? 12,
+    gatewayPort: 0,
+    frameworkPort: 0,
+    cataloguePortBase: 0,
+    provinceApiKey,
+    registryToken,
+    registryRefreshMs: 200,
+    institutionTimeoutMs: options.institutionTimeoutMs ?? 1_500,
+    failureCooldownMs: 100,
+  });
+}
