@@ -1,0 +1,330 @@
+/**
+ * A catalogue entry as an institution submits it (seed, import, mutations),
+ * and the checks every entry passes before anything is written. Input may come
+ * from a file or a client, so nothing about its shape is trusted.
+ */
+import {
+  assessmentTypes,
+  awardTypes,
+  deliveryModes,
+  microCredentialStatuses,
+  partnerKinds,
+  qualityAssuranceTypes,
+  skillFrameworks,
+  stackabilityKinds,
+  supervisions,
+  type Assessment,
+  type Award,
+  type Contact,
+  type DeliveryMode,
+  type InstructionalProgram,
+  type MicroCredentialStatus,
+  type Occupation,
+  type Partner,
+  type QualityAssurance,
+  type Skill,
+  type Stackability,
+  type Supervision,
+} from './entryParts.js';
+import {
+  isCalendarDate,
+  isCipCode,
+  isEmailAddress,
+  isEscoSkillUri,
+  isHttpUrl,
+  isLanguageCode,
+  isNocCode,
+  isOfferingCode,
+  isSctCode,
+  isSlug,
+} from './formats.js';
+
+export interface OfferingInput {
+  /** The institution's own code for the intake, unique within the micro-credential. */
+  code: string;
+  startDate: string;
+  endDate: string;
+  location: string;
+  online: boolean;
+  priceCad: number;
+  registrationUrl: string;
+}
+
+export interface CatalogueEntryInput {
+  slug: string;
+  externalCode: string | null;
+  title: string;
+  titleFr: string | null;
+  description: string;
+  descriptionFr: string | null;
+  languages: string[];
+  learningOutcomes: string[];
+  skills: Skill[];
+  occupations: Occupation[];
+  cip: InstructionalProgram;
+  instructionalHours: number;
+  durationWeeks: number;
+  creditBearing: boolean;
+  credits: number | null;
+  deliveryMode: DeliveryMode;
+  assessment: Assessment;
+  supervision: Supervision;
+  prerequisites: string[];
+  qualityAssurance: QualityAssurance;
+  awards: Award[];
+  stackability: Stackability;
+  offerings: OfferingInput[];
+  osapEligible: boolean;
+  partners: Partner[];
+  transferContact: Contact;
+  courseOutlineUrl: string;
+  status: MicroCredentialStatus;
+  effectiveDate: string;
+  expiryDate: string | null;
+}
+
+export class CatalogueEntryError extends Error {
+  constructor(readonly problems: string[]) {
+    const shown = problems.slice(0, 20).map((problem) => `- ${problem}`);
+    if (problems.length > shown.length) shown.push(`- ...and ${problems.length - shown.length} more`);
+    super(`Invalid catalogue entries:\n${shown.join('\n')}`);
+    this.name = 'CatalogueEntryError';
+  }
+}
+
+/** Throws a CatalogueEntryError listing every problem, naming entry and field; returns the entries typed. */
+export function validateCatalogueEntries(entries: readonly unknown[]): CatalogueEntryInput[] {
+  const problems: string[] = [];
+  const slugs = new Set<string>();
+  const externalCodes = new Set<string>();
+  entries.forEach((entry, index) => {
+    const label = isRecord(entry) && typeof entry.slug === 'string' ? `entry "${entry.slug}"` : `entry #${index + 1}`;
+    const check = new Checker(label, problems);
+    checkEntry(entry, check);
+    if (!isRecord(entry)) return;
+    if (typeof entry.slug === 'string') {
+      if (slugs.has(entry.slug)) check.problem('slug', 'appears more than once in this batch');
+      slugs.add(entry.slug);
+    }
+    if (typeof entry.externalCode === 'string') {
+      if (externalCodes.has(entry.externalCode)) check.problem('externalCode', 'is used by another entry in this batch');
+      externalCodes.add(entry.externalCode);
+    }
+  });
+  if (problems.length > 0) throw new CatalogueEntryError(problems);
+  return entries as CatalogueEntryInput[];
+}
+
+function checkEntry(entry: unknown, check: Checker): void {
+  if (!isRecord(entry)) {
+    check.problem('', 'must be an object');
+    return;
+  }
+  check.format('slug', entry.slug, isSlug, 'a lower-case slug like "data-analytics-fundamentals" (at most 100 characters)');
+  check.optionalText('externalCode', entry.externalCode, 60);
+  check.text('title', entry.title, 200);
+  check.optionalText('titleFr', entry.titleFr, 200);
+  check.text('description', entry.description, 5000);
+  check.optionalText('descriptionFr', entry.descriptionFr, 5000);
+  check.list('languages', entry.languages, { min: 1, max: 10 }, (field, value) =>
+    check.format(field, value, isLanguageCode, 'an ISO 639 code like "en", "fr" or "oj"'),
+  );
+  check.list('learningOutcomes', entry.learningOutcomes, { min: 1, max: 30 }, (field, value) => check.text(field, value, 1000));
+  check.list('skills', entry.skills, { min: 1, max: 50 }, (field, value) => checkSkill(field, value, check));
+  check.list('occupations', entry.occupations, { min: 1, max: 3 }, (field, value) => {
+    if (!check.record(field, value)) return;
+    check.format(`${field}.nocCode`, value.nocCode, isNocCode, 'a NOC 2021 unit group of five digits, e.g. "21211"');
+    check.text(`${field}.title`, value.title, 200);
+  });
+  if (check.record('cip', entry.cip)) {
+    check.format('cip.code', entry.cip.code, isCipCode, 'a CIP 2021 code "NN.NNNN", e.g. "30.7101"');
+    check.text('cip.title', entry.cip.title, 200);
+  }
+  check.number('instructionalHours', entry.instructionalHours, { min: 0.5, max: 5000 });
+  check.number('durationWeeks', entry.durationWeeks, { min: 0.1, max: 520 });
+  check.boolean('creditBearing', entry.creditBearing);
+  if (entry.credits !== null && entry.credits !== undefined) {
+    check.number('credits', entry.credits, { min: 0, max: 120 });
+    if (entry.creditBearing === false) check.problem('credits', 'must be null when creditBearing is false');
+  }
+  check.oneOf('deliveryMode', entry.deliveryMode, deliveryModes);
+  checkAssessment(entry.assessment, check);
+  check.oneOf('supervision', entry.supervision, supervisions);
+  check.list('prerequisites', entry.prerequisites, { min: 0, max: 20 }, (field, value) => check.text(field, value, 500));
+  if (check.record('qualityAssurance', entry.qualityAssurance)) {
+    check.text('qualityAssurance.body', entry.qualityAssurance.body, 200);
+    check.oneOf('qualityAssurance.type', entry.qualityAssurance.type, qualityAssuranceTypes);
+  }
+  check.list('awards', entry.awards, { min: 1, max: 5 }, (field, value) => {
+    if (!check.record(field, value)) return;
+    check.oneOf(`${field}.type`, value.type, awardTypes);
+    check.text(`${field}.description`, value.description, 500);
+    check.optionalText(`${field}.standard`, value.standard, 100);
+  });
+  checkStackability(entry.stackability, check);
+  checkOfferings(entry.offerings, check);
+  check.boolean('osapEligible', entry.osapEligible);
+  check.list('partners', entry.partners, { min: 0, max: 20 }, (field, value) => {
+    if (!check.record(field, value)) return;
+    check.text(`${field}.name`, value.name, 200);
+    check.oneOf(`${field}.kind`, value.kind, partnerKinds);
+  });
+  if (check.record('transferContact', entry.transferContact)) {
+    check.text('transferContact.name', entry.transferContact.name, 200);
+    check.format('transferContact.email', entry.transferContact.email, isEmailAddress, 'an email address');
+    check.optionalText('transferContact.phone', entry.transferContact.phone, 40);
+  }
+  check.format('courseOutlineUrl', entry.courseOutlineUrl, isHttpUrl, 'an absolute http(s) URL');
+  check.oneOf('status', entry.status, microCredentialStatuses);
+  check.format('effectiveDate', entry.effectiveDate, isCalendarDate, 'a date "YYYY-MM-DD"');
+  if (entry.expiryDate !== null && entry.expiryDate !== undefined) {
+    if (check.format('expiryDate', entry.expiryDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
+      if (typeof entry.effectiveDate === 'string' && entry.expiryDate < entry.effectiveDate) {
+        check.problem('expiryDate', 'must not be before effectiveDate');
+      }
+    }
+  }
+}
+
+function checkSkill(field: string, value: unknown, check: Checker): void {
+  if (!check.record(field, value)) return;
+  check.oneOf(`${field}.framework`, value.framework, skillFrameworks);
+  check.text(`${field}.label`, value.label, 200);
+  if (value.framework === 'ESCO') {
+    check.format(`${field}.code`, value.code, isEscoSkillUri, 'an ESCO concept URI "http://data.europa.eu/esco/skill/<uuid>"');
+  } else if (value.framework === 'ESDC_SCT') {
+    check.format(`${field}.code`, value.code, isSctCode, 'an ESDC SCT code like "A.01.a.01"');
+  } else {
+    check.text(`${field}.code`, value.code, 200);
+  }
+}
+
+function checkAssessment(value: unknown, check: Checker): void {
+  if (!check.record('assessment', value)) return;
+  check.list('assessment.types', value.types, { min: 1, max: assessmentTypes.length }, (field, type) =>
+    check.oneOf(field, type, assessmentTypes),
+  );
+  check.optionalText('assessment.summativeDescription', value.summativeDescription, 2000);
+  if (value.passingThreshold !== null && value.passingThreshold !== undefined) {
+    check.number('assessment.passingThreshold', value.passingThreshold, { min: 0, max: 100 });
+  }
+  if (value.attemptsAllowed !== null && value.attemptsAllowed !== undefined) {
+    check.number('assessment.attemptsAllowed', value.attemptsAllowed, { min: 1, max: 20, integer: true });
+  }
+}
+
+function checkStackability(value: unknown, check: Checker): void {
+  if (!check.record('stackability', value)) return;
+  check.oneOf('stackability.kind', value.kind, stackabilityKinds);
+  check.list('stackability.programs', value.programs, { min: 0, max: 20 }, (field, target) => {
+    if (!check.record(field, target)) return;
+    check.text(`${field}.name`, target.name, 200);
+    check.optionalText(`${field}.programCode`, target.programCode, 40);
+    if (target.url !== null && target.url !== undefined) {
+      check.format(`${field}.url`, target.url, isHttpUrl, 'an absolute http(s) URL or null');
+    }
+  });
+  if (!Array.isArray(value.programs)) return;
+  if (value.kind === 'STACKABLE' && value.programs.length === 0) {
+    check.problem('stackability.programs', 'must name at least one program when kind is STACKABLE');
+  }
+  if (value.kind === 'STANDALONE' && value.programs.length > 0) {
+    check.problem('stackability.programs', 'must be empty when kind is STANDALONE');
+  }
+}
+
+function checkOfferings(value: unknown, check: Checker): void {
+  const codes = new Set<string>();
+  check.list('offerings', value, { min: 0, max: 100 }, (field, offering) => {
+    if (!check.record(field, offering)) return;
+    if (check.format(`${field}.code`, offering.code, isOfferingCode, 'a code of letters, digits, ".", "_" or "-"')) {
+      if (codes.has(offering.code)) check.problem(`${field}.code`, `"${offering.code}" is used by another offering`);
+      codes.add(offering.code);
+    }
+    const { startDate, endDate } = offering;
+    const startValid = check.format(`${field}.startDate`, startDate, isCalendarDate, 'a date "YYYY-MM-DD"');
+    const endValid = check.format(`${field}.endDate`, endDate, isCalendarDate, 'a date "YYYY-MM-DD"');
+    if (startValid && endValid && endDate < startDate) {
+      check.problem(`${field}.endDate`, 'must not be before startDate');
+    }
+    check.text(`${field}.location`, offering.location, 200);
+    check.boolean(`${field}.online`, offering.online);
+    if (check.number(`${field}.priceCad`, offering.priceCad, { min: 0, max: 99_999_999.99 })) {
+      const cents = offering.priceCad * 100;
+      if (Math.abs(cents - Math.round(cents)) > 1e-6) {
+        check.problem(`${field}.priceCad`, 'must have at most two decimal places');
+      }
+    }
+    check.format(`${field}.registrationUrl`, offering.registrationUrl, isHttpUrl, 'an absolute http(s) URL');
+  });
+}
+
+/** Collects problems as "<entry>: <field> <problem>". Each check returns whether the value passed. */
+class Checker {
+  constructor(
+    private readonly label: string,
+    private readonly problems: string[],
+  ) {}
+
+  problem(field: string, problem: string): false {
+    this.problems.push(`${this.label}: ${field ? `${field} ` : ''}${problem}`);
+    return false;
+  }
+
+  text(field: string, value: unknown, maxLength: number): value is string {
+    if (typeof value !== 'string' || value.trim() === '') return this.problem(field, 'must be a non-empty string');
+    if (value.length > maxLength) return this.problem(field, `must be at most ${maxLength} characters`);
+    return true;
+  }
+
+  optionalText(field: string, value: unknown, maxLength: number): boolean {
+    return value === null || value === undefined || this.text(field, value, maxLength);
+  }
+
+  format(field: string, value: unknown, test: (value: string) => boolean, expected: string): value is string {
+    if (typeof value !== 'string' || !test(value)) {
+      return this.problem(field, `must be ${expected}, got ${JSON.stringify(value) ?? 'nothing'}`);
+    }
+    return true;
+  }
+
+  number(field: string, value: unknown, range: { min: number; max: number; integer?: boolean }): value is number {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return this.problem(field, 'must be a number');
+    if (range.integer && !Number.isInteger(value)) return this.problem(field, 'must be a whole number');
+    if (value < range.min || value > range.max) {
+      return this.problem(field, `must be between ${range.min} and ${range.max}, got ${value}`);
+    }
+    return true;
+  }
+
+  boolean(field: string, value: unknown): value is boolean {
+    return typeof value === 'boolean' || this.problem(field, 'must be true or false');
+  }
+
+  oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): value is T {
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return true;
+    return this.problem(field, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? 'nothing'}`);
+  }
+
+  record(field: string, value: unknown): value is Record<string, unknown> {
+    return isRecord(value) || this.problem(field, 'must be an object');
+  }
+
+  list(
+    field: string,
+    value: unknown,
+    size: { min: number; max: number },
+    checkItem: (field: string, item: unknown) => unknown,
+  ): boolean {
+    if (!Array.isArray(value)) return this.problem(field, 'must be a list');
+    if (value.length < size.min || value.length > size.max) {
+      return this.problem(field, `must have ${size.min} to ${size.max} items, got ${value.length}`);
+    }
+    value.forEach((item, index) => checkItem(`${field}[${index}]`, item));
+    return true;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import { openCatalogueDatabase } from './connection.js';
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Separate from the change-feed lock: migrating must not wait on, or block, catalogue writes. */
+const migrationLockKey = 1_667_331_170;
+
+/**
+ * Brings an institution's catalogue database up to the checked-in migrations.
+ * Safe to run on every start, also from several processes at once.
+ */
+export async function migrateCatalogueDatabase(databaseUrl: string): Promise<void> {
+  // One connection, so the session lock and the migration share it.
+  const { db, close } = openCatalogueDatabase(databaseUrl, { maxConnections: 1 });
+  try {
+    await db.execute(sql`select pg_advisory_lock(${migrationLockKey})`);
+    await migrate(db, { migrationsFolder });
+  } finally {
+    await close();
+  }
+}

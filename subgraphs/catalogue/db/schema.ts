@@ -1,0 +1,156 @@
+/**
+ * One institution's catalogue database. Each institution runs its own, so
+ * tables are keyed by slug alone; the global id `<institution>:<slug>` is
+ * formed when answering GraphQL.
+ *
+ * Scalars the directory filters or sorts on are columns; nested structures
+ * that are only ever read whole are typed JSON.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import {
+  changeKinds,
+  deliveryModes,
+  microCredentialStatuses,
+  supervisions,
+  type Assessment,
+  type Award,
+  type Contact,
+  type Occupation,
+  type Partner,
+  type QualityAssurance,
+  type Skill,
+  type Stackability,
+} from '../entryParts.js';
+
+/**
+ * Slugs compare byte-wise (`COLLATE "C"`) so "ordered by id" means the same
+ * order in PostgreSQL, in JavaScript and for every client, whatever the
+ * server's locale.
+ */
+const slugText = customType<{ data: string }>({
+  dataType: () => 'text COLLATE "C"',
+});
+
+export const microCredentialStatus = pgEnum('micro_credential_status', microCredentialStatuses);
+export const deliveryMode = pgEnum('delivery_mode', deliveryModes);
+export const supervision = pgEnum('supervision', supervisions);
+export const changeKind = pgEnum('change_kind', changeKinds);
+
+export const microCredentials = pgTable(
+  'micro_credentials',
+  {
+    slug: slugText('slug').primaryKey(),
+    externalCode: text('external_code').unique('micro_credentials_external_code_unique'),
+    title: text('title').notNull(),
+    titleFr: text('title_fr'),
+    description: text('description').notNull(),
+    descriptionFr: text('description_fr'),
+    languages: text('languages').array().notNull(),
+    learningOutcomes: jsonb('learning_outcomes').$type<string[]>().notNull(),
+    skills: jsonb('skills').$type<Skill[]>().notNull(),
+    occupations: jsonb('occupations').$type<Occupation[]>().notNull(),
+    cipCode: text('cip_code').notNull(),
+    cipTitle: text('cip_title').notNull(),
+    instructionalHours: doublePrecision('instructional_hours').notNull(),
+    durationWeeks: doublePrecision('duration_weeks').notNull(),
+    creditBearing: boolean('credit_bearing').notNull(),
+    credits: doublePrecision('credits'),
+    deliveryMode: deliveryMode('delivery_mode').notNull(),
+    assessment: jsonb('assessment').$type<Assessment>().notNull(),
+    supervision: supervision('supervision').notNull(),
+    prerequisites: jsonb('prerequisites').$type<string[]>().notNull(),
+    qualityAssurance: jsonb('quality_assurance').$type<QualityAssurance>().notNull(),
+    awards: jsonb('awards').$type<Award[]>().notNull(),
+    stackability: jsonb('stackability').$type<Stackability>().notNull(),
+    osapEligible: boolean('osap_eligible').notNull(),
+    partners: jsonb('partners').$type<Partner[]>().notNull(),
+    transferContact: jsonb('transfer_contact').$type<Contact>().notNull(),
+    courseOutlineUrl: text('course_outline_url').notNull(),
+    status: microCredentialStatus('status').notNull(),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    expiryDate: date('expiry_date', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('micro_credentials_updated_at_idx').on(table.updatedAt),
+    check('micro_credentials_hours_positive', sql`${table.instructionalHours} > 0 and ${table.durationWeeks} > 0`),
+    check('micro_credentials_version_positive', sql`${table.version} > 0`),
+    check(
+      'micro_credentials_expiry_after_effective',
+      sql`${table.expiryDate} is null or ${table.expiryDate} >= ${table.effectiveDate}`,
+    ),
+  ],
+);
+
+export const offerings = pgTable(
+  'offerings',
+  {
+    microCredentialSlug: slugText('micro_credential_slug')
+      .notNull()
+      .references(() => microCredentials.slug, { onDelete: 'cascade', onUpdate: 'cascade' }),
+    /** The institution's own code for the intake (section or CRN), unique within its micro-credential. */
+    code: text('code').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    location: text('location').notNull(),
+    online: boolean('online').notNull(),
+    priceCad: numeric('price_cad', { precision: 10, scale: 2, mode: 'number' }).notNull(),
+    registrationUrl: text('registration_url').notNull(),
+  },
+  (table) => [
+    primaryKey({ name: 'offerings_pkey', columns: [table.microCredentialSlug, table.code] }),
+    check('offerings_dates_ordered', sql`${table.endDate} >= ${table.startDate}`),
+    check('offerings_price_not_negative', sql`${table.priceCad} >= 0`),
+  ],
+);
+
+/**
+ * Public-visibility changes, written only by the triggers in the
+ * `change_log_triggers` migration. `seq` order is commit order (the triggers
+ * serialise writers on an advisory lock), so a reader that has seen seq N will
+ * never later find a committed change below N.
+ */
+export const catalogueChanges = pgTable(
+  'catalogue_changes',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    microCredentialSlug: slugText('micro_credential_slug').notNull(),
+    kind: changeKind('kind').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .default(sql`clock_timestamp()`),
+    /** Lets the triggers record one UPDATED per entry per transaction rather than one per touched row. */
+    transactionId: bigint('transaction_id', { mode: 'number' })
+      .notNull()
+      .default(sql`txid_current()`),
+  },
+  (table) => [index('catalogue_changes_transaction_idx').on(table.transactionId, table.microCredentialSlug)],
+);
+
+export type MicroCredentialRow = typeof microCredentials.$inferSelect;
+export type NewMicroCredentialRow = typeof microCredentials.$inferInsert;
+export type OfferingRow = typeof offerings.$inferSelect;
+export type NewOfferingRow = typeof offerings.$inferInsert;
+export type ChangeRow = typeof catalogueChanges.$inferSelect;
+
+export const catalogueSchema = { microCredentials, offerings, catalogueChanges };

@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+/** Run from the repository root: `npx drizzle-kit generate --config subgraphs/catalogue/drizzle.config.ts`. */
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './subgraphs/catalogue/db/schema.ts',
+  out: './subgraphs/catalogue/db/migrations',
+});

@@ -1,0 +1,75 @@
+/**
+ * The string formats the catalogue contract promises, checked the same way by
+ * the GraphQL scalars and by entry validation before anything is written.
+ */
+
+const calendarDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** ISO 8601 `YYYY-MM-DD` naming a day that exists (no 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const match = calendarDatePattern.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** ISO 8601 instant with an explicit offset; a bare local time is ambiguous and refused. */
+export function isDateTimeWithOffset(value: string): boolean {
+  return dateTimePattern.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
+}
+
+/** Absolute http(s) URL with a host. */
+export function isHttpUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+}
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The part of a micro-credential id after `<institution>:`, e.g. `data-analytics-fundamentals`. */
+export function isSlug(value: string): boolean {
+  return value.length <= 100 && slugPattern.test(value);
+}
+
+/** NOC 2021 unit group: five digits, the second being the TEER category 0–5. */
+export function isNocCode(value: string): boolean {
+  return /^\d[0-5]\d{3}$/.test(value);
+}
+
+/** CIP 2021 instructional program `NN.NNNN`. */
+export function isCipCode(value: string): boolean {
+  return /^\d{2}\.\d{4}$/.test(value);
+}
+
+/** ESCO skill concept URI, `http://data.europa.eu/esco/skill/<uuid>`. */
+export function isEscoSkillUri(value: string): boolean {
+  return /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
+}
+
+/** ESDC Skills and Competencies Taxonomy code, `<Category>.<NN>[.<letter>[.<NN>]]`, e.g. `A.01.a.01`. */
+export function isSctCode(value: string): boolean {
+  return /^[A-Z]\.\d{2}(\.[a-z](\.\d{2})?)?$/.test(value);
+}
+
+/** ISO 639-1 or 639-3 language code in lower case, e.g. `en`, `fr`, `moh`. */
+export function isLanguageCode(value: string): boolean {
+  return /^[a-z]{2,3}$/.test(value);
+}
+
+/** Deliberately loose: one `@`, a dot in the domain, no spaces. Mail servers decide the rest. */
+export function isEmailAddress(value: string): boolean {
+  return value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
+
+/** An institution's own code for an intake (section, CRN): letters, digits, `.`, `_`, `-`. */
+export function isOfferingCode(value: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(value);
+}
