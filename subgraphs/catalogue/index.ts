@@ -1,0 +1,37 @@
+/**
+ * Entry point of one institution's catalogue subgraph:
+ * INSTITUTION_CODE, DATABASE_URL, PORT (default 4101).
+ * Migrates the database, then serves until SIGINT or SIGTERM.
+ */
+import { ConfigError, institutionCode, port, url } from '../../runtime/config.js';
+import { migrateCatalogueDatabase } from './db/migrate.js';
+import { startCatalogueSubgraph } from './server.js';
+
+process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+
+async function main() {
+  const env = process.env;
+  const institution = institutionCode(env, 'INSTITUTION_CODE');
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const listenPort = port(env, 'PORT', 4101);
+
+  await migrateCatalogueDatabase(databaseUrl);
+  const server = await startCatalogueSubgraph({ institution, databaseUrl, port: listenPort, host: env.HOST });
+  console.log(`Catalogue subgraph for ${institution} at ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping catalogue subgraph for ${institution}`);
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+/**
+ * Per-request batching: however many entries a request touches (an
+ * `_entities` batch, a connection page, a change page), each loader costs one
+ * SQL round-trip per tick rather than one per entry.
+ */
+import DataLoader from 'dataloader';
+import { findOfferings, findPublicEntries } from './db/catalogueReads.js';
+import type { CatalogueDatabase } from './db/connection.js';
+import type { MicroCredentialRow, OfferingRow } from './db/schema.js';
+
+export interface CatalogueLoaders {
+  /** Public (ACTIVE or SUNSET) entry by slug; null for drafts and unknown slugs. */
+  publicEntry: DataLoader<string, MicroCredentialRow | null>;
+  /** Offerings of an entry, earliest start first. */
+  offerings: DataLoader<string, OfferingRow[]>;
+}
+
+export function createLoaders(db: CatalogueDatabase): CatalogueLoaders {
+  const publicEntry = new DataLoader<string, MicroCredentialRow | null>(async (slugs) => {
+    const bySlug = new Map((await findPublicEntries(db, slugs)).map((row) => [row.slug, row]));
+    return slugs.map((slug) => bySlug.get(slug) ?? null);
+  });
+  const offerings = new DataLoader<string, OfferingRow[]>(async (slugs) => {
+    const bySlug = new Map<string, OfferingRow[]>(slugs.map((slug) => [slug, []]));
+    for (const row of await findOfferings(db, slugs)) bySlug.get(row.microCredentialSlug)?.push(row);
+    return slugs.map((slug) => bySlug.get(slug) ?? []);
+  });
+  return { publicEntry, offerings };
+}
+
+/** Lets rows fetched by a page query answer later look-ups of the same entries without another query. */
+export function primePublicEntries(loaders: CatalogueLoaders, rows: readonly MicroCredentialRow[]): void {
+  for (const row of rows) loaders.publicEntry.prime(row.slug, row);
+}
