@@ -1,0 +1,81 @@
+/**
+ * The province's writes to the institution registry: validated in full
+ * before anything is written, and each a single transaction. The gateway
+ * picks up every change on its next registry read (see institutionRegistry
+ * in resolvers), so none needs a restart.
+ */
+import type { FrameworkDatabase } from './db/connection.js';
+import {
+  deleteInstitution,
+  insertInstitution,
+  institutionExists,
+  listRegistryRows,
+  updateInstitutionRow,
+} from './db/institutionStore.js';
+import type { InstitutionRow } from './db/schema.js';
+import { badUserInput, inputRefused } from './errors.js';
+import {
+  checkInstitutionChanges,
+  checkInstitutionCode,
+  checkNewInstitution,
+  type InstitutionChanges,
+  type NewInstitution,
+} from './institutionInput.js';
+import { isInstitutionCode } from '../../runtime/config.js';
+
+export async function registerInstitution(db: FrameworkDatabase, input: NewInstitution): Promise<InstitutionRow> {
+  const { values, problems } = checkNewInstitution(input);
+  return db.transaction(async (tx) => {
+    const taken = isInstitutionCode(values.code) && (await institutionExists(tx, values.code));
+    if (taken) problems.unshift(alreadyRegistered(values.code));
+    if (problems.length > 0) throw inputRefused(problems, taken ? 'INSTITUTION_ALREADY_REGISTERED' : undefined);
+    const row = await insertInstitution(tx, values);
+    // Registered by someone else between the check and the insert.
+    if (!row) throw inputRefused([alreadyRegistered(values.code)], 'INSTITUTION_ALREADY_REGISTERED');
+    return row;
+  });
+}
+
+function alreadyRegistered(code: string) {
+  return {
+    field: 'input.code',
+    message: `is already registered (${JSON.stringify(code)}); use updateInstitution to change it`,
+  };
+}
+
+export async function updateInstitution(
+  db: FrameworkDatabase,
+  code: string,
+  input: InstitutionChanges,
+): Promise<InstitutionRow> {
+  const { changes, problems } = checkInstitutionChanges(input);
+  checkInstitutionCode(code, 'code', problems);
+  return db.transaction(async (tx) => {
+    const known = isInstitutionCode(code) && (await institutionExists(tx, code));
+    const notFound = isInstitutionCode(code) && !known;
+    if (notFound) problems.unshift({ field: 'code', message: `names no registered institution (${JSON.stringify(code)})` });
+    if (problems.length > 0) throw inputRefused(problems, notFound ? 'INSTITUTION_NOT_FOUND' : undefined);
+    const row = await updateInstitutionRow(tx, code, changes);
+    if (!row) throw inputRefused([{ field: 'code', message: 'was removed while being updated' }], 'INSTITUTION_NOT_FOUND');
+    return row;
+  });
+}
+
+/** False when no institution has this code. */
+export async function removeInstitution(db: FrameworkDatabase, code: string): Promise<boolean> {
+  if (!isInstitutionCode(code)) {
+    throw badUserInput(`code must be a lower-case institution code like "humber", got ${JSON.stringify(code)}`, 'code');
+  }
+  return deleteInstitution(db, code);
+}
+
+export interface RegistryListing {
+  code: string;
+  subgraphUrl: string;
+  updatedAt: string;
+}
+
+export async function readRegistry(db: FrameworkDatabase): Promise<RegistryListing[]> {
+  const rows = await listRegistryRows(db);
+  return rows.map((row) => ({ code: row.code, subgraphUrl: row.subgraphUrl, updatedAt: row.updatedAt.toISOString() }));
+}
