@@ -205,7 +205,7 @@ function requireLevel(number: number): OqfLevelDefinition {
 
 export type OqfBand = 'BELOW_CERTIFICATE_I' | 'CERTIFICATE_I' | 'CERTIFICATE_II' | 'ABOVE_CERTIFICATE_II';
 
-export interface OqfAlignment {
+export interface OqfAlignmentResult {
   band: OqfBand;
   /** Null below Certificate I: the framework has no category that small. */
   comparableLevel: OqfLevelDefinition | null;
@@ -238,7 +238,7 @@ const notAClassification = 'This is an alignment by workload, not an OQF classif
  * fractional hours have one answer: [0, 40) below Certificate I, [40, 240)
  * Certificate I, [240, 500] Certificate II, above 500 beyond Certificate II.
  */
-export function alignToOqf(hours: unknown): OqfAlignment {
+export function alignToOqf(hours: unknown): OqfAlignmentResult {
   if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) throw new InvalidHoursError(hours);
   const shown = `${hours} instructional hours`;
   if (hours < certificateIMinHours) {

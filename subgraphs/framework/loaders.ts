@@ -1,0 +1,23 @@
+/**
+ * Per-request batching: an `_entities` batch of institutions, however long,
+ * costs one SQL round-trip.
+ */
+import DataLoader from 'dataloader';
+import { isInstitutionCode } from '../../runtime/config.js';
+import type { FrameworkDatabase } from './db/connection.js';
+import { findInstitutionsByCodes } from './db/institutionStore.js';
+import type { InstitutionRow } from './db/schema.js';
+
+export interface FrameworkLoaders {
+  /** Null for codes no institution is registered under (including malformed ones). */
+  institution: DataLoader<string, InstitutionRow | null>;
+}
+
+export function createLoaders(db: FrameworkDatabase): FrameworkLoaders {
+  const institution = new DataLoader<string, InstitutionRow | null>(async (codes) => {
+    const wellFormed = codes.filter(isInstitutionCode);
+    const byCode = new Map((await findInstitutionsByCodes(db, wellFormed)).map((row) => [row.code, row]));
+    return codes.map((code) => byCode.get(code) ?? null);
+  });
+  return { institution };
+}

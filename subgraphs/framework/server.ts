@@ -1,0 +1,85 @@
+/**
+ * Wiring of the provincial framework subgraph: its database, the contract SDL
+ * from schema/framework.graphql, resolvers, per-request loaders and caller
+ * identity, and a /health route. Used by index.ts, the local launcher and the
+ * tests.
+ */
+import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { sql } from 'drizzle-orm';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { serveGraphQL, type RunningHttpServer } from '../../runtime/http.js';
+import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
+import { checkSecrets, identifyCaller } from './auth.js';
+import type { Context } from './context.js';
+import { openFrameworkDatabase } from './db/connection.js';
+import { createLoaders } from './loaders.js';
+import { resolvers } from './resolvers.js';
+
+export interface FrameworkSubgraphOptions {
+  databaseUrl: string;
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** Bearer token the province sends for registry writes. */
+  provinceApiKey: string;
+  /** Bearer token the gateway sends to read `institutionRegistry`. */
+  registryToken: string;
+  /** Called with every SQL statement sent to PostgreSQL, e.g. to count round-trips. */
+  onQuery?: (sql: string) => void;
+  log?: (message: string) => void;
+}
+
+export async function startFrameworkSubgraph(options: FrameworkSubgraphOptions): Promise<RunningHttpServer> {
+  process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+  const secrets = { provinceApiKey: options.provinceApiKey, registryToken: options.registryToken };
+  checkSecrets(secrets);
+  const log = options.log ?? ((message: string) => console.error(message));
+  const schema = buildSubgraphSchema([
+    { typeDefs: loadSchemaDocument('framework'), resolvers: resolvers as GraphQLResolverMap<Context> },
+  ]);
+  const { db, close } = openFrameworkDatabase(options.databaseUrl, { onQuery: options.onQuery });
+  try {
+    return await serveGraphQL<Context>({
+      port: options.port,
+      host: options.host,
+      createApollo: (drain) =>
+        new ApolloServer<Context>({
+          schema,
+          plugins: [drain],
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          formatError: (formatted, error) => hideInternals(formatted, error, log),
+        }),
+      context: async ({ req }) => ({
+        db,
+        loaders: createLoaders(db),
+        caller: identifyCaller(req.headers.authorization, secrets),
+      }),
+      routes: (app) => {
+        app.get('/health', async (_req, res) => {
+          try {
+            await db.execute(sql`select 1`);
+            res.json({ status: 'UP' });
+          } catch {
+            res.status(503).json({ status: 'DOWN', problem: 'database unreachable' });
+          }
+        });
+      },
+      onStop: close,
+    });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Client mistakes keep their message; anything unexpected (a database error, a bug) is logged, not shown. */
+function hideInternals(formatted: GraphQLFormattedError, error: unknown, log: (message: string) => void): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR' || original instanceof GraphQLError) return formatted;
+  log(`framework: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+  return { ...formatted, message: 'Internal server error' };
+}
