@@ -56,6 +56,8 @@ export async function startCatalogueSubgraph(options: CatalogueSubgraphOptions):
           plugins: [drain, ApolloServerPluginInlineTraceDisabled()],
           introspection: true,
           includeStacktraceInErrorResponses: false,
+          // The entry point owns SIGINT/SIGTERM, so a stop is never started twice.
+          stopOnTerminationSignals: false,
           formatError: (formatted, error) => hideInternals(formatted, error, institution, log),
         }),
       context: async () => ({ institution, db, loaders: createLoaders(db) }),
