@@ -1,0 +1,206 @@
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCatalogue } from '../../seed/catalogue.js';
+import type { CatalogueEntryInput } from '../../subgraphs/catalogue/catalogueEntry.js';
+import { deleteEntries } from '../../subgraphs/catalogue/db/catalogueStore.js';
+import { startCatalogueHarness, type CatalogueHarness } from './harness.js';
+
+let seneca: CatalogueHarness;
+
+beforeAll(async () => {
+  seneca = await startCatalogueHarness('seneca');
+});
+afterAll(async () => {
+  await seneca?.stop();
+});
+
+const sample = generateCatalogue('seneca', 40, 7, '2026-01-15').filter((entry) => entry.status === 'ACTIVE');
+let used = 0;
+/** A fresh entry with the given status, never used by another test in this file. */
+function freshEntry(status: CatalogueEntryInput['status']): CatalogueEntryInput {
+  const entry = sample[used++];
+  if (!entry) throw new Error('test needs more sample entries');
+  return { ...entry, status, expiryDate: null };
+}
+
+interface FeedChange {
+  cursor: string;
+  kind: string;
+  microCredentialId: string;
+  occurredAt: string;
+  microCredential: { id: string; title: string; status: string; version: number } | null;
+}
+
+async function feed(since: string | null, first = 500) {
+  const result = await seneca.query(
+    `query ($since: String, $first: Int) {
+      changes(institution: "seneca", since: $since, first: $first) {
+        cursor hasMore
+        changes { cursor kind microCredentialId occurredAt microCredential { id title status version } }
+      }
+    }`,
+    { since, first },
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data.changes as { cursor: string | null; hasMore: boolean; changes: FeedChange[] };
+}
+
+/** Everything in the feed after `since`, read page by page. */
+async function readAll(since: string | null, pageSize = 500) {
+  const changes: FeedChange[] = [];
+  let cursor = since;
+  for (;;) {
+    const page = await feed(cursor, pageSize);
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    if (!page.hasMore) return { changes, cursor };
+  }
+}
+
+describe('the change feed', () => {
+  it('reports only what a public reader can notice, in order, with the entry as it is now', async () => {
+    const start = (await readAll(null)).cursor;
+    const draft = freshEntry('DRAFT');
+    const active = freshEntry('ACTIVE');
+    const id = (entry: CatalogueEntryInput) => `seneca:${entry.slug}`;
+    const steps: Array<[string, () => Promise<unknown>, Array<[string, string]>]> = [
+      ['a draft is created', () => seneca.upsert([draft]), []],
+      ['an entry is created public', () => seneca.upsert([active]), [['CREATED', id(active)]]],
+      ['the draft is published', () => seneca.upsert([{ ...draft, status: 'ACTIVE' }]), [['PUBLISHED', id(draft)]]],
+      ['a public entry changes', () => seneca.upsert([{ ...active, title: `${active.title} (revised)` }]), [['UPDATED', id(active)]]],
+      [
+        'only an offering changes',
+        () =>
+          seneca.upsert([
+            { ...active, title: `${active.title} (revised)`, offerings: active.offerings.map((o) => ({ ...o, priceCad: o.priceCad + 10 })) },
+          ]),
+        [['UPDATED', id(active)]],
+      ],
+      [
+        'the same entry is submitted unchanged',
+        () =>
+          seneca.upsert([
+            { ...active, title: `${active.title} (revised)`, offerings: active.offerings.map((o) => ({ ...o, priceCad: o.priceCad + 10 })) },
+          ]),
+        [],
+      ],
+      ['the published draft goes back to draft', () => seneca.upsert([{ ...draft, status: 'DRAFT' }]), [['DELETED', id(draft)]]],
+      ['the draft is deleted', () => deleteEntries(seneca.store.db, [draft.slug]), []],
+    ];
+    let cursor = start;
+    for (const [step, action, expected] of steps) {
+      await action();
+      const page = await readAll(cursor);
+      expect(page.changes.map((change) => [change.kind, change.microCredentialId]), step).toEqual(expected);
+      cursor = page.cursor;
+    }
+
+    const all = (await readAll(start)).changes;
+    // Cursors strictly increase; occurredAt never goes backwards.
+    const seqs = all.map((change) => Number(change.cursor));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    const times = all.map((change) => Date.parse(change.occurredAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // The entry as it is now: revised twice (content, then offering), still public.
+    const updated = all.find((change) => change.microCredentialId === id(active))!;
+    expect(updated.microCredential).toMatchObject({ title: `${active.title} (revised)`, status: 'ACTIVE', version: 3 });
+    // The draft is no longer public, so even its old PUBLISHED change shows no entry.
+    expect(all.filter((change) => change.microCredentialId === id(draft)).every((change) => change.microCredential === null)).toBe(true);
+  });
+
+  it('reports sunsets and deletions of public entries', async () => {
+    const entry = freshEntry('ACTIVE');
+    await seneca.upsert([entry]);
+    const { cursor } = await readAll(null);
+    await seneca.upsert([{ ...entry, status: 'SUNSET', expiryDate: '2026-01-10' }]);
+    await deleteEntries(seneca.store.db, [entry.slug]);
+    const { changes } = await readAll(cursor);
+    expect(changes.map((change) => [change.kind, change.microCredential])).toEqual([
+      ['SUNSET', null],
+      ['DELETED', null],
+    ]);
+  });
+
+  it('records changes made by any writer, not only the store', async () => {
+    const entry = freshEntry('ACTIVE');
+    await seneca.upsert([entry]);
+    const { cursor } = await readAll(null);
+    await seneca.sql`update micro_credentials set title = 'Changed by hand' where slug = ${entry.slug}`;
+    await seneca.sql`delete from offerings where micro_credential_slug = ${entry.slug}`;
+    const { changes } = await readAll(cursor);
+    expect(changes.map((change) => change.kind)).toEqual(['UPDATED', 'UPDATED']);
+    expect(changes[0]!.microCredential!.title).toBe('Changed by hand');
+  });
+
+  it('pages with since and first, and keeps the cursor when there is nothing new', async () => {
+    const everything = (await readAll(null)).changes;
+    expect(everything.length).toBeGreaterThan(5);
+    const paged = await readAll(null, 2);
+    expect(paged.changes.map((change) => change.cursor)).toEqual(everything.map((change) => change.cursor));
+    const first = await feed(null, 2);
+    expect(first.hasMore).toBe(true);
+    expect(first.cursor).toBe(first.changes[1]!.cursor);
+    const end = await feed(paged.cursor);
+    expect(end).toEqual({ cursor: paged.cursor, hasMore: false, changes: [] });
+  });
+
+  it("refuses another institution's feed, malformed cursors and oversized pages with clear errors", async () => {
+    const foreign = await seneca.query(`{ changes(institution: "humber") { cursor } }`);
+    expect(foreign.data).toBeNull();
+    expect(foreign.errors![0]!.message).toContain('serves institution "seneca" only');
+    expect(foreign.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+
+    const badCursor = await seneca.query(`{ changes(institution: "seneca", since: "abc") { cursor } }`);
+    expect(badCursor.errors![0]!.message).toContain('"since" must be a cursor returned by changes');
+
+    const tooMany = await seneca.query(`{ changes(institution: "seneca", first: 5000) { cursor } }`);
+    expect(tooMany.errors![0]!.message).toContain('between 0 and 1000');
+  });
+});
+
+describe('the change feed under concurrent writes', () => {
+  it('never shows a reader a gap that a later commit fills', async () => {
+    const writers = 6;
+    const transactionsPerWriter = 12;
+    const entries = Array.from({ length: writers }, () => freshEntry('ACTIVE'));
+    await seneca.upsert(entries);
+    const before = (await readAll(null)).cursor;
+
+    // Each writer has its own connection and entry; transactions stay open for a random moment
+    // after their change is logged, so commits finish in a different order than they started.
+    const connections = entries.map(() => postgres(seneca.databaseUrl, { max: 1, onnotice: () => {} }));
+    let writing = true;
+    const writes = Promise.all(
+      connections.map(async (sql, writer) => {
+        for (let round = 0; round < transactionsPerWriter; round++) {
+          await sql.begin(async (tx) => {
+            await tx`update micro_credentials set title = ${`Writer ${writer} round ${round}`} where slug = ${entries[writer]!.slug}`;
+            await tx`select pg_sleep(${Math.random() * 0.02})`;
+          });
+        }
+      }),
+    ).finally(() => {
+      writing = false;
+    });
+
+    // A reader polling the public feed the whole time, as an indexer would.
+    const seen: number[] = [];
+    let cursor = before;
+    while (writing) {
+      const page = await feed(cursor);
+      seen.push(...page.changes.map((change) => Number(change.cursor)));
+      cursor = page.cursor;
+    }
+    await writes;
+    const rest = await readAll(cursor);
+    seen.push(...rest.changes.map((change) => Number(change.cursor)));
+    await Promise.all(connections.map((sql) => sql.end()));
+
+    const committed = await seneca.sql<{ seq: string }[]>`
+      select seq from catalogue_changes where seq > ${Number(before ?? 0)} order by seq`;
+    expect(committed).toHaveLength(writers * transactionsPerWriter);
+    // Everything committed was seen, each once, in order: nothing slipped in behind the cursor.
+    expect(seen).toEqual(committed.map((row) => Number(row.seq)));
+  });
+});
