@@ -1,0 +1,229 @@
+/**
+ * SearchBackend over a Meilisearch server through the official client.
+ * Settings are applied before any document, every task is awaited and its
+ * status checked (waitTask resolves with failed tasks too), and the wait is
+ * sized for large batches. Documents carry a `key` derived from the id,
+ * because Meilisearch ids may not contain ":".
+ */
+import { Meilisearch, type EnqueuedTaskPromise, type Index, type SearchParams } from 'meilisearch';
+import type { HighlightedField, SearchDocument } from '../../documents/searchDocument.js';
+import { highlightedFields } from '../../documents/searchDocument.js';
+import {
+  emptyFacets,
+  facetFields,
+  matchStart,
+  matchEnd,
+  numericFields,
+  orderFacetCounts,
+  type FacetCount,
+  type FacetField,
+  type NumberStats,
+  type NumericField,
+  type RawHighlight,
+  type SearchRequest,
+  type SearchResponse,
+  type SortOrder,
+} from '../../query/searchRequest.js';
+import { dayNumber } from '../embedded/documentTable.js';
+import type { IndexWriter, SearchBackend } from '../SearchBackend.js';
+import { filterExpression, quote } from './filterExpression.js';
+import { indexSettings, primaryKey } from './indexSettings.js';
+
+export interface MeilisearchBackendOptions {
+  host: string;
+  apiKey?: string;
+  indexUid?: string;
+  /** How long one task may take before we give up; large batches need minutes, not the client's 5 s. */
+  taskTimeoutMs?: number;
+}
+
+/** What is stored in Meilisearch: the document, nulls left out (so they sort last), plus numeric dates. */
+type StoredDocument = Partial<SearchDocument> & { key: string; id: string; nextStartDay?: number; updatedAtMs: number };
+
+export class MeilisearchBackend implements SearchBackend {
+  readonly kind = 'meilisearch' as const;
+  private readonly client: Meilisearch;
+  private readonly indexUid: string;
+  private readonly taskTimeoutMs: number;
+
+  constructor(options: MeilisearchBackendOptions) {
+    this.taskTimeoutMs = options.taskTimeoutMs ?? 10 * 60_000;
+    this.client = new Meilisearch({
+      host: options.host,
+      apiKey: options.apiKey,
+      defaultWaitOptions: { timeout: this.taskTimeoutMs, interval: 50 },
+    });
+    this.indexUid = options.indexUid ?? 'microcredentials';
+  }
+
+  private get index(): Index<StoredDocument> {
+    return this.client.index<StoredDocument>(this.indexUid);
+  }
+
+  async open(): Promise<void> {
+    await this.prepare(this.indexUid);
+  }
+
+  async upsert(documents: SearchDocument[]): Promise<void> {
+    await upsertInto(this.index, documents, (task) => this.completed(task));
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length) await this.completed(this.index.deleteDocuments(ids.map(keyOf)));
+  }
+
+  async removeInstitution(institution: string): Promise<void> {
+    await this.completed(this.index.deleteDocuments({ filter: `institution = ${quote(institution)}` }));
+  }
+
+  async rebuild(fill: (writer: IndexWriter) => Promise<void>): Promise<void> {
+    const stagingUid = `${this.indexUid}_rebuild`;
+    await this.client.deleteIndexIfExists(stagingUid);
+    await this.prepare(stagingUid);
+    const staging = this.client.index<StoredDocument>(stagingUid);
+    try {
+      await fill({
+        upsert: (documents) => upsertInto(staging, documents, (task) => this.completed(task)),
+        remove: async (ids) => {
+          if (ids.length) await this.completed(staging.deleteDocuments(ids.map(keyOf)));
+        },
+        removeInstitution: async (institution) => {
+          await this.completed(staging.deleteDocuments({ filter: `institution = ${quote(institution)}` }));
+        },
+      });
+      await this.completed(this.client.swapIndexes([{ indexes: [this.indexUid, stagingUid], rename: false }]));
+    } finally {
+      await this.client.deleteIndexIfExists(stagingUid);
+    }
+  }
+
+  async count(): Promise<number> {
+    return (await this.index.getStats()).numberOfDocuments;
+  }
+
+  async indexedInstitutions(): Promise<string[]> {
+    const result = await this.index.search('', { facets: ['institution'], limit: 0 });
+    return Object.keys(result.facetDistribution?.institution ?? {}).sort();
+  }
+
+  async search(request: SearchRequest): Promise<SearchResponse> {
+    const hasQuery = request.query.trim() !== '';
+    const params: SearchParams = {
+      filter: filterExpression(request.filters),
+      facets: request.withFacets === false ? [] : [...facetFields, ...numericFields],
+      page: request.page,
+      hitsPerPage: request.pageSize,
+      matchingStrategy: 'all',
+      // Highlighted fields are retrieved too, so _formatted surely carries them.
+      attributesToRetrieve: hasQuery ? ['id', ...highlightedFields] : ['id'],
+      ...(request.matchFields ? { attributesToSearchOn: [...request.matchFields] } : {}),
+      ...sortParameter(request.sort, hasQuery),
+      ...(hasQuery
+        ? {
+            attributesToHighlight: [...highlightedFields],
+            highlightPreTag: matchStart,
+            highlightPostTag: matchEnd,
+            attributesToCrop: ['description', 'descriptionFr'],
+            cropLength: 30,
+            cropMarker: '…',
+          }
+        : {}),
+    };
+    const result = await this.index.search(request.query, params);
+    const facets = Object.fromEntries(
+      facetFields.map((field) => [field, toFacetCounts(result.facetDistribution?.[field])]),
+    ) as Record<FacetField, FacetCount[]>;
+    const stats = Object.fromEntries(
+      numericFields.map((field) => [field, toStats(result.facetStats?.[field])]),
+    ) as Record<NumericField, NumberStats | null>;
+    return {
+      // With page/hitsPerPage Meilisearch counts exhaustively and answers totalHits.
+      total: (result as { totalHits?: number }).totalHits ?? 0,
+      hits: result.hits.map((hit) => ({
+        id: String(hit.id),
+        highlights: hasQuery ? highlightsOf(hit._formatted as Record<string, unknown> | undefined) : [],
+      })),
+      facets: request.withFacets === false ? emptyFacets() : facets,
+      stats,
+    };
+  }
+
+  async close(): Promise<void> {}
+
+  /** Creates the index if needed and applies settings, before any document goes in. */
+  private async prepare(uid: string): Promise<void> {
+    const created = await this.client.createIndex(uid, { primaryKey }).waitTask({ timeout: this.taskTimeoutMs });
+    if (created.status === 'failed' && created.error?.code !== 'index_already_exists') {
+      throw new Error(`Meilisearch could not create index "${uid}": ${created.error?.message}`);
+    }
+    const index = this.client.index(uid);
+    const defaultRules = await index.getRankingRules();
+    await this.completed(index.updateSettings(indexSettings(defaultRules)));
+  }
+
+  private async completed(enqueued: EnqueuedTaskPromise): Promise<void> {
+    const task = await enqueued.waitTask({ timeout: this.taskTimeoutMs });
+    if (task.status !== 'succeeded') {
+      throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`);
+    }
+  }
+}
+
+async function upsertInto(
+  index: Index<StoredDocument>,
+  documents: SearchDocument[],
+  completed: (task: EnqueuedTaskPromise) => Promise<void>,
+): Promise<void> {
+  if (documents.length) await completed(index.addDocuments(documents.map(toStored), { primaryKey }));
+}
+
+export function keyOf(id: string): string {
+  return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+function toStored(document: SearchDocument): StoredDocument {
+  const stored: StoredDocument = { key: keyOf(document.id), id: document.id, updatedAtMs: Date.parse(document.updatedAt) };
+  for (const [field, value] of Object.entries(document)) {
+    if (value !== null) (stored as Record<string, unknown>)[field] = value;
+  }
+  if (document.nextStartDate !== null) stored.nextStartDay = dayNumber(document.nextStartDate);
+  return stored;
+}
+
+function sortParameter(sort: SortOrder, hasQuery: boolean): { sort?: string[] } {
+  switch (sort) {
+    case 'RELEVANCE':
+      return hasQuery ? {} : { sort: ['updatedAtMs:desc', 'id:asc'] };
+    case 'COST_ASC':
+      return { sort: ['cost:asc', 'id:asc'] };
+    case 'COST_DESC':
+      return { sort: ['cost:desc', 'id:asc'] };
+    case 'HOURS_ASC':
+      return { sort: ['hours:asc', 'id:asc'] };
+    case 'HOURS_DESC':
+      return { sort: ['hours:desc', 'id:asc'] };
+    case 'NEXT_START_DATE_ASC':
+      return { sort: ['nextStartDay:asc', 'id:asc'] };
+  }
+}
+
+function toFacetCounts(distribution: Record<string, number> | undefined): FacetCount[] {
+  return orderFacetCounts(Object.entries(distribution ?? {}));
+}
+
+function toStats(stats: { min: number; max: number } | undefined): NumberStats | null {
+  return stats ? { min: stats.min, max: stats.max } : null;
+}
+
+function highlightsOf(formatted: Record<string, unknown> | undefined): RawHighlight[] {
+  if (!formatted) return [];
+  const highlights: RawHighlight[] = [];
+  for (const field of highlightedFields) {
+    const value = formatted[field];
+    const texts = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+    for (const text of texts) {
+      if (typeof text === 'string' && text.includes(matchStart)) highlights.push({ field: field as HighlightedField, marked: text });
+    }
+  }
+  return highlights;
+}

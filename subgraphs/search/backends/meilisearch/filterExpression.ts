@@ -1,0 +1,47 @@
+/**
+ * SearchFilters as a Meilisearch filter (array form: every string is ANDed).
+ * Values are always quoted and escaped: they come from clients.
+ */
+import { dayNumber } from '../../backends/embedded/documentTable.js';
+import type { NumberRange, SearchFilters } from '../../query/searchRequest.js';
+
+export function quote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+export function filterExpression(filters: SearchFilters): string[] {
+  const conditions: string[] = [];
+  if (!filters.includeSunset) conditions.push('status != "SUNSET"');
+  const oneOf = (attribute: string, values: readonly string[] | undefined) => {
+    if (values?.length) conditions.push(`${attribute} IN [${values.map(quote).join(', ')}]`);
+  };
+  const range = (attribute: string, bounds: NumberRange | undefined) => {
+    if (bounds?.min !== undefined) conditions.push(`${attribute} >= ${number(bounds.min)}`);
+    if (bounds?.max !== undefined) conditions.push(`${attribute} <= ${number(bounds.max)}`);
+  };
+  oneOf('institution', filters.institutions);
+  oneOf('institutionType', filters.institutionTypes);
+  oneOf('region', filters.regions);
+  oneOf('deliveryMode', filters.deliveryModes);
+  oneOf('oqfBand', filters.oqfBands);
+  oneOf('languages', filters.languages);
+  oneOf('skills', filters.skills);
+  oneOf('occupations', filters.occupations);
+  oneOf('commonCore', filters.commonCore);
+  if (filters.osapEligible !== undefined) conditions.push(`osapEligible = ${filters.osapEligible}`);
+  if (filters.creditBearing !== undefined) conditions.push(`creditBearing = ${filters.creditBearing}`);
+  range('hours', filters.hours);
+  range('cost', filters.cost);
+  range('weeks', filters.weeks);
+  range('nextStartDay', {
+    min: filters.nextStartDate?.from === undefined ? undefined : dayNumber(filters.nextStartDate.from),
+    max: filters.nextStartDate?.to === undefined ? undefined : dayNumber(filters.nextStartDate.to),
+  });
+  if (filters.updatedSince !== undefined) range('updatedAtMs', { min: Date.parse(filters.updatedSince) });
+  return conditions;
+}
+
+function number(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`filter bound must be a finite number, got ${value}`);
+  return String(value);
+}

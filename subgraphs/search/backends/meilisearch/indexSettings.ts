@@ -1,0 +1,35 @@
+/**
+ * The Meilisearch index settings that make it answer like the embedded
+ * engine: the same searchable fields in the same order, the typo rule, the
+ * synonyms, every facet filterable, and sorting that wins over relevance
+ * when the user picks a sort.
+ */
+import type { Settings } from 'meilisearch';
+import { searchableFields } from '../../documents/searchDocument.js';
+import { facetFields } from '../../query/searchRequest.js';
+import { meilisearchSynonyms } from '../../query/synonyms.js';
+import { minWordLengthForOneTypo, minWordLengthForTwoTypos } from '../../query/typoTolerance.js';
+
+export const primaryKey = 'key';
+export const sortableAttributes = ['cost', 'hours', 'nextStartDay', 'updatedAtMs', 'id'];
+
+/**
+ * `defaultRankingRules` are the server's own (their names changed in v1.36);
+ * "sort" moves first so a chosen order is a strict order, not a tie-breaker.
+ */
+export function indexSettings(defaultRankingRules: string[]): Settings {
+  return {
+    searchableAttributes: [...searchableFields],
+    filterableAttributes: [...facetFields, 'status', 'hours', 'cost', 'weeks', 'nextStartDay', 'updatedAtMs', 'id'],
+    sortableAttributes,
+    rankingRules: ['sort', ...defaultRankingRules.filter((rule) => rule !== 'sort')],
+    synonyms: meilisearchSynonyms(),
+    typoTolerance: {
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: minWordLengthForOneTypo, twoTypos: minWordLengthForTwoTypos },
+    },
+    faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
+    // Exact totals and deep pages up to the whole directory.
+    pagination: { maxTotalHits: 200_000 },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Maps one change-feed entry to the document the index holds, checking
+ * everything on the way: the entry comes from a remote subgraph and is not
+ * trusted. A bad entry is rejected with a reason and never indexed.
+ */
+import type { FeedEntry } from '../indexer/changesQuery.js';
+import {
+  deliveryModes,
+  institutionTypes,
+  oqfBands,
+  regions,
+  type DeliveryMode,
+  type InstitutionType,
+  type OqfBand,
+  type PublicStatus,
+  type Region,
+  type SearchDocument,
+} from './searchDocument.js';
+
+export type MappedEntry = { document: SearchDocument } | { rejected: string };
+
+const maxTextLength = 20_000;
+const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `today` (`YYYY-MM-DD`) decides which intakes are upcoming. */
+export function toSearchDocument(entry: unknown, institution: string, today: string): MappedEntry {
+  try {
+    return { document: mapEntry(entry as FeedEntry, institution, today) };
+  } catch (error) {
+    if (error instanceof EntryProblem) return { rejected: error.message };
+    throw error;
+  }
+}
+
+class EntryProblem extends Error {}
+
+function mapEntry(entry: FeedEntry, institution: string, today: string): SearchDocument {
+  if (typeof entry !== 'object' || entry === null) throw new EntryProblem('entry is not an object');
+  const id = text(entry.id, 'id');
+  if (!id.startsWith(`${institution}:`) || id.length === institution.length + 1) {
+    throw new EntryProblem(`id "${id.slice(0, 80)}" does not belong to institution "${institution}"`);
+  }
+  const status = oneOf<PublicStatus>(entry.status, ['ACTIVE', 'SUNSET'], 'status');
+  const offerings = list(entry.offerings, 'offerings').map((offering) => ({
+    startDate: date(offering?.startDate, 'offerings.startDate'),
+    priceCad: nonNegative(offering?.priceCad, 'offerings.priceCad'),
+  }));
+  const upcoming = offerings.filter((offering) => offering.startDate >= today);
+  const priced = upcoming.length ? upcoming : offerings;
+  const owner = entry.institution ?? ({} as FeedEntry['institution']);
+  if (owner.code !== institution) throw new EntryProblem(`institution.code "${String(owner.code)}" is not "${institution}"`);
+  const ownLanguages = distinct(list(entry.languages, 'languages').map((language) => text(language, 'languages')));
+  const updatedAt = Date.parse(text(entry.updatedAt, 'updatedAt'));
+  if (Number.isNaN(updatedAt)) throw new EntryProblem('updatedAt is not an instant');
+  return {
+    id,
+    institution,
+    institutionName: optionalText(owner.name, 'institution.name') ?? institution,
+    institutionType: owner.type == null ? null : oneOf<InstitutionType>(owner.type, institutionTypes, 'institution.type'),
+    region: owner.region == null ? null : oneOf<Region>(owner.region, regions, 'institution.region'),
+    title: text(entry.title, 'title'),
+    titleFr: optionalText(entry.titleFr, 'titleFr'),
+    description: text(entry.description, 'description'),
+    descriptionFr: optionalText(entry.descriptionFr, 'descriptionFr'),
+    skills: distinct(list(entry.skills, 'skills').map((skill) => text(skill?.label, 'skills.label'))),
+    occupations: distinct(list(entry.occupations, 'occupations').map((o) => text(o?.nocCode, 'occupations.nocCode'))),
+    occupationTitles: distinct(list(entry.occupations, 'occupations').map((o) => text(o?.title, 'occupations.title'))),
+    languages: ownLanguages.length
+      ? ownLanguages
+      : distinct(list(owner.languages ?? [], 'institution.languages').map((l) => text(l, 'institution.languages'))),
+    deliveryMode: oneOf<DeliveryMode>(entry.deliveryMode, deliveryModes, 'deliveryMode'),
+    oqfBand: entry.oqfAlignment == null ? null : oneOf<OqfBand>(entry.oqfAlignment.band, oqfBands, 'oqfAlignment.band'),
+    osapEligible: bool(entry.osapEligible, 'osapEligible'),
+    creditBearing: bool(entry.creditBearing, 'creditBearing'),
+    commonCore: distinct(list(entry.commonCore ?? [], 'commonCore').map((code) => text(code, 'commonCore'))),
+    hours: nonNegative(entry.instructionalHours, 'instructionalHours'),
+    weeks: nonNegative(entry.durationWeeks, 'durationWeeks'),
+    cost: priced.length ? Math.min(...priced.map((offering) => offering.priceCad)) : null,
+    nextStartDate: upcoming.length ? upcoming.map((offering) => offering.startDate).sort()[0]! : null,
+    status,
+    updatedAt: new Date(updatedAt).toISOString(),
+  };
+}
+
+function text(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new EntryProblem(`${field} must be a non-empty string`);
+  if (value.length > maxTextLength) throw new EntryProblem(`${field} is longer than ${maxTextLength} characters`);
+  return value;
+}
+
+function optionalText(value: unknown, field: string): string | null {
+  return value == null || value === '' ? null : text(value, field);
+}
+
+function list<T>(value: T[] | null | undefined, field: string): T[] {
+  if (!Array.isArray(value)) throw new EntryProblem(`${field} must be a list`);
+  return value;
+}
+
+function nonNegative(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new EntryProblem(`${field} must be a non-negative number`);
+  }
+  return value;
+}
+
+function bool(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') throw new EntryProblem(`${field} must be true or false`);
+  return value;
+}
+
+function date(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !calendarDate.test(value)) throw new EntryProblem(`${field} must be YYYY-MM-DD`);
+  return value;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly string[], field: string): T {
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    throw new EntryProblem(`${field} "${String(value).slice(0, 40)}" is not one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function distinct(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,69 @@
+/**
+ * What the search index holds for one micro-credential: a flat projection of
+ * the catalogue entry (plus the framework's OQF band and institution data),
+ * with the derived values search needs (lowest upcoming price, next start).
+ * Both backends index exactly this shape.
+ */
+export type InstitutionType = 'PUBLIC_COLLEGE' | 'UNIVERSITY' | 'INDIGENOUS_INSTITUTE' | 'CAREER_COLLEGE';
+export type Region = 'CENTRAL' | 'EASTERN' | 'NORTHERN' | 'SOUTHWESTERN' | 'TORONTO';
+export type DeliveryMode = 'ONLINE_ASYNCHRONOUS' | 'ONLINE_SYNCHRONOUS' | 'IN_PERSON' | 'HYBRID';
+export type OqfBand = 'BELOW_CERTIFICATE_I' | 'CERTIFICATE_I' | 'CERTIFICATE_II' | 'ABOVE_CERTIFICATE_II';
+export type PublicStatus = 'ACTIVE' | 'SUNSET';
+
+export const institutionTypes: readonly InstitutionType[] = ['PUBLIC_COLLEGE', 'UNIVERSITY', 'INDIGENOUS_INSTITUTE', 'CAREER_COLLEGE'];
+export const regions: readonly Region[] = ['CENTRAL', 'EASTERN', 'NORTHERN', 'SOUTHWESTERN', 'TORONTO'];
+export const deliveryModes: readonly DeliveryMode[] = ['ONLINE_ASYNCHRONOUS', 'ONLINE_SYNCHRONOUS', 'IN_PERSON', 'HYBRID'];
+export const oqfBands: readonly OqfBand[] = ['BELOW_CERTIFICATE_I', 'CERTIFICATE_I', 'CERTIFICATE_II', 'ABOVE_CERTIFICATE_II'];
+
+export interface SearchDocument {
+  /** Global id `<institution>:<slug>`. */
+  id: string;
+  institution: string;
+  institutionName: string;
+  /** Null when the framework does not know the institution (yet). */
+  institutionType: InstitutionType | null;
+  region: Region | null;
+  title: string;
+  titleFr: string | null;
+  description: string;
+  descriptionFr: string | null;
+  /** Skill labels. */
+  skills: string[];
+  /** NOC 2021 codes. */
+  occupations: string[];
+  /** NOC titles, searchable so "electrician" finds entries tagged with that occupation. */
+  occupationTitles: string[];
+  /** Languages of instruction (ISO 639); the institution's languages when the entry names none. */
+  languages: string[];
+  deliveryMode: DeliveryMode;
+  oqfBand: OqfBand | null;
+  osapEligible: boolean;
+  creditBearing: boolean;
+  /** Common-core group codes; empty until the common-core layer exists. */
+  commonCore: string[];
+  hours: number;
+  weeks: number;
+  /** Lowest price of an upcoming intake in CAD, or of any intake when none is upcoming; null without intakes. */
+  cost: number | null;
+  /** Earliest intake starting on or after the day the entry was indexed, `YYYY-MM-DD`. */
+  nextStartDate: string | null;
+  status: PublicStatus;
+  /** ISO instant of the institution's last change. */
+  updatedAt: string;
+}
+
+/** Text fields matched by a query, in ranking order (earlier fields weigh more). */
+export const searchableFields = [
+  'title',
+  'titleFr',
+  'skills',
+  'occupationTitles',
+  'description',
+  'descriptionFr',
+  'institutionName',
+] as const;
+export type SearchableField = (typeof searchableFields)[number];
+
+/** Fields whose matched passages are returned as highlights. */
+export const highlightedFields = ['title', 'titleFr', 'description', 'descriptionFr', 'skills'] as const;
+export type HighlightedField = (typeof highlightedFields)[number];

@@ -1,0 +1,54 @@
+/**
+ * Turns a query string into the units every word-matching step works on:
+ * normalised words (at most 10, as Meilisearch keeps), the last one marked as
+ * a prefix while it is being typed, and runs of words that form a synonym
+ * phrase grouped with their alternatives ("personal support worker" with
+ * "psw").
+ */
+import { buildSynonymTable, longestSynonymPhrase, type SynonymTable } from './synonyms.js';
+import { lastWordIsPrefix, words } from './text.js';
+import { maxQueryWords } from './searchRequest.js';
+
+export interface QueryWord {
+  word: string;
+  /** Matched as a prefix of indexed words (the last word while typing). */
+  prefix: boolean;
+}
+
+export interface QueryUnit {
+  /** The words as typed, all of which must match (typos allowed). */
+  words: QueryWord[];
+  /** Synonym phrases any of which may match instead, each word exactly. */
+  alternatives: string[][];
+}
+
+const defaultSynonyms = buildSynonymTable();
+
+export function parseQuery(query: string, synonyms: SynonymTable = defaultSynonyms): QueryUnit[] {
+  const queryWords = words(query).slice(0, maxQueryWords);
+  const prefixLast = lastWordIsPrefix(query) && words(query).length <= maxQueryWords;
+  const asQueryWord = (word: string, index: number): QueryWord => ({
+    word,
+    prefix: prefixLast && index === queryWords.length - 1,
+  });
+  const units: QueryUnit[] = [];
+  let index = 0;
+  while (index < queryWords.length) {
+    const phrase = longestSynonymAt(queryWords, index, synonyms);
+    const length = phrase ? phrase.length : 1;
+    units.push({
+      words: queryWords.slice(index, index + length).map((word, offset) => asQueryWord(word, index + offset)),
+      alternatives: phrase ? phrase.alternatives.map((alternative) => alternative.split(' ')) : [],
+    });
+    index += length;
+  }
+  return units;
+}
+
+function longestSynonymAt(queryWords: string[], start: number, synonyms: SynonymTable) {
+  for (let length = Math.min(longestSynonymPhrase, queryWords.length - start); length >= 1; length--) {
+    const alternatives = synonyms.get(queryWords.slice(start, start + length).join(' '));
+    if (alternatives) return { length, alternatives };
+  }
+  return undefined;
+}
