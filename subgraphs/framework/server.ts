@@ -6,6 +6,7 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { sql } from 'drizzle-orm';
@@ -48,9 +49,11 @@ export async function startFrameworkSubgraph(options: FrameworkSubgraphOptions):
       createApollo: (drain) =>
         new ApolloServer<Context>({
           schema,
-          plugins: [drain],
+          plugins: [drain, ApolloServerPluginInlineTraceDisabled()],
           introspection: true,
           includeStacktraceInErrorResponses: false,
+          // The entry point owns SIGINT/SIGTERM, so a stop is never started twice.
+          stopOnTerminationSignals: false,
           formatError: (formatted, error) => hideInternals(formatted, error, log),
         }),
       context: async ({ req }) => ({
