@@ -1,9 +1,10 @@
 /**
  * Entry point of one institution's catalogue subgraph:
- * INSTITUTION_CODE, DATABASE_URL, PORT (default 4101).
+ * INSTITUTION_CODE, DATABASE_URL, PORT (default 4101), HOST (default 127.0.0.1;
+ * 0.0.0.0 in a container).
  * Migrates the database, then serves until SIGINT or SIGTERM.
  */
-import { ConfigError, institutionCode, port, url } from '../../runtime/config.js';
+import { ConfigError, institutionCode, optionalString, port, url } from '../../runtime/config.js';
 import { migrateCatalogueDatabase } from './db/migrate.js';
 import { startCatalogueSubgraph } from './server.js';
 
@@ -14,9 +15,10 @@ async function main() {
   const institution = institutionCode(env, 'INSTITUTION_CODE');
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const listenPort = port(env, 'PORT', 4101);
+  const host = optionalString(env, 'HOST');
 
   await migrateCatalogueDatabase(databaseUrl);
-  const server = await startCatalogueSubgraph({ institution, databaseUrl, port: listenPort, host: env.HOST });
+  const server = await startCatalogueSubgraph({ institution, databaseUrl, port: listenPort, host });
   console.log(`Catalogue subgraph for ${institution} at ${server.url}`);
 
   let stopping = false;

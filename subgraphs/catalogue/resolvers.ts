@@ -4,15 +4,14 @@
  * (or, for root fields that name an institution, a clear error), never to
  * another institution's data.
  */
-import type { EntryFilter } from './db/catalogueReads.js';
-import { countEntries, findChanges, findEntryPage } from './db/catalogueReads.js';
+import type { Context } from './context.js';
 import { changeCursor, entryCursor, seqFromChangeCursor, slugFromEntryCursor } from './cursors.js';
+import { countEntries, findChanges, findEntryPage, type EntryFilter } from './db/catalogueReads.js';
+import type { MicroCredentialRow } from './db/schema.js';
 import { badUserInput } from './errors.js';
 import type { InstitutionMicroCredentialsArgs, Resolvers } from './generated/resolvers.js';
 import { microCredentialId, ownSlugOf } from './ids.js';
 import { primePublicEntries } from './loaders.js';
-import type { Context } from './context.js';
-import type { MicroCredentialRow } from './db/schema.js';
 import type { InstitutionParent } from './parents.js';
 import { DateScalar, DateTimeScalar, URLScalar } from './scalars.js';
 
