@@ -150,6 +150,11 @@ export class MeilisearchBackend implements SearchBackend {
 
   async close(): Promise<void> {}
 
+  /** Deletes the index and everything in it (tests, and `reindex --drop`). */
+  async drop(): Promise<void> {
+    await this.client.deleteIndexIfExists(this.indexUid);
+  }
+
   /** Creates the index if needed and applies settings, before any document goes in. */
   private async prepare(uid: string): Promise<void> {
     const created = await this.client.createIndex(uid, { primaryKey }).waitTask({ timeout: this.taskTimeoutMs });

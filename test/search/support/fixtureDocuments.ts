@@ -1,0 +1,86 @@
+/**
+ * Hand-written documents whose words the seed never uses, so typo, synonym,
+ * French and highlight expectations are exact. They live in institution
+ * "testlab" and mix with the seed corpus in the conformance index.
+ */
+import type { SearchDocument } from '../../../subgraphs/search/documents/searchDocument.js';
+
+export function fixtureDocument(slug: string, fields: Partial<SearchDocument>): SearchDocument {
+  return {
+    id: `testlab:${slug}`,
+    institution: 'testlab',
+    institutionName: 'Testlab Institute',
+    institutionType: 'CAREER_COLLEGE',
+    region: 'NORTHERN',
+    title: 'Untitled',
+    titleFr: null,
+    description: 'A fixture entry.',
+    descriptionFr: null,
+    skills: [],
+    occupations: [],
+    occupationTitles: [],
+    languages: ['en'],
+    deliveryMode: 'IN_PERSON',
+    oqfBand: 'BELOW_CERTIFICATE_I',
+    osapEligible: false,
+    creditBearing: false,
+    commonCore: [],
+    hours: 12,
+    weeks: 2,
+    cost: 100,
+    nextStartDate: '2026-09-01',
+    status: 'ACTIVE',
+    updatedAt: '2026-01-15T10:00:00.000Z',
+    ...fields,
+  };
+}
+
+export const fixtures = {
+  /** Typo thresholds: invented words of 4, 5, 8 and 9 letters. */
+  zorb: fixtureDocument('zorb-basics', { title: 'Zorb Basics' }),
+  quilp: fixtureDocument('quilp-methods', { title: 'Quilp Methods' }),
+  /** Ranking: a title match beats a description match, an exact word beats a typo. */
+  quilpInDescription: fixtureDocument('pottery-evenings', { title: 'Pottery evenings', description: 'Includes one quilp session.' }),
+  quilk: fixtureDocument('quilk-workshop', { title: 'Quilk Workshop' }),
+  brontify: fixtureDocument('brontify-practice', { title: 'Brontify Practice' }),
+  glimmerax: fixtureDocument('glimmerax-studio', {
+    title: 'Glimmerax Studio',
+    description: `${'Learners build confidence step by step in a supportive studio. '.repeat(6)}The glimmerax method closes the course with a capstone.`,
+  }),
+  /** Synonyms: each entry uses only one side of a synonym pair. */
+  aiShort: fixtureDocument('ai-for-bakeries', { title: 'AI for Bakeries', description: 'Bakery owners try AI tools.' }),
+  aiLong: fixtureDocument('artificial-intelligence-for-florists', {
+    title: 'Artificial Intelligence for Florists',
+    description: 'Florists try assistants.',
+  }),
+  psw: fixtureDocument('psw-refresher-zeta', { title: 'PSW Refresher Zeta', description: 'For practising support staff.' }),
+  iaFr: fixtureDocument('ia-pour-boulangeries', {
+    title: 'Bakery automation',
+    titleFr: 'IA pour les boulangeries',
+    languages: ['fr'],
+    description: 'Bakery automation.',
+    descriptionFr: 'Les boulangers découvrent des outils.',
+  }),
+  cyberFr: fixtureDocument('cybersecurite-pme-zeta', {
+    title: 'Small business protection zeta',
+    titleFr: 'Cybersécurité pour PME zeta',
+    languages: ['fr'],
+  }),
+  /** French-only content. */
+  french: fixtureDocument('soins-palliatifs-quebecois', {
+    title: 'Palliative care',
+    titleFr: 'Soins palliatifs à domicile',
+    languages: ['fr'],
+    description: 'Home care.',
+    descriptionFr: 'Accompagnement des personnes en fin de vie et de leurs proches aidants, en français.',
+    skills: ['Écoute empathique'],
+  }),
+  /** HTML in source text must come out escaped. */
+  markup: fixtureDocument('markup-zylophone', {
+    title: 'Zylophone <b>tuning</b> & repair',
+    skills: ['Zylophone repair'],
+  }),
+  sunset: fixtureDocument('retired-zylophone', { title: 'Retired zylophone course', status: 'SUNSET' }),
+};
+
+export const fixtureDocuments: SearchDocument[] = Object.values(fixtures);
