@@ -26,6 +26,8 @@ export interface SearchBackend extends IndexWriter {
   count(): Promise<number>;
   /** Codes of the institutions that have at least one document in the index. */
   indexedInstitutions(): Promise<string[]>;
+  /** Every indexed document of one institution (carried over by a rebuild while it is down). */
+  documentsOf(institution: string): Promise<SearchDocument[]>;
   search(request: SearchRequest): Promise<SearchResponse>;
   close(): Promise<void>;
 }

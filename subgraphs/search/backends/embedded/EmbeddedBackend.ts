@@ -43,6 +43,10 @@ export class EmbeddedBackend implements SearchBackend {
     return this.live.institutions();
   }
 
+  async documentsOf(institution: string): Promise<SearchDocument[]> {
+    return [...this.live.all()].filter((d) => d.institution === institution);
+  }
+
   async search(request: SearchRequest): Promise<SearchResponse> {
     return this.live.search(request);
   }

@@ -106,6 +106,16 @@ export class MeilisearchBackend implements SearchBackend {
     return Object.keys(result.facetDistribution?.institution ?? {}).sort();
   }
 
+  async documentsOf(institution: string): Promise<SearchDocument[]> {
+    const documents: SearchDocument[] = [];
+    const limit = 1000;
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.index.getDocuments({ filter: `institution = ${quote(institution)}`, limit, offset });
+      documents.push(...page.results.map(fromStored));
+      if (page.results.length < limit) return documents;
+    }
+  }
+
   async search(request: SearchRequest): Promise<SearchResponse> {
     const hasQuery = request.query.trim() !== '';
     const params: SearchParams = {
@@ -193,6 +203,20 @@ function toStored(document: SearchDocument): StoredDocument {
   }
   if (document.nextStartDate !== null) stored.nextStartDay = dayNumber(document.nextStartDate);
   return stored;
+}
+
+function fromStored(stored: StoredDocument): SearchDocument {
+  const { key: _key, nextStartDay: _day, updatedAtMs: _ms, ...fields } = stored;
+  return {
+    institutionType: null,
+    region: null,
+    titleFr: null,
+    descriptionFr: null,
+    oqfBand: null,
+    cost: null,
+    nextStartDate: null,
+    ...fields,
+  } as SearchDocument;
 }
 
 function sortParameter(sort: SortOrder, hasQuery: boolean): { sort?: string[] } {

@@ -1,0 +1,88 @@
+/**
+ * The production CatalogueFeed: GraphQL over HTTP to the gateway, one
+ * request per page, so each change arrives with the framework's OQF band and
+ * institution data already joined in. Everything that comes back is
+ * validated before use.
+ */
+import type { FeedChange } from './changesQuery.js';
+import { changesQuery, institutionsQuery } from './changesQuery.js';
+import { FeedUnavailableError, type CatalogueFeed, type FeedChangesPage } from './CatalogueFeed.js';
+
+export interface GatewayCatalogueFeedOptions {
+  gatewayUrl: string;
+  /** Per request; a page of 500 entries resolved across subgraphs can take a few seconds. */
+  timeoutMs?: number;
+}
+
+interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: { message?: unknown; path?: unknown[] }[];
+}
+
+export class GatewayCatalogueFeed implements CatalogueFeed {
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: GatewayCatalogueFeedOptions) {
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  async institutions(): Promise<string[]> {
+    const answer = await this.post(institutionsQuery, {});
+    const list = answer.data?.institutions;
+    if (!Array.isArray(list)) throw new FeedUnavailableError(`gateway listed no institutions: ${firstError(answer)}`);
+    return list.map((institution: { code?: unknown }) => {
+      if (typeof institution?.code !== 'string') throw new FeedUnavailableError('gateway returned an institution without a code');
+      return institution.code;
+    });
+  }
+
+  async changes(institution: string, since: string | null, first: number): Promise<FeedChangesPage> {
+    const answer = await this.post(changesQuery, { institution, since, first });
+    const page = answer.data?.changes as { changes?: unknown; cursor?: unknown; hasMore?: unknown } | null | undefined;
+    if (!page || !Array.isArray(page.changes) || typeof page.hasMore !== 'boolean') {
+      throw new FeedUnavailableError(`changes for "${institution}" unavailable: ${firstError(answer)}`);
+    }
+    if (page.cursor !== null && typeof page.cursor !== 'string') throw new FeedUnavailableError('changes page cursor is not a string');
+    const changes = page.changes as FeedChange[];
+    for (const change of changes) {
+      if (typeof change?.cursor !== 'string' || typeof change.microCredentialId !== 'string' || typeof change.kind !== 'string') {
+        throw new FeedUnavailableError(`changes for "${institution}" contain a malformed change`);
+      }
+    }
+    const unresolved = new Set<number>();
+    for (const error of answer.errors ?? []) {
+      const [root, list, position] = Array.isArray(error.path) ? error.path : [];
+      if (root === 'changes' && list === 'changes' && typeof position === 'number' && changes[position]?.microCredential == null) {
+        unresolved.add(position);
+      }
+    }
+    return { changes, cursor: page.cursor, hasMore: page.hasMore, unresolved };
+  }
+
+  private async post(query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> {
+    let response: Response;
+    try {
+      response = await fetch(this.options.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new FeedUnavailableError(`gateway unreachable: ${(error as Error).message}`);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      throw new FeedUnavailableError(`gateway answered HTTP ${response.status} without JSON`);
+    }
+    if (typeof body !== 'object' || body === null) throw new FeedUnavailableError(`gateway answered HTTP ${response.status} with no GraphQL body`);
+    return body as GraphQLAnswer;
+  }
+}
+
+function firstError(answer: GraphQLAnswer): string {
+  const message = answer.errors?.[0]?.message;
+  return typeof message === 'string' ? message.slice(0, 300) : 'no data and no error message';
+}

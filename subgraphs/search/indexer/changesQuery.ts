@@ -1,0 +1,82 @@
+/**
+ * The one query the indexer sends through the gateway for each page of an
+ * institution's change feed. The gateway routes `changes` to the institution
+ * and fetches `oqfAlignment` and the institution's type, region and languages
+ * from the framework in the same request.
+ */
+export const changesQuery = /* GraphQL */ `
+  query SearchIndexerChanges($institution: ID!, $since: String, $first: Int) {
+    changes(institution: $institution, since: $since, first: $first) {
+      cursor
+      hasMore
+      changes {
+        cursor
+        kind
+        microCredentialId
+        microCredential {
+          id
+          title
+          titleFr
+          description
+          descriptionFr
+          languages
+          skills { label }
+          occupations { nocCode title }
+          instructionalHours
+          durationWeeks
+          creditBearing
+          deliveryMode
+          osapEligible
+          status
+          updatedAt
+          offerings { startDate priceCad }
+          oqfAlignment { band }
+          institution { code name type region languages }
+        }
+      }
+    }
+  }
+`;
+
+export const institutionsQuery = /* GraphQL */ `
+  query SearchIndexerInstitutions {
+    institutions { code }
+  }
+`;
+
+/** A `microCredential` of a change as the query above returns it. Untrusted until mapped. */
+export interface FeedEntry {
+  id: string;
+  title: string;
+  titleFr: string | null;
+  description: string;
+  descriptionFr: string | null;
+  languages: string[];
+  skills: { label: string }[];
+  occupations: { nocCode: string; title: string }[];
+  instructionalHours: number;
+  durationWeeks: number;
+  creditBearing: boolean;
+  deliveryMode: string;
+  osapEligible: boolean;
+  status: string;
+  updatedAt: string;
+  offerings: { startDate: string; priceCad: number }[];
+  oqfAlignment: { band: string } | null;
+  institution: { code: string; name: string | null; type: string | null; region: string | null; languages: string[] | null };
+  /** Common-core group codes, once the contract carries them. */
+  commonCore?: string[];
+}
+
+export interface FeedChange {
+  cursor: string;
+  kind: string;
+  microCredentialId: string;
+  microCredential: FeedEntry | null;
+}
+
+export interface FeedPage {
+  changes: FeedChange[];
+  cursor: string | null;
+  hasMore: boolean;
+}
