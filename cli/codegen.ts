@@ -11,20 +11,21 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { codegen } from '@graphql-codegen/core';
 import * as typescriptPlugin from '@graphql-codegen/typescript';
 import * as resolversPlugin from '@graphql-codegen/typescript-resolvers';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse } from 'graphql';
+import { buildASTSchema, parse } from 'graphql';
 import { loadSchemaDocument, type ContractName } from '../runtime/schemaFiles.js';
 
 const contracts: ContractName[] = ['catalogue', 'framework', 'search'];
 
 export async function generateResolverTypes(name: ContractName): Promise<string> {
-  const subgraphSchema = buildSubgraphSchema({ typeDefs: loadSchemaDocument(name) });
+  // The contract as written, federation directives kept on the types (codegen's federation mode
+  // reads @key), without the _service/_entities plumbing @apollo/subgraph adds.
+  const contractSchema = buildASTSchema(loadSchemaDocument(name), { assumeValidSDL: true });
   const optionsFile = `subgraphs/${name}/codegen.json`;
   const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
   const output = await codegen({
     filename: `subgraphs/${name}/generated/resolvers.ts`,
-    schema: parse(printSchemaWithDirectives(subgraphSchema)),
+    schema: parse(printSchemaWithDirectives(contractSchema)),
     documents: [],
     plugins: [{ typescript: {} }, { typescriptResolvers: {} }],
     pluginMap: { typescript: typescriptPlugin, typescriptResolvers: resolversPlugin },

@@ -71,6 +71,7 @@ export class InstitutionRegistry implements InstitutionRouter {
   private entries = new Map<string, Entry>();
   private timer?: NodeJS.Timeout;
   private lastOnDemandRefresh = 0;
+  private onDemandRefresh?: Promise<void>;
   private refreshing?: Promise<void>;
 
   constructor(private readonly options: RegistryOptions) {}
@@ -178,10 +179,15 @@ export class InstitutionRegistry implements InstitutionRouter {
   }
 
   private async refreshOnDemand(): Promise<void> {
-    // An unknown code may be a brand-new registration, but clients must not be able to hammer the framework.
-    if (Date.now() - this.lastOnDemandRefresh < 1000) return this.refreshing?.catch(() => {});
-    this.lastOnDemandRefresh = Date.now();
-    await this.refresh().catch(() => {});
+    // An unknown code may be a brand-new registration, but clients must not be able to make the
+    // gateway hammer the framework: at most one on-demand read per second, shared by all waiting.
+    this.onDemandRefresh ??= (async () => {
+      const wait = this.lastOnDemandRefresh + 1000 - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      this.lastOnDemandRefresh = Date.now();
+      await this.refresh().catch(() => {});
+    })().finally(() => (this.onDemandRefresh = undefined));
+    return this.onDemandRefresh;
   }
 
   private conformanceIsDue(entry: Entry): boolean {

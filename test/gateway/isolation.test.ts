@@ -88,10 +88,10 @@ describe('one institution failing', () => {
   });
 
   it('slower than its timeout: its items are null with a timeout error, others are intact', async () => {
+    const [humberId] = await oneIdEach();
     const slow = await startMisbehavingInstitution('slow');
     extra.push(slow);
     await register('slowcollege', slow.url);
-    const [humberId] = await oneIdEach();
     const started = Date.now();
     const result = await graphql(gateway(), queryFor([humberId!, 'slowcollege:anything']));
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -103,10 +103,10 @@ describe('one institution failing', () => {
   });
 
   it('answering garbage: its items are null with an error naming it', async () => {
+    const [humberId] = await oneIdEach();
     const broken = await startMisbehavingInstitution('garbage');
     extra.push(broken);
     await register('brokencollege', broken.url);
-    const [humberId] = await oneIdEach();
     const result = await graphql(gateway(), queryFor([humberId!, 'brokencollege:x']));
     expect(result.data.m0.id).toBe(humberId);
     expect(result.data.m1).toBeNull();

@@ -20,10 +20,6 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** Absolute http(s) URL. */
   URL: { input: string; output: string; }
-  link__Import: { input: unknown; output: unknown; }
-  federation__FieldSet: { input: unknown; output: unknown; }
-  federation__Scope: { input: unknown; output: unknown; }
-  _Any: { input: unknown; output: unknown; }
 };
 
 export type Query = {
@@ -37,8 +33,6 @@ export type Query = {
    * when it is no longer publicly visible (deleted, or back to draft).
    */
   changes: ChangePage;
-  _entities: Array<Maybe<_Entity>>;
-  _service: _Service;
 };
 
 
@@ -53,17 +47,16 @@ export type QueryChangesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-
-export type Query_EntitiesArgs = {
-  representations: Array<Scalars['_Any']['input']>;
-};
-
 export type Institution = {
   __typename?: 'Institution';
   /** Institution code, lower case, e.g. `humber`. */
   code: Scalars['ID']['output'];
-  /** The institution's public catalogue, ordered by id. */
-  microCredentials: MicroCredentialConnection;
+  /**
+   * The institution's public catalogue, ordered by id. Nullable on purpose: when the
+   * institution's own server is unavailable this is null with an error naming the
+   * institution, and every other institution in the same response is unaffected.
+   */
+  microCredentials?: Maybe<MicroCredentialConnection>;
 };
 
 
@@ -320,19 +313,6 @@ export type ChangeKind =
   | 'SUNSET'
   | 'DELETED';
 
-export type Link__Purpose =
-  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
-  | 'SECURITY'
-  /** `EXECUTION` features provide metadata necessary for operation execution. */
-  | 'EXECUTION';
-
-export type _Service = {
-  __typename?: '_Service';
-  sdl?: Maybe<Scalars['String']['output']>;
-};
-
-export type _Entity = Institution | MicroCredential;
-
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -403,13 +383,6 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
-/** Mapping of union types */
-export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  _Entity:
-    | ( InstitutionParent )
-    | ( MicroCredentialRow )
-  ;
-}>;
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -419,10 +392,12 @@ export type ResolversTypes = ResolversObject<{
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Institution: ResolverTypeWrapper<InstitutionParent>;
   MicroCredential: ResolverTypeWrapper<MicroCredentialRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   MicroCredentialStatus: MicroCredentialStatus;
   DeliveryMode: DeliveryMode;
   Skill: ResolverTypeWrapper<Skill>;
@@ -450,15 +425,6 @@ export type ResolversTypes = ResolversObject<{
   ChangePage: ResolverTypeWrapper<ChangePageParent>;
   Change: ResolverTypeWrapper<ChangeRow>;
   ChangeKind: ChangeKind;
-  link__Purpose: Link__Purpose;
-  link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
-  federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
-  federation__Scope: ResolverTypeWrapper<Scalars['federation__Scope']['output']>;
-  _Any: ResolverTypeWrapper<Scalars['_Any']['output']>;
-  _Service: ResolverTypeWrapper<_Service>;
-  _Entity: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['_Entity']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -468,10 +434,12 @@ export type ResolversParentTypes = ResolversObject<{
   URL: Scalars['URL']['output'];
   Query: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   Institution: InstitutionParent;
   MicroCredential: MicroCredentialRow;
   Float: Scalars['Float']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Skill: Skill;
   Occupation: Occupation;
   InstructionalProgram: InstructionalProgram;
@@ -489,93 +457,7 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   ChangePage: ChangePageParent;
   Change: ChangeRow;
-  link__Import: Scalars['link__Import']['output'];
-  federation__FieldSet: Scalars['federation__FieldSet']['output'];
-  federation__Scope: Scalars['federation__Scope']['output'];
-  _Any: Scalars['_Any']['output'];
-  _Service: _Service;
-  _Entity: ResolversUnionTypes<ResolversParentTypes>['_Entity'];
-  String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
 }>;
-
-export type LinkDirectiveArgs = {
-  url?: Maybe<Scalars['String']['input']>;
-  as?: Maybe<Scalars['String']['input']>;
-  for?: Maybe<Link__Purpose>;
-  import?: Maybe<Array<Maybe<Scalars['link__Import']['input']>>>;
-};
-
-export type LinkDirectiveResolver<Result, Parent, ContextType = Context, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type KeyDirectiveArgs = {
-  fields: Scalars['federation__FieldSet']['input'];
-  resolvable?: Maybe<Scalars['Boolean']['input']>;
-};
-
-export type KeyDirectiveResolver<Result, Parent, ContextType = Context, Args = KeyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__RequiresDirectiveArgs = {
-  fields: Scalars['federation__FieldSet']['input'];
-};
-
-export type Federation__RequiresDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__RequiresDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__ProvidesDirectiveArgs = {
-  fields: Scalars['federation__FieldSet']['input'];
-};
-
-export type Federation__ProvidesDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__ProvidesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__ExternalDirectiveArgs = {
-  reason?: Maybe<Scalars['String']['input']>;
-};
-
-export type Federation__ExternalDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__ExternalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__TagDirectiveArgs = {
-  name: Scalars['String']['input'];
-};
-
-export type Federation__TagDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__ExtendsDirectiveArgs = { };
-
-export type Federation__ExtendsDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ShareableDirectiveArgs = { };
-
-export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__InaccessibleDirectiveArgs = { };
-
-export type Federation__InaccessibleDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__OverrideDirectiveArgs = {
-  from: Scalars['String']['input'];
-};
-
-export type Federation__OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__ComposeDirectiveDirectiveArgs = {
-  name?: Maybe<Scalars['String']['input']>;
-};
-
-export type Federation__ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__InterfaceObjectDirectiveArgs = { };
-
-export type Federation__InterfaceObjectDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__InterfaceObjectDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__AuthenticatedDirectiveArgs = { };
-
-export type Federation__AuthenticatedDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__RequiresScopesDirectiveArgs = {
-  scopes: Array<Array<Scalars['federation__Scope']['input']>>;
-};
-
-export type Federation__RequiresScopesDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -592,14 +474,11 @@ export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType, RequireFields<QueryMicroCredentialArgs, 'id'>>;
   changes?: Resolver<ResolversTypes['ChangePage'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'institution' | 'first'>>;
-  _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
-  _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
 }>;
 
 export type InstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = ResolversObject<{
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  microCredentials?: Resolver<ResolversTypes['MicroCredentialConnection'], ParentType, ContextType, RequireFields<InstitutionMicroCredentialsArgs, 'first'>>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+  microCredentials?: Resolver<Maybe<ResolversTypes['MicroCredentialConnection']>, ParentType, ContextType, RequireFields<InstitutionMicroCredentialsArgs, 'first'>>;
 }>;
 
 export type MicroCredentialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MicroCredential'] = ResolversParentTypes['MicroCredential']> = ResolversObject<{
@@ -636,7 +515,6 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
   expiryDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type SkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Skill'] = ResolversParentTypes['Skill']> = ResolversObject<{
@@ -735,30 +613,6 @@ export type ChangeResolvers<ContextType = Context, ParentType extends ResolversP
   microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType>;
 }>;
 
-export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
-  name: 'link__Import';
-}
-
-export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
-  name: 'federation__FieldSet';
-}
-
-export interface Federation__ScopeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__Scope'], any> {
-  name: 'federation__Scope';
-}
-
-export interface _AnyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['_Any'], any> {
-  name: '_Any';
-}
-
-export type _ServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['_Service'] = ResolversParentTypes['_Service']> = ResolversObject<{
-  sdl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-}>;
-
-export type _EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Institution' | 'MicroCredential', ParentType, ContextType>;
-}>;
-
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -782,27 +636,5 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   ChangePage?: ChangePageResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
-  link__Import?: GraphQLScalarType;
-  federation__FieldSet?: GraphQLScalarType;
-  federation__Scope?: GraphQLScalarType;
-  _Any?: GraphQLScalarType;
-  _Service?: _ServiceResolvers<ContextType>;
-  _Entity?: _EntityResolvers<ContextType>;
 }>;
 
-export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
-  link?: LinkDirectiveResolver<any, any, ContextType>;
-  key?: KeyDirectiveResolver<any, any, ContextType>;
-  federation__requires?: Federation__RequiresDirectiveResolver<any, any, ContextType>;
-  federation__provides?: Federation__ProvidesDirectiveResolver<any, any, ContextType>;
-  federation__external?: Federation__ExternalDirectiveResolver<any, any, ContextType>;
-  federation__tag?: Federation__TagDirectiveResolver<any, any, ContextType>;
-  federation__extends?: Federation__ExtendsDirectiveResolver<any, any, ContextType>;
-  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
-  federation__inaccessible?: Federation__InaccessibleDirectiveResolver<any, any, ContextType>;
-  federation__override?: Federation__OverrideDirectiveResolver<any, any, ContextType>;
-  federation__composeDirective?: Federation__ComposeDirectiveDirectiveResolver<any, any, ContextType>;
-  federation__interfaceObject?: Federation__InterfaceObjectDirectiveResolver<any, any, ContextType>;
-  federation__authenticated?: Federation__AuthenticatedDirectiveResolver<any, any, ContextType>;
-  federation__requiresScopes?: Federation__RequiresScopesDirectiveResolver<any, any, ContextType>;
-}>;

@@ -16,10 +16,6 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   URL: { input: string; output: string; }
-  link__Import: { input: unknown; output: unknown; }
-  federation__FieldSet: { input: unknown; output: unknown; }
-  federation__Scope: { input: unknown; output: unknown; }
-  _Any: { input: unknown; output: unknown; }
 };
 
 export type Query = {
@@ -41,8 +37,6 @@ export type Query = {
    * `Authorization: Bearer <registry service token>` (UNAUTHENTICATED or FORBIDDEN otherwise).
    */
   institutionRegistry: Array<RegistryEntry>;
-  _entities: Array<Maybe<_Entity>>;
-  _service: _Service;
 };
 
 
@@ -63,11 +57,6 @@ export type QueryInstitutionsArgs = {
 
 export type QueryInstitutionArgs = {
   code: Scalars['ID']['input'];
-};
-
-
-export type Query_EntitiesArgs = {
-  representations: Array<Scalars['_Any']['input']>;
 };
 
 /**
@@ -254,19 +243,6 @@ export type RegistryEntry = {
   updatedAt: Scalars['String']['output'];
 };
 
-export type Link__Purpose =
-  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
-  | 'SECURITY'
-  /** `EXECUTION` features provide metadata necessary for operation execution. */
-  | 'EXECUTION';
-
-export type _Service = {
-  __typename?: '_Service';
-  sdl?: Maybe<Scalars['String']['output']>;
-};
-
-export type _Entity = Institution | MicroCredential;
-
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -337,13 +313,6 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
-/** Mapping of union types */
-export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  _Entity:
-    | ( InstitutionRow )
-    | ( MicroCredentialReference )
-  ;
-}>;
 
 
 /** Mapping between all available schema types and the resolvers types */
@@ -354,7 +323,9 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OqfLevel: ResolverTypeWrapper<OqfLevelDefinition>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ProviderType: ProviderType;
   OqfAlignment: ResolverTypeWrapper<OqfAlignmentResult>;
   OqfBand: OqfBand;
@@ -366,15 +337,6 @@ export type ResolversTypes = ResolversObject<{
   InstitutionInput: InstitutionInput;
   InstitutionUpdateInput: InstitutionUpdateInput;
   RegistryEntry: ResolverTypeWrapper<RegistryListing>;
-  link__Purpose: Link__Purpose;
-  link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
-  federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
-  federation__Scope: ResolverTypeWrapper<Scalars['federation__Scope']['output']>;
-  _Any: ResolverTypeWrapper<Scalars['_Any']['output']>;
-  _Service: ResolverTypeWrapper<_Service>;
-  _Entity: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['_Entity']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -385,7 +347,9 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
   OqfLevel: OqfLevelDefinition;
+  String: Scalars['String']['output'];
   OqfAlignment: OqfAlignmentResult;
   MicroCredential: MicroCredentialReference;
   Institution: InstitutionRow;
@@ -393,93 +357,7 @@ export type ResolversParentTypes = ResolversObject<{
   InstitutionInput: InstitutionInput;
   InstitutionUpdateInput: InstitutionUpdateInput;
   RegistryEntry: RegistryListing;
-  link__Import: Scalars['link__Import']['output'];
-  federation__FieldSet: Scalars['federation__FieldSet']['output'];
-  federation__Scope: Scalars['federation__Scope']['output'];
-  _Any: Scalars['_Any']['output'];
-  _Service: _Service;
-  _Entity: ResolversUnionTypes<ResolversParentTypes>['_Entity'];
-  String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
 }>;
-
-export type LinkDirectiveArgs = {
-  url?: Maybe<Scalars['String']['input']>;
-  as?: Maybe<Scalars['String']['input']>;
-  for?: Maybe<Link__Purpose>;
-  import?: Maybe<Array<Maybe<Scalars['link__Import']['input']>>>;
-};
-
-export type LinkDirectiveResolver<Result, Parent, ContextType = Context, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type KeyDirectiveArgs = {
-  fields: Scalars['federation__FieldSet']['input'];
-  resolvable?: Maybe<Scalars['Boolean']['input']>;
-};
-
-export type KeyDirectiveResolver<Result, Parent, ContextType = Context, Args = KeyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type RequiresDirectiveArgs = {
-  fields: Scalars['federation__FieldSet']['input'];
-};
-
-export type RequiresDirectiveResolver<Result, Parent, ContextType = Context, Args = RequiresDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__ProvidesDirectiveArgs = {
-  fields: Scalars['federation__FieldSet']['input'];
-};
-
-export type Federation__ProvidesDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__ProvidesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ExternalDirectiveArgs = {
-  reason?: Maybe<Scalars['String']['input']>;
-};
-
-export type ExternalDirectiveResolver<Result, Parent, ContextType = Context, Args = ExternalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__TagDirectiveArgs = {
-  name: Scalars['String']['input'];
-};
-
-export type Federation__TagDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__ExtendsDirectiveArgs = { };
-
-export type Federation__ExtendsDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ShareableDirectiveArgs = { };
-
-export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type InaccessibleDirectiveArgs = { };
-
-export type InaccessibleDirectiveResolver<Result, Parent, ContextType = Context, Args = InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__OverrideDirectiveArgs = {
-  from: Scalars['String']['input'];
-};
-
-export type Federation__OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__ComposeDirectiveDirectiveArgs = {
-  name?: Maybe<Scalars['String']['input']>;
-};
-
-export type Federation__ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__InterfaceObjectDirectiveArgs = { };
-
-export type Federation__InterfaceObjectDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__InterfaceObjectDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__AuthenticatedDirectiveArgs = { };
-
-export type Federation__AuthenticatedDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__RequiresScopesDirectiveArgs = {
-  scopes: Array<Array<Scalars['federation__Scope']['input']>>;
-};
-
-export type Federation__RequiresScopesDirectiveResolver<Result, Parent, ContextType = Context, Args = Federation__RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
@@ -492,8 +370,6 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'code'>>;
   institutionRegistry?: Resolver<Array<ResolversTypes['RegistryEntry']>, ParentType, ContextType>;
-  _entities?: Resolver<Array<Maybe<ResolversTypes['_Entity']>>, ParentType, ContextType, RequireFields<Query_EntitiesArgs, 'representations'>>;
-  _service?: Resolver<ResolversTypes['_Service'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -525,7 +401,6 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instructionalHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   oqfAlignment?: Resolver<Maybe<ResolversTypes['OqfAlignment']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type InstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = ResolversObject<{
@@ -536,37 +411,12 @@ export type InstitutionResolvers<ContextType = Context, ParentType extends Resol
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   website?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
   languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type RegistryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryEntry'] = ResolversParentTypes['RegistryEntry']> = ResolversObject<{
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   subgraphUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-}>;
-
-export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
-  name: 'link__Import';
-}
-
-export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
-  name: 'federation__FieldSet';
-}
-
-export interface Federation__ScopeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__Scope'], any> {
-  name: 'federation__Scope';
-}
-
-export interface _AnyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['_Any'], any> {
-  name: '_Any';
-}
-
-export type _ServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['_Service'] = ResolversParentTypes['_Service']> = ResolversObject<{
-  sdl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-}>;
-
-export type _EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['_Entity'] = ResolversParentTypes['_Entity']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Institution' | 'MicroCredential', ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -578,27 +428,5 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MicroCredential?: MicroCredentialResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   RegistryEntry?: RegistryEntryResolvers<ContextType>;
-  link__Import?: GraphQLScalarType;
-  federation__FieldSet?: GraphQLScalarType;
-  federation__Scope?: GraphQLScalarType;
-  _Any?: GraphQLScalarType;
-  _Service?: _ServiceResolvers<ContextType>;
-  _Entity?: _EntityResolvers<ContextType>;
 }>;
 
-export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
-  link?: LinkDirectiveResolver<any, any, ContextType>;
-  key?: KeyDirectiveResolver<any, any, ContextType>;
-  requires?: RequiresDirectiveResolver<any, any, ContextType>;
-  federation__provides?: Federation__ProvidesDirectiveResolver<any, any, ContextType>;
-  external?: ExternalDirectiveResolver<any, any, ContextType>;
-  federation__tag?: Federation__TagDirectiveResolver<any, any, ContextType>;
-  federation__extends?: Federation__ExtendsDirectiveResolver<any, any, ContextType>;
-  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
-  inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
-  federation__override?: Federation__OverrideDirectiveResolver<any, any, ContextType>;
-  federation__composeDirective?: Federation__ComposeDirectiveDirectiveResolver<any, any, ContextType>;
-  federation__interfaceObject?: Federation__InterfaceObjectDirectiveResolver<any, any, ContextType>;
-  federation__authenticated?: Federation__AuthenticatedDirectiveResolver<any, any, ContextType>;
-  federation__requiresScopes?: Federation__RequiresScopesDirectiveResolver<any, any, ContextType>;
-}>;
