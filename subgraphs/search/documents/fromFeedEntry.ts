@@ -21,6 +21,7 @@ export type MappedEntry = { document: SearchDocument } | { rejected: string };
 
 const maxTextLength = 20_000;
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** `today` (`YYYY-MM-DD`) decides which intakes are upcoming. */
 export function toSearchDocument(entry: unknown, institution: string, today: string): MappedEntry {
@@ -85,7 +86,8 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
 function text(value: unknown, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') throw new EntryProblem(`${field} must be a non-empty string`);
   if (value.length > maxTextLength) throw new EntryProblem(`${field} is longer than ${maxTextLength} characters`);
-  return value;
+  // Control characters have no place in catalogue text, and two of them are our highlight markers.
+  return value.replace(controlCharacters, '');
 }
 
 function optionalText(value: unknown, field: string): string | null {

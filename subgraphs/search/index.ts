@@ -1,0 +1,50 @@
+/**
+ * Search subgraph entry point: configuration from the environment, then serve.
+ *
+ *   PORT (4003), HOST, GATEWAY_URL (required)
+ *   MEILI_HOST (+ MEILI_MASTER_KEY, MEILI_INDEX): use Meilisearch; otherwise the embedded engine
+ *   SEARCH_INDEX_DIR: embedded engine only; keep a snapshot there for fast restarts
+ *   SEARCH_INDEX_INTERVAL_MS (30000): pause between indexing passes
+ *   SEARCH_ADMIN_TOKEN: required bearer token for POST /index/run and /index/rebuild
+ */
+import { ConfigError, optionalString, optionalUrl, port, positiveInteger, url } from '../../runtime/config.js';
+import { MeilisearchBackend } from './backends/meilisearch/MeilisearchBackend.js';
+import { startSearchSubgraph } from './server.js';
+
+process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+
+try {
+  const env = process.env;
+  const meiliHost = optionalUrl(env, 'MEILI_HOST', ['http:', 'https:']);
+  const backend = meiliHost
+    ? new MeilisearchBackend({
+        host: meiliHost,
+        apiKey: optionalString(env, 'MEILI_MASTER_KEY'),
+        indexUid: optionalString(env, 'MEILI_INDEX'),
+      })
+    : undefined;
+  const search = await startSearchSubgraph({
+    port: port(env, 'PORT', 4003),
+    host: env.HOST ?? '0.0.0.0',
+    gatewayUrl: url(env, 'GATEWAY_URL', ['http:', 'https:']),
+    backend,
+    indexDir: optionalString(env, 'SEARCH_INDEX_DIR'),
+    indexIntervalMs: positiveInteger(env, 'SEARCH_INDEX_INTERVAL_MS', 30_000),
+    adminToken: optionalString(env, 'SEARCH_ADMIN_TOKEN'),
+    log: (message) => console.log(message),
+  });
+  console.log(`search subgraph (${search.backend.kind}) at ${search.url}; indexing through the gateway`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    await search.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Configuration error: ${error.message}`);
+  process.exit(1);
+}
