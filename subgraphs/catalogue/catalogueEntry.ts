@@ -81,43 +81,143 @@ export interface CatalogueEntryInput {
   status: MicroCredentialStatus;
   effectiveDate: string;
   expiryDate: string | null;
+  /** Optional so entries written before review dates existed (and the seed) stay valid. */
+  reviewDate?: string | null;
+  sunsetReason?: string | null;
 }
 
+/**
+ * One problem with one field, machine-readable: `path` is where in the entry
+ * (e.g. `["occupations", 0, "nocCode"]`), `code` what is wrong (see
+ * problemCodes), `entryIndex` which entry of the batch.
+ */
+export interface EntryProblem {
+  entryIndex: number;
+  path: Array<string | number>;
+  code: ProblemCode;
+  message: string;
+}
+
+export const problemCodes = [
+  'REQUIRED',
+  'TOO_LONG',
+  'TOO_FEW_ITEMS',
+  'TOO_MANY_ITEMS',
+  'NOT_AN_OBJECT',
+  'NOT_A_LIST',
+  'NOT_A_NUMBER',
+  'NOT_A_WHOLE_NUMBER',
+  'NOT_A_BOOLEAN',
+  'OUT_OF_RANGE',
+  'TOO_MANY_DECIMALS',
+  'UNKNOWN_ENUM_VALUE',
+  'INVALID_SLUG',
+  'INVALID_LANGUAGE_CODE',
+  'INVALID_NOC_CODE',
+  'INVALID_CIP_CODE',
+  'INVALID_ESCO_URI',
+  'INVALID_SCT_CODE',
+  'INVALID_URL',
+  'INVALID_EMAIL',
+  'INVALID_DATE',
+  'INVALID_OFFERING_CODE',
+  'DATES_OUT_OF_ORDER',
+  'DUPLICATE',
+  'INCONSISTENT',
+  'EXTERNAL_CODE_TAKEN',
+] as const;
+export type ProblemCode = (typeof problemCodes)[number];
+
+/** Codes a draft may still have: missing or too-few items are fine until publication. */
+const incompleteness: readonly ProblemCode[] = ['REQUIRED', 'TOO_FEW_ITEMS'];
+
 export class CatalogueEntryError extends Error {
-  constructor(readonly problems: string[]) {
+  /** Human-readable, one line per problem: `entry "slug": field problem`. */
+  readonly problems: string[];
+  constructor(readonly details: EntryProblem[]) {
+    const problems = details.map(describeProblem);
     const shown = problems.slice(0, 20).map((problem) => `- ${problem}`);
     if (problems.length > shown.length) shown.push(`- ...and ${problems.length - shown.length} more`);
     super(`Invalid catalogue entries:\n${shown.join('\n')}`);
     this.name = 'CatalogueEntryError';
+    this.problems = problems;
   }
 }
 
-/** Throws a CatalogueEntryError listing every problem, naming entry and field; returns the entries typed. */
-export function validateCatalogueEntries(entries: readonly unknown[]): CatalogueEntryInput[] {
-  const problems: string[] = [];
+function describeProblem(problem: EntryProblem & { label?: string }): string {
+  const field = fieldName(problem.path);
+  return `${problem.label ?? `entry #${problem.entryIndex + 1}`}: ${field ? `${field} ` : ''}${problem.message}`;
+}
+
+/** `["occupations", 0, "nocCode"]` → `occupations[0].nocCode`. */
+export function fieldName(path: ReadonlyArray<string | number>): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
+}
+
+/** `occupations[0].nocCode` → `["occupations", 0, "nocCode"]`. */
+function pathOf(field: string): Array<string | number> {
+  if (field === '') return [];
+  return field
+    .split('.')
+    .flatMap((part) => part.split(/\[(\d+)\]/).filter((piece) => piece !== ''))
+    .map((piece) => (/^\d+$/.test(piece) ? Number(piece) : piece));
+}
+
+/** Every problem of every entry; nothing thrown. `draft` accepts incomplete entries but still checks what is there. */
+export function findEntryProblems(entries: readonly unknown[], options: { draft?: boolean } = {}): EntryProblem[] {
+  const problems: Array<EntryProblem & { label: string }> = [];
   const slugs = new Set<string>();
   const externalCodes = new Set<string>();
   entries.forEach((entry, index) => {
     const label = isRecord(entry) && typeof entry.slug === 'string' ? `entry "${entry.slug}"` : `entry #${index + 1}`;
-    const check = new Checker(label, problems);
+    const check = new Checker(label, index, problems);
     checkEntry(entry, check);
     if (!isRecord(entry)) return;
     if (typeof entry.slug === 'string') {
-      if (slugs.has(entry.slug)) check.problem('slug', 'appears more than once in this batch');
+      if (slugs.has(entry.slug)) check.problem('slug', 'DUPLICATE', 'appears more than once in this batch');
       slugs.add(entry.slug);
     }
     if (typeof entry.externalCode === 'string') {
-      if (externalCodes.has(entry.externalCode)) check.problem('externalCode', 'is used by another entry in this batch');
+      if (externalCodes.has(entry.externalCode)) check.problem('externalCode', 'DUPLICATE', 'is used by another entry in this batch');
       externalCodes.add(entry.externalCode);
     }
   });
+  return options.draft ? problems.filter((problem) => !incompleteness.includes(problem.code)) : problems;
+}
+
+/**
+ * Quality warnings: they never block publication, but tell the institution
+ * what evaluators, learners and employers will miss.
+ */
+export function findEntryWarnings(entry: CatalogueEntryInput, entryIndex = 0): EntryProblem[] {
+  const warnings: EntryProblem[] = [];
+  const warn = (path: Array<string | number>, code: string, message: string) =>
+    warnings.push({ entryIndex, path, code: code as ProblemCode, message });
+  if (!entry.partners.some((partner) => partner.kind === 'EMPLOYER')) {
+    warn(['partners'], 'NO_EMPLOYER_PARTNER', 'no employer partner is named; employers look for one');
+  }
+  if (!entry.assessment.summativeDescription?.trim()) {
+    warn(['assessment', 'summativeDescription'], 'NO_SUMMATIVE_ASSESSMENT', 'no summative assessment is described');
+  }
+  if (entry.durationWeeks >= 12) {
+    warn(['durationWeeks'], 'OUTSIDE_OSAP_GUIDELINE', 'OSAP for Micro-credentials expects under 12 weeks');
+  }
+  if (entry.instructionalHours < 5 || entry.instructionalHours > 300) {
+    warn(['instructionalHours'], 'OUTSIDE_OSAP_GUIDELINE', 'OSAP for Micro-credentials expects 5 to 300 hours');
+  }
+  return warnings;
+}
+
+/** Throws a CatalogueEntryError listing every problem, naming entry and field; returns the entries typed. */
+export function validateCatalogueEntries(entries: readonly unknown[]): CatalogueEntryInput[] {
+  const problems = findEntryProblems(entries);
   if (problems.length > 0) throw new CatalogueEntryError(problems);
   return entries as CatalogueEntryInput[];
 }
 
 function checkEntry(entry: unknown, check: Checker): void {
   if (!isRecord(entry)) {
-    check.problem('', 'must be an object');
+    check.problem('', 'NOT_AN_OBJECT', 'must be an object');
     return;
   }
   check.format('slug', entry.slug, isSlug, 'a lower-case slug like "data-analytics-fundamentals" (at most 100 characters)');
@@ -145,7 +245,7 @@ function checkEntry(entry: unknown, check: Checker): void {
   check.boolean('creditBearing', entry.creditBearing);
   if (entry.credits !== null && entry.credits !== undefined) {
     check.number('credits', entry.credits, { min: 0, max: 120 });
-    if (entry.creditBearing === false) check.problem('credits', 'must be null when creditBearing is false');
+    if (entry.creditBearing === false) check.problem('credits', 'INCONSISTENT', 'must be null when creditBearing is false');
   }
   check.oneOf('deliveryMode', entry.deliveryMode, deliveryModes);
   checkAssessment(entry.assessment, check);
@@ -180,10 +280,18 @@ function checkEntry(entry: unknown, check: Checker): void {
   if (entry.expiryDate !== null && entry.expiryDate !== undefined) {
     if (check.format('expiryDate', entry.expiryDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
       if (typeof entry.effectiveDate === 'string' && entry.expiryDate < entry.effectiveDate) {
-        check.problem('expiryDate', 'must not be before effectiveDate');
+        check.problem('expiryDate', 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
       }
     }
   }
+  if (entry.reviewDate !== null && entry.reviewDate !== undefined) {
+    if (check.format('reviewDate', entry.reviewDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
+      if (typeof entry.effectiveDate === 'string' && entry.reviewDate < entry.effectiveDate) {
+        check.problem('reviewDate', 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
+      }
+    }
+  }
+  check.optionalText('sunsetReason', entry.sunsetReason, 1000);
 }
 
 function checkSkill(field: string, value: unknown, check: Checker): void {
@@ -226,10 +334,10 @@ function checkStackability(value: unknown, check: Checker): void {
   });
   if (!Array.isArray(value.programs)) return;
   if (value.kind === 'STACKABLE' && value.programs.length === 0) {
-    check.problem('stackability.programs', 'must name at least one program when kind is STACKABLE');
+    check.problem('stackability.programs', 'INCONSISTENT', 'must name at least one program when kind is STACKABLE');
   }
   if (value.kind === 'STANDALONE' && value.programs.length > 0) {
-    check.problem('stackability.programs', 'must be empty when kind is STANDALONE');
+    check.problem('stackability.programs', 'INCONSISTENT', 'must be empty when kind is STANDALONE');
   }
 }
 
@@ -238,42 +346,64 @@ function checkOfferings(value: unknown, check: Checker): void {
   check.list('offerings', value, { min: 0, max: 100 }, (field, offering) => {
     if (!check.record(field, offering)) return;
     if (check.format(`${field}.code`, offering.code, isOfferingCode, 'a code of letters, digits, ".", "_" or "-"')) {
-      if (codes.has(offering.code)) check.problem(`${field}.code`, `"${offering.code}" is used by another offering`);
+      if (codes.has(offering.code)) check.problem(`${field}.code`, 'DUPLICATE', `"${offering.code}" is used by another offering`);
       codes.add(offering.code);
     }
     const { startDate, endDate } = offering;
     const startValid = check.format(`${field}.startDate`, startDate, isCalendarDate, 'a date "YYYY-MM-DD"');
     const endValid = check.format(`${field}.endDate`, endDate, isCalendarDate, 'a date "YYYY-MM-DD"');
     if (startValid && endValid && endDate < startDate) {
-      check.problem(`${field}.endDate`, 'must not be before startDate');
+      check.problem(`${field}.endDate`, 'DATES_OUT_OF_ORDER', 'must not be before startDate');
     }
     check.text(`${field}.location`, offering.location, 200);
     check.boolean(`${field}.online`, offering.online);
     if (check.number(`${field}.priceCad`, offering.priceCad, { min: 0, max: 99_999_999.99 })) {
       const cents = offering.priceCad * 100;
       if (Math.abs(cents - Math.round(cents)) > 1e-6) {
-        check.problem(`${field}.priceCad`, 'must have at most two decimal places');
+        check.problem(`${field}.priceCad`, 'TOO_MANY_DECIMALS', 'must have at most two decimal places');
       }
     }
     check.format(`${field}.registrationUrl`, offering.registrationUrl, isHttpUrl, 'an absolute http(s) URL');
   });
 }
 
-/** Collects problems as "<entry>: <field> <problem>". Each check returns whether the value passed. */
+/** Which problem code a failed format check reports. */
+const formatCodes = new Map<(value: string) => boolean, ProblemCode>([
+  [isSlug, 'INVALID_SLUG'],
+  [isLanguageCode, 'INVALID_LANGUAGE_CODE'],
+  [isNocCode, 'INVALID_NOC_CODE'],
+  [isCipCode, 'INVALID_CIP_CODE'],
+  [isEscoSkillUri, 'INVALID_ESCO_URI'],
+  [isSctCode, 'INVALID_SCT_CODE'],
+  [isHttpUrl, 'INVALID_URL'],
+  [isEmailAddress, 'INVALID_EMAIL'],
+  [isCalendarDate, 'INVALID_DATE'],
+  [isOfferingCode, 'INVALID_OFFERING_CODE'],
+]);
+
+/** Collects problems with their field path and code. Each check returns whether the value passed. */
 class Checker {
   constructor(
     private readonly label: string,
-    private readonly problems: string[],
+    private readonly entryIndex: number,
+    private readonly problems: Array<EntryProblem & { label: string }>,
   ) {}
 
-  problem(field: string, problem: string): false {
-    this.problems.push(`${this.label}: ${field ? `${field} ` : ''}${problem}`);
+  problem(field: string, code: ProblemCode, message: string): false {
+    this.problems.push({ label: this.label, entryIndex: this.entryIndex, path: pathOf(field), code, message });
     return false;
   }
 
+  private missing(field: string, value: unknown, expected: string): boolean {
+    if (value !== null && value !== undefined) return false;
+    this.problem(field, 'REQUIRED', `is required: ${expected}`);
+    return true;
+  }
+
   text(field: string, value: unknown, maxLength: number): value is string {
-    if (typeof value !== 'string' || value.trim() === '') return this.problem(field, 'must be a non-empty string');
-    if (value.length > maxLength) return this.problem(field, `must be at most ${maxLength} characters`);
+    if (value === null || value === undefined || value === '') return this.problem(field, 'REQUIRED', 'must be a non-empty string');
+    if (typeof value !== 'string' || value.trim() === '') return this.problem(field, 'REQUIRED', 'must be a non-empty string');
+    if (value.length > maxLength) return this.problem(field, 'TOO_LONG', `must be at most ${maxLength} characters`);
     return true;
   }
 
@@ -282,32 +412,37 @@ class Checker {
   }
 
   format(field: string, value: unknown, test: (value: string) => boolean, expected: string): value is string {
+    if (this.missing(field, value, expected)) return false;
     if (typeof value !== 'string' || !test(value)) {
-      return this.problem(field, `must be ${expected}, got ${JSON.stringify(value) ?? 'nothing'}`);
+      return this.problem(field, formatCodes.get(test) ?? 'INCONSISTENT', `must be ${expected}, got ${JSON.stringify(value) ?? 'nothing'}`);
     }
     return true;
   }
 
   number(field: string, value: unknown, range: { min: number; max: number; integer?: boolean }): value is number {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return this.problem(field, 'must be a number');
-    if (range.integer && !Number.isInteger(value)) return this.problem(field, 'must be a whole number');
+    if (this.missing(field, value, 'a number')) return false;
+    if (typeof value !== 'number' || !Number.isFinite(value)) return this.problem(field, 'NOT_A_NUMBER', 'must be a number');
+    if (range.integer && !Number.isInteger(value)) return this.problem(field, 'NOT_A_WHOLE_NUMBER', 'must be a whole number');
     if (value < range.min || value > range.max) {
-      return this.problem(field, `must be between ${range.min} and ${range.max}, got ${value}`);
+      return this.problem(field, 'OUT_OF_RANGE', `must be between ${range.min} and ${range.max}, got ${value}`);
     }
     return true;
   }
 
   boolean(field: string, value: unknown): value is boolean {
-    return typeof value === 'boolean' || this.problem(field, 'must be true or false');
+    if (this.missing(field, value, 'true or false')) return false;
+    return typeof value === 'boolean' || this.problem(field, 'NOT_A_BOOLEAN', 'must be true or false');
   }
 
   oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): value is T {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return true;
-    return this.problem(field, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? 'nothing'}`);
+    if (this.missing(field, value, `one of ${allowed.join(', ')}`)) return false;
+    return this.problem(field, 'UNKNOWN_ENUM_VALUE', `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? 'nothing'}`);
   }
 
   record(field: string, value: unknown): value is Record<string, unknown> {
-    return isRecord(value) || this.problem(field, 'must be an object');
+    if (this.missing(field, value, 'an object')) return false;
+    return isRecord(value) || this.problem(field, 'NOT_AN_OBJECT', 'must be an object');
   }
 
   list(
@@ -316,9 +451,11 @@ class Checker {
     size: { min: number; max: number },
     checkItem: (field: string, item: unknown) => unknown,
   ): boolean {
-    if (!Array.isArray(value)) return this.problem(field, 'must be a list');
+    if (this.missing(field, value, 'a list')) return false;
+    if (!Array.isArray(value)) return this.problem(field, 'NOT_A_LIST', 'must be a list');
     if (value.length < size.min || value.length > size.max) {
-      return this.problem(field, `must have ${size.min} to ${size.max} items, got ${value.length}`);
+      const code = value.length < size.min ? 'TOO_FEW_ITEMS' : 'TOO_MANY_ITEMS';
+      return this.problem(field, code, `must have ${size.min} to ${size.max} items, got ${value.length}`);
     }
     value.forEach((item, index) => checkItem(`${field}[${index}]`, item));
     return true;

@@ -33,27 +33,36 @@ export async function upsertEntries(db: CatalogueDatabase, entries: readonly unk
   try {
     return await db.transaction(async (tx) => {
       await lockChangeLog(tx);
-      const created = new Set<string>();
-      const updated = new Set<string>();
-      for (const batch of chunks(valid, entriesPerStatement)) {
-        for (const row of await writeEntryRows(tx, batch.map(entryRow))) {
-          (row.inserted ? created : updated).add(row.slug);
-        }
-      }
-      const offeringsChanged = await replaceOfferings(tx, valid);
-      // Entries whose only change is an offering still count as changed for readers.
-      const touched = [...offeringsChanged].filter((slug) => !created.has(slug) && !updated.has(slug));
-      await bumpVersions(tx, touched);
-      touched.forEach((slug) => updated.add(slug));
-      return {
-        created: [...created],
-        updated: [...updated],
-        unchanged: valid.map((entry) => entry.slug).filter((slug) => !created.has(slug) && !updated.has(slug)),
-      };
+      return await writeValidEntries(tx, valid);
     });
   } catch (error) {
     throw explainConstraintViolation(error);
   }
+}
+
+/**
+ * The write itself, inside a caller's transaction that already holds the
+ * change-feed lock (publishing and import combine it with their own checks).
+ * Entries must have passed validateCatalogueEntries.
+ */
+export async function writeValidEntries(tx: CatalogueTransaction, valid: CatalogueEntryInput[]): Promise<UpsertResult> {
+  const created = new Set<string>();
+  const updated = new Set<string>();
+  for (const batch of chunks(valid, entriesPerStatement)) {
+    for (const row of await writeEntryRows(tx, batch.map(entryRow))) {
+      (row.inserted ? created : updated).add(row.slug);
+    }
+  }
+  const offeringsChanged = await replaceOfferings(tx, valid);
+  // Entries whose only change is an offering still count as changed for readers.
+  const touched = [...offeringsChanged].filter((slug) => !created.has(slug) && !updated.has(slug));
+  await bumpVersions(tx, touched);
+  touched.forEach((slug) => updated.add(slug));
+  return {
+    created: [...created],
+    updated: [...updated],
+    unchanged: valid.map((entry) => entry.slug).filter((slug) => !created.has(slug) && !updated.has(slug)),
+  };
 }
 
 /** Removes entries (and their offerings). Returns the slugs that existed. */
@@ -204,6 +213,8 @@ function entryRow(entry: CatalogueEntryInput): NewMicroCredentialRow {
     status: entry.status,
     effectiveDate: entry.effectiveDate,
     expiryDate: entry.expiryDate ?? null,
+    reviewDate: entry.reviewDate ?? null,
+    sunsetReason: entry.sunsetReason ?? null,
   };
 }
 
@@ -221,11 +232,13 @@ function offeringRow(slug: string, offering: CatalogueEntryInput['offerings'][nu
 }
 
 /** Turns the one constraint validation cannot see (external codes used by other stored entries) into a clear error. */
-function explainConstraintViolation(error: unknown): unknown {
+export function explainConstraintViolation(error: unknown): unknown {
   const cause = (error as { cause?: unknown })?.cause ?? error;
   const { code, constraint_name: constraint, detail } = (cause ?? {}) as Record<string, string | undefined>;
   if (code === '23505' && constraint === 'micro_credentials_external_code_unique') {
-    return new CatalogueEntryError([`externalCode is already used by another stored entry (${detail ?? 'duplicate'})`]);
+    return new CatalogueEntryError([
+      { entryIndex: 0, path: ['externalCode'], code: 'EXTERNAL_CODE_TAKEN', message: `is already used by another stored entry (${detail ?? 'duplicate'})` },
+    ]);
   }
   return error;
 }

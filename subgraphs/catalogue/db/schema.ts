@@ -87,6 +87,10 @@ export const microCredentials = pgTable(
     status: microCredentialStatus('status').notNull(),
     effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
     expiryDate: date('expiry_date', { mode: 'string' }),
+    /** When the institution next reviews the entry (currency of outcomes, partners, prices). */
+    reviewDate: date('review_date', { mode: 'string' }),
+    /** Why the entry was sunset or retired; null while ACTIVE or DRAFT. */
+    sunsetReason: text('sunset_reason'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -147,10 +151,81 @@ export const catalogueChanges = pgTable(
   (table) => [index('catalogue_changes_transaction_idx').on(table.transactionId, table.microCredentialSlug)],
 );
 
+/**
+ * An institution's API keys. Only a SHA-256 hash of each key is stored; the
+ * short visible prefix identifies a key in lists and the audit log. A key in
+ * this database can only ever act for this database's institution.
+ */
+export const apiKeys = pgTable('api_keys', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  prefix: text('prefix').notNull().unique('api_keys_prefix_unique'),
+  keyHash: text('key_hash').notNull(),
+  label: text('label').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+});
+
+/**
+ * Working copies the institution edits before publishing. Kept apart from
+ * micro_credentials because a draft may be incomplete: its content is the
+ * submitted input as JSON, validated in full only when it is published.
+ */
+export const microCredentialDrafts = pgTable('micro_credential_drafts', {
+  slug: slugText('slug').primaryKey(),
+  content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+  /** The draft's own revision, named by `expectedVersion` when it is updated, published or deleted. */
+  version: integer('version').notNull().default(1),
+  /** The published version this draft was started from; publishing refuses if the entry moved on since. */
+  basedOnVersion: integer('based_on_version'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/** Every published version of every entry, kept after later changes, sunset or deletion. */
+export const microCredentialVersions = pgTable(
+  'micro_credential_versions',
+  {
+    slug: slugText('slug').notNull(),
+    version: integer('version').notNull(),
+    status: microCredentialStatus('status').notNull(),
+    /** The entry with its offerings, in the shape of a catalogue entry input. */
+    entry: jsonb('entry').$type<Record<string, unknown>>().notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ name: 'micro_credential_versions_pkey', columns: [table.slug, table.version] })],
+);
+
+/** Who changed what and when: one row per write, in the same transaction as the write. */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`clock_timestamp()`),
+  /** Null for writes made with database access (the import CLI). */
+  apiKeyId: bigint('api_key_id', { mode: 'number' }),
+  /** The key's visible prefix, or `cli` for the command line. */
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  microCredentialSlug: slugText('micro_credential_slug'),
+  version: integer('version'),
+  detail: jsonb('detail').$type<Record<string, unknown>>(),
+});
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type DraftRow = typeof microCredentialDrafts.$inferSelect;
+export type VersionRow = typeof microCredentialVersions.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
+
 export type MicroCredentialRow = typeof microCredentials.$inferSelect;
 export type NewMicroCredentialRow = typeof microCredentials.$inferInsert;
 export type OfferingRow = typeof offerings.$inferSelect;
 export type NewOfferingRow = typeof offerings.$inferInsert;
 export type ChangeRow = typeof catalogueChanges.$inferSelect;
 
-export const catalogueSchema = { microCredentials, offerings, catalogueChanges };
+export const catalogueSchema = {
+  microCredentials,
+  offerings,
+  catalogueChanges,
+  apiKeys,
+  microCredentialDrafts,
+  microCredentialVersions,
+  auditLog,
+};
