@@ -12,12 +12,8 @@
  *   subgraph URL (a registry with any institution is left alone).
  */
 import { ConfigError, institutionCode, optionalString, url } from '../runtime/config.js';
-import { generateCatalogue } from '../seed/catalogue.js';
 import { findSampleInstitution, sampleInstitutions } from '../seed/institutions.js';
-import { seedCatalogueIfEmpty } from '../seed/seedCatalogue.js';
-import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
-import { migrateFrameworkDatabase } from '../subgraphs/framework/db/migrate.js';
-import { seedFrameworkIfEmpty, type InstitutionSeed } from '../subgraphs/framework/seed.js';
+import type { InstitutionSeed } from '../subgraphs/framework/seed.js';
 import type { Role } from './roles.js';
 
 type Env = Record<string, string | undefined>;
@@ -40,6 +36,12 @@ function readSampleDataFlag(env: Env): boolean {
 async function seedSampleCatalogue(env: Env): Promise<void> {
   const institution = institutionCode(env, 'INSTITUTION_CODE');
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  // Loaded only here, so other roles never load the catalogue's database code.
+  const [{ migrateCatalogueDatabase }, { seedCatalogueIfEmpty }, { generateCatalogue }] = await Promise.all([
+    import('../subgraphs/catalogue/db/migrate.js'),
+    import('../seed/seedCatalogue.js'),
+    import('../seed/catalogue.js'),
+  ]);
   // The entry point migrates too; doing it first lets the seed write into the tables.
   await migrateCatalogueDatabase(databaseUrl);
   const seeded = await seedCatalogueIfEmpty(databaseUrl, institution, generateCatalogue(institution));
@@ -65,6 +67,10 @@ export function readSampleInstitutions(env: Env): InstitutionSeed[] {
 
 async function seedSampleRegistry(env: Env, institutions: InstitutionSeed[]): Promise<void> {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const [{ migrateFrameworkDatabase }, { seedFrameworkIfEmpty }] = await Promise.all([
+    import('../subgraphs/framework/db/migrate.js'),
+    import('../subgraphs/framework/seed.js'),
+  ]);
   await migrateFrameworkDatabase(databaseUrl);
   const seeded = await seedFrameworkIfEmpty(databaseUrl, institutions);
   const codes = institutions.map((institution) => institution.code).join(', ');
