@@ -1,0 +1,138 @@
+/**
+ * The production wiring: every service of docker-compose.yml started from
+ * the image's command with the environment the compose file gives it
+ * (secrets from .env.example), against a separately started PostgreSQL
+ * instead of the embedded one. Only addresses differ from the containers.
+ * Meilisearch is used when MEILI_HOST (and MEILI_MASTER_KEY) are set;
+ * otherwise the search service runs its embedded engine.
+ */
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { graphql } from '../support/graphql.js';
+import { readComposeFile, readDockerfile } from './support/deploymentFiles.js';
+import { startLocalDeployment, type LocalDeployment } from './support/localDeployment.js';
+
+const compose = readComposeFile();
+const catalogueServices = [...compose.services.values()].filter((service) => service.environment.ROLE === 'catalogue');
+const institutionCodes = catalogueServices.map((service) => service.environment.INSTITUTION_CODE!).sort();
+const meiliHost = process.env.MEILI_HOST;
+
+let deployment: LocalDeployment;
+
+beforeAll(async () => {
+  deployment = await startLocalDeployment({
+    compose,
+    image: readDockerfile(),
+    postgresAdminUrl: inject('postgresAdminUrl'),
+    databasePrefix: `t${randomBytes(3).toString('hex')}_`,
+    meilisearch: meiliHost ? { host: meiliHost, masterKey: process.env.MEILI_MASTER_KEY } : undefined,
+  });
+});
+
+afterAll(async () => {
+  await deployment?.stop();
+});
+
+describe('docker-compose.yml with external PostgreSQL', () => {
+  it('runs several institutions, each in its own process with its own database', () => {
+    expect(institutionCodes.length).toBeGreaterThanOrEqual(3);
+    const databases = catalogueServices.map((service) => new URL(deployment.environment(service.name).DATABASE_URL!).pathname);
+    expect(new Set(databases).size).toBe(catalogueServices.length);
+  });
+
+  it('answers a federated query from every institution through the gateway', async () => {
+    const result = await graphql<{
+      institutions: Array<{
+        code: string;
+        microCredentials: {
+          totalCount: number;
+          edges: Array<{ node: { id: string; oqfAlignment: { band: string } | null; institution: { region: string } } }>;
+        };
+      }>;
+    }>(
+      deployment.url('gateway', '/graphql'),
+      `{ institutions { code microCredentials(first: 2) { totalCount edges { node { id oqfAlignment { band } institution { region } } } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const institutions = result.data!.institutions;
+    expect(institutions.map((institution) => institution.code).sort()).toEqual(institutionCodes);
+    for (const institution of institutions) {
+      expect(institution.microCredentials.totalCount).toBeGreaterThan(0);
+      for (const { node } of institution.microCredentials.edges) {
+        // Served by the owner's catalogue, aligned by the framework, region from the registry.
+        expect(node.id.startsWith(`${institution.code}:`)).toBe(true);
+        expect(node.oqfAlignment?.band).toMatch(/CERTIFICATE|BELOW|ABOVE/);
+        expect(node.institution.region).toMatch(/^[A-Z]+$/);
+      }
+    }
+  });
+
+  it('reports every institution UP on the gateway health endpoint', async () => {
+    const response = await fetch(deployment.url('gateway', '/health'));
+    const health = (await response.json()) as { status: string; institutions: Array<{ code: string; status: string }> };
+    expect(response.status).toBe(200);
+    expect(health.status).toBe('ok');
+    expect(health.institutions.map((institution) => [institution.code, institution.status]).sort()).toEqual(
+      institutionCodes.map((code) => [code, 'UP']),
+    );
+  });
+
+  it("lets no institution's database login open another institution's database", async () => {
+    const [first, second] = catalogueServices;
+    const own = new URL(deployment.environment(first!.name).DATABASE_URL!);
+    const other = new URL(deployment.environment(second!.name).DATABASE_URL!);
+    const intruder = new URL(own);
+    intruder.pathname = other.pathname;
+
+    const allowed = postgres(own.toString(), { max: 1, onnotice: () => {} });
+    const refused = postgres(intruder.toString(), { max: 1, onnotice: () => {} });
+    try {
+      const [row] = await allowed`select count(*)::int as entries from micro_credentials`;
+      expect(row!.entries).toBeGreaterThan(0);
+      await expect(refused`select 1`).rejects.toThrow(/permission denied for database/);
+    } finally {
+      await Promise.all([allowed.end(), refused.end()]);
+    }
+  });
+
+  it('indexes every institution through the gateway and serves search through it', async () => {
+    const gateway = deployment.url('gateway', '/graphql');
+    const status = await waitFor(async () => {
+      const result = await graphql<{ searchStatus: { ready: boolean; backend: string; documentCount: number } }>(
+        gateway,
+        '{ searchStatus { ready backend documentCount } }',
+      );
+      return result.data?.searchStatus.ready ? result.data.searchStatus : undefined;
+    }, 45_000);
+    expect(status.backend).toBe(meiliHost ? 'meilisearch' : 'embedded');
+    expect(status.documentCount).toBeGreaterThan(0);
+
+    const result = await graphql<{
+      searchMicroCredentials: {
+        total: number;
+        facets: { institution: Array<{ value: string; count: number }> };
+        hits: Array<{ microCredential: { id: string; title: string } | null }>;
+      };
+    }>(
+      gateway,
+      `{ searchMicroCredentials(pageSize: 5) { total facets { institution { value count } } hits { microCredential { id title } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const found = result.data!.searchMicroCredentials;
+    expect(found.facets.institution.map((facet) => facet.value).sort()).toEqual(institutionCodes);
+    expect(found.hits).toHaveLength(5);
+    // Each hit is resolved by its owner's catalogue through the gateway.
+    for (const hit of found.hits) expect(hit.microCredential?.title).toBeTruthy();
+  });
+});
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
