@@ -13,8 +13,17 @@ export interface FrameworkSecrets {
   registryToken: string;
 }
 
-/** ANONYMOUS: no Authorization header. UNRECOGNISED: a header, but not a known bearer token. */
-export type Caller = 'ANONYMOUS' | 'UNRECOGNISED' | 'PROVINCE' | 'REGISTRY';
+/**
+ * ANONYMOUS: no Authorization header. UNRECOGNISED: a header, but not a known bearer token.
+ * INSTITUTION: a valid recognition key (see recognition/keys.ts); Context.institution names whose.
+ */
+export type Caller = 'ANONYMOUS' | 'UNRECOGNISED' | 'PROVINCE' | 'REGISTRY' | 'INSTITUTION';
+
+/** The bearer token of an Authorization header, if it has that shape. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  if (authorization === undefined) return undefined;
+  return /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
+}
 
 export function checkSecrets(secrets: FrameworkSecrets): void {
   if (!secrets.provinceApiKey || !secrets.registryToken) throw new Error('provinceApiKey and registryToken must not be empty');
@@ -24,7 +33,7 @@ export function checkSecrets(secrets: FrameworkSecrets): void {
 
 export function identifyCaller(authorization: string | undefined, secrets: FrameworkSecrets): Caller {
   if (authorization === undefined || authorization.trim() === '') return 'ANONYMOUS';
-  const token = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
+  const token = bearerToken(authorization);
   if (token === undefined) return 'UNRECOGNISED';
   // Both comparisons always run, so timing does not reveal which secret came close.
   const isProvince = sameSecret(token, secrets.provinceApiKey);
@@ -42,9 +51,10 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
 }
 
-const roleNames: Record<'PROVINCE' | 'REGISTRY', string> = {
+const roleNames: Record<'PROVINCE' | 'REGISTRY' | 'INSTITUTION', string> = {
   PROVINCE: 'the province API key',
   REGISTRY: 'the registry service token',
+  INSTITUTION: "an institution's recognition key",
 };
 
 /** Throws UNAUTHENTICATED without valid credentials, FORBIDDEN with credentials of another role. */
@@ -53,5 +63,21 @@ export function requireCaller(caller: Caller, role: 'PROVINCE' | 'REGISTRY', act
   const needed = `${action} needs ${roleNames[role]}, sent as "Authorization: Bearer <token>"`;
   if (caller === 'ANONYMOUS') throw unauthenticated(`${needed}; no Authorization header was sent.`);
   if (caller === 'UNRECOGNISED') throw unauthenticated(`${needed}; the credentials sent are not valid.`);
+  throw forbidden(`${needed}; the token sent is ${roleNames[caller]}, which may not do this.`);
+}
+
+/**
+ * Throws unless the caller holds `institution`'s recognition key: UNAUTHENTICATED
+ * without valid credentials, FORBIDDEN with the province's or registry's token
+ * or another institution's key (an institution only ever decides for itself).
+ */
+export function requireInstitution(caller: Caller, callerInstitution: string | null, institution: string, action: string): void {
+  if (caller === 'INSTITUTION' && callerInstitution === institution) return;
+  const needed = `${action} needs ${JSON.stringify(institution)}'s recognition key, sent as "Authorization: Bearer <key>"`;
+  if (caller === 'ANONYMOUS') throw unauthenticated(`${needed}; no Authorization header was sent.`);
+  if (caller === 'UNRECOGNISED') throw unauthenticated(`${needed}; the credentials sent are not valid.`);
+  if (caller === 'INSTITUTION') {
+    throw forbidden(`${needed}; the key sent is ${JSON.stringify(callerInstitution)}'s, which may not record decisions for another institution.`);
+  }
   throw forbidden(`${needed}; the token sent is ${roleNames[caller]}, which may not do this.`);
 }

@@ -1,10 +1,15 @@
 import type { Caller } from './auth.js';
 import type { FrameworkDatabase } from './db/connection.js';
 import type { FrameworkLoaders } from './loaders.js';
+import type { MicroCredentialCheck } from './recognition/gatewayCheck.js';
 
 /** Per request: the database, fresh loaders, and who is calling. */
 export interface Context {
   db: FrameworkDatabase;
   loaders: FrameworkLoaders;
   caller: Caller;
+  /** Set when caller is INSTITUTION: the institution whose recognition key was sent. */
+  institution: string | null;
+  /** Checks that micro-credentials exist, through the gateway (see recognition/gatewayCheck.ts). */
+  checkMicroCredentials: MicroCredentialCheck;
 }

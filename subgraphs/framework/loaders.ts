@@ -7,10 +7,13 @@ import { isInstitutionCode } from '../../runtime/config.js';
 import type { FrameworkDatabase } from './db/connection.js';
 import { findInstitutionsByCodes } from './db/institutionStore.js';
 import type { InstitutionRow } from './db/schema.js';
+import { createRecognitionLoaders, type RecognitionLoaders } from './recognition/recognitionData.js';
 
 export interface FrameworkLoaders {
   /** Null for codes no institution is registered under (including malformed ones). */
   institution: DataLoader<string, InstitutionRow | null>;
+  /** Recognition data, read once per request (see recognition/recognitionData.ts). */
+  recognition: RecognitionLoaders;
 }
 
 export function createLoaders(db: FrameworkDatabase): FrameworkLoaders {
@@ -19,5 +22,5 @@ export function createLoaders(db: FrameworkDatabase): FrameworkLoaders {
     const byCode = new Map((await findInstitutionsByCodes(db, wellFormed)).map((row) => [row.code, row]));
     return codes.map((code) => byCode.get(code) ?? null);
   });
-  return { institution };
+  return { institution, recognition: createRecognitionLoaders(db) };
 }

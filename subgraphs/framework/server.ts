@@ -13,11 +13,13 @@ import { sql } from 'drizzle-orm';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { serveGraphQL, type RunningHttpServer } from '../../runtime/http.js';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
-import { checkSecrets, identifyCaller } from './auth.js';
+import { bearerToken, checkSecrets, identifyCaller, type Caller } from './auth.js';
 import type { Context } from './context.js';
 import { openFrameworkDatabase } from './db/connection.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers.js';
+import { checkThroughGateway } from './recognition/gatewayCheck.js';
+import { institutionOfKey, looksLikeRecognitionKey } from './recognition/keys.js';
 
 export interface FrameworkSubgraphOptions {
   databaseUrl: string;
@@ -31,6 +33,13 @@ export interface FrameworkSubgraphOptions {
   /** Called with every SQL statement sent to PostgreSQL, e.g. to count round-trips. */
   onQuery?: (sql: string) => void;
   log?: (message: string) => void;
+  /**
+   * Where the gateway is, for writes that check micro-credentials exist. A
+   * function because the local directory starts the gateway after the
+   * framework; undefined (or a function returning undefined) makes those writes
+   * fail with GATEWAY_UNAVAILABLE.
+   */
+  gatewayUrl?: () => string | undefined;
 }
 
 export async function startFrameworkSubgraph(options: FrameworkSubgraphOptions): Promise<RunningHttpServer> {
@@ -42,6 +51,7 @@ export async function startFrameworkSubgraph(options: FrameworkSubgraphOptions):
     { typeDefs: loadSchemaDocument('framework'), resolvers: resolvers as GraphQLResolverMap<Context> },
   ]);
   const { db, close } = openFrameworkDatabase(options.databaseUrl, { onQuery: options.onQuery });
+  const checkMicroCredentials = checkThroughGateway(options.gatewayUrl ?? (() => undefined));
   try {
     return await serveGraphQL<Context>({
       port: options.port,
@@ -56,11 +66,17 @@ export async function startFrameworkSubgraph(options: FrameworkSubgraphOptions):
           stopOnTerminationSignals: false,
           formatError: (formatted, error) => hideInternals(formatted, error, log),
         }),
-      context: async ({ req }) => ({
-        db,
-        loaders: createLoaders(db),
-        caller: identifyCaller(req.headers.authorization, secrets),
-      }),
+      context: async ({ req }) => {
+        let caller: Caller = identifyCaller(req.headers.authorization, secrets);
+        let institution: string | null = null;
+        const token = bearerToken(req.headers.authorization);
+        // Only tokens shaped like recognition keys cost a lookup.
+        if (caller === 'UNRECOGNISED' && token !== undefined && looksLikeRecognitionKey(token)) {
+          institution = await institutionOfKey(db, token);
+          if (institution !== null) caller = 'INSTITUTION';
+        }
+        return { db, loaders: createLoaders(db), caller, institution, checkMicroCredentials };
+      },
       routes: (app) => {
         app.get('/health', async (_req, res) => {
           try {

@@ -47,4 +47,8 @@ export const institutions = pgTable(
 export type InstitutionRow = typeof institutions.$inferSelect;
 export type NewInstitutionRow = typeof institutions.$inferInsert;
 
-export const frameworkSchema = { institutions, institutionType, region };
+// Recognition (common core, agreements, programs) lives in its own file; one schema object for drizzle.
+import * as recognition from './recognitionSchema.js';
+export * from './recognitionSchema.js';
+
+export const frameworkSchema = { institutions, institutionType, region, ...recognition };

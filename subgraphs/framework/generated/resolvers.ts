@@ -4,6 +4,8 @@ import type { InstitutionRow } from '../db/schema.js';
 import type { OqfLevelDefinition, OqfAlignmentResult } from '../oqf.js';
 import type { MicroCredentialReference } from '../parents.js';
 import type { RegistryListing } from '../registry.js';
+import type { CommonCoreEntryRow, IndustryCredentialRow, AgreementRow, EquivalencyRow, ProgramRow, StackingRuleRow } from '../db/recognitionSchema.js';
+import type { CommonCoreMembershipValue, LearningItemRef, RecognitionValue, ItemRecognitionsValue, InferenceStepValue, InferredCandidate, PathwayPlanValue, RuleProgressValue, CountedCredentialValue } from '../recognition/model.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,6 +18,8 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   URL: { input: string; output: string; }
+  /** Calendar date, ISO 8601 `YYYY-MM-DD`. */
+  Date: { input: string; output: string; }
 };
 
 export type Query = {
@@ -37,6 +41,32 @@ export type Query = {
    * `Authorization: Bearer <registry service token>` (UNAUTHENTICATED or FORBIDDEN otherwise).
    */
   institutionRegistry: Array<RegistryEntry>;
+  /** Provincial common-core definitions, ordered by code. */
+  commonCoreEntries: Array<CommonCoreEntry>;
+  commonCoreEntry?: Maybe<CommonCoreEntry>;
+  /** Industry credentials (e.g. vendor certifications) institutions may recognize, ordered by code. */
+  industryCredentials: Array<IndustryCredential>;
+  /** Articulation agreements, newest effective first; `institution` keeps those it is a party to. */
+  articulationAgreements: Array<ArticulationAgreement>;
+  articulationAgreement?: Maybe<ArticulationAgreement>;
+  /**
+   * Decided recognitions of a learning item in both directions (common core and
+   * equivalency decisions in force on `asOf`, default today). Never inferences.
+   */
+  recognitionsOf: ItemRecognitions;
+  /**
+   * Plausible equivalencies inferred from chains of decisions, kept apart from
+   * decisions. `maxDepth` (1 to 4, default 3) bounds the length of a provenance path.
+   */
+  plausibleEquivalencies: Array<InferredEquivalency>;
+  /** Programs that micro-credentials stack into, ordered by id. */
+  programs: Array<Program>;
+  /**
+   * Pathway planner: for completed micro-credentials from any institutions,
+   * the programs they ladder into (best progress first), what counts and why,
+   * and what remains.
+   */
+  planPathways: Array<PathwayPlan>;
 };
 
 
@@ -57,6 +87,50 @@ export type QueryInstitutionsArgs = {
 
 export type QueryInstitutionArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+export type QueryCommonCoreEntriesArgs = {
+  sectorArea?: InputMaybe<SectorArea>;
+};
+
+
+export type QueryCommonCoreEntryArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
+export type QueryArticulationAgreementsArgs = {
+  institution?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryArticulationAgreementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRecognitionsOfArgs = {
+  item: LearningItemInput;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryPlausibleEquivalenciesArgs = {
+  item: LearningItemInput;
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryProgramsArgs = {
+  institution?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPlanPathwaysArgs = {
+  completed: Array<Scalars['ID']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /**
@@ -80,6 +154,39 @@ export type Mutation = {
    * True when it was removed, false when no institution had this code.
    */
   removeInstitution: Scalars['Boolean']['output'];
+  /**
+   * Province only. Issues a recognition key for an institution: the key is in the
+   * answer once and only its SHA-256 digest is stored. The institution sends it as
+   * `Authorization: Bearer <key>` to record its own decisions.
+   */
+  issueRecognitionKey: IssuedRecognitionKey;
+  /** Province only. True when a key was revoked now. */
+  revokeRecognitionKey: Scalars['Boolean']['output'];
+  /** Province only. Creates or replaces a common-core definition (members are kept). */
+  saveCommonCoreEntry: CommonCoreEntry;
+  /**
+   * Province only. Sets the entry's members; each id must exist at its
+   * institution, checked through the gateway (MICRO_CREDENTIAL_NOT_FOUND naming them otherwise).
+   */
+  setCommonCoreMembers: CommonCoreEntry;
+  /** Province only. Creates or replaces an industry credential. */
+  saveIndustryCredential: IndustryCredential;
+  /**
+   * A party's recognition key. Records an agreement with the caller's own
+   * equivalency decisions (the caller is their receiving institution), atomically.
+   */
+  recordAgreement: ArticulationAgreement;
+  /** A party's recognition key. Changes the agreement's status, e.g. to WITHDRAWN. */
+  setAgreementStatus: ArticulationAgreement;
+  /**
+   * The receiving institution's recognition key only: records one equivalency
+   * decision, under an agreement it is party to or on its own.
+   */
+  recordEquivalency: Equivalency;
+  /** The receiving institution's recognition key only. The decision stops counting (and supporting inferences). */
+  withdrawEquivalency: Equivalency;
+  /** The owning institution's recognition key. Creates or replaces a program and its stacking rules. */
+  saveProgram: Program;
 };
 
 
@@ -117,6 +224,129 @@ export type MutationUpdateInstitutionArgs = {
  */
 export type MutationRemoveInstitutionArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+/**
+ * Province only: send `Authorization: Bearer <province API key>`. Without it the
+ * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
+ * (credentials that are not the province's). Invalid input fails with
+ * BAD_USER_INPUT listing every problem at once in `extensions.problems`
+ * (`{ field, message }`), and nothing is written.
+ */
+export type MutationIssueRecognitionKeyArgs = {
+  institution: Scalars['ID']['input'];
+  label: Scalars['String']['input'];
+};
+
+
+/**
+ * Province only: send `Authorization: Bearer <province API key>`. Without it the
+ * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
+ * (credentials that are not the province's). Invalid input fails with
+ * BAD_USER_INPUT listing every problem at once in `extensions.problems`
+ * (`{ field, message }`), and nothing is written.
+ */
+export type MutationRevokeRecognitionKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Province only: send `Authorization: Bearer <province API key>`. Without it the
+ * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
+ * (credentials that are not the province's). Invalid input fails with
+ * BAD_USER_INPUT listing every problem at once in `extensions.problems`
+ * (`{ field, message }`), and nothing is written.
+ */
+export type MutationSaveCommonCoreEntryArgs = {
+  input: CommonCoreEntryInput;
+};
+
+
+/**
+ * Province only: send `Authorization: Bearer <province API key>`. Without it the
+ * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
+ * (credentials that are not the province's). Invalid input fails with
+ * BAD_USER_INPUT listing every problem at once in `extensions.problems`
+ * (`{ field, message }`), and nothing is written.
+ */
+export type MutationSetCommonCoreMembersArgs = {
+  code: Scalars['ID']['input'];
+  microCredentialIds: Array<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Province only: send `Authorization: Bearer <province API key>`. Without it the
+ * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
+ * (credentials that are not the province's). Invalid input fails with
+ * BAD_USER_INPUT listing every problem at once in `extensions.problems`
+ * (`{ field, message }`), and nothing is written.
+ */
+export type MutationSaveIndustryCredentialArgs = {
+  input: IndustryCredentialInput;
+};
+
+
+/**
+ * Province only: send `Authorization: Bearer <province API key>`. Without it the
+ * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
+ * (credentials that are not the province's). Invalid input fails with
+ * BAD_USER_INPUT listing every problem at once in `extensions.problems`
+ * (`{ field, message }`), and nothing is written.
+ */
+export type MutationRecordAgreementArgs = {
+  input: AgreementInput;
+};
+
+
+/**
+ * Province only: send `Authorization: Bearer <province API key>`. Without it the
+ * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
+ * (credentials that are not the province's). Invalid input fails with
+ * BAD_USER_INPUT listing every problem at once in `extensions.problems`
+ * (`{ field, message }`), and nothing is written.
+ */
+export type MutationSetAgreementStatusArgs = {
+  id: Scalars['ID']['input'];
+  status: AgreementStatus;
+};
+
+
+/**
+ * Province only: send `Authorization: Bearer <province API key>`. Without it the
+ * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
+ * (credentials that are not the province's). Invalid input fails with
+ * BAD_USER_INPUT listing every problem at once in `extensions.problems`
+ * (`{ field, message }`), and nothing is written.
+ */
+export type MutationRecordEquivalencyArgs = {
+  input: EquivalencyInput;
+};
+
+
+/**
+ * Province only: send `Authorization: Bearer <province API key>`. Without it the
+ * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
+ * (credentials that are not the province's). Invalid input fails with
+ * BAD_USER_INPUT listing every problem at once in `extensions.problems`
+ * (`{ field, message }`), and nothing is written.
+ */
+export type MutationWithdrawEquivalencyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Province only: send `Authorization: Bearer <province API key>`. Without it the
+ * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
+ * (credentials that are not the province's). Invalid input fails with
+ * BAD_USER_INPUT listing every problem at once in `extensions.problems`
+ * (`{ field, message }`), and nothing is written.
+ */
+export type MutationSaveProgramArgs = {
+  input: ProgramInput;
 };
 
 export type OqfLevel = {
@@ -174,6 +404,21 @@ export type MicroCredential = {
    * bad entry must not take down a whole page of results.
    */
   oqfAlignment?: Maybe<OqfAlignment>;
+  /** Common-core entries this micro-credential is mapped to (facet: `commonCoreMemberships.entry.code`). */
+  commonCoreMemberships: Array<CommonCoreMembership>;
+  /** What learning from this micro-credential is recognized as, where, and on what basis (decisions only). */
+  recognizedAs: Array<Recognition>;
+  /** What is recognized as this micro-credential by its institution or the common core (decisions only). */
+  recognizedFrom: Array<Recognition>;
+  /** Inferred candidates, never decisions; see Query.plausibleEquivalencies. */
+  plausibleEquivalencies: Array<InferredEquivalency>;
+  /** Programs whose stacking rules this micro-credential can count toward. */
+  stacksInto: Array<Program>;
+};
+
+
+export type MicroCredentialPlausibleEquivalenciesArgs = {
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Institution = {
@@ -186,6 +431,12 @@ export type Institution = {
   website: Scalars['URL']['output'];
   /** Languages the institution teaches in, ISO 639 codes. */
   languages: Array<Scalars['String']['output']>;
+  /** Articulation agreements it is a party to. */
+  articulationAgreements: Array<ArticulationAgreement>;
+  /** Equivalency decisions it made as receiving institution, in force today. */
+  accepts: Array<Equivalency>;
+  /** Its programs that micro-credentials stack into. */
+  programs: Array<Program>;
 };
 
 export type InstitutionType =
@@ -241,6 +492,377 @@ export type RegistryEntry = {
   subgraphUrl: Scalars['String']['output'];
   /** ISO 8601 instant of the last change to this institution's registration. */
   updatedAt: Scalars['String']['output'];
+};
+
+export type SectorArea =
+  | 'BUSINESS'
+  | 'HEALTH_AND_PERSONAL_SUPPORT'
+  | 'DIGITAL_SKILLS'
+  | 'SKILLED_TRADES'
+  | 'EDUCATION_AND_COMMUNITY'
+  | 'ENVIRONMENT_AND_ENERGY'
+  | 'INDIGENOUS_LED_LEARNING';
+
+/** A provincially agreed micro-credential definition. Its members are mutually recognized across institutions. */
+export type CommonCoreEntry = {
+  __typename?: 'CommonCoreEntry';
+  /** Upper case, e.g. `CC-DATA-ANALYTICS`. */
+  code: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  sectorArea: SectorArea;
+  requiredCompetencies: Array<Scalars['String']['output']>;
+  minimumHours: Scalars['Float']['output'];
+  endorsingBodies: Array<Scalars['String']['output']>;
+  /** Mapped micro-credentials, ordered by id. */
+  members: Array<MicroCredential>;
+  /** Institutions with at least one member, ordered by code. */
+  institutions: Array<Institution>;
+};
+
+export type CommonCoreMembership = {
+  __typename?: 'CommonCoreMembership';
+  entry: CommonCoreEntry;
+  mappedAt: Scalars['String']['output'];
+};
+
+export type IndustryCredential = {
+  __typename?: 'IndustryCredential';
+  /** Lower case, e.g. `comptia-security-plus`. */
+  code: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  issuer: Scalars['String']['output'];
+  url?: Maybe<Scalars['URL']['output']>;
+};
+
+export type LearningItemKind =
+  | 'MICRO_CREDENTIAL'
+  | 'COURSE'
+  | 'INDUSTRY_CREDENTIAL'
+  /** A block of credits in a program: `<program id>#<block name>`. */
+  | 'CREDIT_BLOCK';
+
+/**
+ * Something learned or to be recognized. `ref` is a micro-credential id, a course
+ * `<institution>:<course code>`, an industry credential code, or a credit block
+ * `<program id>#<block name>`.
+ */
+export type LearningItem = {
+  __typename?: 'LearningItem';
+  kind: LearningItemKind;
+  ref: Scalars['ID']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+  /** The institution that offers it; null for industry credentials. */
+  institutionCode?: Maybe<Scalars['ID']['output']>;
+  microCredential?: Maybe<MicroCredential>;
+  industryCredential?: Maybe<IndustryCredential>;
+  program?: Maybe<Program>;
+};
+
+export type LearningItemInput = {
+  kind: LearningItemKind;
+  ref: Scalars['ID']['input'];
+  /** Shown for courses and credit blocks, which the directory does not hold. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AgreementKind =
+  | 'BILATERAL'
+  | 'MULTILATERAL';
+
+export type AgreementStatus =
+  | 'ACTIVE'
+  | 'SUSPENDED'
+  | 'WITHDRAWN';
+
+/** CTDL TransferAgreement: who sends and receives learning, when, and the equivalencies it bundles. */
+export type ArticulationAgreement = {
+  __typename?: 'ArticulationAgreement';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  kind: AgreementKind;
+  status: AgreementStatus;
+  /** Whether it counts on the given day (default today): ACTIVE and within its dates. */
+  inForce: Scalars['Boolean']['output'];
+  ownedBy?: Maybe<Institution>;
+  partyCodes: Array<Scalars['ID']['output']>;
+  parties: Array<Institution>;
+  dateSigned?: Maybe<Scalars['Date']['output']>;
+  dateEffective: Scalars['Date']['output'];
+  expirationDate?: Maybe<Scalars['Date']['output']>;
+  equivalencies: Array<Equivalency>;
+};
+
+
+/** CTDL TransferAgreement: who sends and receives learning, when, and the equivalencies it bundles. */
+export type ArticulationAgreementInForceArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type TransferUnit =
+  | 'CREDITS'
+  | 'HOURS';
+
+export type TransferExtent =
+  | 'FULL'
+  | 'PARTIAL';
+
+/** CTDL ValueProfile: the transfer value granted. */
+export type TransferValue = {
+  __typename?: 'TransferValue';
+  value: Scalars['Float']['output'];
+  unit: TransferUnit;
+  extent: TransferExtent;
+};
+
+export type EquivalencyStatus =
+  | 'ACTIVE'
+  | 'WITHDRAWN';
+
+/**
+ * CTDL TransferValueProfile: learning from `from` (TransferValueFrom) is recognized for
+ * `for` (TransferValueFor) by `receivingInstitution` (OwnedBy), worth `transferValue`,
+ * from `startDate` to `endDate`.
+ */
+export type Equivalency = {
+  __typename?: 'Equivalency';
+  id: Scalars['ID']['output'];
+  agreement?: Maybe<ArticulationAgreement>;
+  receivingInstitutionCode: Scalars['ID']['output'];
+  receivingInstitution?: Maybe<Institution>;
+  from: LearningItem;
+  for: LearningItem;
+  transferValue: TransferValue;
+  /** Minimum grade in percent, when required. */
+  minimumGrade?: Maybe<Scalars['Float']['output']>;
+  /** The learning must be completed within this many years, when limited. */
+  recencyYears?: Maybe<Scalars['Int']['output']>;
+  conditions?: Maybe<Scalars['String']['output']>;
+  startDate: Scalars['Date']['output'];
+  endDate?: Maybe<Scalars['Date']['output']>;
+  status: EquivalencyStatus;
+  /** ACTIVE, within its dates, and its agreement (if any) in force, on the given day (default today). */
+  inForce: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * CTDL TransferValueProfile: learning from `from` (TransferValueFrom) is recognized for
+ * `for` (TransferValueFor) by `receivingInstitution` (OwnedBy), worth `transferValue`,
+ * from `startDate` to `endDate`.
+ */
+export type EquivalencyInForceArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type RecognitionBasis =
+  /** Both are members of the same provincial common-core entry. */
+  | 'COMMON_CORE'
+  /** An equivalency decision by the receiving institution, under an agreement or on its own. */
+  | 'AGREEMENT'
+  /** A plausible candidate inferred from decisions; not a decision. */
+  | 'INFERENCE';
+
+/** One recognition: learning from `from` counts for `for` at `institutionCode`. */
+export type Recognition = {
+  __typename?: 'Recognition';
+  basis: RecognitionBasis;
+  from: LearningItem;
+  for: LearningItem;
+  /** The recognizing (receiving) institution; null for industry-credential targets. */
+  institutionCode?: Maybe<Scalars['ID']['output']>;
+  institution?: Maybe<Institution>;
+  /** Set when basis is COMMON_CORE. */
+  commonCoreEntry?: Maybe<CommonCoreEntry>;
+  /** Set when basis is AGREEMENT. */
+  equivalency?: Maybe<Equivalency>;
+  /** Set when basis is INFERENCE. */
+  inference?: Maybe<InferredEquivalency>;
+};
+
+export type ItemRecognitions = {
+  __typename?: 'ItemRecognitions';
+  item: LearningItem;
+  /** What learning from the item is recognized as. */
+  recognizedAs: Array<Recognition>;
+  /** What is recognized as the item. */
+  recognizedFrom: Array<Recognition>;
+};
+
+export type InferenceKind =
+  /** Decisions chain forward: A for X, X for B. */
+  | 'CHAIN'
+  /** Two decisions share an item: A for X at one institution, B for X at another. */
+  | 'SHARED_ITEM'
+  /** An industry credential decision by a first mover, reused through an equivalent item at a peer. */
+  | 'INDUSTRY_CREDENTIAL_REUSE';
+
+export type StepDirection =
+  /** The decision reads from this step's `from` to its `to`. */
+  | 'FORWARD'
+  /** The decision reads the other way; it is followed backwards. */
+  | 'BACKWARD';
+
+export type InferenceStep = {
+  __typename?: 'InferenceStep';
+  from: LearningItem;
+  to: LearningItem;
+  basis: RecognitionBasis;
+  direction: StepDirection;
+  equivalency?: Maybe<Equivalency>;
+  commonCoreEntry?: Maybe<CommonCoreEntry>;
+};
+
+/** A candidate, not a decision: the receiving institution has not decided it. */
+export type InferredEquivalency = {
+  __typename?: 'InferredEquivalency';
+  from: LearningItem;
+  for: LearningItem;
+  /** The institution that would decide it (the one offering `for`). */
+  institutionCode?: Maybe<Scalars['ID']['output']>;
+  kind: InferenceKind;
+  /** 0 to 1: the product of the steps' strengths; shorter and full-value paths are stronger. */
+  strength: Scalars['Float']['output'];
+  /** The provenance path, from `from` to `for`. */
+  path: Array<InferenceStep>;
+};
+
+/** A macro credential at an OQF level that micro-credentials stack into. */
+export type Program = {
+  __typename?: 'Program';
+  /** `<institution>:<program code>`. */
+  id: Scalars['ID']['output'];
+  institutionCode: Scalars['ID']['output'];
+  institution?: Maybe<Institution>;
+  title: Scalars['String']['output'];
+  /** The credential awarded, e.g. `Ontario College Graduate Certificate`. */
+  credential: Scalars['String']['output'];
+  oqfLevel: OqfLevel;
+  totalCredits: Scalars['Float']['output'];
+  stackingRules: Array<StackingRule>;
+};
+
+/** `requiredCount` of the listed micro-credentials, or members of the listed common-core entries, grant `creditsGranted`. */
+export type StackingRule = {
+  __typename?: 'StackingRule';
+  name: Scalars['String']['output'];
+  microCredentials: Array<MicroCredential>;
+  commonCoreEntries: Array<CommonCoreEntry>;
+  requiredCount: Scalars['Int']['output'];
+  creditsGranted: Scalars['Float']['output'];
+};
+
+export type PathwayPlan = {
+  __typename?: 'PathwayPlan';
+  program: Program;
+  /** True when every stacking rule is satisfied. */
+  complete: Scalars['Boolean']['output'];
+  creditsEarned: Scalars['Float']['output'];
+  /** Credits of the rules not yet satisfied. */
+  creditsRemaining: Scalars['Float']['output'];
+  rules: Array<RuleProgress>;
+};
+
+export type RuleProgress = {
+  __typename?: 'RuleProgress';
+  rule: StackingRule;
+  satisfied: Scalars['Boolean']['output'];
+  counted: Array<CountedCredential>;
+  /** How many more are needed. */
+  remainingCount: Scalars['Int']['output'];
+  /** Micro-credentials listed by the rule and not yet counted (common-core choices are in `rule`). */
+  remainingChoices: Array<MicroCredential>;
+};
+
+export type CountBasis =
+  /** The completed micro-credential is listed by the rule. */
+  | 'LISTED'
+  | 'COMMON_CORE'
+  | 'AGREEMENT';
+
+/** Why a completed micro-credential counts toward a rule. */
+export type CountedCredential = {
+  __typename?: 'CountedCredential';
+  completed: MicroCredential;
+  basis: CountBasis;
+  /** The listed micro-credential or common-core entry code it counts as. */
+  countsAs: Scalars['ID']['output'];
+  equivalency?: Maybe<Equivalency>;
+};
+
+export type IssuedRecognitionKey = {
+  __typename?: 'IssuedRecognitionKey';
+  id: Scalars['ID']['output'];
+  institutionCode: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  /** Shown once; only its digest is stored. */
+  key: Scalars['String']['output'];
+};
+
+export type CommonCoreEntryInput = {
+  code: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+  description: Scalars['String']['input'];
+  sectorArea: SectorArea;
+  requiredCompetencies: Array<Scalars['String']['input']>;
+  minimumHours: Scalars['Float']['input'];
+  endorsingBodies: Array<Scalars['String']['input']>;
+};
+
+export type IndustryCredentialInput = {
+  code: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  issuer: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['URL']['input']>;
+};
+
+export type AgreementInput = {
+  name: Scalars['String']['input'];
+  description: Scalars['String']['input'];
+  kind: AgreementKind;
+  /** Institution codes, the caller included; two for BILATERAL, three or more for MULTILATERAL. */
+  parties: Array<Scalars['ID']['input']>;
+  dateSigned?: InputMaybe<Scalars['Date']['input']>;
+  dateEffective: Scalars['Date']['input'];
+  expirationDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The caller's own decisions under this agreement (the caller receives). */
+  equivalencies: Array<EquivalencyInput>;
+};
+
+export type EquivalencyInput = {
+  /** Under this agreement (the caller must be a party); omit for an institution's own decision. */
+  agreementId?: InputMaybe<Scalars['ID']['input']>;
+  /** Must be the caller's institution. */
+  receivingInstitution: Scalars['ID']['input'];
+  from: LearningItemInput;
+  for: LearningItemInput;
+  value: Scalars['Float']['input'];
+  unit: TransferUnit;
+  extent: TransferExtent;
+  minimumGrade?: InputMaybe<Scalars['Float']['input']>;
+  recencyYears?: InputMaybe<Scalars['Int']['input']>;
+  conditions?: InputMaybe<Scalars['String']['input']>;
+  startDate: Scalars['Date']['input'];
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type ProgramInput = {
+  /** `<institution>:<program code>`; the institution must be the caller's. */
+  id: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+  credential: Scalars['String']['input'];
+  oqfLevel: Scalars['Int']['input'];
+  totalCredits: Scalars['Float']['input'];
+  stackingRules: Array<StackingRuleInput>;
+};
+
+export type StackingRuleInput = {
+  name: Scalars['String']['input'];
+  microCredentialIds: Array<Scalars['ID']['input']>;
+  commonCoreCodes: Array<Scalars['ID']['input']>;
+  requiredCount: Scalars['Int']['input'];
+  creditsGranted: Scalars['Float']['input'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -324,8 +946,8 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  OqfLevel: ResolverTypeWrapper<OqfLevelDefinition>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  OqfLevel: ResolverTypeWrapper<OqfLevelDefinition>;
   ProviderType: ProviderType;
   OqfAlignment: ResolverTypeWrapper<OqfAlignmentResult>;
   OqfBand: OqfBand;
@@ -337,6 +959,42 @@ export type ResolversTypes = ResolversObject<{
   InstitutionInput: InstitutionInput;
   InstitutionUpdateInput: InstitutionUpdateInput;
   RegistryEntry: ResolverTypeWrapper<RegistryListing>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  SectorArea: SectorArea;
+  CommonCoreEntry: ResolverTypeWrapper<CommonCoreEntryRow>;
+  CommonCoreMembership: ResolverTypeWrapper<CommonCoreMembershipValue>;
+  IndustryCredential: ResolverTypeWrapper<IndustryCredentialRow>;
+  LearningItemKind: LearningItemKind;
+  LearningItem: ResolverTypeWrapper<LearningItemRef>;
+  LearningItemInput: LearningItemInput;
+  AgreementKind: AgreementKind;
+  AgreementStatus: AgreementStatus;
+  ArticulationAgreement: ResolverTypeWrapper<AgreementRow>;
+  TransferUnit: TransferUnit;
+  TransferExtent: TransferExtent;
+  TransferValue: ResolverTypeWrapper<TransferValue>;
+  EquivalencyStatus: EquivalencyStatus;
+  Equivalency: ResolverTypeWrapper<EquivalencyRow>;
+  RecognitionBasis: RecognitionBasis;
+  Recognition: ResolverTypeWrapper<RecognitionValue>;
+  ItemRecognitions: ResolverTypeWrapper<ItemRecognitionsValue>;
+  InferenceKind: InferenceKind;
+  StepDirection: StepDirection;
+  InferenceStep: ResolverTypeWrapper<InferenceStepValue>;
+  InferredEquivalency: ResolverTypeWrapper<InferredCandidate>;
+  Program: ResolverTypeWrapper<ProgramRow>;
+  StackingRule: ResolverTypeWrapper<StackingRuleRow>;
+  PathwayPlan: ResolverTypeWrapper<PathwayPlanValue>;
+  RuleProgress: ResolverTypeWrapper<RuleProgressValue>;
+  CountBasis: CountBasis;
+  CountedCredential: ResolverTypeWrapper<CountedCredentialValue>;
+  IssuedRecognitionKey: ResolverTypeWrapper<IssuedRecognitionKey>;
+  CommonCoreEntryInput: CommonCoreEntryInput;
+  IndustryCredentialInput: IndustryCredentialInput;
+  AgreementInput: AgreementInput;
+  EquivalencyInput: EquivalencyInput;
+  ProgramInput: ProgramInput;
+  StackingRuleInput: StackingRuleInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -348,8 +1006,8 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
-  OqfLevel: OqfLevelDefinition;
   String: Scalars['String']['output'];
+  OqfLevel: OqfLevelDefinition;
   OqfAlignment: OqfAlignmentResult;
   MicroCredential: MicroCredentialReference;
   Institution: InstitutionRow;
@@ -357,6 +1015,31 @@ export type ResolversParentTypes = ResolversObject<{
   InstitutionInput: InstitutionInput;
   InstitutionUpdateInput: InstitutionUpdateInput;
   RegistryEntry: RegistryListing;
+  Date: Scalars['Date']['output'];
+  CommonCoreEntry: CommonCoreEntryRow;
+  CommonCoreMembership: CommonCoreMembershipValue;
+  IndustryCredential: IndustryCredentialRow;
+  LearningItem: LearningItemRef;
+  LearningItemInput: LearningItemInput;
+  ArticulationAgreement: AgreementRow;
+  TransferValue: TransferValue;
+  Equivalency: EquivalencyRow;
+  Recognition: RecognitionValue;
+  ItemRecognitions: ItemRecognitionsValue;
+  InferenceStep: InferenceStepValue;
+  InferredEquivalency: InferredCandidate;
+  Program: ProgramRow;
+  StackingRule: StackingRuleRow;
+  PathwayPlan: PathwayPlanValue;
+  RuleProgress: RuleProgressValue;
+  CountedCredential: CountedCredentialValue;
+  IssuedRecognitionKey: IssuedRecognitionKey;
+  CommonCoreEntryInput: CommonCoreEntryInput;
+  IndustryCredentialInput: IndustryCredentialInput;
+  AgreementInput: AgreementInput;
+  EquivalencyInput: EquivalencyInput;
+  ProgramInput: ProgramInput;
+  StackingRuleInput: StackingRuleInput;
 }>;
 
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
@@ -370,12 +1053,31 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType, RequireFields<QueryInstitutionArgs, 'code'>>;
   institutionRegistry?: Resolver<Array<ResolversTypes['RegistryEntry']>, ParentType, ContextType>;
+  commonCoreEntries?: Resolver<Array<ResolversTypes['CommonCoreEntry']>, ParentType, ContextType, Partial<QueryCommonCoreEntriesArgs>>;
+  commonCoreEntry?: Resolver<Maybe<ResolversTypes['CommonCoreEntry']>, ParentType, ContextType, RequireFields<QueryCommonCoreEntryArgs, 'code'>>;
+  industryCredentials?: Resolver<Array<ResolversTypes['IndustryCredential']>, ParentType, ContextType>;
+  articulationAgreements?: Resolver<Array<ResolversTypes['ArticulationAgreement']>, ParentType, ContextType, Partial<QueryArticulationAgreementsArgs>>;
+  articulationAgreement?: Resolver<Maybe<ResolversTypes['ArticulationAgreement']>, ParentType, ContextType, RequireFields<QueryArticulationAgreementArgs, 'id'>>;
+  recognitionsOf?: Resolver<ResolversTypes['ItemRecognitions'], ParentType, ContextType, RequireFields<QueryRecognitionsOfArgs, 'item'>>;
+  plausibleEquivalencies?: Resolver<Array<ResolversTypes['InferredEquivalency']>, ParentType, ContextType, RequireFields<QueryPlausibleEquivalenciesArgs, 'item' | 'maxDepth'>>;
+  programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType, Partial<QueryProgramsArgs>>;
+  planPathways?: Resolver<Array<ResolversTypes['PathwayPlan']>, ParentType, ContextType, RequireFields<QueryPlanPathwaysArgs, 'completed'>>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   registerInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationRegisterInstitutionArgs, 'input'>>;
   updateInstitution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType, RequireFields<MutationUpdateInstitutionArgs, 'code' | 'input'>>;
   removeInstitution?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveInstitutionArgs, 'code'>>;
+  issueRecognitionKey?: Resolver<ResolversTypes['IssuedRecognitionKey'], ParentType, ContextType, RequireFields<MutationIssueRecognitionKeyArgs, 'institution' | 'label'>>;
+  revokeRecognitionKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeRecognitionKeyArgs, 'id'>>;
+  saveCommonCoreEntry?: Resolver<ResolversTypes['CommonCoreEntry'], ParentType, ContextType, RequireFields<MutationSaveCommonCoreEntryArgs, 'input'>>;
+  setCommonCoreMembers?: Resolver<ResolversTypes['CommonCoreEntry'], ParentType, ContextType, RequireFields<MutationSetCommonCoreMembersArgs, 'code' | 'microCredentialIds'>>;
+  saveIndustryCredential?: Resolver<ResolversTypes['IndustryCredential'], ParentType, ContextType, RequireFields<MutationSaveIndustryCredentialArgs, 'input'>>;
+  recordAgreement?: Resolver<ResolversTypes['ArticulationAgreement'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'input'>>;
+  setAgreementStatus?: Resolver<ResolversTypes['ArticulationAgreement'], ParentType, ContextType, RequireFields<MutationSetAgreementStatusArgs, 'id' | 'status'>>;
+  recordEquivalency?: Resolver<ResolversTypes['Equivalency'], ParentType, ContextType, RequireFields<MutationRecordEquivalencyArgs, 'input'>>;
+  withdrawEquivalency?: Resolver<ResolversTypes['Equivalency'], ParentType, ContextType, RequireFields<MutationWithdrawEquivalencyArgs, 'id'>>;
+  saveProgram?: Resolver<ResolversTypes['Program'], ParentType, ContextType, RequireFields<MutationSaveProgramArgs, 'input'>>;
 }>;
 
 export type OqfLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OqfLevel'] = ResolversParentTypes['OqfLevel']> = ResolversObject<{
@@ -401,6 +1103,11 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instructionalHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   oqfAlignment?: Resolver<Maybe<ResolversTypes['OqfAlignment']>, ParentType, ContextType>;
+  commonCoreMemberships?: Resolver<Array<ResolversTypes['CommonCoreMembership']>, ParentType, ContextType>;
+  recognizedAs?: Resolver<Array<ResolversTypes['Recognition']>, ParentType, ContextType>;
+  recognizedFrom?: Resolver<Array<ResolversTypes['Recognition']>, ParentType, ContextType>;
+  plausibleEquivalencies?: Resolver<Array<ResolversTypes['InferredEquivalency']>, ParentType, ContextType, RequireFields<MicroCredentialPlausibleEquivalenciesArgs, 'maxDepth'>>;
+  stacksInto?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType>;
 }>;
 
 export type InstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = ResolversObject<{
@@ -411,12 +1118,176 @@ export type InstitutionResolvers<ContextType = Context, ParentType extends Resol
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   website?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
   languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  articulationAgreements?: Resolver<Array<ResolversTypes['ArticulationAgreement']>, ParentType, ContextType>;
+  accepts?: Resolver<Array<ResolversTypes['Equivalency']>, ParentType, ContextType>;
+  programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType>;
 }>;
 
 export type RegistryEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryEntry'] = ResolversParentTypes['RegistryEntry']> = ResolversObject<{
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   subgraphUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type CommonCoreEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommonCoreEntry'] = ResolversParentTypes['CommonCoreEntry']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sectorArea?: Resolver<ResolversTypes['SectorArea'], ParentType, ContextType>;
+  requiredCompetencies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  minimumHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  endorsingBodies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['MicroCredential']>, ParentType, ContextType>;
+  institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
+}>;
+
+export type CommonCoreMembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommonCoreMembership'] = ResolversParentTypes['CommonCoreMembership']> = ResolversObject<{
+  entry?: Resolver<ResolversTypes['CommonCoreEntry'], ParentType, ContextType>;
+  mappedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IndustryCredentialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndustryCredential'] = ResolversParentTypes['IndustryCredential']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+}>;
+
+export type LearningItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningItem'] = ResolversParentTypes['LearningItem']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['LearningItemKind'], ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  institutionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType>;
+  industryCredential?: Resolver<Maybe<ResolversTypes['IndustryCredential']>, ParentType, ContextType>;
+  program?: Resolver<Maybe<ResolversTypes['Program']>, ParentType, ContextType>;
+}>;
+
+export type ArticulationAgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArticulationAgreement'] = ResolversParentTypes['ArticulationAgreement']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AgreementStatus'], ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<ArticulationAgreementInForceArgs>>;
+  ownedBy?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  partyCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  parties?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
+  dateSigned?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dateEffective?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  expirationDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  equivalencies?: Resolver<Array<ResolversTypes['Equivalency']>, ParentType, ContextType>;
+}>;
+
+export type TransferValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferValue'] = ResolversParentTypes['TransferValue']> = ResolversObject<{
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['TransferUnit'], ParentType, ContextType>;
+  extent?: Resolver<ResolversTypes['TransferExtent'], ParentType, ContextType>;
+}>;
+
+export type EquivalencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Equivalency'] = ResolversParentTypes['Equivalency']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  agreement?: Resolver<Maybe<ResolversTypes['ArticulationAgreement']>, ParentType, ContextType>;
+  receivingInstitutionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  receivingInstitution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['LearningItem'], ParentType, ContextType>;
+  for?: Resolver<ResolversTypes['LearningItem'], ParentType, ContextType>;
+  transferValue?: Resolver<ResolversTypes['TransferValue'], ParentType, ContextType>;
+  minimumGrade?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  recencyYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  conditions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EquivalencyStatus'], ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<EquivalencyInForceArgs>>;
+}>;
+
+export type RecognitionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Recognition'] = ResolversParentTypes['Recognition']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['RecognitionBasis'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['LearningItem'], ParentType, ContextType>;
+  for?: Resolver<ResolversTypes['LearningItem'], ParentType, ContextType>;
+  institutionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  commonCoreEntry?: Resolver<Maybe<ResolversTypes['CommonCoreEntry']>, ParentType, ContextType>;
+  equivalency?: Resolver<Maybe<ResolversTypes['Equivalency']>, ParentType, ContextType>;
+  inference?: Resolver<Maybe<ResolversTypes['InferredEquivalency']>, ParentType, ContextType>;
+}>;
+
+export type ItemRecognitionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ItemRecognitions'] = ResolversParentTypes['ItemRecognitions']> = ResolversObject<{
+  item?: Resolver<ResolversTypes['LearningItem'], ParentType, ContextType>;
+  recognizedAs?: Resolver<Array<ResolversTypes['Recognition']>, ParentType, ContextType>;
+  recognizedFrom?: Resolver<Array<ResolversTypes['Recognition']>, ParentType, ContextType>;
+}>;
+
+export type InferenceStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InferenceStep'] = ResolversParentTypes['InferenceStep']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['LearningItem'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['LearningItem'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['RecognitionBasis'], ParentType, ContextType>;
+  direction?: Resolver<ResolversTypes['StepDirection'], ParentType, ContextType>;
+  equivalency?: Resolver<Maybe<ResolversTypes['Equivalency']>, ParentType, ContextType>;
+  commonCoreEntry?: Resolver<Maybe<ResolversTypes['CommonCoreEntry']>, ParentType, ContextType>;
+}>;
+
+export type InferredEquivalencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InferredEquivalency'] = ResolversParentTypes['InferredEquivalency']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['LearningItem'], ParentType, ContextType>;
+  for?: Resolver<ResolversTypes['LearningItem'], ParentType, ContextType>;
+  institutionCode?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InferenceKind'], ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['InferenceStep']>, ParentType, ContextType>;
+}>;
+
+export type ProgramResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Program'] = ResolversParentTypes['Program']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  credential?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  oqfLevel?: Resolver<ResolversTypes['OqfLevel'], ParentType, ContextType>;
+  totalCredits?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stackingRules?: Resolver<Array<ResolversTypes['StackingRule']>, ParentType, ContextType>;
+}>;
+
+export type StackingRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StackingRule'] = ResolversParentTypes['StackingRule']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  microCredentials?: Resolver<Array<ResolversTypes['MicroCredential']>, ParentType, ContextType>;
+  commonCoreEntries?: Resolver<Array<ResolversTypes['CommonCoreEntry']>, ParentType, ContextType>;
+  requiredCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  creditsGranted?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type PathwayPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathwayPlan'] = ResolversParentTypes['PathwayPlan']> = ResolversObject<{
+  program?: Resolver<ResolversTypes['Program'], ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  creditsEarned?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  creditsRemaining?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['RuleProgress']>, ParentType, ContextType>;
+}>;
+
+export type RuleProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RuleProgress'] = ResolversParentTypes['RuleProgress']> = ResolversObject<{
+  rule?: Resolver<ResolversTypes['StackingRule'], ParentType, ContextType>;
+  satisfied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  counted?: Resolver<Array<ResolversTypes['CountedCredential']>, ParentType, ContextType>;
+  remainingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remainingChoices?: Resolver<Array<ResolversTypes['MicroCredential']>, ParentType, ContextType>;
+}>;
+
+export type CountedCredentialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountedCredential'] = ResolversParentTypes['CountedCredential']> = ResolversObject<{
+  completed?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['CountBasis'], ParentType, ContextType>;
+  countsAs?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  equivalency?: Resolver<Maybe<ResolversTypes['Equivalency']>, ParentType, ContextType>;
+}>;
+
+export type IssuedRecognitionKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssuedRecognitionKey'] = ResolversParentTypes['IssuedRecognitionKey']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -428,5 +1299,23 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MicroCredential?: MicroCredentialResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   RegistryEntry?: RegistryEntryResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  CommonCoreEntry?: CommonCoreEntryResolvers<ContextType>;
+  CommonCoreMembership?: CommonCoreMembershipResolvers<ContextType>;
+  IndustryCredential?: IndustryCredentialResolvers<ContextType>;
+  LearningItem?: LearningItemResolvers<ContextType>;
+  ArticulationAgreement?: ArticulationAgreementResolvers<ContextType>;
+  TransferValue?: TransferValueResolvers<ContextType>;
+  Equivalency?: EquivalencyResolvers<ContextType>;
+  Recognition?: RecognitionResolvers<ContextType>;
+  ItemRecognitions?: ItemRecognitionsResolvers<ContextType>;
+  InferenceStep?: InferenceStepResolvers<ContextType>;
+  InferredEquivalency?: InferredEquivalencyResolvers<ContextType>;
+  Program?: ProgramResolvers<ContextType>;
+  StackingRule?: StackingRuleResolvers<ContextType>;
+  PathwayPlan?: PathwayPlanResolvers<ContextType>;
+  RuleProgress?: RuleProgressResolvers<ContextType>;
+  CountedCredential?: CountedCredentialResolvers<ContextType>;
+  IssuedRecognitionKey?: IssuedRecognitionKeyResolvers<ContextType>;
 }>;
 

@@ -1,0 +1,60 @@
+/**
+ * Checks that micro-credentials exist at their institutions by asking the
+ * gateway (`microCredential(id:)`, one aliased field per id in one request),
+ * so the answer is what the public directory shows: published or sunset
+ * entries of institutions that are up. The framework does not hold
+ * catalogues; the gateway routes each id to its institution.
+ */
+import { GraphQLError } from 'graphql';
+
+export interface MissingMicroCredential {
+  id: string;
+  reason: string;
+}
+
+/** Resolves with the ids that do not exist (empty when all do); throws when it cannot check at all. */
+export type MicroCredentialCheck = (ids: readonly string[]) => Promise<MissingMicroCredential[]>;
+
+export function gatewayUnavailable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'GATEWAY_UNAVAILABLE' } });
+}
+
+export function checkThroughGateway(gatewayUrl: () => string | undefined, timeoutMs = 10_000): MicroCredentialCheck {
+  return async (ids) => {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const url = gatewayUrl();
+    if (!url) {
+      throw gatewayUnavailable(
+        'Cannot check that the micro-credentials exist: the framework has no gateway URL (set GATEWAY_URL), so nothing was written.',
+      );
+    }
+    const variables = Object.fromEntries(unique.map((id, index) => [`id${index}`, id]));
+    const query = `query CheckMicroCredentials(${unique.map((_, i) => `$id${i}: ID!`).join(', ')}) {\n${unique
+      .map((_, i) => `  m${i}: microCredential(id: $id${i}) { id }`)
+      .join('\n')}\n}`;
+    let body: { data?: Record<string, { id?: unknown } | null> | null; errors?: Array<{ message?: unknown; path?: unknown[] }> };
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      body = (await response.json()) as typeof body;
+    } catch (error) {
+      throw gatewayUnavailable(
+        `Cannot check that the micro-credentials exist: the gateway at ${url} did not answer (${error instanceof Error ? error.message : String(error)}), so nothing was written.`,
+      );
+    }
+    const missing: MissingMicroCredential[] = [];
+    unique.forEach((id, index) => {
+      const found = body.data?.[`m${index}`];
+      if (found && found.id === id) return;
+      const error = body.errors?.find((candidate) => Array.isArray(candidate.path) && candidate.path[0] === `m${index}`);
+      const reason = typeof error?.message === 'string' ? `its institution could not confirm it: ${error.message}` : 'is not a published or sunset micro-credential of its institution';
+      missing.push({ id, reason });
+    });
+    return missing;
+  };
+}
