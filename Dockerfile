@@ -28,9 +28,13 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 # ---- Stage 2: the runtime image ---------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 # HOST: inside a container, listen on every interface so other containers reach us.
+# NPM_CONFIG_CACHE: one-off commands such as `npm run reindex` work on a read-only
+# root file system, where only /tmp is writable.
 ENV NODE_ENV=production \
     APOLLO_TELEMETRY_DISABLED=1 \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    NPM_CONFIG_CACHE=/tmp/npm-cache \
+    NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
 # Everything is owned by root and read-only to the process user: a compromised
 # process cannot rewrite the code it runs.
