@@ -3,7 +3,9 @@
  *
  *   PORT (4003), HOST, GATEWAY_URL (required)
  *   MEILI_HOST (+ MEILI_MASTER_KEY, MEILI_INDEX): use Meilisearch; otherwise the embedded engine
- *   SEARCH_INDEX_DIR: embedded engine only; keep a snapshot there for fast restarts
+ *   SEARCH_INDEX_DIR (.data/search; "none" to disable): embedded engine only; a snapshot of the
+ *     index and cursors, so a restart serves at once and only catches up (measured ~10x faster
+ *     than reloading every catalogue through the gateway, see subgraphs/search/README.md)
  *   SEARCH_INDEX_INTERVAL_MS (30000): pause between indexing passes
  *   SEARCH_ADMIN_TOKEN: required bearer token for POST /index/run and /index/rebuild
  */
@@ -12,6 +14,11 @@ import { MeilisearchBackend } from './backends/meilisearch/MeilisearchBackend.js
 import { startSearchSubgraph } from './server.js';
 
 process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+
+function snapshotDir(configured: string | undefined): string | undefined {
+  if (configured === 'none') return undefined;
+  return configured ?? '.data/search';
+}
 
 try {
   const env = process.env;
@@ -28,7 +35,7 @@ try {
     host: env.HOST ?? '0.0.0.0',
     gatewayUrl: url(env, 'GATEWAY_URL', ['http:', 'https:']),
     backend,
-    indexDir: optionalString(env, 'SEARCH_INDEX_DIR'),
+    indexDir: meiliHost ? undefined : snapshotDir(optionalString(env, 'SEARCH_INDEX_DIR')),
     indexIntervalMs: positiveInteger(env, 'SEARCH_INDEX_INTERVAL_MS', 30_000),
     adminToken: optionalString(env, 'SEARCH_ADMIN_TOKEN'),
     log: (message) => console.log(message),
