@@ -12,6 +12,8 @@ import { startCatalogueSubgraph } from '../subgraphs/catalogue/server.js';
 import { migrateFrameworkDatabase } from '../subgraphs/framework/db/migrate.js';
 import { startFrameworkSubgraph } from '../subgraphs/framework/server.js';
 import { seedFrameworkIfEmpty, syncInstitutionUrls } from '../subgraphs/framework/seed.js';
+import { seedRecognitionIfEmpty } from '../subgraphs/framework/recognition/seed.js';
+import { sampleRecognition } from '../seed/recognition.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { seedCatalogueIfEmpty } from '../seed/seedCatalogue.js';
 import { generateCatalogue } from '../seed/catalogue.js';
@@ -76,11 +78,19 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
     await seedFrameworkIfEmpty(frameworkDatabaseUrl, withUrls);
     // Ports may differ from the last run; the registry must point at where catalogues are now.
     await syncInstitutionUrls(frameworkDatabaseUrl, withUrls);
+    const recognition = await seedRecognitionIfEmpty(
+      frameworkDatabaseUrl,
+      sampleRecognition(institutions.map((i) => i.code), options.entriesPerInstitution),
+    );
+    if (recognition.seeded) options.log?.(`seeded recognition: ${recognition.agreements} agreements, ${recognition.equivalencies} equivalencies`);
+    // The gateway starts after the framework; writes that check micro-credentials ask it once it is up.
+    let gatewayUrl: string | undefined;
     const framework = await startFrameworkSubgraph({
       databaseUrl: frameworkDatabaseUrl,
       port: options.frameworkPort,
       provinceApiKey: options.provinceApiKey,
       registryToken: options.registryToken,
+      gatewayUrl: () => gatewayUrl,
     });
     started.push(framework);
     const gateway = await startGateway({
@@ -93,6 +103,7 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
       log: options.log,
     });
     started.push(gateway);
+    gatewayUrl = gateway.url;
     return {
       gateway,
       framework,

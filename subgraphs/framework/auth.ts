@@ -58,7 +58,7 @@ const roleNames: Record<'PROVINCE' | 'REGISTRY' | 'INSTITUTION', string> = {
 };
 
 /** Throws UNAUTHENTICATED without valid credentials, FORBIDDEN with credentials of another role. */
-export function requireCaller(caller: Caller, role: 'PROVINCE' | 'REGISTRY', action: string): void {
+export function requireCaller(caller: Caller, role: 'PROVINCE' | 'REGISTRY' | 'INSTITUTION', action: string): void {
   if (caller === role) return;
   const needed = `${action} needs ${roleNames[role]}, sent as "Authorization: Bearer <token>"`;
   if (caller === 'ANONYMOUS') throw unauthenticated(`${needed}; no Authorization header was sent.`);

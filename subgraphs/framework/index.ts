@@ -1,6 +1,7 @@
 /**
  * Entry point of the provincial framework subgraph:
- * DATABASE_URL, PORT (default 4002), HOST, PROVINCE_API_KEY, REGISTRY_TOKEN.
+ * DATABASE_URL, PORT (default 4002), HOST, PROVINCE_API_KEY, REGISTRY_TOKEN, and optional
+ * GATEWAY_URL (writes that check micro-credentials exist ask it; without it they fail clearly).
  * Migrates the database, then serves until SIGINT or SIGTERM.
  */
 import { ConfigError, optionalString, port, requiredString, url } from '../../runtime/config.js';
@@ -16,6 +17,7 @@ async function main() {
   const provinceApiKey = requiredString(env, 'PROVINCE_API_KEY');
   const registryToken = requiredString(env, 'REGISTRY_TOKEN');
   if (provinceApiKey === registryToken) throw new ConfigError('REGISTRY_TOKEN', 'must differ from PROVINCE_API_KEY');
+  const gatewayUrl = env.GATEWAY_URL ? url(env, 'GATEWAY_URL', ['http:', 'https:']) : undefined;
 
   await migrateFrameworkDatabase(databaseUrl);
   const server = await startFrameworkSubgraph({
@@ -24,6 +26,7 @@ async function main() {
     host: optionalString(env, 'HOST'),
     provinceApiKey,
     registryToken,
+    gatewayUrl: () => gatewayUrl,
   });
   console.log(`Framework subgraph at ${server.url}`);
 

@@ -11,6 +11,7 @@
 import type { Resolvers } from './generated/resolvers.js';
 import { institutionResolvers } from './institutionResolvers.js';
 import { oqfResolvers } from './oqfResolvers.js';
+import { recognitionResolvers } from './recognitionResolvers.js';
 
 /** Combines per-concern maps type by type; two maps resolving the same field is a bug, so it throws. */
 export function combineResolvers(...maps: Resolvers[]): Resolvers {
@@ -36,4 +37,4 @@ function isFieldMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && value.constructor === Object;
 }
 
-export const resolvers: Resolvers = combineResolvers(oqfResolvers, institutionResolvers);
+export const resolvers: Resolvers = combineResolvers(oqfResolvers, institutionResolvers, recognitionResolvers);

@@ -1,0 +1,314 @@
+/**
+ * SAMPLE recognition data for the local directory: provincial common-core
+ * definitions, industry credentials, articulation agreements with equivalency
+ * decisions, and stacking programs. Like the catalogues, it is sample data;
+ * no real agreement between these institutions is implied.
+ *
+ * Every micro-credential reference is resolved against the deterministic
+ * sample catalogues (`generateCatalogue`), by slug, among published or sunset
+ * entries, for the institutions actually present. Anything naming an absent
+ * institution or entry is left out, so a directory started with only a few
+ * sample institutions (tests use 3 or 4) seeds what fits and nothing broken.
+ *
+ * Built in so inference has something real to show:
+ * - a chain: Seneca's Cybersecurity Fundamentals → Humber's Identity and
+ *   Access Management → Durham's Identity and Access Management;
+ * - a cycle: Humber Risk Management → Georgian CAPM prep → Seneca Project
+ *   Scheduling → Humber Risk Management;
+ * - a shared item: Seneca's Machine Learning Foundations recognized by Durham
+ *   and by Georgian;
+ * - first-mover industry decisions (CompTIA Security+ at Seneca, Google Data
+ *   Analytics at Humber) that peers can reuse through the common core.
+ */
+import { generateCatalogue } from './catalogue.js';
+import type { RecognitionSeed, SeedEquivalency, SeedItem } from '../subgraphs/framework/recognition/seed.js';
+
+type Slugs = string[];
+
+interface CommonCorePlan {
+  code: string;
+  title: string;
+  description: string;
+  sectorArea: RecognitionSeed['commonCore'][number]['entry']['sectorArea'];
+  requiredCompetencies: string[];
+  minimumHours: number;
+  endorsingBodies: string[];
+  /** Slugs of member entries at any institution; `headline` takes every institution's first (data analytics) entry. */
+  members: Slugs | 'headline';
+}
+
+const commonCorePlans: CommonCorePlan[] = [
+  {
+    code: 'CC-DATA-ANALYTICS',
+    title: 'Data Analytics Foundations',
+    description: 'Clean, analyse and visualise tabular data and communicate findings to decision makers.',
+    sectorArea: 'DIGITAL_SKILLS',
+    requiredCompetencies: ['Prepare and clean data sets', 'Descriptive statistics', 'Build charts and dashboards', 'Communicate findings'],
+    minimumHours: 24,
+    endorsingBodies: ['eCampusOntario', 'Information and Communications Technology Council (ICTC)'],
+    members: 'headline',
+  },
+  {
+    code: 'CC-PSW-SAFE-HANDLING',
+    title: 'Safe Patient Handling and Mobility',
+    description: 'Transfers, positioning and mobility support that protect clients and personal support workers.',
+    sectorArea: 'HEALTH_AND_PERSONAL_SUPPORT',
+    requiredCompetencies: ['Assess mobility and risk', 'Use mechanical lifts safely', 'Body mechanics and injury prevention'],
+    minimumHours: 20,
+    endorsingBodies: ['Ontario Personal Support Workers Association', 'Public Services Health and Safety Association'],
+    members: ['safe-patient-handling-and-mobility', 'manutention-securitaire-et-mobilite-des-patients'],
+  },
+  {
+    code: 'CC-PSW-MEDICATION',
+    title: 'Medication Support for Home Care',
+    description: 'Support clients with medication under delegation in home and community care.',
+    sectorArea: 'HEALTH_AND_PERSONAL_SUPPORT',
+    requiredCompetencies: ['Medication safety and the five rights', 'Delegation and documentation', 'Recognise adverse reactions'],
+    minimumHours: 20,
+    endorsingBodies: ['Ontario Personal Support Workers Association', 'Home Care Ontario'],
+    members: ['medication-support-for-home-care-workers', 'soutien-a-la-prise-de-medicaments-pour-les-travailleurs-des-soins-a-domicile'],
+  },
+  {
+    code: 'CC-PSW-DEMENTIA',
+    title: 'Dementia Care for Support Workers',
+    description: 'Person-centred care and responsive behaviours for people living with dementia.',
+    sectorArea: 'HEALTH_AND_PERSONAL_SUPPORT',
+    requiredCompetencies: ['Person-centred dementia care', 'Responsive behaviours', 'Family and caregiver communication'],
+    minimumHours: 18,
+    endorsingBodies: ['Alzheimer Society of Ontario', 'Ontario Personal Support Workers Association'],
+    members: ['dementia-care-for-support-workers'],
+  },
+  {
+    code: 'CC-CYBER-FOUNDATIONS',
+    title: 'Cybersecurity Foundations',
+    description: 'Core security concepts, threats and controls for entry-level cybersecurity roles.',
+    sectorArea: 'DIGITAL_SKILLS',
+    requiredCompetencies: ['Threats, vulnerabilities and risk', 'Security controls', 'Identity and access basics', 'Incident reporting'],
+    minimumHours: 30,
+    endorsingBodies: ['Information and Communications Technology Council (ICTC)', 'Canadian Centre for Cyber Security'],
+    members: ['cybersecurity-fundamentals', 'cloud-security-foundations', 'network-security-essentials'],
+  },
+  {
+    code: 'CC-PROJECT-MANAGEMENT',
+    title: 'Project Management Foundations',
+    description: 'Plan, schedule and control small projects with recognised project management practice.',
+    sectorArea: 'BUSINESS',
+    requiredCompetencies: ['Scope and work breakdown', 'Scheduling', 'Risk and issue management', 'Stakeholder communication'],
+    minimumHours: 30,
+    endorsingBodies: ['PMI Southern Ontario Chapter', 'Ontario Chamber of Commerce'],
+    members: ['project-management-fundamentals', 'preparing-for-the-capm-exam'],
+  },
+  {
+    code: 'CC-BUSINESS-SUSTAINABILITY',
+    title: 'Sustainability for Business',
+    description: 'Sustainability concepts and practices that businesses apply to operations and reporting.',
+    sectorArea: 'ENVIRONMENT_AND_ENERGY',
+    requiredCompetencies: ['Sustainability frameworks', 'Measure environmental impact', 'Build a sustainability plan'],
+    minimumHours: 20,
+    endorsingBodies: ['Ontario Chamber of Commerce', 'ECO Canada'],
+    members: ['sustainability-fundamentals-for-business'],
+  },
+  {
+    code: 'CC-GENAI-WORKPLACE',
+    title: 'Generative AI in the Workplace',
+    description: 'Use generative AI tools productively, safely and ethically at work.',
+    sectorArea: 'DIGITAL_SKILLS',
+    requiredCompetencies: ['Prompting techniques', 'Evaluate AI output', 'Privacy and responsible use'],
+    minimumHours: 12,
+    endorsingBodies: ['Vector Institute', 'eCampusOntario'],
+    members: ['generative-ai-in-the-workplace', 'l-ia-generative-en-milieu-de-travail'],
+  },
+  {
+    code: 'CC-ECE-LEADERSHIP',
+    title: 'Leadership in Child Care',
+    description: 'Lead teams and programs in licensed child care settings.',
+    sectorArea: 'EDUCATION_AND_COMMUNITY',
+    requiredCompetencies: ['Pedagogical leadership', 'Team supervision', 'Regulatory compliance (CCEYA)'],
+    minimumHours: 30,
+    endorsingBodies: ['College of Early Childhood Educators'],
+    members: ['leadership-in-child-care-settings', 'leadership-en-milieu-de-garde'],
+  },
+];
+
+const industryCredentials: RecognitionSeed['industryCredentials'] = [
+  { code: 'google-data-analytics', name: 'Google Data Analytics Certificate', issuer: 'Google', url: 'https://grow.google/certificates/data-analytics/' },
+  { code: 'comptia-security-plus', name: 'CompTIA Security+', issuer: 'CompTIA', url: 'https://www.comptia.org/certifications/security' },
+  { code: 'pmi-capm', name: 'Certified Associate in Project Management (CAPM)', issuer: 'Project Management Institute', url: 'https://www.pmi.org/certifications/certified-associate-capm' },
+  { code: 'microsoft-pl-300', name: 'Microsoft Certified: Power BI Data Analyst Associate (PL-300)', issuer: 'Microsoft', url: 'https://learn.microsoft.com/credentials/certifications/data-analyst-associate/' },
+  { code: 'aws-cloud-practitioner', name: 'AWS Certified Cloud Practitioner', issuer: 'Amazon Web Services', url: 'https://aws.amazon.com/certification/certified-cloud-practitioner/' },
+];
+
+const mc = (institution: string, slug: string): SeedItem => ({ kind: 'MICRO_CREDENTIAL', institution, slug });
+const industry = (code: string): SeedItem => ({ kind: 'INDUSTRY_CREDENTIAL', code });
+const course = (institution: string, code: string, title: string): SeedItem => ({ kind: 'COURSE', institution, code, title });
+
+function decision(receivingInstitution: string, from: SeedItem, to: SeedItem, value: number, extent: 'FULL' | 'PARTIAL', extra: Partial<SeedEquivalency> = {}): SeedEquivalency {
+  return { receivingInstitution, from, for: to, value, unit: 'CREDITS', extent, startDate: '2025-09-01', endDate: null, minimumGrade: 65, recencyYears: 5, conditions: null, ...extra };
+}
+
+const agreements: RecognitionSeed['agreements'] = [
+  {
+    name: 'Humber–Seneca Digital Skills Micro-credential Transfer Agreement',
+    description: 'Bilateral agreement recognising digital-skills micro-credentials between Humber and Seneca.',
+    kind: 'BILATERAL',
+    parties: ['humber', 'seneca'],
+    ownedBy: 'humber',
+    dateSigned: '2025-06-15',
+    dateEffective: '2025-09-01',
+    expirationDate: '2030-08-31',
+    equivalencies: [
+      decision('humber', mc('seneca', 'cybersecurity-fundamentals'), mc('humber', 'identity-and-access-management'), 1.5, 'PARTIAL', {
+        conditions: 'Partial credit: the access-control module must still be completed.',
+      }),
+      decision('humber', mc('seneca', 'python-for-data-analysis'), mc('humber', 'applied-business-analytics'), 3, 'FULL'),
+      decision('humber', mc('seneca', 'project-scheduling-and-cost-control'), mc('humber', 'risk-management-for-projects'), 3, 'FULL'),
+      decision('seneca', mc('humber', 'data-analytics-for-the-workplace'), course('seneca', 'DBS211', 'Introduction to Database Systems'), 2, 'PARTIAL'),
+    ],
+  },
+  {
+    name: 'Central Ontario Project Management Pathway (multilateral)',
+    description: 'Humber, Georgian and Seneca recognise each other’s project management micro-credentials.',
+    kind: 'MULTILATERAL',
+    parties: ['georgian', 'humber', 'seneca'],
+    ownedBy: 'georgian',
+    dateSigned: '2025-03-01',
+    dateEffective: '2025-05-01',
+    expirationDate: null,
+    equivalencies: [
+      decision('georgian', mc('humber', 'risk-management-for-projects'), mc('georgian', 'preparing-for-the-capm-exam'), 3, 'FULL'),
+      decision('seneca', mc('georgian', 'preparing-for-the-capm-exam'), mc('seneca', 'project-scheduling-and-cost-control'), 3, 'FULL'),
+    ],
+  },
+  {
+    name: 'Durham–Humber Identity and Access Management Articulation',
+    description: 'Durham recognises Humber’s identity and access management micro-credential in full.',
+    kind: 'BILATERAL',
+    parties: ['durham', 'humber'],
+    ownedBy: 'durham',
+    dateSigned: '2025-08-20',
+    dateEffective: '2025-09-01',
+    expirationDate: null,
+    equivalencies: [decision('durham', mc('humber', 'identity-and-access-management'), mc('durham', 'identity-and-access-management'), 3, 'FULL')],
+  },
+  {
+    name: 'Machine Learning Foundations Recognition (Seneca, Durham, Georgian)',
+    description: 'Durham and Georgian recognise Seneca’s Machine Learning Foundations.',
+    kind: 'MULTILATERAL',
+    parties: ['durham', 'georgian', 'seneca'],
+    ownedBy: 'seneca',
+    dateSigned: '2025-01-10',
+    dateEffective: '2025-01-15',
+    expirationDate: null,
+    equivalencies: [
+      decision('durham', mc('seneca', 'machine-learning-foundations'), mc('durham', 'machine-learning-foundations'), 3, 'FULL'),
+      decision('georgian', mc('seneca', 'machine-learning-foundations'), mc('georgian', 'prompt-engineering-for-professionals'), 1, 'PARTIAL'),
+    ],
+  },
+  {
+    name: 'Conestoga–Fanshawe Project Management Agreement (expired)',
+    description: 'An earlier bilateral agreement that has expired; its decisions no longer count.',
+    kind: 'BILATERAL',
+    parties: ['conestoga', 'fanshawe'],
+    ownedBy: 'fanshawe',
+    dateSigned: '2021-05-01',
+    dateEffective: '2021-09-01',
+    expirationDate: '2024-08-31',
+    equivalencies: [
+      decision('fanshawe', mc('conestoga', 'project-scheduling-and-cost-control'), mc('fanshawe', 'project-management-fundamentals'), 3, 'FULL', {
+        startDate: '2021-09-01',
+      }),
+    ],
+  },
+];
+
+/** Institution policy decisions, outside any agreement (often first movers on industry credentials). */
+const ownDecisions: SeedEquivalency[] = [
+  decision('seneca', industry('comptia-security-plus'), mc('seneca', 'cybersecurity-fundamentals'), 3, 'FULL', { minimumGrade: null, recencyYears: 3 }),
+  decision('humber', industry('google-data-analytics'), mc('humber', 'data-analytics-for-the-workplace'), 3, 'FULL', { minimumGrade: null, recencyYears: 3 }),
+  decision('georgian', industry('pmi-capm'), mc('georgian', 'preparing-for-the-capm-exam'), 3, 'FULL', { minimumGrade: null, recencyYears: 5 }),
+  decision('algonquin', industry('microsoft-pl-300'), mc('algonquin', 'data-analytics-essentials-with-excel'), 2, 'PARTIAL', { minimumGrade: null }),
+  decision('cambrian', industry('microsoft-pl-300'), mc('cambrian', 'data-visualization-with-power-bi'), 3, 'FULL', { minimumGrade: null }),
+  decision('georgian', industry('aws-cloud-practitioner'), mc('georgian', 'cloud-security-foundations'), 1, 'PARTIAL', { minimumGrade: null }),
+];
+
+const programs: RecognitionSeed['programs'] = [
+  {
+    institution: 'humber',
+    code: 'BAN-GC',
+    title: 'Business Insights and Analytics',
+    credential: 'Ontario College Graduate Certificate',
+    oqfLevel: 9,
+    totalCredits: 30,
+    rules: [
+      { name: 'Analytics foundations', microCredentials: [], commonCore: ['CC-DATA-ANALYTICS'], requiredCount: 1, creditsGranted: 3 },
+      { name: 'Applied analytics', microCredentials: [mc('humber', 'applied-business-analytics')], commonCore: [], requiredCount: 1, creditsGranted: 3 },
+    ],
+  },
+  {
+    institution: 'georgian',
+    code: 'PM-CERT',
+    title: 'Project Management',
+    credential: 'Ontario College Graduate Certificate',
+    oqfLevel: 9,
+    totalCredits: 24,
+    rules: [
+      { name: 'Project management core', microCredentials: [mc('georgian', 'preparing-for-the-capm-exam')], commonCore: ['CC-PROJECT-MANAGEMENT'], requiredCount: 1, creditsGranted: 3 },
+      { name: 'Leadership elective', microCredentials: [mc('georgian', 'leading-hybrid-teams')], commonCore: [], requiredCount: 1, creditsGranted: 3 },
+    ],
+  },
+  {
+    institution: 'durham',
+    code: 'PSW',
+    title: 'Personal Support Worker',
+    credential: 'Ontario College Certificate',
+    oqfLevel: 5,
+    totalCredits: 36,
+    rules: [
+      { name: 'Personal support foundations', microCredentials: [], commonCore: ['CC-PSW-SAFE-HANDLING', 'CC-PSW-MEDICATION', 'CC-PSW-DEMENTIA'], requiredCount: 2, creditsGranted: 6 },
+    ],
+  },
+  {
+    institution: 'seneca',
+    code: 'CTM-GC',
+    title: 'Cybersecurity and Threat Management',
+    credential: 'Ontario College Graduate Certificate',
+    oqfLevel: 9,
+    totalCredits: 32,
+    rules: [
+      { name: 'Security foundations', microCredentials: [mc('seneca', 'cybersecurity-fundamentals')], commonCore: ['CC-CYBER-FOUNDATIONS'], requiredCount: 1, creditsGranted: 4 },
+      { name: 'AI and automation', microCredentials: [mc('seneca', 'machine-learning-foundations'), mc('seneca', 'generative-ai-in-the-workplace')], commonCore: [], requiredCount: 1, creditsGranted: 2 },
+    ],
+  },
+];
+
+/**
+ * The sample recognition data for the institutions present, resolved to real
+ * ids of their sample catalogues (`entriesPerInstitution` as the catalogues
+ * were generated with).
+ */
+export function sampleRecognition(institutions: readonly string[], entriesPerInstitution?: number): RecognitionSeed {
+  const published = new Map<string, Map<string, string>>();
+  const headline = new Map<string, string>();
+  for (const code of institutions) {
+    const entries = generateCatalogue(code, entriesPerInstitution);
+    const bySlug = new Map<string, string>();
+    for (const entry of entries) if (entry.status !== 'DRAFT') bySlug.set(entry.slug, `${code}:${entry.slug}`);
+    published.set(code, bySlug);
+    if (entries[0] && entries[0].status !== 'DRAFT') headline.set(code, `${code}:${entries[0].slug}`);
+  }
+  return {
+    institutions: [...institutions],
+    microCredentialIds: new Set([...published.values()].flatMap((bySlug) => [...bySlug.values()])),
+    industryCredentials,
+    commonCore: commonCorePlans.map(({ members, ...entry }) => ({
+      entry,
+      members:
+        members === 'headline'
+          ? [...headline.values()]
+          : [...published.values()].flatMap((bySlug) => members.flatMap((slug) => bySlug.get(slug) ?? [])),
+    })),
+    agreements,
+    equivalencies: ownDecisions,
+    programs,
+  };
+}
