@@ -5,10 +5,14 @@
  * free port, the `postgres` service is a PostgreSQL server the test already
  * has (its databases prefixed so runs never share data), and Meilisearch is
  * a real server when one is given, otherwise left out so search runs
- * embedded. Start order follows depends_on: service_healthy waits for
+ * embedded (its snapshot in a scratch directory, never in the repository's
+ * .data). Start order follows depends_on: service_healthy waits for
  * GET /health, service_completed_successfully for exit code 0.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findFreePort } from '../../../runtime/postgres.js';
 import { repoRoot, type ComposeFile, type ComposeService, type DockerImage } from './deploymentFiles.js';
 
@@ -50,6 +54,7 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
     const kind = standInKind(service);
     return kind ? [[service.name, kind] as const] : [];
   }));
+  const scratchDir = await mkdtemp(join(tmpdir(), 'deployment-'));
   const localPorts = new Map<string, number>();
   for (const service of services) {
     if (!standIns.has(service.name) && service.environment.PORT) localPorts.set(service.name, await findFreePort());
@@ -57,7 +62,7 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
   const environments = new Map(
     services
       .filter((service) => !standIns.has(service.name))
-      .map((service) => [service.name, localEnvironment(service, options, standIns, localPorts)]),
+      .map((service) => [service.name, localEnvironment(service, options, standIns, localPorts, scratchDir)]),
   );
   const running = new Map<string, Running>();
   const settled = new Map<string, Promise<void>>();
@@ -89,6 +94,7 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
 
   const stop = async () => {
     await Promise.all([...running.values()].map(terminate));
+    await rm(scratchDir, { recursive: true, force: true });
   };
 
   try {
@@ -127,6 +133,7 @@ function localEnvironment(
   options: LocalDeploymentOptions,
   standIns: Map<string, StandIn>,
   localPorts: Map<string, number>,
+  scratchDir: string,
 ): Record<string, string> {
   const postgres = new URL(options.postgresAdminUrl);
   const rewrite = (value: string) =>
@@ -148,6 +155,7 @@ function localEnvironment(
   if (environment.MEILI_HOST && !options.meilisearch) {
     delete environment.MEILI_HOST;
     delete environment.MEILI_MASTER_KEY;
+    environment.SEARCH_INDEX_DIR = join(scratchDir, service.name);
   } else if (environment.MEILI_HOST && options.meilisearch?.masterKey) {
     environment.MEILI_MASTER_KEY = options.meilisearch.masterKey;
   }
