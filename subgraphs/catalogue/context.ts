@@ -1,9 +1,12 @@
 import type { CatalogueDatabase } from './db/connection.js';
+import type { ApiKeyCaller } from './db/apiKeys.js';
 import type { CatalogueLoaders } from './loaders.js';
 
-/** Per request: which institution this subgraph serves, its database, and fresh loaders. */
+/** Per request: which institution this subgraph serves, its database, fresh loaders, and who is calling. */
 export interface Context {
   institution: string;
   db: CatalogueDatabase;
   loaders: CatalogueLoaders;
+  /** The API key the request presented, checked once on first use; null when none or not valid here. */
+  caller(): Promise<ApiKeyCaller | null>;
 }

@@ -5,14 +5,17 @@
  */
 import DataLoader from 'dataloader';
 import { findOfferings, findPublicEntries } from './db/catalogueReads.js';
+import { findHistories } from './db/history.js';
 import type { CatalogueDatabase } from './db/connection.js';
-import type { MicroCredentialRow, OfferingRow } from './db/schema.js';
+import type { MicroCredentialRow, OfferingRow, VersionRow } from './db/schema.js';
 
 export interface CatalogueLoaders {
   /** Public (ACTIVE or SUNSET) entry by slug; null for drafts and unknown slugs. */
   publicEntry: DataLoader<string, MicroCredentialRow | null>;
   /** Offerings of an entry, earliest start first. */
   offerings: DataLoader<string, OfferingRow[]>;
+  /** Published versions of an entry, newest first. */
+  history: DataLoader<string, VersionRow[]>;
 }
 
 export function createLoaders(db: CatalogueDatabase): CatalogueLoaders {
@@ -25,7 +28,12 @@ export function createLoaders(db: CatalogueDatabase): CatalogueLoaders {
     for (const row of await findOfferings(db, slugs)) bySlug.get(row.microCredentialSlug)?.push(row);
     return slugs.map((slug) => bySlug.get(slug) ?? []);
   });
-  return { publicEntry, offerings };
+  const history = new DataLoader<string, VersionRow[]>(async (slugs) => {
+    const bySlug = new Map<string, VersionRow[]>(slugs.map((slug) => [slug, []]));
+    for (const row of await findHistories(db, slugs)) bySlug.get(row.slug)?.push(row);
+    return slugs.map((slug) => bySlug.get(slug) ?? []);
+  });
+  return { publicEntry, offerings, history };
 }
 
 /** Lets rows fetched by a page query answer later look-ups of the same entries without another query. */

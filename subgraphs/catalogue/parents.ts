@@ -3,7 +3,7 @@
  * not plain database rows (codegen.json maps the GraphQL types to these).
  */
 import type { EntryFilter } from './db/catalogueReads.js';
-import type { ChangeRow, MicroCredentialRow } from './db/schema.js';
+import type { AuditRow, ChangeRow, DraftRow, MicroCredentialRow } from './db/schema.js';
 
 export interface InstitutionParent {
   code: string;
@@ -18,6 +18,37 @@ export interface MicroCredentialPage {
 
 export interface ChangePageParent {
   rows: ChangeRow[];
+  cursor: string | null;
+  hasMore: boolean;
+}
+
+/** A problem or warning as the payloads report it (PublishingProblem). */
+export interface PublishingProblem {
+  code: string;
+  path: Array<string | number>;
+  message: string;
+  /** CSV line or JSON position (from 1) of the entry, for imports. */
+  line?: number | null;
+}
+
+export interface MicroCredentialPayloadParent {
+  microCredential: MicroCredentialRow | null;
+  draft: DraftRow | null;
+  problems: PublishingProblem[];
+  warnings: PublishingProblem[];
+}
+
+export interface ImportPayloadParent {
+  /** Slugs; the resolvers form global ids. */
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  problems: PublishingProblem[];
+  warnings: PublishingProblem[];
+}
+
+export interface AuditLogPageParent {
+  rows: AuditRow[];
   cursor: string | null;
   hasMore: boolean;
 }

@@ -13,7 +13,8 @@ import type { InstitutionMicroCredentialsArgs, Resolvers } from './generated/res
 import { microCredentialId, ownSlugOf } from './ids.js';
 import { primePublicEntries } from './loaders.js';
 import type { InstitutionParent } from './parents.js';
-import { DateScalar, DateTimeScalar, URLScalar } from './scalars.js';
+import { publishingMutations, publishingQueries, publishingTypes } from './publishingResolvers.js';
+import { DateScalar, DateTimeScalar, JSONScalar, PathSegmentScalar, URLScalar } from './scalars.js';
 
 export const maxConnectionPageSize = 100;
 export const maxChangePageSize = 1000;
@@ -22,8 +23,11 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   URL: URLScalar,
+  JSON: JSONScalar,
+  PathSegment: PathSegmentScalar,
 
   Query: {
+    ...publishingQueries,
     microCredential: async (_root, { id }, { institution, loaders }) => {
       const slug = ownSlugOf(id, institution);
       return slug === undefined ? null : loaders.publicEntry.load(slug);
@@ -47,6 +51,9 @@ export const resolvers: Resolvers = {
       };
     },
   },
+
+  Mutation: publishingMutations,
+  ...publishingTypes,
 
   Institution: {
     __resolveReference: resolveInstitutionReference,
@@ -76,6 +83,7 @@ export const resolvers: Resolvers = {
     institution: (_row, _args, { institution }) => ({ code: institution }),
     cip: (row) => ({ code: row.cipCode, title: row.cipTitle }),
     offerings: (row, _args, { loaders }) => loaders.offerings.load(row.slug),
+    history: (row, _args, { loaders }) => loaders.history.load(row.slug),
     updatedAt: (row) => row.updatedAt.toISOString(),
   },
 

@@ -2,7 +2,7 @@
  * The contract's custom scalars. Each refuses malformed input with a message
  * saying what it expected, and never serialises a value that breaks its format.
  */
-import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
 import { isCalendarDate, isDateTimeWithOffset, isHttpUrl } from './formats.js';
 
 function stringScalar(options: {
@@ -50,4 +50,30 @@ export const URLScalar = stringScalar({
   description: 'Absolute http(s) URL.',
   expected: 'an absolute http(s) URL',
   isValid: isHttpUrl,
+});
+
+/** Any JSON value; output only in practice (draft content, published versions, audit details). */
+export const JSONScalar = new GraphQLScalarType<unknown, unknown>({
+  name: 'JSON',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+});
+
+/** A field name or list index in a problem's path. */
+export const PathSegmentScalar = new GraphQLScalarType<string | number, string | number>({
+  name: 'PathSegment',
+  serialize: (value) => {
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) return value;
+    throw new GraphQLError(`PathSegment must be a field name or a list index, got ${JSON.stringify(value)}`);
+  },
+  parseValue: (value) => {
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) return value;
+    throw new GraphQLError(`PathSegment must be a field name or a list index, got ${JSON.stringify(value)}`);
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.STRING) return ast.value;
+    if (ast.kind === Kind.INT) return Number(ast.value);
+    throw new GraphQLError('PathSegment must be a string or an integer', { nodes: ast });
+  },
 });

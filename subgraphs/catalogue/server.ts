@@ -14,6 +14,8 @@ import { serveGraphQL, type RunningHttpServer } from '../../runtime/http.js';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import type { Context } from './context.js';
 import { openCatalogueDatabase } from './db/connection.js';
+import { authenticateApiKey, type ApiKeyCaller } from './db/apiKeys.js';
+import { bearerToken } from './authorization.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers.js';
 
@@ -60,7 +62,16 @@ export async function startCatalogueSubgraph(options: CatalogueSubgraphOptions):
           stopOnTerminationSignals: false,
           formatError: (formatted, error) => hideInternals(formatted, error, institution, log),
         }),
-      context: async () => ({ institution, db, loaders: createLoaders(db) }),
+      context: async ({ req }) => {
+        const token = bearerToken(req.headers.authorization);
+        let caller: Promise<ApiKeyCaller | null> | undefined;
+        return {
+          institution,
+          db,
+          loaders: createLoaders(db),
+          caller: () => (caller ??= token ? authenticateApiKey(db, token) : Promise.resolve(null)),
+        };
+      },
       routes: (app) => {
         app.get('/health', async (_req, res) => {
           try {

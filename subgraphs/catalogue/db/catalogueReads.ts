@@ -1,6 +1,7 @@
 /**
  * Public reads of the catalogue. Every query here shows only ACTIVE and
- * SUNSET entries: drafts never leave the database through these functions.
+ * SUNSET entries: drafts never leave the database through these functions,
+ * except findOwnEntry, which only resolvers that checked the owner's API key call.
  */
 import { and, asc, count, eq, gt, gte, inArray, type SQL } from 'drizzle-orm';
 import { publicStatuses, type DeliveryMode, type MicroCredentialStatus } from '../entryParts.js';
@@ -28,6 +29,12 @@ export async function findPublicEntries(db: CatalogueDatabase, slugs: readonly s
     .select()
     .from(microCredentials)
     .where(and(inArray(microCredentials.slug, [...slugs]), inArray(microCredentials.status, [...publicStatuses])));
+}
+
+/** Owner-only read: the entry in any status, drafts included. Never call it for a public read. */
+export async function findOwnEntry(db: CatalogueDatabase, slug: string): Promise<MicroCredentialRow | null> {
+  const [row] = await db.select().from(microCredentials).where(eq(microCredentials.slug, slug));
+  return row ?? null;
 }
 
 /** Offerings of the given entries, earliest start first. */
