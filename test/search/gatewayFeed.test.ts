@@ -38,6 +38,7 @@ const change = (n: number, microCredential: unknown) => ({
   cursor: `c${n}`,
   kind: 'UPDATED',
   microCredentialId: `${entry!.institution.code}:e${n}`,
+  occurredAt: '2026-05-01T10:00:00.000Z',
   microCredential,
 });
 

@@ -42,6 +42,11 @@ async function start(feed: MemoryFeed, extra: { indexDir?: string; adminToken?: 
   return search;
 }
 
+async function stopNow(search: RunningSearchSubgraph) {
+  running.splice(running.indexOf(search), 1);
+  await search.stop();
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'search-subgraph-'));
 });
@@ -127,7 +132,7 @@ describe('snapshots', () => {
     const feed = feedWith(entries);
     const first = await start(feed, { indexDir: dir });
     await first.indexer.runPass();
-    await first.stop();
+    await stopNow(first);
 
     const [changed] = entries.filter((e) => e.status === 'ACTIVE');
     feed.publish({ ...changed!, title: 'Meteor Masonry' });
@@ -144,8 +149,27 @@ describe('snapshots', () => {
     await second.indexer.runPass();
     const fresh = await graphql(second.url, '{ searchMicroCredentials(query: "meteor masonry") { hits { microCredential { id } } } }');
     expect(fresh.data.searchMicroCredentials.hits).toEqual([{ microCredential: { id: changed!.id } }]);
-    // Cursors came back with the snapshot: each institution's pages since then, not the whole feed again.
+    // Cursors came back with the snapshot: per institution and pass, one check that its feed is the
+    // saved one and the pages since the cursor (one each here), not the whole feed again (3 pages each).
     const institutionsCount = new Set(entries.map((e) => e.institution.code)).size;
-    expect(feed.requests - before).toBeLessThanOrEqual(institutionsCount * 2 + 1);
+    expect(feed.requests - before).toBeLessThanOrEqual(institutionsCount * 3);
+    await stopNow(second);
+  });
+
+  it('reloads an institution whose catalogue was reset since the snapshot', async () => {
+    const feed = feedWith(entries);
+    const first = await start(feed, { indexDir: dir });
+    await first.indexer.runPass();
+    await stopNow(first);
+
+    const code = entries[0]!.institution.code;
+    const kept = entries.filter((e) => e.institution.code === code).slice(0, 5);
+    feed.resetInstitution(code);
+    for (const entry of kept) feed.publish(entry, 'CREATED');
+    const second = await start(feed, { indexDir: dir });
+    await second.indexer.runPass();
+    expect((await second.backend.documentsOf(code)).map((d) => d.id).sort()).toEqual(kept.map((e) => e.id).sort());
+    const other = entries.filter((e) => e.institution.code !== code);
+    expect(await second.backend.count()).toBe(kept.length + other.length);
   });
 });

@@ -73,7 +73,9 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
     oqfBand: entry.oqfAlignment == null ? null : oneOf<OqfBand>(entry.oqfAlignment.band, oqfBands, 'oqfAlignment.band'),
     osapEligible: bool(entry.osapEligible, 'osapEligible'),
     creditBearing: bool(entry.creditBearing, 'creditBearing'),
-    commonCore: distinct(list(entry.commonCore ?? [], 'commonCore').map((code) => text(code, 'commonCore'))),
+    commonCore: distinct(
+      list(entry.commonCoreMemberships ?? [], 'commonCoreMemberships').map((m) => text(m?.entry?.code, 'commonCoreMemberships.entry.code')),
+    ),
     hours: nonNegative(entry.instructionalHours, 'instructionalHours'),
     weeks: nonNegative(entry.durationWeeks, 'durationWeeks'),
     cost: priced.length ? Math.min(...priced.map((offering) => offering.priceCad)) : null,

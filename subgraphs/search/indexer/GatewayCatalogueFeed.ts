@@ -45,7 +45,12 @@ export class GatewayCatalogueFeed implements CatalogueFeed {
     if (page.cursor !== null && typeof page.cursor !== 'string') throw new FeedUnavailableError('changes page cursor is not a string');
     const changes = page.changes as FeedChange[];
     for (const change of changes) {
-      if (typeof change?.cursor !== 'string' || typeof change.microCredentialId !== 'string' || typeof change.kind !== 'string') {
+      if (
+        typeof change?.cursor !== 'string' ||
+        typeof change.microCredentialId !== 'string' ||
+        typeof change.kind !== 'string' ||
+        typeof change.occurredAt !== 'string'
+      ) {
         throw new FeedUnavailableError(`changes for "${institution}" contain a malformed change`);
       }
     }

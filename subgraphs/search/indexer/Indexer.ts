@@ -24,6 +24,8 @@ export interface InstitutionProgress {
   code: string;
   state: InstitutionIndexState;
   cursor: string | null;
+  /** Identifies the feed the cursor belongs to: its first change (cursor, entry, time). */
+  origin: string | null;
   lastSuccessAt: string | null;
   lastError: string | null;
   rejectedEntries: number;
@@ -62,6 +64,8 @@ export class Indexer {
   private stopped = false;
   private indexedDay: string | null = null;
   private readyFlag = false;
+  /** Institutions restored from a snapshot whose feed must be checked to be the same feed before resuming. */
+  private readonly unverified = new Set<string>();
   lastPass: PassReport | undefined;
   /** Called after every pass that changed the index (snapshots hook in here). */
   onIndexChanged: (() => Promise<void>) | undefined;
@@ -79,7 +83,10 @@ export class Indexer {
   /** Restores cursors saved with a snapshot of the index; the index is then ready as of that snapshot. */
   restore(state: IndexerSnapshotState): void {
     this.progress.clear();
-    for (const entry of state.progress) this.progress.set(entry.code, { ...entry });
+    for (const entry of state.progress) {
+      this.progress.set(entry.code, { ...entry });
+      this.unverified.add(entry.code);
+    }
     this.indexedDay = state.day;
     this.readyFlag = true;
   }
@@ -132,7 +139,10 @@ export class Indexer {
       this.progress.delete(code);
       this.log(`institution ${code} is no longer registered: its entries left the index`);
     }
-    await this.forEachInstitution(codes, (code) => this.follow(code, this.progressOf(code), backend, report));
+    await this.forEachInstitution(codes, async (code) => {
+      if (this.unverified.has(code) && !(await this.sameFeedAsSaved(code, report))) return;
+      await this.follow(code, this.progressOf(code), backend, report);
+    });
     if (this.indexedDay === null) this.indexedDay = this.today();
     // Ready once everyone was tried and someone answered: an index with every institution down is not served.
     const states = codes.map((code) => this.progressOf(code).state);
@@ -161,9 +171,35 @@ export class Indexer {
     });
     this.progress.clear();
     for (const [code, progress] of fresh) this.progress.set(code, progress);
+    this.unverified.clear();
     this.indexedDay = this.today();
     this.readyFlag = true;
     return this.finish(report);
+  }
+
+  /**
+   * A saved cursor only means something in the feed it came from: if the
+   * institution's feed now starts differently (its catalogue was reset or
+   * replaced), its entries are dropped and it is loaded again from the start.
+   */
+  private async sameFeedAsSaved(code: string, report: PassReport): Promise<boolean> {
+    const progress = this.progressOf(code);
+    try {
+      const page = await this.options.feed.changes(code, null, 1);
+      const origin = page.changes[0] ? originOf(page.changes[0]) : null;
+      if (origin !== progress.origin) {
+        await this.options.backend.removeInstitution(code);
+        Object.assign(progress, emptyProgress(code));
+        this.log(`${code}: its change feed is not the one the saved index followed; reloading it from the start`);
+      }
+      this.unverified.delete(code);
+      return true;
+    } catch (error) {
+      progress.state = 'UNAVAILABLE';
+      progress.lastError = (error as Error).message.slice(0, 500);
+      report.failedInstitutions.push(code);
+      return false;
+    }
   }
 
   private async listInstitutions(report: PassReport): Promise<string[] | undefined> {
@@ -182,6 +218,7 @@ export class Indexer {
     try {
       for (;;) {
         const page = await this.options.feed.changes(code, progress.cursor, pageSize);
+        if (progress.cursor === null && page.changes[0]) progress.origin = originOf(page.changes[0]);
         const firstUnresolved = Math.min(page.changes.length, ...page.unresolved);
         const applicable = page.changes.slice(0, firstUnresolved);
         await this.apply(code, applicable, progress, writer, report);
@@ -286,5 +323,9 @@ export class Indexer {
 }
 
 function emptyProgress(code: string): InstitutionProgress {
-  return { code, state: 'PENDING', cursor: null, lastSuccessAt: null, lastError: null, rejectedEntries: 0 };
+  return { code, state: 'PENDING', cursor: null, origin: null, lastSuccessAt: null, lastError: null, rejectedEntries: 0 };
+}
+
+function originOf(change: { cursor: string; microCredentialId: string; occurredAt: string }): string {
+  return `${change.cursor}|${change.microCredentialId}|${change.occurredAt}`;
 }

@@ -13,6 +13,7 @@ export const changesQuery = /* GraphQL */ `
         cursor
         kind
         microCredentialId
+        occurredAt
         microCredential {
           id
           title
@@ -31,6 +32,7 @@ export const changesQuery = /* GraphQL */ `
           updatedAt
           offerings { startDate priceCad }
           oqfAlignment { band }
+          commonCoreMemberships { entry { code } }
           institution { code name type region languages }
         }
       }
@@ -64,14 +66,15 @@ export interface FeedEntry {
   offerings: { startDate: string; priceCad: number }[];
   oqfAlignment: { band: string } | null;
   institution: { code: string; name: string | null; type: string | null; region: string | null; languages: string[] | null };
-  /** Common-core group codes, once the contract carries them. */
-  commonCore?: string[];
+  /** From the framework: the common-core entries the province mapped this micro-credential to. */
+  commonCoreMemberships?: { entry: { code: string } }[];
 }
 
 export interface FeedChange {
   cursor: string;
   kind: string;
   microCredentialId: string;
+  occurredAt: string;
   microCredential: FeedEntry | null;
 }
 

@@ -17,8 +17,17 @@ export class MemoryFeed implements CatalogueFeed {
   /** Makes every page take this long, like a real network. */
   delayMs = 0;
 
+  private readonly epochs = new Map<string, number>();
+
   addInstitution(code: string): void {
     this.logs.set(code, this.logs.get(code) ?? []);
+    this.epochs.set(code, this.epochs.get(code) ?? Date.parse('2026-01-01T00:00:00Z'));
+  }
+
+  /** The institution's catalogue starts over (e.g. a new database): same cursor numbers, other changes. */
+  resetInstitution(code: string): void {
+    this.logs.set(code, []);
+    this.epochs.set(code, (this.epochs.get(code) ?? 0) + 86_400_000);
   }
 
   removeInstitution(code: string): void {
@@ -34,10 +43,11 @@ export class MemoryFeed implements CatalogueFeed {
   }
 
   /** Raw change, e.g. one that claims another institution's id. */
-  append(institution: string, change: Omit<FeedChange, 'cursor'>): void {
+  append(institution: string, change: Omit<FeedChange, 'cursor' | 'occurredAt'>): void {
     const log = this.logs.get(institution);
     if (!log) throw new Error(`unknown institution ${institution}`);
-    log.push({ ...change, cursor: `${institution}-${log.length + 1}` });
+    const occurredAt = new Date(this.epochs.get(institution)! + log.length * 1000).toISOString();
+    log.push({ ...change, cursor: `${institution}-${log.length + 1}`, occurredAt });
   }
 
   async institutions(): Promise<string[]> {

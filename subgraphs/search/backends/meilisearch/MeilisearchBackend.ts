@@ -118,8 +118,9 @@ export class MeilisearchBackend implements SearchBackend {
 
   async search(request: SearchRequest): Promise<SearchResponse> {
     const hasQuery = request.query.trim() !== '';
+    const filter = filterExpression(request.filters);
     const params: SearchParams = {
-      filter: filterExpression(request.filters),
+      ...(filter.length ? { filter } : {}),
       facets: request.withFacets === false ? [] : [...facetFields, ...numericFields],
       page: request.page,
       hitsPerPage: request.pageSize,
