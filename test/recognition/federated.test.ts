@@ -98,3 +98,21 @@ describe('recognition through the gateway', () => {
     expect(result.data.commonCoreEntry.institutions.map((i: any) => i.code)).toEqual(['durham', 'georgian', 'humber', 'seneca']);
   });
 });
+
+describe('the pathway planner through the gateway', () => {
+  it('ladders completed micro-credentials from several institutions into a program', async () => {
+    const result = await graphql(gateway(), `{
+      planPathways(completed: ["seneca:introduction-to-data-analytics", "seneca:python-for-data-analysis"]) {
+        program { id title oqfLevel { number } }
+        complete creditsEarned creditsRemaining
+        rules { rule { name } satisfied counted { completed { id title } basis countsAs } remainingCount }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const humber = result.data.planPathways.find((plan: any) => plan.program.id === 'humber:BAN-GC');
+    expect(humber.complete).toBe(true);
+    expect(humber.creditsEarned).toBe(6);
+    expect(humber.rules.map((r: any) => r.counted.map((c: any) => c.basis))).toEqual([['COMMON_CORE'], ['AGREEMENT']]);
+    expect(humber.rules[1].counted[0].completed.title).toBe('Python for Data Analysis');
+  });
+});
