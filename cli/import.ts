@@ -1,0 +1,65 @@
+/**
+ * Imports a catalogue file into an institution's catalogue database, the same
+ * way the importCatalogue mutation does (all or nothing, keyed by externalCode):
+ *
+ *   DATABASE_URL=postgres://… npm run import -- --institution humber catalogue.csv
+ *   DATABASE_URL=postgres://… npm run import -- --institution humber catalogue.json
+ *
+ * The format follows the file extension. Every problem is printed with its
+ * line and field, and nothing is written when there is any. The audit log
+ * records the import as made by `cli`.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, isInstitutionCode, url } from '../runtime/config.js';
+import { fieldName } from '../subgraphs/catalogue/catalogueEntry.js';
+import { commandLineActor } from '../subgraphs/catalogue/db/auditTrail.js';
+import { importCatalogue } from '../subgraphs/catalogue/db/catalogueImport.js';
+import { openCatalogueDatabase } from '../subgraphs/catalogue/db/connection.js';
+import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
+
+const usage = 'usage: npm run import -- --institution CODE FILE.csv|FILE.json';
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { institution: { type: 'string' } } });
+  const [file] = positionals;
+  const institution = values.institution;
+  if (!institution || !isInstitutionCode(institution) || !file || positionals.length > 1) throw new UsageError(usage);
+  const extension = extname(file).toLowerCase();
+  if (extension !== '.csv' && extension !== '.json') throw new UsageError(`the file must end in .csv or .json\n${usage}`);
+  const content = await readFile(file, 'utf8');
+  const databaseUrl = url(process.env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  await migrateCatalogueDatabase(databaseUrl);
+  const { db, close } = openCatalogueDatabase(databaseUrl, { maxConnections: 2 });
+  try {
+    const result = await importCatalogue(db, commandLineActor, extension === '.csv' ? 'CSV' : 'JSON', content);
+    const where = (problem: { line?: number | null; path: Array<string | number> }) =>
+      `${extension === '.csv' ? 'line' : 'entry'} ${problem.line ?? '?'}${problem.path.length ? `, ${fieldName(problem.path)}` : ''}`;
+    if (result.problems.length > 0) {
+      console.error(`Nothing imported into ${institution}: ${result.problems.length} problem(s).`);
+      for (const problem of result.problems) console.error(`  ${where(problem)}: ${problem.code} ${problem.message}`);
+      return 1;
+    }
+    for (const warning of result.warnings) console.log(`  warning ${where(warning)}: ${warning.code} ${warning.message}`);
+    console.log(
+      `Imported into ${institution}: ${result.created.length} created, ${result.updated.length} updated, ${result.unchanged.length} unchanged.`,
+    );
+    return 0;
+  } finally {
+    await close();
+  }
+}
+
+class UsageError extends Error {}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
+    else if (error instanceof UsageError || (error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      console.error((error as Error).message);
+    } else console.error(error);
+    process.exit(1);
+  },
+);

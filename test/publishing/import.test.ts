@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCatalogueHarness, type CatalogueHarness } from '../catalogue/harness.js';
+import { toCsv } from './catalogueCsv.js';
+import { apiKeyFor, asCaller, sampleInputs } from './support.js';
+
+const run = promisify(execFile);
+/** Runs a CLI as `npm run` would, without npm's own start-up time. */
+const cli = (args: string[], options: { env: NodeJS.ProcessEnv }) => run(process.execPath, ['--import', 'tsx', ...args], options);
+let conestoga: CatalogueHarness;
+let key: string;
+let folder: string;
+const inputs = sampleInputs('conestoga', 12, 5);
+
+beforeAll(async () => {
+  conestoga = await startCatalogueHarness('conestoga');
+  key = await apiKeyFor(conestoga.databaseUrl);
+  folder = await mkdtemp(join(tmpdir(), 'catalogue-import-'));
+});
+afterAll(async () => {
+  await conestoga?.stop();
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+const importMutation = `mutation ($format: ImportFormat!, $content: String!) {
+  importCatalogue(institution: "conestoga", format: $format, content: $content) {
+    created updated unchanged problems { code path message line } warnings { code line }
+  }
+}`;
+
+async function importFile(format: 'CSV' | 'JSON', content: string) {
+  const result = await asCaller(conestoga.server.url, key)(importMutation, { format, content });
+  expect(result.errors).toBeUndefined();
+  return result.data.importCatalogue;
+}
+
+async function stored() {
+  return conestoga.sql<{ slug: string; title: string; version: number }[]>`select slug, title, version from micro_credentials order by slug`;
+}
+
+describe('import', () => {
+  const batch = inputs.slice(0, 4);
+
+  it('writes nothing when one row is bad, naming each bad row by line and field', async () => {
+    const badRow = { ...batch[1]!, occupations: [{ nocCode: '99', title: 'Bad' }], courseOutlineUrl: 'outline.pdf' };
+    const csv = toCsv([batch[0]!, badRow, batch[2]!, { ...batch[3]!, instructionalHours: 'lots' }]);
+    const result = await importFile('CSV', csv);
+    expect(result.created).toEqual([]);
+    expect(result.problems.map((p: { line: number; code: string; path: unknown[] }) => [p.line, p.code, p.path])).toEqual([
+      [3, 'INVALID_NOC_CODE', ['occupations', 0, 'nocCode']],
+      [3, 'INVALID_URL', ['courseOutlineUrl']],
+      [5, 'NOT_A_NUMBER', ['instructionalHours']],
+    ]);
+    expect(await stored()).toEqual([]);
+  });
+
+  it('creates, then is idempotent by external code, then updates what changed', async () => {
+    const csv = toCsv(batch);
+    const first = await importFile('CSV', csv);
+    expect(first.problems).toEqual([]);
+    expect(first.created).toHaveLength(4);
+    const afterFirst = await stored();
+    expect(afterFirst.map((row) => row.slug)).toEqual(batch.map((entry) => entry.slug).sort());
+
+    const again = await importFile('CSV', csv);
+    expect(again).toMatchObject({ created: [], updated: [], problems: [] });
+    expect(again.unchanged).toHaveLength(4);
+    expect(await stored()).toEqual(afterFirst);
+
+    // A re-export that lost the slug column still finds entries by external code.
+    const renamed = batch.map((entry, index) => ({ ...entry, slug: undefined, title: index === 0 ? 'Retitled by the registrar' : entry.title }));
+    const third = await importFile('JSON', JSON.stringify(renamed.map((entry) => ({ ...entry, status: 'ACTIVE' }))));
+    expect(third.problems).toEqual([]);
+    expect(third.updated).toEqual([`conestoga:${batch[0]!.slug}`]);
+    const rows = await stored();
+    expect(rows).toHaveLength(4);
+    expect(rows.find((row) => row.slug === batch[0]!.slug)).toMatchObject({ title: 'Retitled by the registrar', version: 2 });
+  });
+
+  it('runs from the command line with the same rules, and the CLI makes working API keys', async () => {
+    const env = { ...process.env, DATABASE_URL: conestoga.databaseUrl };
+    const file = join(folder, 'catalogue.csv');
+    await writeFile(file, toCsv([inputs[5]!, { ...inputs[6]!, cip: { code: '1.2', title: 'x' } }]));
+    const failed = await cli(['cli/import.ts', '--institution', 'conestoga', file], { env }).catch((error) => error);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('line 3, cip.code: INVALID_CIP_CODE');
+    expect((await stored()).map((row) => row.slug)).not.toContain(inputs[5]!.slug);
+
+    await writeFile(file, toCsv([inputs[5]!, inputs[6]!]));
+    const imported = await cli(['cli/import.ts', '--institution', 'conestoga', file], { env });
+    expect(imported.stdout).toContain('2 created, 0 updated, 0 unchanged');
+
+    const created = await cli(['cli/apiKeys.ts', 'create', '--institution', 'conestoga', '--label', 'registrar'], { env });
+    const newKey = created.stdout.trim().split('\n').at(-1)!;
+    expect(newKey).toMatch(/^mck_[0-9a-f]{8}_/);
+    const audit = `{ auditLog(institution: "conestoga", first: 10) { entries { actor action } } }`;
+    const withKey = await asCaller(conestoga.server.url, newKey)(audit);
+    expect(withKey.data.auditLog.entries).toContainEqual({ actor: 'cli', action: 'IMPORTED' });
+
+    const prefix = newKey.split('_')[1]!;
+    expect((await cli(['cli/apiKeys.ts', 'list', '--institution', 'conestoga'], { env })).stdout).toMatch(
+      new RegExp(`${prefix}\\s+active`),
+    );
+    await cli(['cli/apiKeys.ts', 'revoke', '--institution', 'conestoga', '--key', prefix], { env });
+    const revoked = await asCaller(conestoga.server.url, newKey)(audit);
+    expect(revoked.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    // Only the hash is stored.
+    const rows = await conestoga.sql`select key_hash from api_keys where prefix = ${prefix}`;
+    expect(rows[0]!.key_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0]!.key_hash).not.toContain(newKey.split('_')[2]);
+  }, 60_000);
+});
