@@ -50,8 +50,9 @@ export type Query = {
   articulationAgreements: Array<ArticulationAgreement>;
   articulationAgreement?: Maybe<ArticulationAgreement>;
   /**
-   * Decided recognitions of a learning item in both directions (common core and
-   * equivalency decisions in force on `asOf`, default today). Never inferences.
+   * Recognitions of a learning item in both directions, in force on `asOf` (default
+   * today): decisions (common core, equivalency decisions) and, in `recognizedAs`,
+   * inferred candidates marked INFERENCE.
    */
   recognitionsOf: ItemRecognitions;
   /**
@@ -406,9 +407,13 @@ export type MicroCredential = {
   oqfAlignment?: Maybe<OqfAlignment>;
   /** Common-core entries this micro-credential is mapped to (facet: `commonCoreMemberships.entry.code`). */
   commonCoreMemberships: Array<CommonCoreMembership>;
-  /** What learning from this micro-credential is recognized as, where, and on what basis (decisions only). */
+  /**
+   * What learning from this micro-credential is recognized as, at which institution and on
+   * what basis: decisions (COMMON_CORE, AGREEMENT) in force today, then inferred candidates
+   * (INFERENCE, default depth), which are never decisions.
+   */
   recognizedAs: Array<Recognition>;
-  /** What is recognized as this micro-credential by its institution or the common core (decisions only). */
+  /** What its institution or the common core recognizes as this micro-credential: decisions in force today only. */
   recognizedFrom: Array<Recognition>;
   /** Inferred candidates, never decisions; see Query.plausibleEquivalencies. */
   plausibleEquivalencies: Array<InferredEquivalency>;
@@ -684,9 +689,9 @@ export type Recognition = {
 export type ItemRecognitions = {
   __typename?: 'ItemRecognitions';
   item: LearningItem;
-  /** What learning from the item is recognized as. */
+  /** What learning from the item is recognized as: decisions, then INFERENCE candidates (depth 3). */
   recognizedAs: Array<Recognition>;
-  /** What is recognized as the item. */
+  /** What is recognized as the item: decisions only. */
   recognizedFrom: Array<Recognition>;
 };
 
