@@ -13,7 +13,7 @@ import { generateCatalogue } from '../../seed/catalogue.js';
 import { openCatalogueDatabase } from '../../subgraphs/catalogue/db/connection.js';
 import { deleteEntries, upsertEntries } from '../../subgraphs/catalogue/db/catalogueStore.js';
 import { startSearchSubgraph, type RunningSearchSubgraph } from '../../subgraphs/search/server.js';
-import { registryToken, startTestDirectory } from '../support/directory.js';
+import { provinceApiKey, registryToken, startTestDirectory } from '../support/directory.js';
 import { graphql } from '../support/graphql.js';
 
 const institutions = ['humber', 'lacite', 'uottawa'];
@@ -203,12 +203,43 @@ describe('following the change feeds', () => {
     expect(search.indexer.institutions().find((i) => i.code === 'uottawa')!.state).toBe('UP_TO_DATE');
   });
 
-  it('rebuilds from scratch on demand and serves the same entries', async () => {
+  it('rebuilds from scratch on demand, picking up common-core memberships from the framework', async () => {
+    const member = seeded('lacite').find((e) => e.status === 'ACTIVE')!;
+    const province = { authorization: `Bearer ${provinceApiKey}` };
+    const saved = await graphql(
+      directory.framework.url,
+      `mutation($input: CommonCoreEntryInput!) { saveCommonCoreEntry(input: $input) { code } }`,
+      {
+        input: {
+          code: 'CC-SEARCH-TEST', title: 'Search test core', description: 'Common core used by the search tests.',
+          sectorArea: 'DIGITAL_SKILLS', requiredCompetencies: ['testing'], minimumHours: 1, endorsingBodies: ['Search test council'],
+        },
+      },
+      province,
+    );
+    expect(saved.errors).toBeUndefined();
+    const members = await graphql(
+      directory.framework.url,
+      `mutation($ids: [ID!]!) { setCommonCoreMembers(code: "CC-SEARCH-TEST", microCredentialIds: $ids) { code } }`,
+      { ids: [`lacite:${member.slug}`] },
+      province,
+    );
+    expect(members.errors).toBeUndefined();
+
     const before = await search.backend.count();
     const response = await fetch(search.url.replace('/graphql', '/index/rebuild'), { method: 'POST' });
     expect(response.status).toBe(200);
-    const report = await response.json();
-    expect(report).toMatchObject({ kind: 'rebuild', failedInstitutions: [] });
+    expect(await response.json()).toMatchObject({ kind: 'rebuild', failedInstitutions: [] });
     expect(await search.backend.count()).toBe(before);
+
+    const result = await graphql(gateway.url, `{
+      searchMicroCredentials(filter: { commonCore: ["CC-SEARCH-TEST"] }) { total hits { microCredential { id } } facets { commonCore { value count } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const found = result.data.searchMicroCredentials;
+    expect(found.total).toBe(1);
+    expect(found.hits).toEqual([{ microCredential: { id: `lacite:${member.slug}` } }]);
+    // The entry may belong to sample common-core entries too; the facet lists every membership of the matches.
+    expect(found.facets.commonCore).toContainEqual({ value: 'CC-SEARCH-TEST', count: 1 });
   });
 });
