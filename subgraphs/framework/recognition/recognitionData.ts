@@ -42,9 +42,10 @@ export function today(): string {
 
 export function createRecognitionLoaders(db: FrameworkDatabase): RecognitionLoaders {
   const graphs = new Map<string, Promise<DecisionGraph>>();
-  const once = <T>(read: () => Promise<T>): (() => Promise<T>) => {
+  // Drizzle queries are lazy thenables that run again on every await: cache a real promise.
+  const once = <T>(read: () => PromiseLike<T>): (() => Promise<T>) => {
     let value: Promise<T> | undefined;
-    return () => (value ??= read());
+    return () => (value ??= Promise.resolve().then(read));
   };
   const agreements = once(() => listAgreements(db));
   const agreementEquivalencies = once(async () => {
