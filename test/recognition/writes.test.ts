@@ -194,15 +194,28 @@ describe('recording an agreement', () => {
     ...overrides,
   });
 
-  it('records the agreement and the caller’s decisions together', async () => {
+  it('records the agreement and the caller’s decisions together; withdrawing it withdraws their effect', async () => {
     const result = await graphql(gateway(), recordAgreement, { input: agreementInput() }, as('seneca'));
     expect(result.errors).toBeUndefined();
-    expect(result.data.recordAgreement).toMatchObject({
+    const recorded = result.data.recordAgreement;
+    expect(recorded).toMatchObject({
       kind: 'BILATERAL',
       partyCodes: ['seneca', 'humber'],
       ownedBy: { code: 'seneca' },
       equivalencies: [{ receivingInstitutionCode: 'seneca', for: { ref: 'seneca:python-for-data-analysis' } }],
     });
+    const recognized = async () =>
+      (await graphql(gateway(), `{ microCredential(id: "humber:applied-business-analytics") { recognizedAs { basis for { ref } } } }`)).data
+        .microCredential.recognizedAs;
+    const decided = { basis: 'AGREEMENT', for: { ref: 'seneca:python-for-data-analysis' } };
+    expect(await recognized()).toContainEqual(decided);
+
+    const setStatus = `mutation($id: ID!) { setAgreementStatus(id: $id, status: WITHDRAWN) { status inForce equivalencies { inForce } } }`;
+    const byOutsider = await graphql(gateway(), setStatus, { id: recorded.id }, { authorization: `Bearer ${(await issueKey('georgian')).key}` });
+    expect(byOutsider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const withdrawn = await graphql(gateway(), setStatus, { id: recorded.id }, as('humber'));
+    expect(withdrawn.data.setAgreementStatus).toEqual({ status: 'WITHDRAWN', inForce: false, equivalencies: [{ inForce: false }] });
+    expect(await recognized()).not.toContainEqual(decided);
   });
 
   it('is atomic: one bad decision, dates out of order or a party that may not decide refuses the whole agreement', async () => {
@@ -256,5 +269,41 @@ describe('province writes to the common core', () => {
     expect(set.data.setCommonCoreMembers.members.map((m: any) => m.title)).toEqual(['Applied Business Analytics', 'Python for Data Analysis']);
     const facet = await graphql(gateway(), `{ microCredential(id: "seneca:python-for-data-analysis") { commonCoreMemberships { entry { code } } } }`);
     expect(facet.data.microCredential.commonCoreMemberships).toEqual([{ entry: { code: 'CC-TEST-ANALYTICS' } }]);
+  });
+});
+
+describe('recording a program', () => {
+  const saveProgram = `mutation($input: ProgramInput!) {
+    saveProgram(input: $input) { id oqfLevel { number } stackingRules { name requiredCount microCredentials { id title } commonCoreEntries { code } } }
+  }`;
+  const program = (overrides: Record<string, unknown> = {}) => ({
+    id: 'humber:AI-HEALTH',
+    title: 'AI in Health Administration',
+    credential: 'Ontario College Certificate',
+    oqfLevel: 5,
+    totalCredits: 12,
+    stackingRules: [
+      { name: 'AI tools', microCredentialIds: ['humber:ai-tools-for-health-care-administration'], commonCoreCodes: [], requiredCount: 1, creditsGranted: 3 },
+      { name: 'Data', microCredentialIds: [], commonCoreCodes: ['CC-DATA-ANALYTICS'], requiredCount: 1, creditsGranted: 3 },
+    ],
+    ...overrides,
+  });
+
+  it('is the owning institution’s, with stacking rules whose micro-credentials exist', async () => {
+    const bySeneca = await graphql(gateway(), saveProgram, { input: program() }, as('seneca'));
+    expect(bySeneca.errors?.[0]?.extensions?.problems?.[0]).toEqual({ field: 'input.id', message: 'must start with the recording institution "seneca:"' });
+    const invalid = await graphql(
+      gateway(),
+      saveProgram,
+      { input: program({ oqfLevel: 14, stackingRules: [{ name: 'x', microCredentialIds: ['humber:a'], commonCoreCodes: ['CC-NOPE'], requiredCount: 2, creditsGranted: 20 }] }) },
+      as('humber'),
+    );
+    const fields = invalid.errors![0]!.extensions!.problems.map((p: any) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['input.oqfLevel', 'input.stackingRules[0].commonCoreCodes[0]', 'input.stackingRules']));
+    const saved = await graphql(gateway(), saveProgram, { input: program() }, as('humber'));
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data.saveProgram.stackingRules[0].microCredentials[0].title).toBe('AI Tools for Health Care Administration');
+    const plan = await graphql(gateway(), `{ planPathways(completed: ["humber:ai-tools-for-health-care-administration"]) { program { id } complete remainingCount: creditsRemaining } }`);
+    expect(plan.data.planPathways).toContainEqual({ program: { id: 'humber:AI-HEALTH' }, complete: false, remainingCount: 3 });
   });
 });
