@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findSampleInstitution } from '../../seed/institutions.js';
 import { graphql } from '../support/graphql.js';
 import { readComposeFile, readDockerfile } from './support/deploymentFiles.js';
 import { startLocalDeployment, type LocalDeployment } from './support/localDeployment.js';
@@ -124,6 +125,49 @@ describe('docker-compose.yml with external PostgreSQL', () => {
     expect(found.hits).toHaveLength(5);
     // Each hit is resolved by its owner's catalogue through the gateway.
     for (const hit of found.hits) expect(hit.microCredential?.title).toBeTruthy();
+  });
+
+  it('adds an institution the way docs/operating.md describes: its own database and subgraph, then registerInstitution', async () => {
+    const gateway = deployment.url('gateway', '/graphql');
+    const provinceApiKey = compose.services.get('framework')!.environment.PROVINCE_API_KEY!;
+    const databaseUrl = 'postgres://catalogue_boreal:boreal0test0password@postgres:5432/catalogue_boreal';
+    const template = catalogueServices[0]!;
+    await deployment.start({
+      ...compose.services.get('databases')!,
+      name: 'databases-boreal',
+      environment: { ...compose.services.get('databases')!.environment, DATABASE_URLS: databaseUrl },
+    });
+    await deployment.start({
+      ...template,
+      name: 'catalogue-boreal',
+      environment: { ...template.environment, INSTITUTION_CODE: 'boreal', DATABASE_URL: databaseUrl, SAMPLE_DATA: 'true' },
+      dependsOn: { 'databases-boreal': 'service_completed_successfully' },
+    });
+    const { code, name, nameFr, type, region, website, languages } = findSampleInstitution('boreal')!;
+    const register = (authorization?: string) =>
+      graphql(
+        gateway,
+        'mutation ($input: InstitutionInput!) { registerInstitution(input: $input) { code } }',
+        { input: { code, name, nameFr, type, region, website, languages, subgraphUrl: deployment.url('catalogue-boreal', '/graphql') } },
+        authorization ? { authorization } : {},
+      );
+
+    expect((await register()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const registered = await register(`Bearer ${provinceApiKey}`);
+    expect(registered.errors).toBeUndefined();
+
+    // No restart: the gateway reads the registry again and routes to the new subgraph.
+    const totalCount = await waitFor(async () => {
+      const result = await graphql<{ institution: { microCredentials: { totalCount: number } | null } | null }>(
+        gateway,
+        '{ institution(code: "boreal") { microCredentials(first: 1) { totalCount } } }',
+      );
+      return result.data?.institution?.microCredentials?.totalCount || undefined;
+    }, 20_000);
+    expect(totalCount).toBeGreaterThan(0);
+    const response = await fetch(deployment.url('gateway', '/health'));
+    const health = (await response.json()) as { institutions: Array<{ code: string; status: string }> };
+    expect(health.institutions).toContainEqual(expect.objectContaining({ code: 'boreal', status: 'UP' }));
   });
 });
 

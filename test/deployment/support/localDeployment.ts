@@ -36,6 +36,8 @@ export interface LocalDeployment {
   /** The environment a service was started with, after address substitution. */
   environment(service: string): Record<string, string>;
   logs(service: string): string;
+  /** Starts one more service, e.g. a new institution's catalogue, as if it had been added to the compose file. */
+  start(service: ComposeService): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,24 +50,27 @@ interface Running {
 }
 
 export async function startLocalDeployment(options: LocalDeploymentOptions): Promise<LocalDeployment> {
-  const { compose } = options;
-  const services = [...compose.services.values()];
-  const standIns = new Map(services.flatMap((service) => {
+  const services = new Map(options.compose.services);
+  const standIns = new Map<string, StandIn>();
+  for (const service of services.values()) {
     const kind = standInKind(service);
-    return kind ? [[service.name, kind] as const] : [];
-  }));
+    if (kind) standIns.set(service.name, kind);
+  }
   const scratchDir = await mkdtemp(join(tmpdir(), 'deployment-'));
   const localPorts = new Map<string, number>();
-  for (const service of services) {
-    if (!standIns.has(service.name) && service.environment.PORT) localPorts.set(service.name, await findFreePort());
-  }
-  const environments = new Map(
-    services
-      .filter((service) => !standIns.has(service.name))
-      .map((service) => [service.name, localEnvironment(service, options, standIns, localPorts, scratchDir)]),
-  );
+  const environments = new Map<string, Record<string, string>>();
   const running = new Map<string, Running>();
   const settled = new Map<string, Promise<void>>();
+
+  /** Ports first, for every service, so each environment can name any other service's address. */
+  const assignPort = async (service: ComposeService) => {
+    if (!standIns.has(service.name) && service.environment.PORT) localPorts.set(service.name, await findFreePort());
+  };
+  const prepare = (service: ComposeService) => {
+    if (!standIns.has(service.name)) {
+      environments.set(service.name, localEnvironment(service, options, standIns, localPorts, scratchDir));
+    }
+  };
 
   const settle = (name: string): Promise<void> => {
     let promise = settled.get(name);
@@ -77,7 +82,7 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
   };
 
   const startWhenDependenciesAre = async (name: string): Promise<void> => {
-    const service = compose.services.get(name);
+    const service = services.get(name);
     if (!service) throw new Error(`depends_on names unknown service "${name}"`);
     await Promise.all(Object.keys(service.dependsOn).map(settle));
     // Stand-ins are up already (PostgreSQL) or absent on purpose (Meilisearch, then search runs embedded).
@@ -98,7 +103,9 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
   };
 
   try {
-    await Promise.all((options.only ?? services.map((service) => service.name)).map(settle));
+    for (const service of services.values()) await assignPort(service);
+    for (const service of services.values()) prepare(service);
+    await Promise.all((options.only ?? [...services.keys()]).map(settle));
   } catch (error) {
     await stop();
     throw error;
@@ -112,6 +119,13 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
     },
     environment: (service) => environments.get(service) ?? {},
     logs: (service) => running.get(service)?.output.join('') ?? '',
+    async start(service) {
+      if (services.has(service.name)) throw new Error(`service "${service.name}" exists already`);
+      services.set(service.name, service);
+      await assignPort(service);
+      prepare(service);
+      await settle(service.name);
+    },
     stop,
   };
 }
