@@ -135,11 +135,17 @@ export type QueryPlanPathwaysArgs = {
 };
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -192,11 +198,17 @@ export type Mutation = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationRegisterInstitutionArgs = {
   input: InstitutionInput;
@@ -204,11 +216,17 @@ export type MutationRegisterInstitutionArgs = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationUpdateInstitutionArgs = {
   code: Scalars['ID']['input'];
@@ -217,11 +235,17 @@ export type MutationUpdateInstitutionArgs = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationRemoveInstitutionArgs = {
   code: Scalars['ID']['input'];
@@ -229,11 +253,17 @@ export type MutationRemoveInstitutionArgs = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationIssueRecognitionKeyArgs = {
   institution: Scalars['ID']['input'];
@@ -242,11 +272,17 @@ export type MutationIssueRecognitionKeyArgs = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationRevokeRecognitionKeyArgs = {
   id: Scalars['ID']['input'];
@@ -254,11 +290,17 @@ export type MutationRevokeRecognitionKeyArgs = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationSaveCommonCoreEntryArgs = {
   input: CommonCoreEntryInput;
@@ -266,11 +308,17 @@ export type MutationSaveCommonCoreEntryArgs = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationSetCommonCoreMembersArgs = {
   code: Scalars['ID']['input'];
@@ -279,11 +327,17 @@ export type MutationSetCommonCoreMembersArgs = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationSaveIndustryCredentialArgs = {
   input: IndustryCredentialInput;
@@ -291,11 +345,17 @@ export type MutationSaveIndustryCredentialArgs = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationRecordAgreementArgs = {
   input: AgreementInput;
@@ -303,11 +363,17 @@ export type MutationRecordAgreementArgs = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationSetAgreementStatusArgs = {
   id: Scalars['ID']['input'];
@@ -316,11 +382,17 @@ export type MutationSetAgreementStatusArgs = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationRecordEquivalencyArgs = {
   input: EquivalencyInput;
@@ -328,11 +400,17 @@ export type MutationRecordEquivalencyArgs = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationWithdrawEquivalencyArgs = {
   id: Scalars['ID']['input'];
@@ -340,11 +418,17 @@ export type MutationWithdrawEquivalencyArgs = {
 
 
 /**
- * Province only: send `Authorization: Bearer <province API key>`. Without it the
- * error code is UNAUTHENTICATED (no or unknown credentials) or FORBIDDEN
- * (credentials that are not the province's). Invalid input fails with
- * BAD_USER_INPUT listing every problem at once in `extensions.problems`
- * (`{ field, message }`), and nothing is written.
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
  */
 export type MutationSaveProgramArgs = {
   input: ProgramInput;
