@@ -4,6 +4,7 @@ import { generateCatalogue } from '../../seed/catalogue.js';
 import type { CatalogueEntryInput } from '../../subgraphs/catalogue/catalogueEntry.js';
 import { deleteEntries } from '../../subgraphs/catalogue/db/catalogueStore.js';
 import { startCatalogueHarness, type CatalogueHarness } from './harness.js';
+import { apiKeyFor, asCaller } from '../publishing/support.js';
 
 let seneca: CatalogueHarness;
 
@@ -202,5 +203,99 @@ describe('the change feed under concurrent writes', () => {
     expect(committed).toHaveLength(writers * transactionsPerWriter);
     // Everything committed was seen, each once, in order: nothing slipped in behind the cursor.
     expect(seen).toEqual(committed.map((row) => Number(row.seq)));
+  });
+});
+
+describe('the change feed under concurrent writes through the publishing mutations', () => {
+  it('reports every committed mutation once, in order, and refuses stale versions without losing a write', async () => {
+    const key = await apiKeyFor(seneca.databaseUrl, 'concurrency test');
+    const call = asCaller(seneca.server.url, key);
+    const payload = 'microCredential { version } problems { code }';
+    const entries = Array.from({ length: 4 }, () => freshEntry('ACTIVE'));
+    await seneca.upsert(entries);
+    const before = (await readAll(null)).cursor;
+
+    const priceChange = (id: string, version: number, price: number) =>
+      call(
+        `mutation ($id: ID!, $v: Int!, $o: OfferingInput!) { upsertOffering(id: $id, expectedVersion: $v, offering: $o) { ${payload} } }`,
+        {
+          id,
+          v: version,
+          o: { code: 'RACE', startDate: '2027-01-11', endDate: '2027-02-19', location: 'Online', online: true, priceCad: price, registrationUrl: 'https://example.ca/race' },
+        },
+      );
+    // Two writers per entry, each reading the version and then writing: some writes go stale and are refused.
+    const rounds = 6;
+    let conflicts = 0;
+    let successes = 0;
+    let writing = true;
+    const writes = Promise.all(
+      entries.flatMap((entry) =>
+        [0, 1].map(async (writer) => {
+          const id = `seneca:${entry.slug}`;
+          for (let round = 0; round < rounds; round++) {
+            const { data } = await call(`query ($id: ID!) { microCredential(id: $id) { version } }`, { id });
+            const result = await priceChange(id, data.microCredential.version, 100 + writer * 1000 + round);
+            const { problems } = result.data.upsertOffering;
+            if (problems.length === 0) successes++;
+            else {
+              expect(problems).toEqual([{ code: 'VERSION_CONFLICT' }]);
+              conflicts++;
+            }
+          }
+        }),
+      ),
+    ).finally(() => {
+      writing = false;
+    });
+
+    const seen: FeedChange[] = [];
+    let cursor = before;
+    while (writing) {
+      const page = await feed(cursor);
+      seen.push(...page.changes);
+      cursor = page.cursor;
+    }
+    await writes;
+    seen.push(...(await readAll(cursor)).changes);
+
+    // Every accepted write bumped its entry's version by one: nothing was lost or applied twice.
+    const versions = await seneca.sql<{ version: number }[]>`
+      select version from micro_credentials where slug in ${seneca.sql(entries.map((entry) => entry.slug))}`;
+    expect(versions.reduce((sum, row) => sum + row.version - 1, 0)).toBe(successes);
+    expect(successes + conflicts).toBe(entries.length * 2 * rounds);
+    // One UPDATED per accepted write, each seen once and in commit order.
+    const committed = await seneca.sql<{ seq: string }[]>`
+      select seq from catalogue_changes where seq > ${Number(before ?? 0)} order by seq`;
+    expect(seen.map((change) => Number(change.cursor))).toEqual(committed.map((row) => Number(row.seq)));
+    expect(seen).toHaveLength(successes);
+    expect(seen.every((change) => change.kind === 'UPDATED')).toBe(true);
+  });
+
+  it('reports publish, update, offering change and sunset made by mutations with their kinds', async () => {
+    const key = await apiKeyFor(seneca.databaseUrl, 'kinds test');
+    const call = asCaller(seneca.server.url, key);
+    const entry = freshEntry('ACTIVE');
+    const id = `seneca:${entry.slug}`;
+    const start = (await readAll(null)).cursor;
+    const payload = 'problems { code }';
+    const { status: _status, ...input } = { ...entry, expiryDate: null, sunsetReason: undefined };
+    const steps: Array<[string, string, Record<string, unknown>, string[]]> = [
+      ['draft created', `mutation ($input: MicroCredentialInput!) { createMicroCredentialDraft(institution: "seneca", input: $input) { ${payload} } }`, { input }, []],
+      ['published', `mutation ($id: ID!) { publishMicroCredential(id: $id, expectedVersion: 1) { ${payload} } }`, { id }, ['PUBLISHED']],
+      ['new draft started', `mutation ($slug: String!) { createMicroCredentialDraft(institution: "seneca", input: { slug: $slug, title: "Revised" }) { ${payload} } }`, { slug: entry.slug }, []],
+      ['draft published', `mutation ($id: ID!) { publishMicroCredential(id: $id, expectedVersion: 1) { ${payload} } }`, { id }, ['UPDATED']],
+      ['offering removed', `mutation ($id: ID!, $code: String!) { removeOffering(id: $id, expectedVersion: 2, code: $code) { ${payload} } }`, { id, code: entry.offerings[0]!.code }, ['UPDATED']],
+      ['sunset', `mutation ($id: ID!) { sunsetMicroCredential(id: $id, expectedVersion: 3, reason: "Replaced", effectiveDate: "2027-12-31") { ${payload} } }`, { id }, ['SUNSET']],
+    ];
+    let cursor = start;
+    for (const [step, mutation, variables, kinds] of steps) {
+      const result = await call(mutation, variables);
+      expect(result.errors, step).toBeUndefined();
+      expect(Object.values(result.data as Record<string, { problems: unknown[] }>)[0]!.problems, step).toEqual([]);
+      const page = await readAll(cursor);
+      expect(page.changes.map((change) => [change.kind, change.microCredentialId]), step).toEqual(kinds.map((kind) => [kind, id]));
+      cursor = page.cursor;
+    }
   });
 });
