@@ -9,6 +9,7 @@
  * Seed data is the project's own, written directly (no gateway check: the
  * gateway starts later), with `microCredentialIds` saying what exists.
  */
+import { sql } from 'drizzle-orm';
 import { openFrameworkDatabase } from '../db/connection.js';
 import { findInstitutionsByCodes } from '../db/institutionStore.js';
 import {
@@ -82,11 +83,15 @@ export interface RecognitionSeedResult {
   programs: number;
 }
 
+const recognitionSeedLockKey = 1_667_331_172;
+
 export async function seedRecognitionIfEmpty(databaseUrl: string, seed: RecognitionSeed): Promise<RecognitionSeedResult> {
   const { db, close } = openFrameworkDatabase(databaseUrl, { maxConnections: 1 });
   try {
     return await db.transaction(async (tx) => {
       const result: RecognitionSeedResult = { seeded: false, commonCoreEntries: 0, agreements: 0, equivalencies: 0, programs: 0 };
+      // Two launchers starting at once must not both find the tables empty and seed twice.
+      await tx.execute(sql`select pg_advisory_xact_lock(${recognitionSeedLockKey})`);
       if ((await countRecognitionRows(tx)) > 0) return result;
       const registered = new Set((await findInstitutionsByCodes(tx, seed.institutions)).map((row) => row.code));
       const industry = new Set(seed.industryCredentials.map((row) => row.code));

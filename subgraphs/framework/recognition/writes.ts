@@ -9,6 +9,7 @@ import type { FrameworkDatabase } from '../db/connection.js';
 import { findInstitutionsByCodes } from '../db/institutionStore.js';
 import {
   commonCoreEntryExists,
+  findAgreementsByIds,
   findEquivalency,
   insertAgreement,
   insertEquivalencies,
@@ -38,7 +39,6 @@ import {
   type LearningItemKind,
   type ProgramRow,
 } from '../db/recognitionSchema.js';
-import { findAgreementsByIds } from '../db/recognitionStore.js';
 import { badUserInput, inputRefused, type InputProblem } from '../errors.js';
 import { httpUrlProblem } from '../formats.js';
 import type { MicroCredentialCheck } from './gatewayCheck.js';
@@ -346,7 +346,7 @@ export async function recordAgreement(context: WriteContext, caller: string, inp
   });
 }
 
-/** The agreement, if `caller` is a party to it (FORBIDDEN otherwise is the resolver's job: this returns it for the check). */
+/** Null for ids that name no agreement (malformed ones included). */
 export async function findAgreement(db: FrameworkDatabase, id: string): Promise<AgreementRow | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   return (await findAgreementsByIds(db, [id]))[0] ?? null;
