@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCatalogue } from '../../seed/catalogue.js';
 import { startCatalogueHarness, type CatalogueHarness } from '../catalogue/harness.js';
 import { apiKeyFor, asCaller, payloadFields, sampleInputs } from './support.js';
 
@@ -224,6 +225,19 @@ describe('lifecycle', () => {
       { actor: prefix, action: 'PUBLISHED', microCredentialId: id, version: 1 },
     ]);
     expect(audit.data.auditLog.hasMore).toBe(true);
+  });
+
+  it('lets the owner read and publish an entry stored with status DRAFT (e.g. imported as a draft)', async () => {
+    const [entry] = generateCatalogue('seneca', 30, 9, '2026-01-15').filter((candidate) => candidate.status === 'DRAFT');
+    await seneca.upsert([{ ...entry!, slug: 'stored-draft', externalCode: 'STORED-DRAFT' }]);
+    const id = 'seneca:stored-draft';
+    const query = `query ($id: ID!) { myMicroCredential(id: $id) { id status version } }`;
+    expect((await asCaller(seneca.server.url)(query, { id })).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const owner = await asCaller(seneca.server.url, senecaKey)(query, { id });
+    expect(owner.data.myMicroCredential).toEqual({ id, status: 'DRAFT', version: 1 });
+    const published = (await asCaller(seneca.server.url, senecaKey)(publish, { id, v: 1 })).data.publishMicroCredential;
+    expect(published.problems).toEqual([]);
+    expect(published.microCredential).toMatchObject({ id, status: 'ACTIVE', version: 2 });
   });
 
   it('deletes drafts, never published entries', async () => {

@@ -14,7 +14,6 @@ import { recordAudit, type Actor } from './auditTrail.js';
 import { explainConstraintViolation, writeValidEntries } from './catalogueStore.js';
 import { lockChangeLog } from './changeLog.js';
 import type { CatalogueDatabase, CatalogueTransaction } from './connection.js';
-import { recordPublishedVersions } from './history.js';
 import { asPublishingProblem, PublishingRefusal } from './publishingStore.js';
 import { microCredentials } from './schema.js';
 
@@ -47,7 +46,6 @@ export async function importCatalogue(db: CatalogueDatabase, actor: Actor, forma
       if (problems.length > 0) throw new PublishingRefusal(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
       const valid = entries.map((record) => record.entry as unknown as CatalogueEntryInput);
       const result = await writeValidEntries(tx, valid);
-      await recordPublishedVersions(tx, [...result.created, ...result.updated]);
       await recordAudit(tx, actor, 'IMPORTED', {
         detail: { format, created: result.created.length, updated: result.updated.length, unchanged: result.unchanged.length },
       });

@@ -2,7 +2,8 @@
  * The one write path into an institution's catalogue. Seed, import and
  * mutations all go through here: entries are validated whole before anything
  * is written, each call is one transaction, and unchanged entries are left
- * untouched (no version bump, no change-feed row).
+ * untouched (no version bump, no change-feed row). Every public version
+ * written is also kept in the version history (db/history.ts).
  *
  * The change feed itself is written by database triggers (see
  * migrations/0001_change_log_triggers.sql), not here.
@@ -11,6 +12,7 @@ import { and, getTableColumns, inArray, notInArray, sql, type SQL } from 'drizzl
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { validateCatalogueEntries, CatalogueEntryError, type CatalogueEntryInput } from '../catalogueEntry.js';
 import { lockChangeLog } from './changeLog.js';
+import { recordPublishedVersions } from './history.js';
 import type { CatalogueDatabase, CatalogueTransaction } from './connection.js';
 import { microCredentials, offerings, type NewMicroCredentialRow, type NewOfferingRow } from './schema.js';
 
@@ -58,6 +60,8 @@ export async function writeValidEntries(tx: CatalogueTransaction, valid: Catalog
   const touched = [...offeringsChanged].filter((slug) => !created.has(slug) && !updated.has(slug));
   await bumpVersions(tx, touched);
   touched.forEach((slug) => updated.add(slug));
+  // Every write path (seed, import, publishing) keeps the published versions it creates.
+  await recordPublishedVersions(tx, [...created, ...updated]);
   return {
     created: [...created],
     updated: [...updated],

@@ -207,7 +207,8 @@ export function publish(db: CatalogueDatabase, actor: Actor, slug: string, expec
       await tx.update(microCredentials).set({ status: 'ACTIVE' }).where(eq(microCredentials.slug, slug));
     }
     if (draft) await tx.delete(microCredentialDrafts).where(eq(microCredentialDrafts.slug, slug));
-    await recordPublishedVersions(tx, [slug]);
+    // A new entry became public only with the status flip, after the store's own history step.
+    if (!stored) await recordPublishedVersions(tx, [slug]);
     const published = await reread(tx, slug);
     await recordAudit(tx, actor, 'PUBLISHED', { slug, version: published?.version });
     return { entry: published, warnings };
@@ -238,7 +239,6 @@ export function sunset(
     const entry = { ...(await storedInput(tx, stored)), status: 'SUNSET', expiryDate: change.effectiveDate, sunsetReason: change.reason.trim() };
     const { valid } = validatedEntry(entry, (path) => (path[0] === 'sunsetReason' ? ['reason'] : path));
     await writeValidEntries(tx, [valid]);
-    await recordPublishedVersions(tx, [slug]);
     const updated = await reread(tx, slug);
     await recordAudit(tx, actor, 'SUNSET', { slug, version: updated?.version, detail: { reason: valid.sunsetReason, effectiveDate: change.effectiveDate } });
     return { entry: updated };
@@ -273,7 +273,6 @@ export function changeOffering(
       path[0] === 'offerings' && path[1] === changedIndex ? ['offering', ...path.slice(2)] : path,
     );
     await writeValidEntries(tx, [valid]);
-    await recordPublishedVersions(tx, [slug]);
     const updated = await reread(tx, slug);
     const action = 'remove' in change ? 'OFFERING_REMOVED' : 'OFFERING_SAVED';
     const code = 'remove' in change ? change.remove : change.upsert.code;
