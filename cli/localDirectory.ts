@@ -15,6 +15,8 @@ import { seedFrameworkIfEmpty, syncInstitutionUrls } from '../subgraphs/framewor
 import { seedRecognitionIfEmpty } from '../subgraphs/framework/recognition/seed.js';
 import { sampleRecognition } from '../seed/recognition.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
+import { startSearchSubgraph, type RunningSearchSubgraph } from '../subgraphs/search/server.js';
+import { findFreePort } from '../runtime/postgres.js';
 import { seedCatalogueIfEmpty } from '../seed/seedCatalogue.js';
 import { generateCatalogue } from '../seed/catalogue.js';
 import type { SampleInstitution } from '../seed/institutions.js';
@@ -28,6 +30,8 @@ export interface LocalDirectoryOptions {
   entriesPerInstitution?: number;
   gatewayPort: number;
   frameworkPort: number;
+  /** Runs the search subgraph too; its indexer reads the catalogues through the gateway. */
+  search?: { port: number; indexDir?: string; indexIntervalMs?: number };
   /** First catalogue port; institutions take consecutive ports. 0 picks free ports. */
   cataloguePortBase: number;
   provinceApiKey: string;
@@ -41,6 +45,7 @@ export interface LocalDirectoryOptions {
 export interface LocalDirectory {
   gateway: RunningGateway;
   framework: RunningHttpServer;
+  search?: RunningSearchSubgraph;
   catalogues: Map<string, RunningHttpServer>;
   catalogueDatabaseUrl(institution: string): string;
   frameworkDatabaseUrl: string;
@@ -93,9 +98,22 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
       gatewayUrl: () => gatewayUrl,
     });
     started.push(framework);
+    // Search indexes through the gateway and the gateway routes to search: fix the gateway's port first.
+    const gatewayPort = options.gatewayPort || (options.search ? await findFreePort() : 0);
+    const search = options.search
+      ? await startSearchSubgraph({
+          port: options.search.port,
+          gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+          indexDir: options.search.indexDir,
+          indexIntervalMs: options.search.indexIntervalMs ?? 60_000,
+          log: options.log,
+        })
+      : undefined;
+    if (search) started.push(search);
     const gateway = await startGateway({
-      port: options.gatewayPort,
+      port: gatewayPort,
       frameworkUrl: framework.url,
+      searchUrl: search?.url,
       registryToken: options.registryToken,
       registryRefreshMs: options.registryRefreshMs,
       institutionTimeoutMs: options.institutionTimeoutMs,
@@ -104,9 +122,12 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
     });
     started.push(gateway);
     gatewayUrl = gateway.url;
+    // The indexer's first pass ran before the gateway existed; load the index now rather than at the next interval.
+    await search?.indexer.runPass();
     return {
       gateway,
       framework,
+      search,
       catalogues,
       frameworkDatabaseUrl,
       catalogueDatabaseUrl: (code) => cluster.databaseUrl(catalogueDatabaseName(prefix, code)),
@@ -124,6 +145,7 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
       },
       async stop() {
         await gateway.stop();
+        await search?.stop();
         await framework.stop();
         await Promise.all([...catalogues.values()].map((server) => server.stop()));
       },

@@ -16,6 +16,7 @@ async function main() {
   const adminUrl = optionalUrl(env, 'POSTGRES_ADMIN_URL', ['postgres:', 'postgresql:']);
   const gatewayPort = port(env, 'GATEWAY_PORT', 4000);
   const frameworkPort = port(env, 'FRAMEWORK_PORT', 4002);
+  const searchPort = port(env, 'SEARCH_PORT', 4003);
   const cataloguePortBase = port(env, 'CATALOGUE_PORT_BASE', 4101);
   const provinceApiKey = optionalString(env, 'PROVINCE_API_KEY') ?? 'dev-province-key';
   const registryToken = optionalString(env, 'REGISTRY_TOKEN') ?? randomBytes(24).toString('hex');
@@ -44,6 +45,7 @@ async function main() {
       institutions: sampleInstitutions,
       gatewayPort,
       frameworkPort,
+      search: { port: searchPort, indexDir: optionalString(env, 'SEARCH_INDEX_DIR') ?? '.data/search' },
       cataloguePortBase,
       provinceApiKey,
       registryToken,
@@ -64,7 +66,10 @@ function printWelcome(directory: LocalDirectory, provinceApiKey: string) {
     `  Gateway (query here)   ${directory.gateway.url}`,
     `  Gateway health         ${directory.gateway.url.replace(/\/graphql$/, '/health')}`,
     `  Framework subgraph     ${directory.framework.url}`,
-    ...[...directory.catalogues].map(([code, server]) => `  Catalogue ${code.padEnd(13)}${server.url}`),
+    ...(directory.search ? [`  Search subgraph        ${directory.search.url}`] : []),
+    ...[...directory.catalogues]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, server]) => `  Catalogue ${code.padEnd(14)} ${server.url}`),
     '',
     `  Province API key (registry writes): ${provinceApiKey}`,
     '',
