@@ -307,3 +307,16 @@ describe('recording a program', () => {
     expect(plan.data.planPathways).toContainEqual({ program: { id: 'humber:AI-HEALTH' }, complete: false, remainingCount: 3 });
   });
 });
+
+describe('when an institution is down', () => {
+  it('refuses references it cannot confirm as unconfirmed (worth retrying), not as missing', async () => {
+    await directory.stopInstitution('seneca');
+    try {
+      const result = await graphql(gateway(), recordEquivalency, { input: equivalency() }, as('humber'));
+      expect(result.errors?.[0]?.extensions?.code).toBe('MICRO_CREDENTIAL_UNCONFIRMED');
+      expect(result.errors?.[0]?.message).toContain('"seneca:machine-learning-foundations" could not be confirmed');
+    } finally {
+      await directory.startInstitution('seneca');
+    }
+  });
+});

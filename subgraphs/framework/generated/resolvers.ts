@@ -145,7 +145,8 @@ export type QueryPlanPathwaysArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -208,7 +209,8 @@ export type Mutation = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationRegisterInstitutionArgs = {
   input: InstitutionInput;
@@ -226,7 +228,8 @@ export type MutationRegisterInstitutionArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationUpdateInstitutionArgs = {
   code: Scalars['ID']['input'];
@@ -245,7 +248,8 @@ export type MutationUpdateInstitutionArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationRemoveInstitutionArgs = {
   code: Scalars['ID']['input'];
@@ -263,7 +267,8 @@ export type MutationRemoveInstitutionArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationIssueRecognitionKeyArgs = {
   institution: Scalars['ID']['input'];
@@ -282,7 +287,8 @@ export type MutationIssueRecognitionKeyArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationRevokeRecognitionKeyArgs = {
   id: Scalars['ID']['input'];
@@ -300,7 +306,8 @@ export type MutationRevokeRecognitionKeyArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationSaveCommonCoreEntryArgs = {
   input: CommonCoreEntryInput;
@@ -318,7 +325,8 @@ export type MutationSaveCommonCoreEntryArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationSetCommonCoreMembersArgs = {
   code: Scalars['ID']['input'];
@@ -337,7 +345,8 @@ export type MutationSetCommonCoreMembersArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationSaveIndustryCredentialArgs = {
   input: IndustryCredentialInput;
@@ -355,7 +364,8 @@ export type MutationSaveIndustryCredentialArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationRecordAgreementArgs = {
   input: AgreementInput;
@@ -373,7 +383,8 @@ export type MutationRecordAgreementArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationSetAgreementStatusArgs = {
   id: Scalars['ID']['input'];
@@ -392,7 +403,8 @@ export type MutationSetAgreementStatusArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationRecordEquivalencyArgs = {
   input: EquivalencyInput;
@@ -410,7 +422,8 @@ export type MutationRecordEquivalencyArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationWithdrawEquivalencyArgs = {
   id: Scalars['ID']['input'];
@@ -428,7 +441,8 @@ export type MutationWithdrawEquivalencyArgs = {
  * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
  * written. Micro-credential references are checked through the gateway:
  * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
- * their institution; GATEWAY_UNAVAILABLE when the check cannot be made.
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
  */
 export type MutationSaveProgramArgs = {
   input: ProgramInput;

@@ -9,6 +9,8 @@ import { GraphQLError } from 'graphql';
 
 export interface MissingMicroCredential {
   id: string;
+  /** NOT_FOUND: its institution answered without it. UNCONFIRMED: its institution could not be asked (e.g. down). */
+  status: 'NOT_FOUND' | 'UNCONFIRMED';
   reason: string;
 }
 
@@ -52,8 +54,12 @@ export function checkThroughGateway(gatewayUrl: () => string | undefined, timeou
       const found = body.data?.[`m${index}`];
       if (found && found.id === id) return;
       const error = body.errors?.find((candidate) => Array.isArray(candidate.path) && candidate.path[0] === `m${index}`);
-      const reason = typeof error?.message === 'string' ? `its institution could not confirm it: ${error.message}` : 'is not a published or sunset micro-credential of its institution';
-      missing.push({ id, reason });
+      if (error) {
+        const detail = typeof error.message === 'string' ? error.message : 'no answer';
+        missing.push({ id, status: 'UNCONFIRMED', reason: `could not be confirmed by its institution (${detail}); try again later` });
+      } else {
+        missing.push({ id, status: 'NOT_FOUND', reason: 'is not a published or sunset micro-credential of its institution' });
+      }
     });
     return missing;
   };

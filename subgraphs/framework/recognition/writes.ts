@@ -282,9 +282,11 @@ async function confirmThroughGateway(context: WriteContext, problems: InputProbl
   if (problems.length > 0) throw inputRefused(problems);
   const missing = await context.checkMicroCredentials([...microCredentials.keys()]);
   if (missing.length === 0) return;
+  // Not found is the caller's to fix; unconfirmed (an institution is down) is worth retrying.
+  const code = missing.every((entry) => entry.status === 'NOT_FOUND') ? 'MICRO_CREDENTIAL_NOT_FOUND' : 'MICRO_CREDENTIAL_UNCONFIRMED';
   throw inputRefused(
     missing.map(({ id, reason }) => ({ field: microCredentials.get(id) ?? id, message: `${JSON.stringify(id)} ${reason}` })),
-    'MICRO_CREDENTIAL_NOT_FOUND',
+    code,
   );
 }
 
