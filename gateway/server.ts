@@ -55,7 +55,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = await serveGraphQL<GatewayContext>({
     port: options.port,
     host: options.host,
-    createApollo: (drain) => new ApolloServer<GatewayContext>({ gateway, plugins: [drain], introspection: true }),
+    createApollo: (drain) =>
+      new ApolloServer<GatewayContext>({
+        gateway,
+        plugins: [drain],
+        introspection: true,
+        // The entry point (or npm start) owns termination; Apollo's handler would re-raise the signal mid-shutdown.
+        stopOnTerminationSignals: false,
+      }),
     context: async ({ req }) => ({ authorization: req.headers.authorization }),
     routes: (app) =>
       app.get('/health', (_req, res) => {

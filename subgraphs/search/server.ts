@@ -71,6 +71,8 @@ export async function startSearchSubgraph(options: SearchSubgraphOptions): Promi
         schema: buildSubgraphSchema({ typeDefs: loadSchemaDocument('search'), resolvers: resolvers as never }),
         plugins: [drain],
         introspection: true,
+        // The entry point (or npm start) owns termination; Apollo's handler would re-raise the signal mid-shutdown.
+        stopOnTerminationSignals: false,
       }),
     context: async () => ({ backend, indexer }),
     routes: (app) => mountRoutes(app, backend, indexer, options.adminToken),
