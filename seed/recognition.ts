@@ -14,7 +14,7 @@
  * - a chain: Seneca's Cybersecurity Fundamentals → Humber's Identity and
  *   Access Management → Durham's Identity and Access Management;
  * - a cycle: Humber Risk Management → Georgian CAPM prep → Seneca Project
- *   Scheduling → Humber Risk Management;
+ *   Scheduling → Humber Risk Management (and a two-way Algonquin–La Cité pair);
  * - a shared item: Seneca's Machine Learning Foundations recognized by Durham
  *   and by Georgian;
  * - first-mover industry decisions (CompTIA Security+ at Seneca, Google Data
@@ -205,6 +205,46 @@ const agreements: RecognitionSeed['agreements'] = [
     ],
   },
   {
+    name: 'Entente Algonquin–La Cité en cybersécurité / Algonquin–La Cité Cybersecurity Agreement',
+    description: 'Ottawa colleges recognise each other’s ethical hacking micro-credentials, in English and in French.',
+    kind: 'BILATERAL',
+    parties: ['algonquin', 'lacite'],
+    ownedBy: 'lacite',
+    dateSigned: '2025-04-01',
+    dateEffective: '2025-05-01',
+    expirationDate: '2029-04-30',
+    equivalencies: [
+      decision('lacite', mc('algonquin', 'ethical-hacking-and-penetration-testing'), mc('lacite', 'piratage-ethique-et-tests-d-intrusion'), 3, 'FULL'),
+      decision('algonquin', mc('lacite', 'piratage-ethique-et-tests-d-intrusion'), mc('algonquin', 'ethical-hacking-and-penetration-testing'), 3, 'FULL'),
+    ],
+  },
+  {
+    name: 'Boréal–Laurentian Indigenous Cultural Safety Recognition',
+    description: 'Collège Boréal recognises Laurentian’s Indigenous cultural safety micro-credential for its French-language offering.',
+    kind: 'BILATERAL',
+    parties: ['boreal', 'laurentian'],
+    ownedBy: 'boreal',
+    dateSigned: '2025-02-10',
+    dateEffective: '2025-03-01',
+    expirationDate: null,
+    equivalencies: [
+      decision('boreal', mc('laurentian', 'indigenous-cultural-safety-in-health-care'), mc('boreal', 'securisation-culturelle-autochtone-en-soins-de-sante'), 2, 'FULL', {
+        conditions: 'Evaluation in French of the final reflective assignment.',
+      }),
+    ],
+  },
+  {
+    name: 'TMU–Algonquin Python for Data Analysis Transfer',
+    description: 'Algonquin recognises TMU’s Python for Data Analysis.',
+    kind: 'BILATERAL',
+    parties: ['algonquin', 'tmu'],
+    ownedBy: 'algonquin',
+    dateSigned: '2025-07-01',
+    dateEffective: '2025-09-01',
+    expirationDate: null,
+    equivalencies: [decision('algonquin', mc('tmu', 'python-for-data-analysis'), mc('algonquin', 'python-for-data-analysis'), 3, 'FULL', { minimumGrade: 70 })],
+  },
+  {
     name: 'Conestoga–Fanshawe Project Management Agreement (expired)',
     description: 'An earlier bilateral agreement that has expired; its decisions no longer count.',
     kind: 'BILATERAL',
@@ -232,6 +272,29 @@ const ownDecisions: SeedEquivalency[] = [
 ];
 
 const programs: RecognitionSeed['programs'] = [
+  {
+    institution: 'lacite',
+    code: 'PSSP',
+    title: 'Préposé aux services de soutien personnel',
+    credential: 'Ontario College Certificate',
+    oqfLevel: 5,
+    totalCredits: 36,
+    rules: [
+      { name: 'Soins de soutien essentiels', microCredentials: [], commonCore: ['CC-PSW-SAFE-HANDLING', 'CC-PSW-MEDICATION'], requiredCount: 2, creditsGranted: 6 },
+    ],
+  },
+  {
+    institution: 'cambrian',
+    code: 'PSW',
+    title: 'Personal Support Worker',
+    credential: 'Ontario College Certificate',
+    oqfLevel: 5,
+    totalCredits: 36,
+    rules: [
+      { name: 'Foundations', microCredentials: [mc('cambrian', 'personal-support-worker-foundations')], commonCore: [], requiredCount: 1, creditsGranted: 4 },
+      { name: 'Safe care', microCredentials: [], commonCore: ['CC-PSW-SAFE-HANDLING', 'CC-PSW-DEMENTIA'], requiredCount: 1, creditsGranted: 2 },
+    ],
+  },
   {
     institution: 'humber',
     code: 'BAN-GC',
