@@ -263,6 +263,15 @@ export const recognitionResolvers: Resolvers = {
 
   CountedCredential: {
     completed: (counted) => microCredentialReference(counted.completed),
+    conditionsToMeet: (counted) => {
+      const equivalency = counted.equivalency;
+      if (!equivalency) return [];
+      return [
+        ...(equivalency.minimumGrade !== null ? [`minimum grade ${equivalency.minimumGrade}%`] : []),
+        ...(equivalency.recencyYears !== null ? [`completed within the last ${equivalency.recencyYears} years`] : []),
+        ...(equivalency.conditions ? [equivalency.conditions] : []),
+      ];
+    },
   },
 };
 

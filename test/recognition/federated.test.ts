@@ -105,7 +105,7 @@ describe('the pathway planner through the gateway', () => {
       planPathways(completed: ["seneca:introduction-to-data-analytics", "seneca:python-for-data-analysis"]) {
         program { id title oqfLevel { number } }
         complete creditsEarned creditsRemaining
-        rules { rule { name } satisfied counted { completed { id title } basis countsAs } remainingCount }
+        rules { rule { name } satisfied counted { completed { id title } basis countsAs conditionsToMeet } remainingCount }
       }
     }`);
     expect(result.errors).toBeUndefined();
@@ -114,5 +114,8 @@ describe('the pathway planner through the gateway', () => {
     expect(humber.creditsEarned).toBe(6);
     expect(humber.rules.map((r: any) => r.counted.map((c: any) => c.basis))).toEqual([['COMMON_CORE'], ['AGREEMENT']]);
     expect(humber.rules[1].counted[0].completed.title).toBe('Python for Data Analysis');
+    // Humber's decision requires a minimum grade and recency, which the learner must still show.
+    expect(humber.rules[1].counted[0].conditionsToMeet).toEqual(['minimum grade 65%', 'completed within the last 5 years']);
+    expect(humber.rules[0].counted[0].conditionsToMeet).toEqual([]);
   });
 });

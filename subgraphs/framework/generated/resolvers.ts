@@ -892,6 +892,11 @@ export type CountedCredential = {
   /** The listed micro-credential or common-core entry code it counts as. */
   countsAs: Scalars['ID']['output'];
   equivalency?: Maybe<Equivalency>;
+  /**
+   * Conditions of the equivalency the learner must still meet (minimum grade,
+   * recency, others), in words; empty when none. The planner does not know grades.
+   */
+  conditionsToMeet: Array<Scalars['String']['output']>;
 };
 
 export type IssuedRecognitionKey = {
@@ -1384,6 +1389,7 @@ export type CountedCredentialResolvers<ContextType = Context, ParentType extends
   basis?: Resolver<ResolversTypes['CountBasis'], ParentType, ContextType>;
   countsAs?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   equivalency?: Resolver<Maybe<ResolversTypes['Equivalency']>, ParentType, ContextType>;
+  conditionsToMeet?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type IssuedRecognitionKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssuedRecognitionKey'] = ResolversParentTypes['IssuedRecognitionKey']> = ResolversObject<{
