@@ -136,10 +136,10 @@ export function createDraft(db: CatalogueDatabase, actor: Actor, input: Record<s
 export function updateDraft(db: CatalogueDatabase, actor: Actor, slug: string, expectedVersion: number, input: Record<string, unknown>) {
   return publishingWrite(db, async (tx) => {
     if (input.slug !== undefined && input.slug !== null && input.slug !== slug) {
-      refuse('INCONSISTENT', ['input', 'slug'], `must be "${slug}" or left out: an entry cannot be renamed`);
+      refuse('INCONSISTENT', ['slug'], `must be "${slug}" or left out: an entry cannot be renamed`);
     }
     const content = { ...input, slug };
-    refuseProblems(draftProblems(content), (path) => ['input', ...path]);
+    refuseProblems(draftProblems(content));
     const draft = await lockedDraft(tx, slug);
     if (!draft) refuse('NOT_FOUND', ['id'], `there is no draft of "${slug}": create one first`);
     checkVersion(draft.version, expectedVersion, 'The draft');
