@@ -2,7 +2,7 @@
  * Published versions: every version of an entry that was public is kept, so
  * evaluators can see what a learner's credential said when it was earned.
  */
-import { and, desc, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, inArray, ne } from 'drizzle-orm';
 import { entryInputOf } from '../entryInput.js';
 import type { CatalogueDatabase, CatalogueTransaction } from './connection.js';
 import { microCredentials, microCredentialVersions, offerings, type VersionRow } from './schema.js';
@@ -18,7 +18,9 @@ export async function recordPublishedVersions(tx: CatalogueTransaction, slugs: r
   const intakes = await tx
     .select()
     .from(offerings)
-    .where(inArray(offerings.microCredentialSlug, rows.map((row) => row.slug)));
+    .where(inArray(offerings.microCredentialSlug, rows.map((row) => row.slug)))
+    // The order public reads give (and the backfill migration uses).
+    .orderBy(asc(offerings.startDate), asc(offerings.code));
   const values = rows.map((row) => ({
     slug: row.slug,
     version: row.version,
