@@ -58,6 +58,16 @@ describe('import', () => {
     expect(await stored()).toEqual([]);
   });
 
+  it('refuses unknown columns, broken CSV and non-array JSON with a clear code', async () => {
+    const unknown = await importFile('CSV', `externalCode,title,colour\nX-1,Title,blue\n`);
+    expect(unknown.problems).toEqual([{ code: 'UNKNOWN_COLUMN', path: ['colour'], message: '"colour" is not an import column', line: 1 }]);
+    const broken = await importFile('CSV', `externalCode,title\nX-1,"never closed\n`);
+    expect(broken.problems.map((p: { code: string; line: number }) => [p.code, p.line])).toEqual([['INVALID_CSV', 2]]);
+    const notArray = await importFile('JSON', '{"externalCode":"X-1"}');
+    expect(notArray.problems[0].code).toBe('NOT_A_LIST');
+    expect(await stored()).toEqual([]);
+  });
+
   it('creates, then is idempotent by external code, then updates what changed', async () => {
     const csv = toCsv(batch);
     const first = await importFile('CSV', csv);

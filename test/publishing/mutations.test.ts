@@ -225,6 +225,18 @@ describe('lifecycle', () => {
       { actor: prefix, action: 'PUBLISHED', microCredentialId: id, version: 1 },
     ]);
     expect(audit.data.auditLog.hasMore).toBe(true);
+    // Paging on from the cursor continues with older entries, each once.
+    const everything = await call(`{ auditLog(institution: "seneca", first: 500) { entries { action occurredAt } } }`);
+    const paged: unknown[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = await call(`query ($after: String) { auditLog(institution: "seneca", first: 4, after: $after) { entries { action occurredAt } cursor hasMore } }`, { after });
+      paged.push(...page.data.auditLog.entries);
+      after = page.data.auditLog.cursor;
+      if (!page.data.auditLog.hasMore) break;
+    }
+    expect(paged).toEqual(everything.data.auditLog.entries);
+    expect(paged.length).toBeGreaterThan(8);
   });
 
   it('lets the owner read and publish an entry stored with status DRAFT (e.g. imported as a draft)', async () => {
