@@ -128,6 +128,14 @@ export const problemCodes = [
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
+export const warningCodes = ['NO_EMPLOYER_PARTNER', 'NO_SUMMATIVE_ASSESSMENT', 'OUTSIDE_OSAP_GUIDELINE'] as const;
+export type WarningCode = (typeof warningCodes)[number];
+
+/** Quality advice about a complete entry; never blocks publication. */
+export interface EntryWarning extends Omit<EntryProblem, 'code'> {
+  code: WarningCode;
+}
+
 /** Codes a draft may still have: missing or too-few items are fine until publication. */
 const incompleteness: readonly ProblemCode[] = ['REQUIRED', 'TOO_FEW_ITEMS'];
 
@@ -189,10 +197,9 @@ export function findEntryProblems(entries: readonly unknown[], options: { draft?
  * Quality warnings: they never block publication, but tell the institution
  * what evaluators, learners and employers will miss.
  */
-export function findEntryWarnings(entry: CatalogueEntryInput, entryIndex = 0): EntryProblem[] {
-  const warnings: EntryProblem[] = [];
-  const warn = (path: Array<string | number>, code: string, message: string) =>
-    warnings.push({ entryIndex, path, code: code as ProblemCode, message });
+export function findEntryWarnings(entry: CatalogueEntryInput, entryIndex = 0): EntryWarning[] {
+  const warnings: EntryWarning[] = [];
+  const warn = (path: Array<string | number>, code: WarningCode, message: string) => warnings.push({ entryIndex, path, code, message });
   if (!entry.partners.some((partner) => partner.kind === 'EMPLOYER')) {
     warn(['partners'], 'NO_EMPLOYER_PARTNER', 'no employer partner is named; employers look for one');
   }

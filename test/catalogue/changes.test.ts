@@ -280,6 +280,7 @@ describe('the change feed under concurrent writes through the publishing mutatio
     const start = (await readAll(null)).cursor;
     const payload = 'problems { code }';
     const { status: _status, ...input } = { ...entry, expiryDate: null, sunsetReason: undefined };
+    const unpublished = freshEntry('DRAFT').slug;
     const steps: Array<[string, string, Record<string, unknown>, string[]]> = [
       ['draft created', `mutation ($input: MicroCredentialInput!) { createMicroCredentialDraft(institution: "seneca", input: $input) { ${payload} } }`, { input }, []],
       ['published', `mutation ($id: ID!) { publishMicroCredential(id: $id, expectedVersion: 1) { ${payload} } }`, { id }, ['PUBLISHED']],
@@ -287,6 +288,8 @@ describe('the change feed under concurrent writes through the publishing mutatio
       ['draft published', `mutation ($id: ID!) { publishMicroCredential(id: $id, expectedVersion: 1) { ${payload} } }`, { id }, ['UPDATED']],
       ['offering removed', `mutation ($id: ID!, $code: String!) { removeOffering(id: $id, expectedVersion: 2, code: $code) { ${payload} } }`, { id, code: entry.offerings[0]!.code }, ['UPDATED']],
       ['sunset', `mutation ($id: ID!) { sunsetMicroCredential(id: $id, expectedVersion: 3, reason: "Replaced", effectiveDate: "2027-12-31") { ${payload} } }`, { id }, ['SUNSET']],
+      ['another draft started', `mutation ($slug: String!) { createMicroCredentialDraft(institution: "seneca", input: { slug: $slug }) { ${payload} } }`, { slug: unpublished }, []],
+      ['that draft deleted', `mutation ($id: ID!) { deleteMicroCredentialDraft(id: $id, expectedVersion: 1) { ${payload} } }`, { id: `seneca:${unpublished}` }, []],
     ];
     let cursor = start;
     for (const [step, mutation, variables, kinds] of steps) {

@@ -12,6 +12,7 @@ import {
   findEntryWarnings,
   type CatalogueEntryInput,
   type EntryProblem,
+  type EntryWarning,
 } from '../catalogueEntry.js';
 import { entryInputOf } from '../entryInput.js';
 import type { MicroCredentialPayloadParent, PublishingProblem } from '../parents.js';
@@ -33,7 +34,7 @@ export function refuse(code: string, path: Array<string | number>, message: stri
   throw new PublishingRefusal([{ code, path, message }]);
 }
 
-export function asPublishingProblem(problem: EntryProblem): PublishingProblem {
+export function asPublishingProblem(problem: EntryProblem | EntryWarning): PublishingProblem {
   return { code: problem.code, path: problem.path, message: problem.message };
 }
 
