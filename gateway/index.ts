@@ -1,10 +1,9 @@
 /** Gateway entry point: configuration from the environment, then serve. */
-import { ConfigError, optionalUrl, port, positiveInteger, requiredString, url } from '../runtime/config.js';
+import { optionalUrl, port, positiveInteger, requiredString, url } from '../runtime/config.js';
+import { runService } from '../runtime/entryPoint.js';
 import { startGateway } from './server.js';
 
-process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
-
-try {
+runService(async () => {
   const env = process.env;
   const gateway = await startGateway({
     port: port(env, 'PORT', 4000),
@@ -16,15 +15,5 @@ try {
     registryRefreshMs: positiveInteger(env, 'REGISTRY_REFRESH_MS', 5_000),
     log: (message) => console.log(message),
   });
-  console.log(`gateway ready at ${gateway.url}`);
-  const stop = async () => {
-    await gateway.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(`Configuration error: ${error.message}`);
-  process.exit(1);
-}
+  return { ...gateway, name: 'gateway' };
+});

@@ -5,12 +5,11 @@
  * Migrates the database, then serves until SIGINT or SIGTERM.
  */
 import { ConfigError, optionalString, port, requiredString, url } from '../../runtime/config.js';
+import { runService } from '../../runtime/entryPoint.js';
 import { migrateFrameworkDatabase } from './db/migrate.js';
 import { startFrameworkSubgraph } from './server.js';
 
-process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
-
-async function main() {
+runService(async () => {
   const env = process.env;
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const listenPort = port(env, 'PORT', 4002);
@@ -28,25 +27,5 @@ async function main() {
     registryToken,
     gatewayUrl: () => gatewayUrl,
   });
-  console.log(`Framework subgraph at ${server.url}`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) {
-      // A second signal while draining: the operator wants out now.
-      console.log(`${signal} again: exiting without waiting`);
-      process.exit(1);
-    }
-    stopping = true;
-    console.log(`${signal}: stopping framework subgraph`);
-    await server.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-}
-
-main().catch((error) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
-  process.exit(1);
+  return { ...server, name: 'framework subgraph' };
 });

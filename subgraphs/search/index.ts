@@ -9,18 +9,17 @@
  *   SEARCH_INDEX_INTERVAL_MS (30000): pause between indexing passes
  *   SEARCH_ADMIN_TOKEN: required bearer token for POST /index/run and /index/rebuild
  */
-import { ConfigError, optionalString, optionalUrl, port, positiveInteger, url } from '../../runtime/config.js';
+import { optionalString, optionalUrl, port, positiveInteger, url } from '../../runtime/config.js';
+import { runService } from '../../runtime/entryPoint.js';
 import { MeilisearchBackend } from './backends/meilisearch/MeilisearchBackend.js';
 import { startSearchSubgraph } from './server.js';
-
-process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
 
 function snapshotDir(configured: string | undefined): string | undefined {
   if (configured === 'none') return undefined;
   return configured ?? '.data/search';
 }
 
-try {
+runService(async () => {
   const env = process.env;
   const meiliHost = optionalUrl(env, 'MEILI_HOST', ['http:', 'https:']);
   const backend = meiliHost
@@ -40,18 +39,5 @@ try {
     adminToken: optionalString(env, 'SEARCH_ADMIN_TOKEN'),
     log: (message) => console.log(message),
   });
-  console.log(`search subgraph (${search.backend.kind}) at ${search.url}; indexing through the gateway`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    await search.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(`Configuration error: ${error.message}`);
-  process.exit(1);
-}
+  return { ...search, name: `search subgraph (${search.backend.kind})` };
+});
