@@ -1,22 +1,20 @@
 /**
- * Resolvers for publishing: owner-only reads, mutations, and the payload
- * types. Every one of them checks the caller's API key and that the
- * institution or id it names is this catalogue's own (authorization.ts)
- * before touching the database.
+ * Resolvers for publishing: version history (public), owner-only reads,
+ * mutations, and the payload types. Every owner-only read and every mutation
+ * checks the caller's API key and that the institution or id it names is this
+ * catalogue's own (authorization.ts) before touching the database.
  */
 import { badUserInput } from './errors.js';
 import { requireOwnId, requireOwnInstitution } from './authorization.js';
 import type { Context } from './context.js';
 import type { ApiKeyCaller } from './db/apiKeys.js';
 import { findAuditEntries, type Actor } from './db/auditTrail.js';
-import { findOwnEntry } from './db/catalogueReads.js';
+import { findOwnDraft, findOwnEntry } from './db/catalogueReads.js';
 import { importCatalogue } from './db/catalogueImport.js';
 import { changeOffering, createDraft, deleteDraft, publicationProblems, publish, sunset, updateDraft } from './db/publishingStore.js';
-import { microCredentialDrafts } from './db/schema.js';
 import { plainInput } from './entryInput.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { microCredentialId, ownSlugOf } from './ids.js';
-import { eq } from 'drizzle-orm';
 
 export const maxAuditPageSize = 500;
 
@@ -35,8 +33,7 @@ export const publishingQueries: NonNullable<Resolvers['Query']> = {
   },
   microCredentialDraft: async (_root, { id }, context) => {
     const { slug } = await requireOwnId(context, id);
-    const [draft] = await context.db.select().from(microCredentialDrafts).where(eq(microCredentialDrafts.slug, slug));
-    return draft ?? null;
+    return findOwnDraft(context.db, slug);
   },
   auditLog: async (_root, { institution, first, after }, context) => {
     await requireOwnInstitution(context, institution);

@@ -1,16 +1,18 @@
 /**
  * Public reads of the catalogue. Every query here shows only ACTIVE and
  * SUNSET entries: drafts never leave the database through these functions,
- * except findOwnEntry, which only resolvers that checked the owner's API key call.
+ * except findOwnEntry and findOwnDraft, which only resolvers that checked the owner's API key call.
  */
 import { and, asc, count, eq, gt, gte, inArray, type SQL } from 'drizzle-orm';
 import { publicStatuses, type DeliveryMode, type MicroCredentialStatus } from '../entryParts.js';
 import type { CatalogueDatabase } from './connection.js';
 import {
   catalogueChanges,
+  microCredentialDrafts,
   microCredentials,
   offerings,
   type ChangeRow,
+  type DraftRow,
   type MicroCredentialRow,
   type OfferingRow,
 } from './schema.js';
@@ -34,6 +36,12 @@ export async function findPublicEntries(db: CatalogueDatabase, slugs: readonly s
 /** Owner-only read: the entry in any status, drafts included. Never call it for a public read. */
 export async function findOwnEntry(db: CatalogueDatabase, slug: string): Promise<MicroCredentialRow | null> {
   const [row] = await db.select().from(microCredentials).where(eq(microCredentials.slug, slug));
+  return row ?? null;
+}
+
+/** Owner-only read: the working copy of an entry, if any. */
+export async function findOwnDraft(db: CatalogueDatabase, slug: string): Promise<DraftRow | null> {
+  const [row] = await db.select().from(microCredentialDrafts).where(eq(microCredentialDrafts.slug, slug));
   return row ?? null;
 }
 
