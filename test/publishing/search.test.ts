@@ -3,16 +3,12 @@
  * resolves through the gateway, with status SUNSET: links held by evaluators
  * and learners do not break.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { startLocalDirectory, type LocalDirectory } from '../../cli/localDirectory.js';
-import { clusterAt } from '../../runtime/postgres.js';
-import { sampleInstitutions } from '../../seed/institutions.js';
-import { provinceApiKey, registryToken } from '../support/directory.js';
+import type { LocalDirectory } from '../../cli/localDirectory.js';
+import { startTestDirectory } from '../support/directory.js';
 import { apiKeyFor, asCaller, sampleInputs } from './support.js';
 
 let directory: LocalDirectory;
@@ -25,21 +21,10 @@ const id = 'georgian:zephyrology-essentials';
 
 beforeAll(async () => {
   indexDir = await mkdtemp(join(tmpdir(), 'publishing-search-'));
-  directory = await startLocalDirectory({
-    cluster: clusterAt(inject('postgresAdminUrl')),
-    databasePrefix: `t${randomBytes(3).toString('hex')}_`,
-    institutions: sampleInstitutions.filter((institution) => institution.code === 'georgian'),
+  directory = await startTestDirectory({
+    institutions: ['georgian'],
     entriesPerInstitution: 3,
-    gatewayPort: 0,
-    frameworkPort: 0,
-    cataloguePortBase: 0,
-    provinceApiKey,
-    registryToken,
-    registryRefreshMs: 200,
-    institutionTimeoutMs: 1_500,
-    failureCooldownMs: 100,
     search: { port: 0, indexDir, indexIntervalMs: 150 },
-    log: () => {},
   });
   key = await apiKeyFor(directory.catalogueDatabaseUrl('georgian'));
 });

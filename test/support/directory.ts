@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { clusterAt } from '../../runtime/postgres.js';
 import { sampleInstitutions } from '../../seed/institutions.js';
-import { startLocalDirectory, type LocalDirectory } from '../../cli/localDirectory.js';
+import { startLocalDirectory, type LocalDirectory, type LocalDirectoryOptions } from '../../cli/localDirectory.js';
 
 export const provinceApiKey = 'test-province-key';
 export const registryToken = 'test-registry-token';
@@ -17,6 +17,7 @@ export async function startTestDirectory(options: {
   institutions: string[];
   entriesPerInstitution?: number;
   institutionTimeoutMs?: number;
+  search?: LocalDirectoryOptions['search'];
 }): Promise<LocalDirectory> {
   const institutions = options.institutions.map((code) => {
     const found = sampleInstitutions.find((institution) => institution.code === code);
@@ -36,5 +37,6 @@ export async function startTestDirectory(options: {
     registryRefreshMs: 200,
     institutionTimeoutMs: options.institutionTimeoutMs ?? 1_500,
     failureCooldownMs: 100,
+    search: options.search,
   });
 }
