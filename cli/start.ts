@@ -17,6 +17,8 @@ async function main() {
   const gatewayPort = port(env, 'GATEWAY_PORT', 4000);
   const frameworkPort = port(env, 'FRAMEWORK_PORT', 4002);
   const searchPort = port(env, 'SEARCH_PORT', 4003);
+  // Fixed so the publishing CLIs (api-keys, import) can be pointed at a catalogue database.
+  const postgresPort = port(env, 'EMBEDDED_POSTGRES_PORT', 54329);
   const cataloguePortBase = port(env, 'CATALOGUE_PORT_BASE', 4101);
   const provinceApiKey = optionalString(env, 'PROVINCE_API_KEY') ?? 'dev-province-key';
   const registryToken = optionalString(env, 'REGISTRY_TOKEN') ?? randomBytes(24).toString('hex');
@@ -24,7 +26,7 @@ async function main() {
   console.log(adminUrl ? 'Using external PostgreSQL.' : 'Starting embedded PostgreSQL (data in .data/postgres)…');
   const cluster: PostgresCluster = adminUrl
     ? clusterAt(adminUrl)
-    : await startEmbeddedPostgres({ dataDir: '.data/postgres' });
+    : await startEmbeddedPostgres({ dataDir: '.data/postgres', port: postgresPort });
   let directory: LocalDirectory | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -59,6 +61,7 @@ async function main() {
 }
 
 function printWelcome(directory: LocalDirectory, provinceApiKey: string) {
+  const humberDatabase = directory.catalogueDatabaseUrl('humber');
   const lines = [
     '',
     'Ontario micro-credential directory (sample data) is running.',
@@ -72,6 +75,8 @@ function printWelcome(directory: LocalDirectory, provinceApiKey: string) {
       .map(([code, server]) => `  Catalogue ${code.padEnd(14)} ${server.url}`),
     '',
     `  Province API key (registry writes): ${provinceApiKey}`,
+    `  Catalogue databases: ${humberDatabase.replace(/catalogue_humber$/, 'catalogue_<institution>')}`,
+    `    e.g. DATABASE_URL=${humberDatabase} npm run api-keys -- create --institution humber`,
     '',
     'Try:',
     `  curl -s ${directory.gateway.url} -H 'content-type: application/json' \\`,

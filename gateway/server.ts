@@ -60,6 +60,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         gateway,
         plugins: [drain],
         introspection: true,
+        // A public API: stack traces help attackers, not clients.
+        includeStacktraceInErrorResponses: false,
         // The entry point (or npm start) owns termination; Apollo's handler would re-raise the signal mid-shutdown.
         stopOnTerminationSignals: false,
       }),

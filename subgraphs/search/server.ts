@@ -71,6 +71,8 @@ export async function startSearchSubgraph(options: SearchSubgraphOptions): Promi
         schema: buildSubgraphSchema({ typeDefs: loadSchemaDocument('search'), resolvers: resolvers as never }),
         plugins: [drain],
         introspection: true,
+        // A public API: stack traces help attackers, not clients.
+        includeStacktraceInErrorResponses: false,
         // The entry point (or npm start) owns termination; Apollo's handler would re-raise the signal mid-shutdown.
         stopOnTerminationSignals: false,
       }),
