@@ -2,11 +2,10 @@
  * All resolvers of schema/framework.graphql, one map per concern (OQF,
  * institution registry, and whatever is added next, e.g. recognition).
  *
- * codegen.json sets `"federation": false`: with federation typing on, the
- * generator (graphql-codegen 6.1) strips `_Service` and `Query._entities`
- * from this schema's base types yet still refers to them, and the result does
- * not compile. The cost is that `__resolveReference` is untyped by codegen,
- * so each one types its reference by hand, as the untrusted JSON it is.
+ * codegen.json sets `"federation": false`, so `__resolveReference` is not typed
+ * by codegen: each one types its reference by hand as the untrusted JSON it is
+ * (a representation comes from the gateway, built from another subgraph's
+ * answer), rather than as the well-formed key codegen's federation mode assumes.
  */
 import type { Resolvers } from './generated/resolvers.js';
 import { institutionResolvers } from './institutionResolvers.js';
