@@ -3,11 +3,10 @@
  * catalogue appears once, whatever the number of institutions: its URL is a
  * placeholder because ShardedCatalogueDataSource routes every request itself.
  */
-import { existsSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { loadSchemaDocument } from '../runtime/schemaFiles.js';
 
-export const catalogueShardsUrl = 'http://catalogue.shards.invalid/graphql';
+const catalogueShardsUrl = 'http://catalogue.shards.invalid/graphql';
 
 export function composeSupergraph(urls: { framework: string; search?: string }): string {
   const services = [
@@ -22,6 +21,3 @@ export function composeSupergraph(urls: { framework: string; search?: string }):
   return result.supergraphSdl;
 }
 
-export function searchContractExists(): boolean {
-  return existsSync(new URL('../schema/search.graphql', import.meta.url));
-}

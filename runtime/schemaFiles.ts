@@ -7,7 +7,7 @@ export type ContractName = 'catalogue' | 'framework' | 'search';
 const schemaDir = fileURLToPath(new URL('../schema/', import.meta.url));
 
 /** The checked-in SDL of one subgraph contract, read from schema/NAME.graphql. */
-export function loadSchemaSdl(name: ContractName): string {
+function loadSchemaSdl(name: ContractName): string {
   return readFileSync(`${schemaDir}${name}.graphql`, 'utf8');
 }
 

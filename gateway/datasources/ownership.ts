@@ -20,8 +20,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 
-export const shardKeyAlias = '_shardKey';
-export const shardTypeAlias = '_shardType';
+const shardKeyAlias = '_shardKey';
+const shardTypeAlias = '_shardType';
 
 /** The key field of each entity type the catalogue shards, and how to tell who owns a key. */
 const shardedEntities: Record<string, { keyField: string; ownerOf(key: string): string | undefined }> = {
