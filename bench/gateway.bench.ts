@@ -80,17 +80,36 @@ const benchmark: Benchmark = {
         onQuery: (sql) => statements.push(sql),
       });
       const humberIds = await humberPublicIds(humber.url);
-      const representations = Array.from({ length: 50 }, (_, i) => ({ __typename: 'MicroCredential', id: humberIds[i % humberIds.length] }));
+      const representations = Array.from({ length: 50 }, (_, i) => ({
+        __typename: 'MicroCredential',
+        id: humberIds[i % humberIds.length],
+      }));
       statements.length = 0;
-      await post(humber.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on MicroCredential { id title cip { code } offerings { startDate priceCad } } } }`, { r: representations });
+      await post(
+        humber.url,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on MicroCredential { id title cip { code } offerings { startDate priceCad } } } }`,
+        { r: representations },
+      );
       const roundTrips = statements.length;
       await humber.stop();
 
       console.table([
-        { measure: `gateway: institutions × microCredentials × oqfAlignment (${institutions.length} institutions + framework)`, p50_ms: spanning.p50.toFixed(2), p95_ms: spanning.p95.toFixed(2), runs },
-        { measure: `gateway: ${ids.length} root fields routed to ${institutions.length} institutions`, p50_ms: rooted.p50.toFixed(2), p95_ms: rooted.p95.toFixed(2), runs },
+        {
+          measure: `gateway: institutions × microCredentials × oqfAlignment (${institutions.length} institutions + framework)`,
+          p50_ms: spanning.p50.toFixed(2),
+          p95_ms: spanning.p95.toFixed(2),
+          runs,
+        },
+        {
+          measure: `gateway: ${ids.length} root fields routed to ${institutions.length} institutions`,
+          p50_ms: rooted.p50.toFixed(2),
+          p95_ms: rooted.p95.toFixed(2),
+          runs,
+        },
       ]);
-      console.table([{ measure: 'catalogue SQL round-trips for one _entities batch of 50 representations', value: roundTrips }]);
+      console.table([
+        { measure: 'catalogue SQL round-trips for one _entities batch of 50 representations', value: roundTrips },
+      ]);
     } finally {
       await directory.stop();
       await cluster.stop();
@@ -100,7 +119,10 @@ const benchmark: Benchmark = {
 };
 
 async function humberPublicIds(url: string): Promise<string[]> {
-  const data = await post(url, `{ _entities(representations: [{ __typename: "Institution", code: "humber" }]) { ... on Institution { microCredentials(first: 50) { edges { node { id } } } } } }`);
+  const data = await post(
+    url,
+    `{ _entities(representations: [{ __typename: "Institution", code: "humber" }]) { ... on Institution { microCredentials(first: 50) { edges { node { id } } } } } }`,
+  );
   return data._entities[0].microCredentials.edges.map((edge: any) => edge.node.id);
 }
 

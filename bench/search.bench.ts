@@ -65,7 +65,9 @@ const benchmark: Benchmark = {
   async run() {
     const sizes = (process.env.BENCH_SEARCH_SIZES ?? '2000,50000').split(',').map(Number);
     const meiliHost = process.env.MEILI_HOST;
-    console.log(`Workload: ${facetedQueries.length} faceted, filtered queries round-robin (all 11 facets + 3 stats each).`);
+    console.log(
+      `Workload: ${facetedQueries.length} faceted, filtered queries round-robin (all 11 facets + 3 stats each).`,
+    );
     console.log(meiliHost ? `Meilisearch at ${meiliHost}.` : 'MEILI_HOST not set: Meilisearch skipped.');
     const rows: Row[] = [];
     const snapshots: string[] = [];
@@ -73,7 +75,11 @@ const benchmark: Benchmark = {
       const documents = seedDocuments(size);
       rows.push(await measure(new EmbeddedBackend(), documents));
       if (meiliHost) {
-        const meili = new MeilisearchBackend({ host: meiliHost, apiKey: process.env.MEILI_MASTER_KEY, indexUid: `bench_${size}_${Date.now()}` });
+        const meili = new MeilisearchBackend({
+          host: meiliHost,
+          apiKey: process.env.MEILI_MASTER_KEY,
+          indexUid: `bench_${size}_${Date.now()}`,
+        });
         try {
           rows.push(await measure(meili, documents));
         } finally {

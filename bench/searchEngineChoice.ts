@@ -44,7 +44,9 @@ function matchesFilters(d: SearchDocument, request: SearchRequest): boolean {
     inRange(f.hours, d.hours) &&
     inRange(f.cost, d.cost) &&
     (!f.nextStartDate ||
-      (d.nextStartDate !== null && d.nextStartDate >= (f.nextStartDate.from ?? '') && d.nextStartDate <= (f.nextStartDate.to ?? '9')))
+      (d.nextStartDate !== null &&
+        d.nextStartDate >= (f.nextStartDate.from ?? '') &&
+        d.nextStartDate <= (f.nextStartDate.to ?? '9')))
   );
 }
 
@@ -54,7 +56,8 @@ function facetsOf(documents: SearchDocument[]) {
     const counts = new Map<string, number>();
     for (const d of documents) {
       const value = d[field];
-      for (const v of Array.isArray(value) ? value : [value]) if (v !== null) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
+      for (const v of Array.isArray(value) ? value : [value])
+        if (v !== null) counts.set(String(v), (counts.get(String(v)) ?? 0) + 1);
     }
     out[field] = orderFacetCounts(counts);
   }
@@ -71,18 +74,24 @@ const miniSearch: Candidate = {
         const v = d[f as keyof SearchDocument];
         return Array.isArray(v) ? v.join('\n') : (v as string);
       },
-      processTerm: (t) => t.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase(),
+      processTerm: (t) =>
+        t
+          .normalize('NFD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase(),
     });
     index.addAll(documents);
     return (request) => {
       const all = request.query
-        ? index.search(request.query, {
-            combineWith: 'AND',
-            fuzzy: (term) => allowedTypos(term),
-            prefix: (_term, i, terms) => i === terms.length - 1,
-            boost: { title: 4, titleFr: 4, skills: 3 },
-            filter: (r) => matchesFilters(byId.get(r.id)!, request),
-          }).map((r) => byId.get(r.id)!)
+        ? index
+            .search(request.query, {
+              combineWith: 'AND',
+              fuzzy: (term) => allowedTypos(term),
+              prefix: (_term, i, terms) => i === terms.length - 1,
+              boost: { title: 4, titleFr: 4, skills: 3 },
+              filter: (r) => matchesFilters(byId.get(r.id)!, request),
+            })
+            .map((r) => byId.get(r.id)!)
         : documents.filter((d) => matchesFilters(d, request));
       const facets = facetsOf(all);
       return { total: all.length, hits: all.slice(0, request.pageSize), facets };
@@ -95,18 +104,43 @@ const orama: Candidate = {
   async build(documents) {
     const db = create({
       schema: {
-        id: 'string', title: 'string', titleFr: 'string', skillsText: 'string', occupationTitles: 'string', description: 'string',
-        descriptionFr: 'string', institutionName: 'string', institution: 'enum', institutionType: 'enum', region: 'enum',
-        deliveryMode: 'enum', oqfBand: 'enum', languages: 'enum[]', skills: 'enum[]', occupations: 'enum[]',
-        osapEligible: 'boolean', creditBearing: 'boolean', hours: 'number', cost: 'number', weeks: 'number', sunset: 'boolean',
+        id: 'string',
+        title: 'string',
+        titleFr: 'string',
+        skillsText: 'string',
+        occupationTitles: 'string',
+        description: 'string',
+        descriptionFr: 'string',
+        institutionName: 'string',
+        institution: 'enum',
+        institutionType: 'enum',
+        region: 'enum',
+        deliveryMode: 'enum',
+        oqfBand: 'enum',
+        languages: 'enum[]',
+        skills: 'enum[]',
+        occupations: 'enum[]',
+        osapEligible: 'boolean',
+        creditBearing: 'boolean',
+        hours: 'number',
+        cost: 'number',
+        weeks: 'number',
+        sunset: 'boolean',
       } as const,
     });
     await insertMultiple(
       db,
       documents.map((d) => ({
-        ...d, titleFr: d.titleFr ?? '', descriptionFr: d.descriptionFr ?? '', skillsText: d.skills.join('\n'),
-        occupationTitles: d.occupationTitles.join('\n'), institutionType: d.institutionType ?? '', region: d.region ?? '',
-        oqfBand: d.oqfBand ?? '', cost: d.cost ?? -1, sunset: d.status === 'SUNSET',
+        ...d,
+        titleFr: d.titleFr ?? '',
+        descriptionFr: d.descriptionFr ?? '',
+        skillsText: d.skills.join('\n'),
+        occupationTitles: d.occupationTitles.join('\n'),
+        institutionType: d.institutionType ?? '',
+        region: d.region ?? '',
+        oqfBand: d.oqfBand ?? '',
+        cost: d.cost ?? -1,
+        sunset: d.status === 'SUNSET',
       })),
       1000,
     );
@@ -129,8 +163,16 @@ const orama: Candidate = {
         where: where as never,
         limit: request.pageSize,
         facets: {
-          institution: { limit: 100 }, institutionType: {}, region: {}, deliveryMode: {}, oqfBand: {}, languages: {},
-          skills: { limit: 100 }, occupations: { limit: 100 }, osapEligible: {}, creditBearing: {},
+          institution: { limit: 100 },
+          institutionType: {},
+          region: {},
+          deliveryMode: {},
+          oqfBand: {},
+          languages: {},
+          skills: { limit: 100 },
+          occupations: { limit: 100 },
+          osapEligible: {},
+          creditBearing: {},
         },
       });
     };
@@ -156,6 +198,8 @@ for (const size of sizes) {
     const run = await candidate.build(documents);
     const buildMs = performance.now() - started;
     const latency = await measureLatency(run, size > 10_000 ? 200 : 400, 40);
-    console.log(`| ${candidate.name} | ${documents.length} | ${buildMs.toFixed(0)} | ${latency.p50.toFixed(2)} | ${latency.p95.toFixed(2)} |`);
+    console.log(
+      `| ${candidate.name} | ${documents.length} | ${buildMs.toFixed(0)} | ${latency.p50.toFixed(2)} | ${latency.p95.toFixed(2)} |`,
+    );
   }
 }

@@ -8,14 +8,23 @@ import type { SearchRequest } from '../subgraphs/search/query/searchRequest.js';
 const base = { sort: 'RELEVANCE', page: 1, pageSize: 20, withFacets: true } as const;
 
 export const facetedQueries: SearchRequest[] = [
-  { ...base, query: 'data analytics', filters: { deliveryModes: ['ONLINE_ASYNCHRONOUS', 'ONLINE_SYNCHRONOUS'], osapEligible: true } },
+  {
+    ...base,
+    query: 'data analytics',
+    filters: { deliveryModes: ['ONLINE_ASYNCHRONOUS', 'ONLINE_SYNCHRONOUS'], osapEligible: true },
+  },
   { ...base, query: 'cybersecurity', filters: { regions: ['TORONTO', 'CENTRAL'] } },
   { ...base, query: 'santé', filters: { languages: ['fr'] } },
   { ...base, query: '', filters: { institutionTypes: ['PUBLIC_COLLEGE'], hours: { max: 100 } }, sort: 'COST_ASC' },
   { ...base, query: 'project managment', filters: { cost: { max: 1500 } } },
   { ...base, query: 'AI', filters: { creditBearing: true } },
   { ...base, query: 'personal support worker', filters: { oqfBands: ['CERTIFICATE_I', 'BELOW_CERTIFICATE_I'] } },
-  { ...base, query: 'welding', filters: { nextStartDate: { from: '2026-06-01', to: '2026-12-31' } }, sort: 'NEXT_START_DATE_ASC' },
+  {
+    ...base,
+    query: 'welding',
+    filters: { nextStartDate: { from: '2026-06-01', to: '2026-12-31' } },
+    sort: 'NEXT_START_DATE_ASC',
+  },
 ];
 
 export interface LatencySummary {

@@ -24,8 +24,10 @@ async function main() {
   });
   const [command] = positionals;
   const institution = values.institution;
-  if (!command || !['create', 'list', 'revoke'].includes(command) || positionals.length > 1) throw new UsageError(usage);
-  if (!institution || !isInstitutionCode(institution)) throw new UsageError(`--institution must be an institution code like "humber"\n${usage}`);
+  if (!command || !['create', 'list', 'revoke'].includes(command) || positionals.length > 1)
+    throw new UsageError(usage);
+  if (!institution || !isInstitutionCode(institution))
+    throw new UsageError(`--institution must be an institution code like "humber"\n${usage}`);
   const databaseUrl = url(process.env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   await migrateCatalogueDatabase(databaseUrl);
   const { db, close } = openCatalogueDatabase(databaseUrl, { maxConnections: 1 });

@@ -51,7 +51,9 @@ export async function provisionDatabase(adminUrl: string, account: DatabaseAccou
   const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   // DDL takes no bind parameters, so PostgreSQL's own format() quotes the names and the password.
   const run = async (template: string, ...values: string[]) => {
-    const [row] = await sql<{ statement: string }[]>`select format(${template}, variadic ${sql.array(values)}::text[]) as statement`;
+    const [row] = await sql<
+      { statement: string }[]
+    >`select format(${template}, variadic ${sql.array(values)}::text[]) as statement`;
     await sql.unsafe(row!.statement);
   };
   try {

@@ -27,7 +27,8 @@ async function main(): Promise<number> {
   const institution = values.institution;
   if (!institution || !isInstitutionCode(institution) || !file || positionals.length > 1) throw new UsageError(usage);
   const extension = extname(file).toLowerCase();
-  if (extension !== '.csv' && extension !== '.json') throw new UsageError(`the file must end in .csv or .json\n${usage}`);
+  if (extension !== '.csv' && extension !== '.json')
+    throw new UsageError(`the file must end in .csv or .json\n${usage}`);
   const content = await readFile(file, 'utf8');
   const databaseUrl = url(process.env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   await migrateCatalogueDatabase(databaseUrl);
@@ -41,7 +42,8 @@ async function main(): Promise<number> {
       for (const problem of result.problems) console.error(`  ${where(problem)}: ${problem.code} ${problem.message}`);
       return 1;
     }
-    for (const warning of result.warnings) console.log(`  warning ${where(warning)}: ${warning.code} ${warning.message}`);
+    for (const warning of result.warnings)
+      console.log(`  warning ${where(warning)}: ${warning.code} ${warning.message}`);
     console.log(
       `Imported into ${institution}: ${result.created.length} created, ${result.updated.length} updated, ${result.unchanged.length} unchanged.`,
     );

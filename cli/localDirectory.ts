@@ -85,9 +85,15 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
     await syncInstitutionUrls(frameworkDatabaseUrl, withUrls);
     const recognition = await seedRecognitionIfEmpty(
       frameworkDatabaseUrl,
-      sampleRecognition(institutions.map((i) => i.code), options.entriesPerInstitution),
+      sampleRecognition(
+        institutions.map((i) => i.code),
+        options.entriesPerInstitution,
+      ),
     );
-    if (recognition.seeded) options.log?.(`seeded recognition: ${recognition.agreements} agreements, ${recognition.equivalencies} equivalencies`);
+    if (recognition.seeded)
+      options.log?.(
+        `seeded recognition: ${recognition.agreements} agreements, ${recognition.equivalencies} equivalencies`,
+      );
     // The gateway starts after the framework; writes that check micro-credentials ask it once it is up.
     let gatewayUrl: string | undefined;
     const framework = await startFrameworkSubgraph({

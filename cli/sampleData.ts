@@ -45,7 +45,11 @@ async function seedSampleCatalogue(env: Env): Promise<void> {
   // The entry point migrates too; doing it first lets the seed write into the tables.
   await migrateCatalogueDatabase(databaseUrl);
   const seeded = await seedCatalogueIfEmpty(databaseUrl, institution, generateCatalogue(institution));
-  console.log(seeded ? `Sample data: seeded the ${institution} catalogue` : `Sample data: ${institution} catalogue already has data`);
+  console.log(
+    seeded
+      ? `Sample data: seeded the ${institution} catalogue`
+      : `Sample data: ${institution} catalogue already has data`,
+  );
 }
 
 /** `code=url` pairs separated by spaces or new lines. */
@@ -57,7 +61,10 @@ export function readSampleInstitutions(env: Env): InstitutionSeed[] {
     const institution = findSampleInstitution(code);
     if (!institution || !subgraphUrl) {
       const known = sampleInstitutions.map((sample) => sample.code).join(', ');
-      throw new ConfigError('SAMPLE_INSTITUTIONS', `must list code=url pairs of sample institutions (${known}), got "${pair}"`);
+      throw new ConfigError(
+        'SAMPLE_INSTITUTIONS',
+        `must list code=url pairs of sample institutions (${known}), got "${pair}"`,
+      );
     }
     // Checked like any URL setting, so a typo names this variable.
     url({ SAMPLE_INSTITUTIONS: subgraphUrl }, 'SAMPLE_INSTITUTIONS', ['http:', 'https:']);

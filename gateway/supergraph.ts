@@ -20,4 +20,3 @@ export function composeSupergraph(urls: { framework: string; search?: string }):
   }
   return result.supergraphSdl;
 }
-

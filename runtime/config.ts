@@ -3,7 +3,10 @@
  * process starts, and a bad one stops it with one message naming the variable.
  */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`${variable} ${problem}`);
     this.name = 'ConfigError';
   }

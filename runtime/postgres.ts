@@ -73,7 +73,10 @@ async function makeTraversable(dir: string): Promise<void> {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function findFreePort(): Promise<number> {

@@ -20,7 +20,14 @@ import type {
 } from '../subgraphs/catalogue/entryParts.js';
 import { findSampleInstitution, type SampleInstitution } from './institutions.js';
 import { hashString, randomFor, type Random } from './random.js';
-import { audiences, headlineDataAnalyticsTitles, sectors, type Bilingual, type Sector, type SectorTitle } from './sectors.js';
+import {
+  audiences,
+  headlineDataAnalyticsTitles,
+  sectors,
+  type Bilingual,
+  type Sector,
+  type SectorTitle,
+} from './sectors.js';
 import { escoSkill, instructionalProgram, occupation, sctSkill } from './taxonomies.js';
 
 export const sampleDataNotice: Bilingual = {
@@ -44,7 +51,9 @@ export function generateCatalogue(
   const profile = typeof institution === 'string' ? institutionProfile(institution) : institution;
   const total = count ?? defaultEntryCount(profile.code);
   const rotation = sectorRotation(profile, seed);
-  const titleOffsets = new Map(rotation.map((sector) => [sector.key, hashString(`${profile.code}:${seed}:${sector.key}`)]));
+  const titleOffsets = new Map(
+    rotation.map((sector) => [sector.key, hashString(`${profile.code}:${seed}:${sector.key}`)]),
+  );
   const today = Date.parse(`${referenceDate}T00:00:00Z`);
   if (Number.isNaN(today)) throw new Error(`referenceDate must be YYYY-MM-DD, got "${referenceDate}"`);
   return Array.from({ length: total }, (_, position) => {
@@ -70,7 +79,10 @@ function institutionProfile(code: string): SampleInstitution {
   return (
     findSampleInstitution(code) ?? {
       code,
-      name: code.replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => `${dash ? ' ' : ''}${letter.toUpperCase()}`),
+      name: code.replace(
+        /(^|-)([a-z])/g,
+        (_match, dash: string, letter: string) => `${dash ? ' ' : ''}${letter.toUpperCase()}`,
+      ),
       nameFr: null,
       type: 'PUBLIC_COLLEGE',
       region: 'CENTRAL',
@@ -93,7 +105,10 @@ function sectorRotation(institution: SampleInstitution, seed: number): Sector[] 
 
 function headlineTopic(institution: SampleInstitution, seed: number): Topic {
   const sector = sectors.find((candidate) => candidate.key === 'data-analytics')!;
-  const title = headlineDataAnalyticsTitles[hashString(`${institution.code}:${seed}:headline`) % headlineDataAnalyticsTitles.length]!;
+  const title =
+    headlineDataAnalyticsTitles[
+      hashString(`${institution.code}:${seed}:headline`) % headlineDataAnalyticsTitles.length
+    ]!;
   return { sector, title, module: 1, headline: true };
 }
 
@@ -126,7 +141,8 @@ function buildEntry(plan: EntryPlan): CatalogueEntryInput {
   const languages = entryLanguages(plan);
   const french = languages.length === 1 && languages[0] === 'fr';
   const offersFrench = institution.languages.includes('fr') || (institution.nameFr !== null && random.chance(0.4));
-  const moduleSuffix: Bilingual = plan.module > 1 ? { en: ` — Module ${plan.module}`, fr: ` — module ${plan.module}` } : { en: '', fr: '' };
+  const moduleSuffix: Bilingual =
+    plan.module > 1 ? { en: ` — Module ${plan.module}`, fr: ` — module ${plan.module}` } : { en: '', fr: '' };
   const titleEn = `${title.en}${moduleSuffix.en}`;
   const titleFr = `${title.fr}${moduleSuffix.fr}`;
   const slug = slugify(french ? titleFr : titleEn);
@@ -293,15 +309,25 @@ function awardsFor(title: string, language: 'en' | 'fr', credits: number | null,
     },
   ];
   if (random.chance(0.4)) {
-    awards.push({ type: 'CERTIFICATE', description: en ? 'Certificate of completion' : 'Attestation de réussite', standard: null });
+    awards.push({
+      type: 'CERTIFICATE',
+      description: en ? 'Certificate of completion' : 'Attestation de réussite',
+      standard: null,
+    });
   }
   if (credits !== null) {
     awards.push({
       type: 'CREDIT',
-      description: en ? `${credits} academic credit${credits === 1 ? '' : 's'}` : `${credits} crédit${credits > 1 ? 's' : ''} scolaire${credits > 1 ? 's' : ''}`,
+      description: en
+        ? `${credits} academic credit${credits === 1 ? '' : 's'}`
+        : `${credits} crédit${credits > 1 ? 's' : ''} scolaire${credits > 1 ? 's' : ''}`,
       standard: null,
     });
-    awards.push({ type: 'TRANSCRIPT_NOTATION', description: en ? 'Recorded on the academic transcript' : 'Inscrite au relevé de notes', standard: null });
+    awards.push({
+      type: 'TRANSCRIPT_NOTATION',
+      description: en ? 'Recorded on the academic transcript' : 'Inscrite au relevé de notes',
+      standard: null,
+    });
   }
   return awards;
 }
@@ -346,11 +372,18 @@ const day = 86_400_000;
 
 function offeringsFor(
   plan: EntryPlan,
-  entry: { status: MicroCredentialStatus; deliveryMode: DeliveryMode; durationWeeks: number; instructionalHours: number; externalCode: string },
+  entry: {
+    status: MicroCredentialStatus;
+    deliveryMode: DeliveryMode;
+    durationWeeks: number;
+    instructionalHours: number;
+    externalCode: string;
+  },
 ): OfferingInput[] {
   const { institution, random, today } = plan;
   const online = entry.deliveryMode === 'ONLINE_ASYNCHRONOUS' || entry.deliveryMode === 'ONLINE_SYNCHRONOUS';
-  const count = entry.status === 'ACTIVE' ? random.int(2, 4) : 1 + (entry.status === 'SUNSET' && random.chance(0.5) ? 1 : 0);
+  const count =
+    entry.status === 'ACTIVE' ? random.int(2, 4) : 1 + (entry.status === 'SUNSET' && random.chance(0.5) ? 1 : 0);
   // ACTIVE: intakes around today, the last one upcoming. SUNSET: all past. DRAFT: all upcoming.
   const spacing = random.int(8, 17) * 7;
   const firstStart =
@@ -398,7 +431,11 @@ function termCode(time: number): string {
   return `${term}${String(date.getUTCFullYear() % 100).padStart(2, '0')}`;
 }
 
-function effectiveDates(status: MicroCredentialStatus, today: number, random: Random): { effectiveDate: string; expiryDate: string | null } {
+function effectiveDates(
+  status: MicroCredentialStatus,
+  today: number,
+  random: Random,
+): { effectiveDate: string; expiryDate: string | null } {
   switch (status) {
     case 'ACTIVE':
       return {
@@ -428,8 +465,16 @@ function transferContactFor(institution: SampleInstitution, french: boolean): Co
   // 555-01XX numbers are reserved for fiction.
   const line = String(hashString(institution.code) % 100).padStart(2, '0');
   return french
-    ? { name: 'Bureau des équivalences et du transfert de crédits', email: `equivalences@${domain}`, phone: `+1-${areaCodes[institution.region]}-555-01${line}` }
-    : { name: 'Credit Transfer Office', email: `credittransfer@${domain}`, phone: `+1-${areaCodes[institution.region]}-555-01${line}` };
+    ? {
+        name: 'Bureau des équivalences et du transfert de crédits',
+        email: `equivalences@${domain}`,
+        phone: `+1-${areaCodes[institution.region]}-555-01${line}`,
+      }
+    : {
+        name: 'Credit Transfer Office',
+        email: `credittransfer@${domain}`,
+        phone: `+1-${areaCodes[institution.region]}-555-01${line}`,
+      };
 }
 
 const isoDates = new Map<number, string>();

@@ -43,7 +43,12 @@ const commonCorePlans: CommonCorePlan[] = [
     title: 'Data Analytics Foundations',
     description: 'Clean, analyse and visualise tabular data and communicate findings to decision makers.',
     sectorArea: 'DIGITAL_SKILLS',
-    requiredCompetencies: ['Prepare and clean data sets', 'Descriptive statistics', 'Build charts and dashboards', 'Communicate findings'],
+    requiredCompetencies: [
+      'Prepare and clean data sets',
+      'Descriptive statistics',
+      'Build charts and dashboards',
+      'Communicate findings',
+    ],
     minimumHours: 24,
     endorsingBodies: ['eCampusOntario', 'Information and Communications Technology Council (ICTC)'],
     members: 'headline',
@@ -53,7 +58,11 @@ const commonCorePlans: CommonCorePlan[] = [
     title: 'Safe Patient Handling and Mobility',
     description: 'Transfers, positioning and mobility support that protect clients and personal support workers.',
     sectorArea: 'HEALTH_AND_PERSONAL_SUPPORT',
-    requiredCompetencies: ['Assess mobility and risk', 'Use mechanical lifts safely', 'Body mechanics and injury prevention'],
+    requiredCompetencies: [
+      'Assess mobility and risk',
+      'Use mechanical lifts safely',
+      'Body mechanics and injury prevention',
+    ],
     minimumHours: 20,
     endorsingBodies: ['Ontario Personal Support Workers Association', 'Public Services Health and Safety Association'],
     members: ['safe-patient-handling-and-mobility', 'manutention-securitaire-et-mobilite-des-patients'],
@@ -63,17 +72,28 @@ const commonCorePlans: CommonCorePlan[] = [
     title: 'Medication Support for Home Care',
     description: 'Support clients with medication under delegation in home and community care.',
     sectorArea: 'HEALTH_AND_PERSONAL_SUPPORT',
-    requiredCompetencies: ['Medication safety and the five rights', 'Delegation and documentation', 'Recognise adverse reactions'],
+    requiredCompetencies: [
+      'Medication safety and the five rights',
+      'Delegation and documentation',
+      'Recognise adverse reactions',
+    ],
     minimumHours: 20,
     endorsingBodies: ['Ontario Personal Support Workers Association', 'Home Care Ontario'],
-    members: ['medication-support-for-home-care-workers', 'soutien-a-la-prise-de-medicaments-pour-les-travailleurs-des-soins-a-domicile'],
+    members: [
+      'medication-support-for-home-care-workers',
+      'soutien-a-la-prise-de-medicaments-pour-les-travailleurs-des-soins-a-domicile',
+    ],
   },
   {
     code: 'CC-PSW-DEMENTIA',
     title: 'Dementia Care for Support Workers',
     description: 'Person-centred care and responsive behaviours for people living with dementia.',
     sectorArea: 'HEALTH_AND_PERSONAL_SUPPORT',
-    requiredCompetencies: ['Person-centred dementia care', 'Responsive behaviours', 'Family and caregiver communication'],
+    requiredCompetencies: [
+      'Person-centred dementia care',
+      'Responsive behaviours',
+      'Family and caregiver communication',
+    ],
     minimumHours: 18,
     endorsingBodies: ['Alzheimer Society of Ontario', 'Ontario Personal Support Workers Association'],
     members: ['dementia-care-for-support-workers'],
@@ -83,7 +103,12 @@ const commonCorePlans: CommonCorePlan[] = [
     title: 'Cybersecurity Foundations',
     description: 'Core security concepts, threats and controls for entry-level cybersecurity roles.',
     sectorArea: 'DIGITAL_SKILLS',
-    requiredCompetencies: ['Threats, vulnerabilities and risk', 'Security controls', 'Identity and access basics', 'Incident reporting'],
+    requiredCompetencies: [
+      'Threats, vulnerabilities and risk',
+      'Security controls',
+      'Identity and access basics',
+      'Incident reporting',
+    ],
     minimumHours: 30,
     endorsingBodies: ['Information and Communications Technology Council (ICTC)', 'Canadian Centre for Cyber Security'],
     members: ['cybersecurity-fundamentals', 'cloud-security-foundations', 'network-security-essentials'],
@@ -93,7 +118,12 @@ const commonCorePlans: CommonCorePlan[] = [
     title: 'Project Management Foundations',
     description: 'Plan, schedule and control small projects with recognised project management practice.',
     sectorArea: 'BUSINESS',
-    requiredCompetencies: ['Scope and work breakdown', 'Scheduling', 'Risk and issue management', 'Stakeholder communication'],
+    requiredCompetencies: [
+      'Scope and work breakdown',
+      'Scheduling',
+      'Risk and issue management',
+      'Stakeholder communication',
+    ],
     minimumHours: 30,
     endorsingBodies: ['PMI Southern Ontario Chapter', 'Ontario Chamber of Commerce'],
     members: ['project-management-fundamentals', 'preparing-for-the-capm-exam'],
@@ -131,19 +161,69 @@ const commonCorePlans: CommonCorePlan[] = [
 ];
 
 const industryCredentials: RecognitionSeed['industryCredentials'] = [
-  { code: 'google-data-analytics', name: 'Google Data Analytics Certificate', issuer: 'Google', url: 'https://grow.google/certificates/data-analytics/' },
-  { code: 'comptia-security-plus', name: 'CompTIA Security+', issuer: 'CompTIA', url: 'https://www.comptia.org/certifications/security' },
-  { code: 'pmi-capm', name: 'Certified Associate in Project Management (CAPM)', issuer: 'Project Management Institute', url: 'https://www.pmi.org/certifications/certified-associate-capm' },
-  { code: 'microsoft-pl-300', name: 'Microsoft Certified: Power BI Data Analyst Associate (PL-300)', issuer: 'Microsoft', url: 'https://learn.microsoft.com/credentials/certifications/data-analyst-associate/' },
-  { code: 'aws-cloud-practitioner', name: 'AWS Certified Cloud Practitioner', issuer: 'Amazon Web Services', url: 'https://aws.amazon.com/certification/certified-cloud-practitioner/' },
+  {
+    code: 'google-data-analytics',
+    name: 'Google Data Analytics Certificate',
+    issuer: 'Google',
+    url: 'https://grow.google/certificates/data-analytics/',
+  },
+  {
+    code: 'comptia-security-plus',
+    name: 'CompTIA Security+',
+    issuer: 'CompTIA',
+    url: 'https://www.comptia.org/certifications/security',
+  },
+  {
+    code: 'pmi-capm',
+    name: 'Certified Associate in Project Management (CAPM)',
+    issuer: 'Project Management Institute',
+    url: 'https://www.pmi.org/certifications/certified-associate-capm',
+  },
+  {
+    code: 'microsoft-pl-300',
+    name: 'Microsoft Certified: Power BI Data Analyst Associate (PL-300)',
+    issuer: 'Microsoft',
+    url: 'https://learn.microsoft.com/credentials/certifications/data-analyst-associate/',
+  },
+  {
+    code: 'aws-cloud-practitioner',
+    name: 'AWS Certified Cloud Practitioner',
+    issuer: 'Amazon Web Services',
+    url: 'https://aws.amazon.com/certification/certified-cloud-practitioner/',
+  },
 ];
 
 const mc = (institution: string, slug: string): SeedItem => ({ kind: 'MICRO_CREDENTIAL', institution, slug });
 const industry = (code: string): SeedItem => ({ kind: 'INDUSTRY_CREDENTIAL', code });
-const course = (institution: string, code: string, title: string): SeedItem => ({ kind: 'COURSE', institution, code, title });
+const course = (institution: string, code: string, title: string): SeedItem => ({
+  kind: 'COURSE',
+  institution,
+  code,
+  title,
+});
 
-function decision(receivingInstitution: string, from: SeedItem, to: SeedItem, value: number, extent: 'FULL' | 'PARTIAL', extra: Partial<SeedEquivalency> = {}): SeedEquivalency {
-  return { receivingInstitution, from, for: to, value, unit: 'CREDITS', extent, startDate: '2025-09-01', endDate: null, minimumGrade: 65, recencyYears: 5, conditions: null, ...extra };
+function decision(
+  receivingInstitution: string,
+  from: SeedItem,
+  to: SeedItem,
+  value: number,
+  extent: 'FULL' | 'PARTIAL',
+  extra: Partial<SeedEquivalency> = {},
+): SeedEquivalency {
+  return {
+    receivingInstitution,
+    from,
+    for: to,
+    value,
+    unit: 'CREDITS',
+    extent,
+    startDate: '2025-09-01',
+    endDate: null,
+    minimumGrade: 65,
+    recencyYears: 5,
+    conditions: null,
+    ...extra,
+  };
 }
 
 const agreements: RecognitionSeed['agreements'] = [
@@ -157,12 +237,37 @@ const agreements: RecognitionSeed['agreements'] = [
     dateEffective: '2025-09-01',
     expirationDate: '2030-08-31',
     equivalencies: [
-      decision('humber', mc('seneca', 'cybersecurity-fundamentals'), mc('humber', 'identity-and-access-management'), 1.5, 'PARTIAL', {
-        conditions: 'Partial credit: the access-control module must still be completed.',
-      }),
-      decision('humber', mc('seneca', 'python-for-data-analysis'), mc('humber', 'applied-business-analytics'), 3, 'FULL'),
-      decision('humber', mc('seneca', 'project-scheduling-and-cost-control'), mc('humber', 'risk-management-for-projects'), 3, 'FULL'),
-      decision('seneca', mc('humber', 'data-analytics-for-the-workplace'), course('seneca', 'DBS211', 'Introduction to Database Systems'), 2, 'PARTIAL'),
+      decision(
+        'humber',
+        mc('seneca', 'cybersecurity-fundamentals'),
+        mc('humber', 'identity-and-access-management'),
+        1.5,
+        'PARTIAL',
+        {
+          conditions: 'Partial credit: the access-control module must still be completed.',
+        },
+      ),
+      decision(
+        'humber',
+        mc('seneca', 'python-for-data-analysis'),
+        mc('humber', 'applied-business-analytics'),
+        3,
+        'FULL',
+      ),
+      decision(
+        'humber',
+        mc('seneca', 'project-scheduling-and-cost-control'),
+        mc('humber', 'risk-management-for-projects'),
+        3,
+        'FULL',
+      ),
+      decision(
+        'seneca',
+        mc('humber', 'data-analytics-for-the-workplace'),
+        course('seneca', 'DBS211', 'Introduction to Database Systems'),
+        2,
+        'PARTIAL',
+      ),
     ],
   },
   {
@@ -175,8 +280,20 @@ const agreements: RecognitionSeed['agreements'] = [
     dateEffective: '2025-05-01',
     expirationDate: null,
     equivalencies: [
-      decision('georgian', mc('humber', 'risk-management-for-projects'), mc('georgian', 'preparing-for-the-capm-exam'), 3, 'FULL'),
-      decision('seneca', mc('georgian', 'preparing-for-the-capm-exam'), mc('seneca', 'project-scheduling-and-cost-control'), 3, 'FULL'),
+      decision(
+        'georgian',
+        mc('humber', 'risk-management-for-projects'),
+        mc('georgian', 'preparing-for-the-capm-exam'),
+        3,
+        'FULL',
+      ),
+      decision(
+        'seneca',
+        mc('georgian', 'preparing-for-the-capm-exam'),
+        mc('seneca', 'project-scheduling-and-cost-control'),
+        3,
+        'FULL',
+      ),
     ],
   },
   {
@@ -188,7 +305,15 @@ const agreements: RecognitionSeed['agreements'] = [
     dateSigned: '2025-08-20',
     dateEffective: '2025-09-01',
     expirationDate: null,
-    equivalencies: [decision('durham', mc('humber', 'identity-and-access-management'), mc('durham', 'identity-and-access-management'), 3, 'FULL')],
+    equivalencies: [
+      decision(
+        'durham',
+        mc('humber', 'identity-and-access-management'),
+        mc('durham', 'identity-and-access-management'),
+        3,
+        'FULL',
+      ),
+    ],
   },
   {
     name: 'Machine Learning Foundations Recognition (Seneca, Durham, Georgian)',
@@ -200,8 +325,20 @@ const agreements: RecognitionSeed['agreements'] = [
     dateEffective: '2025-01-15',
     expirationDate: null,
     equivalencies: [
-      decision('durham', mc('seneca', 'machine-learning-foundations'), mc('durham', 'machine-learning-foundations'), 3, 'FULL'),
-      decision('georgian', mc('seneca', 'machine-learning-foundations'), mc('georgian', 'prompt-engineering-for-professionals'), 1, 'PARTIAL'),
+      decision(
+        'durham',
+        mc('seneca', 'machine-learning-foundations'),
+        mc('durham', 'machine-learning-foundations'),
+        3,
+        'FULL',
+      ),
+      decision(
+        'georgian',
+        mc('seneca', 'machine-learning-foundations'),
+        mc('georgian', 'prompt-engineering-for-professionals'),
+        1,
+        'PARTIAL',
+      ),
     ],
   },
   {
@@ -214,13 +351,26 @@ const agreements: RecognitionSeed['agreements'] = [
     dateEffective: '2025-05-01',
     expirationDate: '2029-04-30',
     equivalencies: [
-      decision('lacite', mc('algonquin', 'ethical-hacking-and-penetration-testing'), mc('lacite', 'piratage-ethique-et-tests-d-intrusion'), 3, 'FULL'),
-      decision('algonquin', mc('lacite', 'piratage-ethique-et-tests-d-intrusion'), mc('algonquin', 'ethical-hacking-and-penetration-testing'), 3, 'FULL'),
+      decision(
+        'lacite',
+        mc('algonquin', 'ethical-hacking-and-penetration-testing'),
+        mc('lacite', 'piratage-ethique-et-tests-d-intrusion'),
+        3,
+        'FULL',
+      ),
+      decision(
+        'algonquin',
+        mc('lacite', 'piratage-ethique-et-tests-d-intrusion'),
+        mc('algonquin', 'ethical-hacking-and-penetration-testing'),
+        3,
+        'FULL',
+      ),
     ],
   },
   {
     name: 'Boréal–Laurentian Indigenous Cultural Safety Recognition',
-    description: 'Collège Boréal recognises Laurentian’s Indigenous cultural safety micro-credential for its French-language offering.',
+    description:
+      'Collège Boréal recognises Laurentian’s Indigenous cultural safety micro-credential for its French-language offering.',
     kind: 'BILATERAL',
     parties: ['boreal', 'laurentian'],
     ownedBy: 'boreal',
@@ -228,9 +378,16 @@ const agreements: RecognitionSeed['agreements'] = [
     dateEffective: '2025-03-01',
     expirationDate: null,
     equivalencies: [
-      decision('boreal', mc('laurentian', 'indigenous-cultural-safety-in-health-care'), mc('boreal', 'securisation-culturelle-autochtone-en-soins-de-sante'), 2, 'FULL', {
-        conditions: 'Evaluation in French of the final reflective assignment.',
-      }),
+      decision(
+        'boreal',
+        mc('laurentian', 'indigenous-cultural-safety-in-health-care'),
+        mc('boreal', 'securisation-culturelle-autochtone-en-soins-de-sante'),
+        2,
+        'FULL',
+        {
+          conditions: 'Evaluation in French of the final reflective assignment.',
+        },
+      ),
     ],
   },
   {
@@ -242,7 +399,16 @@ const agreements: RecognitionSeed['agreements'] = [
     dateSigned: '2025-07-01',
     dateEffective: '2025-09-01',
     expirationDate: null,
-    equivalencies: [decision('algonquin', mc('tmu', 'python-for-data-analysis'), mc('algonquin', 'python-for-data-analysis'), 3, 'FULL', { minimumGrade: 70 })],
+    equivalencies: [
+      decision(
+        'algonquin',
+        mc('tmu', 'python-for-data-analysis'),
+        mc('algonquin', 'python-for-data-analysis'),
+        3,
+        'FULL',
+        { minimumGrade: 70 },
+      ),
+    ],
   },
   {
     name: 'Conestoga–Fanshawe Project Management Agreement (expired)',
@@ -254,21 +420,48 @@ const agreements: RecognitionSeed['agreements'] = [
     dateEffective: '2021-09-01',
     expirationDate: '2024-08-31',
     equivalencies: [
-      decision('fanshawe', mc('conestoga', 'project-scheduling-and-cost-control'), mc('fanshawe', 'project-management-fundamentals'), 3, 'FULL', {
-        startDate: '2021-09-01',
-      }),
+      decision(
+        'fanshawe',
+        mc('conestoga', 'project-scheduling-and-cost-control'),
+        mc('fanshawe', 'project-management-fundamentals'),
+        3,
+        'FULL',
+        {
+          startDate: '2021-09-01',
+        },
+      ),
     ],
   },
 ];
 
 /** Institution policy decisions, outside any agreement (often first movers on industry credentials). */
 const ownDecisions: SeedEquivalency[] = [
-  decision('seneca', industry('comptia-security-plus'), mc('seneca', 'cybersecurity-fundamentals'), 3, 'FULL', { minimumGrade: null, recencyYears: 3 }),
-  decision('humber', industry('google-data-analytics'), mc('humber', 'data-analytics-for-the-workplace'), 3, 'FULL', { minimumGrade: null, recencyYears: 3 }),
-  decision('georgian', industry('pmi-capm'), mc('georgian', 'preparing-for-the-capm-exam'), 3, 'FULL', { minimumGrade: null, recencyYears: 5 }),
-  decision('algonquin', industry('microsoft-pl-300'), mc('algonquin', 'data-analytics-essentials-with-excel'), 2, 'PARTIAL', { minimumGrade: null }),
-  decision('cambrian', industry('microsoft-pl-300'), mc('cambrian', 'data-visualization-with-power-bi'), 3, 'FULL', { minimumGrade: null }),
-  decision('georgian', industry('aws-cloud-practitioner'), mc('georgian', 'cloud-security-foundations'), 1, 'PARTIAL', { minimumGrade: null }),
+  decision('seneca', industry('comptia-security-plus'), mc('seneca', 'cybersecurity-fundamentals'), 3, 'FULL', {
+    minimumGrade: null,
+    recencyYears: 3,
+  }),
+  decision('humber', industry('google-data-analytics'), mc('humber', 'data-analytics-for-the-workplace'), 3, 'FULL', {
+    minimumGrade: null,
+    recencyYears: 3,
+  }),
+  decision('georgian', industry('pmi-capm'), mc('georgian', 'preparing-for-the-capm-exam'), 3, 'FULL', {
+    minimumGrade: null,
+    recencyYears: 5,
+  }),
+  decision(
+    'algonquin',
+    industry('microsoft-pl-300'),
+    mc('algonquin', 'data-analytics-essentials-with-excel'),
+    2,
+    'PARTIAL',
+    { minimumGrade: null },
+  ),
+  decision('cambrian', industry('microsoft-pl-300'), mc('cambrian', 'data-visualization-with-power-bi'), 3, 'FULL', {
+    minimumGrade: null,
+  }),
+  decision('georgian', industry('aws-cloud-practitioner'), mc('georgian', 'cloud-security-foundations'), 1, 'PARTIAL', {
+    minimumGrade: null,
+  }),
 ];
 
 const programs: RecognitionSeed['programs'] = [
@@ -280,7 +473,13 @@ const programs: RecognitionSeed['programs'] = [
     oqfLevel: 5,
     totalCredits: 36,
     rules: [
-      { name: 'Soins de soutien essentiels', microCredentials: [], commonCore: ['CC-PSW-SAFE-HANDLING', 'CC-PSW-MEDICATION'], requiredCount: 2, creditsGranted: 6 },
+      {
+        name: 'Soins de soutien essentiels',
+        microCredentials: [],
+        commonCore: ['CC-PSW-SAFE-HANDLING', 'CC-PSW-MEDICATION'],
+        requiredCount: 2,
+        creditsGranted: 6,
+      },
     ],
   },
   {
@@ -291,8 +490,20 @@ const programs: RecognitionSeed['programs'] = [
     oqfLevel: 5,
     totalCredits: 36,
     rules: [
-      { name: 'Foundations', microCredentials: [mc('cambrian', 'personal-support-worker-foundations')], commonCore: [], requiredCount: 1, creditsGranted: 4 },
-      { name: 'Safe care', microCredentials: [], commonCore: ['CC-PSW-SAFE-HANDLING', 'CC-PSW-DEMENTIA'], requiredCount: 1, creditsGranted: 2 },
+      {
+        name: 'Foundations',
+        microCredentials: [mc('cambrian', 'personal-support-worker-foundations')],
+        commonCore: [],
+        requiredCount: 1,
+        creditsGranted: 4,
+      },
+      {
+        name: 'Safe care',
+        microCredentials: [],
+        commonCore: ['CC-PSW-SAFE-HANDLING', 'CC-PSW-DEMENTIA'],
+        requiredCount: 1,
+        creditsGranted: 2,
+      },
     ],
   },
   {
@@ -303,8 +514,20 @@ const programs: RecognitionSeed['programs'] = [
     oqfLevel: 9,
     totalCredits: 30,
     rules: [
-      { name: 'Analytics foundations', microCredentials: [], commonCore: ['CC-DATA-ANALYTICS'], requiredCount: 1, creditsGranted: 3 },
-      { name: 'Applied analytics', microCredentials: [mc('humber', 'applied-business-analytics')], commonCore: [], requiredCount: 1, creditsGranted: 3 },
+      {
+        name: 'Analytics foundations',
+        microCredentials: [],
+        commonCore: ['CC-DATA-ANALYTICS'],
+        requiredCount: 1,
+        creditsGranted: 3,
+      },
+      {
+        name: 'Applied analytics',
+        microCredentials: [mc('humber', 'applied-business-analytics')],
+        commonCore: [],
+        requiredCount: 1,
+        creditsGranted: 3,
+      },
     ],
   },
   {
@@ -315,8 +538,20 @@ const programs: RecognitionSeed['programs'] = [
     oqfLevel: 9,
     totalCredits: 24,
     rules: [
-      { name: 'Project management core', microCredentials: [mc('georgian', 'preparing-for-the-capm-exam')], commonCore: ['CC-PROJECT-MANAGEMENT'], requiredCount: 1, creditsGranted: 3 },
-      { name: 'Leadership elective', microCredentials: [mc('georgian', 'leading-hybrid-teams')], commonCore: [], requiredCount: 1, creditsGranted: 3 },
+      {
+        name: 'Project management core',
+        microCredentials: [mc('georgian', 'preparing-for-the-capm-exam')],
+        commonCore: ['CC-PROJECT-MANAGEMENT'],
+        requiredCount: 1,
+        creditsGranted: 3,
+      },
+      {
+        name: 'Leadership elective',
+        microCredentials: [mc('georgian', 'leading-hybrid-teams')],
+        commonCore: [],
+        requiredCount: 1,
+        creditsGranted: 3,
+      },
     ],
   },
   {
@@ -327,7 +562,13 @@ const programs: RecognitionSeed['programs'] = [
     oqfLevel: 5,
     totalCredits: 36,
     rules: [
-      { name: 'Personal support foundations', microCredentials: [], commonCore: ['CC-PSW-SAFE-HANDLING', 'CC-PSW-MEDICATION', 'CC-PSW-DEMENTIA'], requiredCount: 2, creditsGranted: 6 },
+      {
+        name: 'Personal support foundations',
+        microCredentials: [],
+        commonCore: ['CC-PSW-SAFE-HANDLING', 'CC-PSW-MEDICATION', 'CC-PSW-DEMENTIA'],
+        requiredCount: 2,
+        creditsGranted: 6,
+      },
     ],
   },
   {
@@ -338,8 +579,23 @@ const programs: RecognitionSeed['programs'] = [
     oqfLevel: 9,
     totalCredits: 32,
     rules: [
-      { name: 'Security foundations', microCredentials: [mc('seneca', 'cybersecurity-fundamentals')], commonCore: ['CC-CYBER-FOUNDATIONS'], requiredCount: 1, creditsGranted: 4 },
-      { name: 'AI and automation', microCredentials: [mc('seneca', 'machine-learning-foundations'), mc('seneca', 'generative-ai-in-the-workplace')], commonCore: [], requiredCount: 1, creditsGranted: 2 },
+      {
+        name: 'Security foundations',
+        microCredentials: [mc('seneca', 'cybersecurity-fundamentals')],
+        commonCore: ['CC-CYBER-FOUNDATIONS'],
+        requiredCount: 1,
+        creditsGranted: 4,
+      },
+      {
+        name: 'AI and automation',
+        microCredentials: [
+          mc('seneca', 'machine-learning-foundations'),
+          mc('seneca', 'generative-ai-in-the-workplace'),
+        ],
+        commonCore: [],
+        requiredCount: 1,
+        creditsGranted: 2,
+      },
     ],
   },
 ];

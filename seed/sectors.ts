@@ -6,12 +6,7 @@
  * Partner and employer names are invented for the sample. Institutions are
  * real; no real partnership is implied.
  */
-import type {
-  AssessmentType,
-  Partner,
-  QualityAssurance,
-  Skill,
-} from '../subgraphs/catalogue/entryParts.js';
+import type { AssessmentType, Partner, QualityAssurance, Skill } from '../subgraphs/catalogue/entryParts.js';
 
 export interface Bilingual {
   en: string;
@@ -116,7 +111,14 @@ export const sectors: Sector[] = [
         fr: 'Présenter une recommandation fondée sur des données probantes tirées d’un jeu de données réel',
       },
     ],
-    escoLabels: ['perform data analysis', 'use spreadsheets software', 'SQL', 'statistics', 'present reports', 'business intelligence'],
+    escoLabels: [
+      'perform data analysis',
+      'use spreadsheets software',
+      'SQL',
+      'statistics',
+      'present reports',
+      'business intelligence',
+    ],
     sctCodes: ['S.01.a.03', 'S.01.a.04', 'S.02.a.01', 'A.01.a.01'],
     noc: ['21211', '21223', '21221'],
     cip: ['30.7101', '30.7102'],
@@ -133,11 +135,18 @@ export const sectors: Sector[] = [
       { name: 'Grand River Regional Health Data Hub', kind: 'EMPLOYER' },
     ],
     stackTargets: [
-      { en: 'Business Analytics (Ontario College Graduate Certificate)', fr: "Analytique d'affaires (certificat d'études supérieures de l'Ontario)", programCode: 'BAN' },
-      { en: 'Data Analytics Certificate', fr: "Certificat en analytique de données", programCode: 'DAC' },
+      {
+        en: 'Business Analytics (Ontario College Graduate Certificate)',
+        fr: "Analytique d'affaires (certificat d'études supérieures de l'Ontario)",
+        programCode: 'BAN',
+      },
+      { en: 'Data Analytics Certificate', fr: 'Certificat en analytique de données', programCode: 'DAC' },
     ],
     prerequisites: [
-      { en: 'Comfort with spreadsheets (sorting, filtering, basic formulas)', fr: 'Aisance avec les tableurs (tri, filtres, formules de base)' },
+      {
+        en: 'Comfort with spreadsheets (sorting, filtering, basic formulas)',
+        fr: 'Aisance avec les tableurs (tri, filtres, formules de base)',
+      },
       secondarySchool,
     ],
   },
@@ -146,8 +155,16 @@ export const sectors: Sector[] = [
     codePrefix: 'CYB',
     titles: [
       { en: 'Cybersecurity Fundamentals', fr: 'Cybersécurité : notions fondamentales' },
-      { en: 'Network Security Essentials', fr: "L'essentiel de la sécurité des réseaux", noc: ['22220', '21220'], cip: ['11.1001', '11.1003'] },
-      { en: 'Incident Response and Digital Forensics', fr: 'Intervention en cas d’incident et criminalistique numérique' },
+      {
+        en: 'Network Security Essentials',
+        fr: "L'essentiel de la sécurité des réseaux",
+        noc: ['22220', '21220'],
+        cip: ['11.1001', '11.1003'],
+      },
+      {
+        en: 'Incident Response and Digital Forensics',
+        fr: 'Intervention en cas d’incident et criminalistique numérique',
+      },
       { en: 'Cloud Security Foundations', fr: 'Fondements de la sécurité infonuagique' },
       { en: 'Security Awareness for Small Business', fr: 'Sensibilisation à la sécurité pour les petites entreprises' },
       { en: 'Ethical Hacking and Penetration Testing', fr: "Piratage éthique et tests d'intrusion" },
@@ -159,7 +176,10 @@ export const sectors: Sector[] = [
       fr: 'Les personnes apprenantes s’exercent à défendre de vrais systèmes en laboratoire : reconnaître les menaces, renforcer les réseaux et intervenir lors d’incidents, étape par étape.',
     },
     outcomes: [
-      { en: 'Identify common threats and vulnerabilities in networked systems', fr: 'Reconnaître les menaces et vulnérabilités courantes des systèmes en réseau' },
+      {
+        en: 'Identify common threats and vulnerabilities in networked systems',
+        fr: 'Reconnaître les menaces et vulnérabilités courantes des systèmes en réseau',
+      },
       {
         en: 'Configure firewalls, access controls and multi-factor authentication',
         fr: "Configurer des pare-feu, des contrôles d'accès et l'authentification multifacteur",
@@ -177,7 +197,13 @@ export const sectors: Sector[] = [
         fr: 'Expliquer les obligations prévues par la LPRPDE et les lois ontariennes sur la protection de la vie privée',
       },
     ],
-    escoLabels: ['cyber attack counter-measures', 'manage ICT security', 'identify ICT security risks', 'information security strategy', 'ICT network security risks'],
+    escoLabels: [
+      'cyber attack counter-measures',
+      'manage ICT security',
+      'identify ICT security risks',
+      'information security strategy',
+      'ICT network security risks',
+    ],
     sctCodes: ['S.02.a.02', 'S.02.a.01', 'S.04.a.02', 'A.01.a.03'],
     noc: ['21220', '22220', '21222'],
     cip: ['11.1003'],
@@ -193,25 +219,47 @@ export const sectors: Sector[] = [
       { name: 'Canadian Cyber Skills Alliance', kind: 'INDUSTRY_ASSOCIATION' },
     ],
     stackTargets: [
-      { en: 'Cybersecurity (Ontario College Graduate Certificate)', fr: "Cybersécurité (certificat d'études supérieures de l'Ontario)", programCode: 'CYB' },
-      { en: 'Computer Systems Technician diploma', fr: 'Diplôme de technicien en systèmes informatiques', programCode: 'CST' },
+      {
+        en: 'Cybersecurity (Ontario College Graduate Certificate)',
+        fr: "Cybersécurité (certificat d'études supérieures de l'Ontario)",
+        programCode: 'CYB',
+      },
+      {
+        en: 'Computer Systems Technician diploma',
+        fr: 'Diplôme de technicien en systèmes informatiques',
+        programCode: 'CST',
+      },
     ],
     prerequisites: [
-      { en: 'Working knowledge of Windows or Linux and basic networking', fr: 'Connaissance pratique de Windows ou de Linux et des notions de base en réseautique' },
+      {
+        en: 'Working knowledge of Windows or Linux and basic networking',
+        fr: 'Connaissance pratique de Windows ou de Linux et des notions de base en réseautique',
+      },
       secondarySchool,
     ],
-    sectorQualityAssurance: { body: 'Regional cybersecurity employer advisory committee', type: 'INDUSTRY_ACCREDITATION' },
+    sectorQualityAssurance: {
+      body: 'Regional cybersecurity employer advisory committee',
+      type: 'INDUSTRY_ACCREDITATION',
+    },
   },
   {
     key: 'artificial-intelligence',
     codePrefix: 'AIM',
     titles: [
-      { en: 'Artificial Intelligence for Business', fr: "L'intelligence artificielle pour les entreprises", noc: ['21221', '11201'] },
+      {
+        en: 'Artificial Intelligence for Business',
+        fr: "L'intelligence artificielle pour les entreprises",
+        noc: ['21221', '11201'],
+      },
       { en: 'Machine Learning Foundations', fr: "Fondements de l'apprentissage automatique" },
       { en: 'Generative AI in the Workplace', fr: "L'IA générative en milieu de travail", noc: ['21221', '13100'] },
       { en: 'Prompt Engineering for Professionals', fr: 'Ingénierie de requêtes pour les professionnels' },
       { en: 'Responsible and Ethical AI', fr: 'IA responsable et éthique' },
-      { en: 'Applied Machine Learning with Python', fr: 'Apprentissage automatique appliqué avec Python', cip: ['11.0102', '11.0701'] },
+      {
+        en: 'Applied Machine Learning with Python',
+        fr: 'Apprentissage automatique appliqué avec Python',
+        cip: ['11.0102', '11.0701'],
+      },
       { en: 'AI Tools for Health Care Administration', fr: "Outils d'IA pour l'administration des soins de santé" },
     ],
     summary: {
@@ -240,7 +288,13 @@ export const sectors: Sector[] = [
         fr: "Rédiger une proposition d'adoption de l'IA pour une équipe ou une petite organisation",
       },
     ],
-    escoLabels: ['machine learning', 'principles of artificial intelligence', 'Python (computer programming)', 'utilise machine learning', 'ICT ethics'],
+    escoLabels: [
+      'machine learning',
+      'principles of artificial intelligence',
+      'Python (computer programming)',
+      'utilise machine learning',
+      'ICT ethics',
+    ],
     sctCodes: ['S.02.a.01', 'S.01.a.04', 'A.01.a.02', 'S.02.a.03'],
     noc: ['21211', '21231', '21232'],
     cip: ['11.0102', '30.7001'],
@@ -256,11 +310,22 @@ export const sectors: Sector[] = [
       { name: 'Bayview Mutual Insurance', kind: 'EMPLOYER' },
     ],
     stackTargets: [
-      { en: 'Artificial Intelligence (Ontario College Graduate Certificate)', fr: "Intelligence artificielle (certificat d'études supérieures de l'Ontario)", programCode: 'AIG' },
-      { en: 'Certificate in Applied Data Science', fr: 'Certificat en science des données appliquée', programCode: 'ADS' },
+      {
+        en: 'Artificial Intelligence (Ontario College Graduate Certificate)',
+        fr: "Intelligence artificielle (certificat d'études supérieures de l'Ontario)",
+        programCode: 'AIG',
+      },
+      {
+        en: 'Certificate in Applied Data Science',
+        fr: 'Certificat en science des données appliquée',
+        programCode: 'ADS',
+      },
     ],
     prerequisites: [
-      { en: 'Basic computer literacy; no programming experience needed unless stated', fr: 'Connaissances informatiques de base; aucune expérience en programmation requise sauf indication contraire' },
+      {
+        en: 'Basic computer literacy; no programming experience needed unless stated',
+        fr: 'Connaissances informatiques de base; aucune expérience en programmation requise sauf indication contraire',
+      },
       secondarySchool,
     ],
   },
@@ -271,10 +336,20 @@ export const sectors: Sector[] = [
       { en: 'Personal Support Worker Foundations', fr: 'Préposé aux services de soutien personnel : fondements' },
       { en: 'Dementia Care for Support Workers', fr: 'Soins aux personnes atteintes de démence pour les préposés' },
       { en: 'Palliative and End-of-Life Care', fr: 'Soins palliatifs et de fin de vie' },
-      { en: 'Infection Prevention and Control in Long-Term Care', fr: 'Prévention et contrôle des infections en soins de longue durée' },
+      {
+        en: 'Infection Prevention and Control in Long-Term Care',
+        fr: 'Prévention et contrôle des infections en soins de longue durée',
+      },
       { en: 'Mental Health First Response', fr: 'Premiers soins en santé mentale', noc: ['33109', '42201'] },
-      { en: 'Indigenous Cultural Safety in Health Care', fr: 'Sécurisation culturelle autochtone en soins de santé', noc: ['33102', '31301', '32101'] },
-      { en: 'Medication Support for Home Care Workers', fr: 'Soutien à la prise de médicaments pour les travailleurs des soins à domicile' },
+      {
+        en: 'Indigenous Cultural Safety in Health Care',
+        fr: 'Sécurisation culturelle autochtone en soins de santé',
+        noc: ['33102', '31301', '32101'],
+      },
+      {
+        en: 'Medication Support for Home Care Workers',
+        fr: 'Soutien à la prise de médicaments pour les travailleurs des soins à domicile',
+      },
       { en: 'Safe Patient Handling and Mobility', fr: 'Manutention sécuritaire et mobilité des patients' },
     ],
     summary: {
@@ -298,9 +373,18 @@ export const sectors: Sector[] = [
         en: 'Support clients living with dementia using responsive-behaviour strategies',
         fr: 'Soutenir les clients atteints de démence à l’aide de stratégies adaptées aux comportements réactifs',
       },
-      { en: 'Use safe lifts, transfers and repositioning techniques', fr: 'Utiliser des techniques sécuritaires de levage, de transfert et de repositionnement' },
+      {
+        en: 'Use safe lifts, transfers and repositioning techniques',
+        fr: 'Utiliser des techniques sécuritaires de levage, de transfert et de repositionnement',
+      },
     ],
-    escoLabels: ['provide personal care', 'apply infection control measures', 'support people with dementia', 'communicate with healthcare users', 'move patients'],
+    escoLabels: [
+      'provide personal care',
+      'apply infection control measures',
+      'support people with dementia',
+      'communicate with healthcare users',
+      'move patients',
+    ],
     sctCodes: ['S.03.a.01', 'S.03.a.02', 'S.04.a.02', 'S.02.a.03'],
     noc: ['33102', '44101', '33109'],
     cip: ['51.3902', '51.2602'],
@@ -317,12 +401,22 @@ export const sectors: Sector[] = [
       { name: 'Dementia Caregivers Network of Ontario', kind: 'COMMUNITY_ORGANIZATION' },
     ],
     stackTargets: [
-      { en: 'Personal Support Worker certificate', fr: 'Certificat de préposé aux services de soutien personnel', programCode: 'PSW' },
+      {
+        en: 'Personal Support Worker certificate',
+        fr: 'Certificat de préposé aux services de soutien personnel',
+        programCode: 'PSW',
+      },
       { en: 'Practical Nursing diploma', fr: 'Diplôme en soins infirmiers auxiliaires', programCode: 'PNU' },
     ],
     prerequisites: [
-      { en: 'Current Standard First Aid and CPR Level C', fr: 'Certificat valide de secourisme général et de RCR niveau C' },
-      { en: 'Clear vulnerable sector check before any placement', fr: 'Vérification des antécédents en vue d’un travail auprès de personnes vulnérables avant tout stage' },
+      {
+        en: 'Current Standard First Aid and CPR Level C',
+        fr: 'Certificat valide de secourisme général et de RCR niveau C',
+      },
+      {
+        en: 'Clear vulnerable sector check before any placement',
+        fr: 'Vérification des antécédents en vue d’un travail auprès de personnes vulnérables avant tout stage',
+      },
       secondarySchool,
     ],
     sectorQualityAssurance: { body: 'Ontario Personal Support Worker Program Standard', type: 'PROVINCIAL_REVIEW' },
@@ -333,7 +427,10 @@ export const sectors: Sector[] = [
     titles: [
       { en: 'Foundations of Early Childhood Education', fr: "Fondements de l'éducation de la petite enfance" },
       { en: 'Inclusive Practice in Early Learning', fr: 'Pratiques inclusives en apprentissage des jeunes enfants' },
-      { en: 'Play-Based Learning and Pedagogical Documentation', fr: 'Apprentissage par le jeu et documentation pédagogique' },
+      {
+        en: 'Play-Based Learning and Pedagogical Documentation',
+        fr: 'Apprentissage par le jeu et documentation pédagogique',
+      },
       { en: "Supporting Children's Mental Health", fr: 'Soutenir la santé mentale des enfants' },
       { en: 'Infant and Toddler Care', fr: 'Soins aux nourrissons et aux tout-petits', cip: ['19.0709'] },
       { en: 'Family-Centred Practice', fr: 'Pratiques centrées sur la famille' },
@@ -356,13 +453,21 @@ export const sectors: Sector[] = [
         en: 'Adapt environments and routines to include children with diverse abilities',
         fr: 'Adapter les milieux et les routines pour inclure les enfants aux capacités diverses',
       },
-      { en: 'Build respectful partnerships with families and communities', fr: 'Établir des partenariats respectueux avec les familles et les collectivités' },
+      {
+        en: 'Build respectful partnerships with families and communities',
+        fr: 'Établir des partenariats respectueux avec les familles et les collectivités',
+      },
       {
         en: 'Apply Child Care and Early Years Act requirements to daily practice',
         fr: 'Appliquer au quotidien les exigences de la Loi sur la garde d’enfants et la petite enfance',
       },
     ],
-    escoLabels: ['assess the development of youth', "support children's wellbeing", 'apply teaching strategies', 'maintain relations with children\'s parents'],
+    escoLabels: [
+      'assess the development of youth',
+      "support children's wellbeing",
+      'apply teaching strategies',
+      "maintain relations with children's parents",
+    ],
     sctCodes: ['S.03.a.01', 'S.03.a.03', 'S.02.a.02', 'S.01.a.02'],
     noc: ['42202', '43100'],
     cip: ['13.1210', '19.0709'],
@@ -378,14 +483,28 @@ export const sectors: Sector[] = [
       { name: 'Ontario Family Resource Network', kind: 'COMMUNITY_ORGANIZATION' },
     ],
     stackTargets: [
-      { en: 'Early Childhood Education diploma', fr: "Diplôme en éducation en services à l'enfance", programCode: 'ECE' },
-      { en: 'Early Childhood Education (Accelerated) diploma', fr: "Diplôme accéléré en éducation en services à l'enfance", programCode: 'ECA' },
+      {
+        en: 'Early Childhood Education diploma',
+        fr: "Diplôme en éducation en services à l'enfance",
+        programCode: 'ECE',
+      },
+      {
+        en: 'Early Childhood Education (Accelerated) diploma',
+        fr: "Diplôme accéléré en éducation en services à l'enfance",
+        programCode: 'ECA',
+      },
     ],
     prerequisites: [
-      { en: 'Clear vulnerable sector check', fr: 'Vérification des antécédents en vue d’un travail auprès de personnes vulnérables' },
+      {
+        en: 'Clear vulnerable sector check',
+        fr: 'Vérification des antécédents en vue d’un travail auprès de personnes vulnérables',
+      },
       secondarySchool,
     ],
-    sectorQualityAssurance: { body: 'College of Early Childhood Educators (continuous professional learning)', type: 'PROFESSIONAL_BODY' },
+    sectorQualityAssurance: {
+      body: 'College of Early Childhood Educators (continuous professional learning)',
+      type: 'PROFESSIONAL_BODY',
+    },
   },
   {
     key: 'skilled-trades',
@@ -396,7 +515,11 @@ export const sectors: Sector[] = [
         fr: "L'essentiel du Code de l'électricité",
         noc: ['72200', '72201'],
         cip: ['46.0302'],
-        otherSkill: { framework: 'OTHER', code: '309A', label: 'Ontario trade 309A: Electrician — Construction and Maintenance' },
+        otherSkill: {
+          framework: 'OTHER',
+          code: '309A',
+          label: 'Ontario trade 309A: Electrician — Construction and Maintenance',
+        },
       },
       {
         en: 'Residential Solar PV Installation',
@@ -409,7 +532,11 @@ export const sectors: Sector[] = [
         fr: 'Installation et entretien de thermopompes',
         noc: ['72402'],
         cip: ['47.0201'],
-        otherSkill: { framework: 'OTHER', code: '313A', label: 'Ontario trade 313A: Refrigeration and Air Conditioning Systems Mechanic' },
+        otherSkill: {
+          framework: 'OTHER',
+          code: '313A',
+          label: 'Ontario trade 313A: Refrigeration and Air Conditioning Systems Mechanic',
+        },
       },
       {
         en: 'Welding Fundamentals: SMAW',
@@ -463,13 +590,22 @@ export const sectors: Sector[] = [
         en: 'Install, test and troubleshoot systems to manufacturer and code requirements',
         fr: 'Installer, vérifier et dépanner des systèmes selon les exigences du fabricant et du code',
       },
-      { en: 'Perform and document a pre-job hazard assessment', fr: 'Effectuer et consigner une évaluation des dangers avant les travaux' },
+      {
+        en: 'Perform and document a pre-job hazard assessment',
+        fr: 'Effectuer et consigner une évaluation des dangers avant les travaux',
+      },
       {
         en: 'Estimate materials and time for a small residential job',
         fr: 'Estimer les matériaux et le temps requis pour un petit chantier résidentiel',
       },
     ],
-    escoLabels: ['read standard blueprints', 'use safety equipment in construction', 'install photovoltaic systems', 'weld metal', 'test electrical equipment'],
+    escoLabels: [
+      'read standard blueprints',
+      'use safety equipment in construction',
+      'install photovoltaic systems',
+      'weld metal',
+      'test electrical equipment',
+    ],
     sctCodes: ['S.02.a.02', 'A.01.a.01', 'S.01.a.03', 'S.04.a.02'],
     noc: ['72200', '72310'],
     cip: ['46.0302'],
@@ -487,23 +623,50 @@ export const sectors: Sector[] = [
     ],
     stackTargets: [
       { en: 'Electrical Techniques certificate', fr: 'Certificat en techniques de l’électricité', programCode: 'ETC' },
-      { en: 'Pre-Apprenticeship Training Program', fr: "Programme de formation préalable à l'apprentissage", programCode: 'PAP' },
+      {
+        en: 'Pre-Apprenticeship Training Program',
+        fr: "Programme de formation préalable à l'apprentissage",
+        programCode: 'PAP',
+      },
     ],
     prerequisites: [
       { en: 'Grade 12 mathematics or equivalent', fr: 'Mathématiques de 12e année ou l’équivalent' },
       { en: 'CSA-approved safety boots and eyewear', fr: 'Bottes et lunettes de sécurité homologuées CSA' },
     ],
-    sectorQualityAssurance: { body: 'Skilled Trades Ontario training standard alignment', type: 'INDUSTRY_ACCREDITATION' },
+    sectorQualityAssurance: {
+      body: 'Skilled Trades Ontario training standard alignment',
+      type: 'INDUSTRY_ACCREDITATION',
+    },
   },
   {
     key: 'business',
     codePrefix: 'BUS',
     titles: [
-      { en: 'Digital Marketing Essentials', fr: "L'essentiel du marketing numérique", noc: ['11202'], cip: ['52.1401'] },
-      { en: 'Bookkeeping with QuickBooks Online', fr: 'Tenue de livres avec QuickBooks en ligne', noc: ['12200'], cip: ['52.0301'] },
-      { en: 'Human Resources Fundamentals', fr: 'Notions fondamentales en ressources humaines', noc: ['11200'], cip: ['52.1001'] },
+      {
+        en: 'Digital Marketing Essentials',
+        fr: "L'essentiel du marketing numérique",
+        noc: ['11202'],
+        cip: ['52.1401'],
+      },
+      {
+        en: 'Bookkeeping with QuickBooks Online',
+        fr: 'Tenue de livres avec QuickBooks en ligne',
+        noc: ['12200'],
+        cip: ['52.0301'],
+      },
+      {
+        en: 'Human Resources Fundamentals',
+        fr: 'Notions fondamentales en ressources humaines',
+        noc: ['11200'],
+        cip: ['52.1001'],
+      },
       { en: 'Supply Chain and Logistics Basics', fr: "Notions de base en chaîne d'approvisionnement et logistique" },
-      { en: 'Small Business Finance', fr: 'Finances des petites entreprises', noc: ['11101', '10010'], cip: ['52.0301', '52.0201'] },
+      {
+        en: 'Small Business Finance',
+        fr: 'Finances des petites entreprises',
+        noc: ['11101', '10010'],
+        cip: ['52.0301', '52.0201'],
+      },
       { en: 'Customer Experience Management', fr: "Gestion de l'expérience client", noc: ['60020', '11202'] },
       { en: 'Leading Hybrid Teams', fr: 'Diriger des équipes hybrides' },
       { en: 'Entrepreneurship: From Idea to Launch', fr: "Entrepreneuriat : de l'idée au lancement" },
@@ -529,9 +692,18 @@ export const sectors: Sector[] = [
         en: 'Measure performance with key indicators and recommend improvements',
         fr: 'Mesurer le rendement à l’aide d’indicateurs clés et recommander des améliorations',
       },
-      { en: 'Communicate a business case persuasively to stakeholders', fr: 'Présenter un argumentaire d’affaires convaincant aux parties prenantes' },
+      {
+        en: 'Communicate a business case persuasively to stakeholders',
+        fr: 'Présenter un argumentaire d’affaires convaincant aux parties prenantes',
+      },
     ],
-    escoLabels: ['develop business plans', 'manage budgets', 'digital marketing techniques', 'bookkeeping regulations', 'lead a team'],
+    escoLabels: [
+      'develop business plans',
+      'manage budgets',
+      'digital marketing techniques',
+      'bookkeeping regulations',
+      'lead a team',
+    ],
     sctCodes: ['S.03.a.02', 'S.02.a.03', 'S.01.a.03', 'S.04.a.01'],
     noc: ['13100', '11201'],
     cip: ['52.0201'],
@@ -548,7 +720,11 @@ export const sectors: Sector[] = [
     ],
     stackTargets: [
       { en: 'Business Administration diploma', fr: 'Diplôme en administration des affaires', programCode: 'BUS' },
-      { en: 'Human Resources Management (Ontario College Graduate Certificate)', fr: "Gestion des ressources humaines (certificat d'études supérieures de l'Ontario)", programCode: 'HRM' },
+      {
+        en: 'Human Resources Management (Ontario College Graduate Certificate)',
+        fr: "Gestion des ressources humaines (certificat d'études supérieures de l'Ontario)",
+        programCode: 'HRM',
+      },
     ],
     prerequisites: [secondarySchool],
   },
@@ -572,15 +748,30 @@ export const sectors: Sector[] = [
         en: 'Define project scope, deliverables and success criteria with stakeholders',
         fr: 'Définir la portée, les livrables et les critères de réussite d’un projet avec les parties prenantes',
       },
-      { en: 'Build a work breakdown structure, schedule and budget', fr: 'Élaborer une structure de découpage du projet, un échéancier et un budget' },
+      {
+        en: 'Build a work breakdown structure, schedule and budget',
+        fr: 'Élaborer une structure de découpage du projet, un échéancier et un budget',
+      },
       {
         en: 'Identify, analyse and plan responses to project risks',
         fr: 'Reconnaître et analyser les risques d’un projet et planifier les interventions',
       },
-      { en: 'Run iterative delivery using Scrum events and artefacts', fr: 'Gérer une livraison itérative à l’aide des événements et artefacts Scrum' },
-      { en: 'Report project status and manage change requests', fr: 'Rendre compte de l’état d’avancement et gérer les demandes de modification' },
+      {
+        en: 'Run iterative delivery using Scrum events and artefacts',
+        fr: 'Gérer une livraison itérative à l’aide des événements et artefacts Scrum',
+      },
+      {
+        en: 'Report project status and manage change requests',
+        fr: 'Rendre compte de l’état d’avancement et gérer les demandes de modification',
+      },
     ],
-    escoLabels: ['project management', 'perform project management', 'manage project risks', 'plan resource allocation', 'agile project management'],
+    escoLabels: [
+      'project management',
+      'perform project management',
+      'manage project risks',
+      'plan resource allocation',
+      'agile project management',
+    ],
     sctCodes: ['S.04.a.01', 'S.02.a.03', 'S.03.a.03', 'A.01.a.01'],
     noc: ['11201', '20012', '10019'],
     cip: ['52.0211'],
@@ -596,7 +787,11 @@ export const sectors: Sector[] = [
       { name: 'Regional Project Managers Forum', kind: 'INDUSTRY_ASSOCIATION' },
     ],
     stackTargets: [
-      { en: 'Project Management (Ontario College Graduate Certificate)', fr: "Gestion de projet (certificat d'études supérieures de l'Ontario)", programCode: 'PMG' },
+      {
+        en: 'Project Management (Ontario College Graduate Certificate)',
+        fr: "Gestion de projet (certificat d'études supérieures de l'Ontario)",
+        programCode: 'PMG',
+      },
     ],
     prerequisites: [
       { en: 'Some workplace experience is recommended', fr: 'Une certaine expérience de travail est recommandée' },
@@ -607,13 +802,37 @@ export const sectors: Sector[] = [
     key: 'sustainability',
     codePrefix: 'SUS',
     titles: [
-      { en: 'Sustainability Fundamentals for Business', fr: 'Développement durable : notions fondamentales pour les entreprises' },
-      { en: 'Carbon Accounting and ESG Reporting', fr: 'Comptabilité carbone et divulgation ESG', noc: ['11100', '21120'] },
-      { en: 'Energy Management in Buildings', fr: "Gestion de l'énergie dans les bâtiments", noc: ['92100', '22310'], cip: ['15.0503'] },
+      {
+        en: 'Sustainability Fundamentals for Business',
+        fr: 'Développement durable : notions fondamentales pour les entreprises',
+      },
+      {
+        en: 'Carbon Accounting and ESG Reporting',
+        fr: 'Comptabilité carbone et divulgation ESG',
+        noc: ['11100', '21120'],
+      },
+      {
+        en: 'Energy Management in Buildings',
+        fr: "Gestion de l'énergie dans les bâtiments",
+        noc: ['92100', '22310'],
+        cip: ['15.0503'],
+      },
       { en: 'Circular Economy Practices', fr: "Pratiques d'économie circulaire" },
-      { en: 'Climate Adaptation for Municipalities', fr: 'Adaptation aux changements climatiques pour les municipalités' },
-      { en: 'Environmental Compliance in Ontario', fr: 'Conformité environnementale en Ontario', noc: ['21120'], cip: ['03.0104'] },
-      { en: 'Green Building and Retrofit Basics', fr: 'Notions de base en bâtiment durable et rénovation écoénergétique', noc: ['70010', '22310'] },
+      {
+        en: 'Climate Adaptation for Municipalities',
+        fr: 'Adaptation aux changements climatiques pour les municipalités',
+      },
+      {
+        en: 'Environmental Compliance in Ontario',
+        fr: 'Conformité environnementale en Ontario',
+        noc: ['21120'],
+        cip: ['03.0104'],
+      },
+      {
+        en: 'Green Building and Retrofit Basics',
+        fr: 'Notions de base en bâtiment durable et rénovation écoénergétique',
+        noc: ['70010', '22310'],
+      },
     ],
     summary: {
       en: 'Learners measure environmental impact and turn it into practical plans that cut emissions, energy use and waste.',
@@ -636,9 +855,18 @@ export const sectors: Sector[] = [
         en: 'Prepare a sustainability report section aligned with recognised frameworks',
         fr: 'Préparer une section de rapport de durabilité conforme à des cadres reconnus',
       },
-      { en: 'Engage staff and community partners in climate action', fr: 'Mobiliser le personnel et les partenaires communautaires dans l’action climatique' },
+      {
+        en: 'Engage staff and community partners in climate action',
+        fr: 'Mobiliser le personnel et les partenaires communautaires dans l’action climatique',
+      },
     ],
-    escoLabels: ['environmental policy', 'develop energy saving concepts', 'monitor environmental parameters', 'sustainability reporting', 'promote environmental awareness'],
+    escoLabels: [
+      'environmental policy',
+      'develop energy saving concepts',
+      'monitor environmental parameters',
+      'sustainability reporting',
+      'promote environmental awareness',
+    ],
     sctCodes: ['S.02.a.01', 'S.01.a.03', 'S.03.a.02', 'S.04.a.02'],
     noc: ['21120', '11201'],
     cip: ['03.0103', '03.0104'],
@@ -655,7 +883,11 @@ export const sectors: Sector[] = [
     ],
     stackTargets: [
       { en: 'Environmental Technician diploma', fr: 'Diplôme de technicien en environnement', programCode: 'ENV' },
-      { en: 'Sustainable Business Management certificate', fr: 'Certificat en gestion durable des entreprises', programCode: 'SBM' },
+      {
+        en: 'Sustainable Business Management certificate',
+        fr: 'Certificat en gestion durable des entreprises',
+        programCode: 'SBM',
+      },
     ],
     prerequisites: [secondarySchool],
   },
@@ -695,7 +927,12 @@ export const sectors: Sector[] = [
         noc: ['42201'],
         cip: ['44.0701'],
       },
-      { en: 'Indigenous Entrepreneurship', fr: 'Entrepreneuriat autochtone', noc: ['11201', '13100'], cip: ['52.0201'] },
+      {
+        en: 'Indigenous Entrepreneurship',
+        fr: 'Entrepreneuriat autochtone',
+        noc: ['11201', '13100'],
+        cip: ['52.0201'],
+      },
       {
         en: 'Traditional Knowledge in Environmental Stewardship',
         fr: "Savoirs traditionnels et gérance de l'environnement",
@@ -721,7 +958,10 @@ export const sectors: Sector[] = [
         en: 'Plan community-led programs grounded in Indigenous ways of knowing',
         fr: 'Planifier des programmes dirigés par la communauté et fondés sur les modes de connaissance autochtones',
       },
-      { en: 'Use culturally safe, trauma-informed communication', fr: 'Communiquer de façon culturellement sécuritaire et en tenant compte des traumatismes' },
+      {
+        en: 'Use culturally safe, trauma-informed communication',
+        fr: 'Communiquer de façon culturellement sécuritaire et en tenant compte des traumatismes',
+      },
       {
         en: 'Document and share knowledge in ways that respect First Nations data sovereignty (OCAP®)',
         fr: 'Documenter et partager le savoir dans le respect de la souveraineté des données des Premières Nations (PCAP®)',
@@ -744,22 +984,42 @@ export const sectors: Sector[] = [
       { name: 'Indigenous Business Circle of Ontario', kind: 'INDUSTRY_ASSOCIATION' },
     ],
     stackTargets: [
-      { en: 'Indigenous Community Development certificate', fr: 'Certificat en développement communautaire autochtone', programCode: 'ICD' },
-      { en: 'Indigenous Environmental Studies diploma', fr: 'Diplôme en études environnementales autochtones', programCode: 'IES' },
+      {
+        en: 'Indigenous Community Development certificate',
+        fr: 'Certificat en développement communautaire autochtone',
+        programCode: 'ICD',
+      },
+      {
+        en: 'Indigenous Environmental Studies diploma',
+        fr: 'Diplôme en études environnementales autochtones',
+        programCode: 'IES',
+      },
     ],
     prerequisites: [
-      { en: 'None; community members and Indigenous learners are prioritised', fr: 'Aucun; les membres de la communauté et les apprenants autochtones ont la priorité' },
+      {
+        en: 'None; community members and Indigenous learners are prioritised',
+        fr: 'Aucun; les membres de la communauté et les apprenants autochtones ont la priorité',
+      },
       secondarySchool,
     ],
   },
 ];
 
 export const audiences: Bilingual[] = [
-  { en: 'Designed for working professionals who want to upskill quickly.', fr: 'Conçue pour les professionnels en emploi qui veulent se perfectionner rapidement.' },
-  { en: 'Built with employers to meet regional hiring needs.', fr: 'Élaborée avec des employeurs pour répondre aux besoins d’embauche de la région.' },
+  {
+    en: 'Designed for working professionals who want to upskill quickly.',
+    fr: 'Conçue pour les professionnels en emploi qui veulent se perfectionner rapidement.',
+  },
+  {
+    en: 'Built with employers to meet regional hiring needs.',
+    fr: 'Élaborée avec des employeurs pour répondre aux besoins d’embauche de la région.',
+  },
   {
     en: 'Suited to newcomers to Canada seeking Canadian workplace experience.',
     fr: 'Adaptée aux personnes nouvellement arrivées au Canada qui recherchent une expérience de travail canadienne.',
   },
-  { en: 'Open to learners returning to the workforce.', fr: 'Ouverte aux personnes qui réintègrent le marché du travail.' },
+  {
+    en: 'Open to learners returning to the workforce.',
+    fr: 'Ouverte aux personnes qui réintègrent le marché du travail.',
+  },
 ];

@@ -26,9 +26,12 @@ export async function seedCatalogueIfEmpty(
     );
     if (state?.used) return false;
     await upsertEntries(db, entries).catch((error: unknown) => {
-      throw new Error(`seeding the ${institution} catalogue failed: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-      });
+      throw new Error(
+        `seeding the ${institution} catalogue failed: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error,
+        },
+      );
     });
     return true;
   } finally {

@@ -7,7 +7,9 @@ import { loadSchemaDocument, type ContractName } from '../runtime/schemaFiles.js
 /** The public schema clients see through the gateway. */
 function apiSchema() {
   const names: ContractName[] = ['catalogue', 'framework', 'search'];
-  const result = composeServices(names.map((name) => ({ name, url: `http://${name}.invalid`, typeDefs: loadSchemaDocument(name) })));
+  const result = composeServices(
+    names.map((name) => ({ name, url: `http://${name}.invalid`, typeDefs: loadSchemaDocument(name) })),
+  );
   if (result.errors) throw new Error(result.errors.map((e) => e.message).join('\n'));
   return result.schema.toAPISchema().toGraphQLJSSchema();
 }
@@ -19,7 +21,10 @@ const inline = [...readme.matchAll(/`(\{ [^`]+ \})`/g)].map((match) => match[1]!
 describe('the README example queries', () => {
   const schema = apiSchema();
   it('are there', () => expect(blocks.length + inline.length).toBeGreaterThan(5));
-  it.each([...blocks, ...inline].map((query) => [query.split('\n')[0]!.slice(0, 60), query]))('validate: %s', (_name, query) => {
-    expect(validate(schema, parse(query)).map((error) => error.message)).toEqual([]);
-  });
+  it.each([...blocks, ...inline].map((query) => [query.split('\n')[0]!.slice(0, 60), query]))(
+    'validate: %s',
+    (_name, query) => {
+      expect(validate(schema, parse(query)).map((error) => error.message)).toEqual([]);
+    },
+  );
 });

@@ -13,7 +13,12 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 // The request-kind enum is not re-exported from the package root.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types.js';
-import { InstitutionCallError, callInstitution, type GraphQLRequestBody, type InstitutionAnswer } from './institutionClient.js';
+import {
+  InstitutionCallError,
+  callInstitution,
+  type GraphQLRequestBody,
+  type InstitutionAnswer,
+} from './institutionClient.js';
 import { withOwnershipProof } from './ownership.js';
 import { routeEntitiesByInstitution } from './routeEntitiesByInstitution.js';
 import { routeRootFieldsByInstitution } from './routeRootFieldsByInstitution.js';
@@ -41,7 +46,11 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
       : routeRootFieldsByInstitution({ query, operationName, variables }, ask);
   }
 
-  private async ask(institution: string, body: GraphQLRequestBody, headers: Record<string, string>): Promise<InstitutionAnswer> {
+  private async ask(
+    institution: string,
+    body: GraphQLRequestBody,
+    headers: Record<string, string>,
+  ): Promise<InstitutionAnswer> {
     const route = await this.router.routeTo(institution);
     try {
       const answer = await callInstitution({

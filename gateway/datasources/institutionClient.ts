@@ -125,6 +125,7 @@ function isResponseShape(value: unknown): value is { data?: unknown; errors?: un
   const dataOk = data === undefined || data === null || (typeof data === 'object' && !Array.isArray(data));
   const errorsOk =
     errors === undefined ||
-    (Array.isArray(errors) && errors.every((e) => typeof e === 'object' && e !== null && typeof e.message === 'string'));
+    (Array.isArray(errors) &&
+      errors.every((e) => typeof e === 'object' && e !== null && typeof e.message === 'string'));
   return dataOk && errorsOk && (data !== undefined || errors !== undefined);
 }

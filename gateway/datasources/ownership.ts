@@ -63,7 +63,10 @@ export function withOwnershipProof(query: string, contract: GraphQLSchema): stri
         const type = typeInfo.getParentType();
         const entity = type ? shardedEntities[getNamedType(type).name] : undefined;
         if (!entity) return undefined;
-        return addSelections(node, [aliasField(shardKeyAlias, entity.keyField), aliasField(shardTypeAlias, '__typename')]);
+        return addSelections(node, [
+          aliasField(shardKeyAlias, entity.keyField),
+          aliasField(shardTypeAlias, '__typename'),
+        ]);
       },
     }),
   );

@@ -29,7 +29,9 @@ export async function routeEntitiesByInstitution(
   representations.forEach((representation, index) => {
     const institution = institutionOfRepresentation(representation);
     if (!institution) {
-      errors.push(unroutable('This reference carries no institution in its key, so no catalogue owns it.', ['_entities', index]));
+      errors.push(
+        unroutable('This reference carries no institution in its key, so no catalogue owns it.', ['_entities', index]),
+      );
       return;
     }
     indicesByInstitution.set(institution, [...(indicesByInstitution.get(institution) ?? []), index]);
@@ -65,7 +67,9 @@ export async function routeEntitiesByInstitution(
       for (const error of answer.errors) {
         const [head, position, ...rest] = error.path ?? [];
         const index = head === '_entities' && typeof position === 'number' ? indices[position] : undefined;
-        errors.push(fromInstitution(error, institution, index === undefined ? undefined : ['_entities', index, ...rest]));
+        errors.push(
+          fromInstitution(error, institution, index === undefined ? undefined : ['_entities', index, ...rest]),
+        );
       }
     }),
   );
@@ -86,7 +90,14 @@ function acceptEntity(item: unknown, representation: Record<string, unknown>, in
   const foreign = stripAndFindForeignEntities(item, institution);
   const expected = keyOfRepresentation(representation);
   if (claimed?.key !== expected || claimed?.typename !== representation.__typename) {
-    return { error: (path) => impersonation(institution, `${claimed?.typename ?? 'an entity'} "${claimed?.key ?? '?'}" instead of "${expected}"`, path) };
+    return {
+      error: (path) =>
+        impersonation(
+          institution,
+          `${claimed?.typename ?? 'an entity'} "${claimed?.key ?? '?'}" instead of "${expected}"`,
+          path,
+        ),
+    };
   }
   if (foreign.length > 0) {
     return { error: (path) => impersonation(institution, `${foreign[0]!.typename} "${foreign[0]!.key}"`, path) };

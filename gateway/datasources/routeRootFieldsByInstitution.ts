@@ -37,7 +37,11 @@ export async function routeRootFieldsByInstitution(
     const institution = routingInstitution(selection, variables);
     if (!institution) {
       data[key] = null;
-      errors.push(unroutable(`"${selection.name.value}" needs an institution code or a micro-credential id like "humber:slug".`, [key]));
+      errors.push(
+        unroutable(`"${selection.name.value}" needs an institution code or a micro-credential id like "humber:slug".`, [
+          key,
+        ]),
+      );
       continue;
     }
     fieldsByInstitution.set(institution, [...(fieldsByInstitution.get(institution) ?? []), selection]);
@@ -47,14 +51,17 @@ export async function routeRootFieldsByInstitution(
     [...fieldsByInstitution].map(async ([institution, fields]) => {
       const keys = fields.map((field) => (field.alias ?? field.name).value);
       const { query, variableNames } = operationForFields(document, operation, fields);
-      const ownVariables = Object.fromEntries(variableNames.filter((n) => n in variables).map((n) => [n, variables[n]]));
+      const ownVariables = Object.fromEntries(
+        variableNames.filter((n) => n in variables).map((n) => [n, variables[n]]),
+      );
       try {
         const answer = await ask(institution, { query, variables: ownVariables, operationName: body.operationName });
         for (const key of keys) {
           const value = answer.data?.[key] ?? null;
           const foreign = stripAndFindForeignEntities(value, institution);
           data[key] = foreign.length ? null : value;
-          if (foreign.length) errors.push(impersonation(institution, `${foreign[0]!.typename} "${foreign[0]!.key}"`, [key]));
+          if (foreign.length)
+            errors.push(impersonation(institution, `${foreign[0]!.typename} "${foreign[0]!.key}"`, [key]));
         }
         errors.push(...answer.errors.map((error) => fromInstitution(error, institution, error.path)));
       } catch (error) {

@@ -24,7 +24,9 @@ export function parseOperation(query: string): { document: DocumentNode; operati
     if (parsed.size > 5000) parsed.clear();
     parsed.set(query, document);
   }
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   if (!operation) throw new Error('the fetch has no operation');
   return { document, operation };
 }

@@ -55,7 +55,8 @@ function missingKeys(document: DocumentNode): string[] {
           (directive) =>
             ['key', 'federation__key'].includes(directive.name.value) &&
             directive.arguments?.some(
-              (arg) => arg.name.value === 'fields' && arg.value.kind === 'StringValue' && arg.value.value.trim() === keyFields,
+              (arg) =>
+                arg.name.value === 'fields' && arg.value.kind === 'StringValue' && arg.value.value.trim() === keyFields,
             ),
         ),
     );
@@ -82,7 +83,8 @@ export async function checkConformance(options: {
       timeoutMs: options.timeoutMs,
     });
     const sdl = (answer.data?._service as { sdl?: unknown } | undefined)?.sdl;
-    if (typeof sdl !== 'string') return { kind: 'NON_CONFORMING', problems: ['it does not answer `_service { sdl }`.'] };
+    if (typeof sdl !== 'string')
+      return { kind: 'NON_CONFORMING', problems: ['it does not answer `_service { sdl }`.'] };
     const problems = contractProblems(sdl, options.contract);
     return problems.length === 0 ? { kind: 'CONFORMING' } : { kind: 'NON_CONFORMING', problems };
   } catch (error) {

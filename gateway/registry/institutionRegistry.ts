@@ -113,11 +113,17 @@ export class InstitutionRegistry implements InstitutionRouter {
       await this.refreshOnDemand();
       entry = this.entries.get(institution);
     }
-    if (!entry) throw new InstitutionCallError(institution, 'UNKNOWN_INSTITUTION', 'no catalogue is registered under this code');
+    if (!entry)
+      throw new InstitutionCallError(institution, 'UNKNOWN_INSTITUTION', 'no catalogue is registered under this code');
     if (!this.coolingDown(entry) && (!entry.conforming || this.conformanceIsDue(entry))) await this.checkEntry(entry);
-    if (entry.status === 'NON_CONFORMING') throw new InstitutionCallError(institution, 'NOT_CONFORMING', entry.reason ?? '');
+    if (entry.status === 'NON_CONFORMING')
+      throw new InstitutionCallError(institution, 'NOT_CONFORMING', entry.reason ?? '');
     if (!entry.conforming || this.coolingDown(entry)) {
-      throw new InstitutionCallError(institution, 'UNREACHABLE', `${entry.reason ?? 'it failed recently'} (retrying shortly)`);
+      throw new InstitutionCallError(
+        institution,
+        'UNREACHABLE',
+        `${entry.reason ?? 'it failed recently'} (retrying shortly)`,
+      );
     }
     return { url: entry.url, timeoutMs: this.timeoutFor(institution) };
   }
@@ -125,7 +131,13 @@ export class InstitutionRegistry implements InstitutionRouter {
   recordSuccess(institution: string): void {
     const entry = this.entries.get(institution);
     if (!entry?.conforming) return;
-    Object.assign(entry, { status: 'UP', reason: undefined, retryAfter: undefined, lastCheckedAt: new Date(), lastSuccessAt: new Date() });
+    Object.assign(entry, {
+      status: 'UP',
+      reason: undefined,
+      retryAfter: undefined,
+      lastCheckedAt: new Date(),
+      lastSuccessAt: new Date(),
+    });
   }
 
   recordFailure(institution: string, error: InstitutionCallError): void {
@@ -165,7 +177,9 @@ export class InstitutionRegistry implements InstitutionRouter {
       seen.add(item.code);
       const existing = this.entries.get(item.code);
       if (existing?.url === item.subgraphUrl) continue;
-      this.log(existing ? `institution ${item.code} moved to a new subgraph URL` : `institution ${item.code} registered`);
+      this.log(
+        existing ? `institution ${item.code} moved to a new subgraph URL` : `institution ${item.code} registered`,
+      );
       this.entries.set(item.code, { code: item.code, url: item.subgraphUrl, status: 'PENDING', conforming: false });
     }
     for (const code of this.entries.keys()) {

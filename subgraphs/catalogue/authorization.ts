@@ -51,7 +51,10 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 function notOurs(context: Context, what: string): GraphQLError {
-  return new GraphQLError(`This catalogue acts for institution "${context.institution}" only; ${what} belongs to another.`, {
-    extensions: { code: 'FORBIDDEN' },
-  });
+  return new GraphQLError(
+    `This catalogue acts for institution "${context.institution}" only; ${what} belongs to another.`,
+    {
+      extensions: { code: 'FORBIDDEN' },
+    },
+  );
 }

@@ -186,7 +186,8 @@ export function findEntryProblems(entries: readonly unknown[], options: { draft?
       slugs.add(entry.slug);
     }
     if (typeof entry.externalCode === 'string') {
-      if (externalCodes.has(entry.externalCode)) check.problem('externalCode', 'DUPLICATE', 'is used by another entry in this batch');
+      if (externalCodes.has(entry.externalCode))
+        check.problem('externalCode', 'DUPLICATE', 'is used by another entry in this batch');
       externalCodes.add(entry.externalCode);
     }
   });
@@ -199,7 +200,8 @@ export function findEntryProblems(entries: readonly unknown[], options: { draft?
  */
 export function findEntryWarnings(entry: CatalogueEntryInput, entryIndex = 0): EntryWarning[] {
   const warnings: EntryWarning[] = [];
-  const warn = (path: Array<string | number>, code: WarningCode, message: string) => warnings.push({ entryIndex, path, code, message });
+  const warn = (path: Array<string | number>, code: WarningCode, message: string) =>
+    warnings.push({ entryIndex, path, code, message });
   if (!entry.partners.some((partner) => partner.kind === 'EMPLOYER')) {
     warn(['partners'], 'NO_EMPLOYER_PARTNER', 'no employer partner is named; employers look for one');
   }
@@ -227,7 +229,12 @@ function checkEntry(entry: unknown, check: Checker): void {
     check.problem('', 'NOT_AN_OBJECT', 'must be an object');
     return;
   }
-  check.format('slug', entry.slug, isSlug, 'a lower-case slug like "data-analytics-fundamentals" (at most 100 characters)');
+  check.format(
+    'slug',
+    entry.slug,
+    isSlug,
+    'a lower-case slug like "data-analytics-fundamentals" (at most 100 characters)',
+  );
   check.optionalText('externalCode', entry.externalCode, 60);
   check.text('title', entry.title, 200);
   check.optionalText('titleFr', entry.titleFr, 200);
@@ -236,7 +243,9 @@ function checkEntry(entry: unknown, check: Checker): void {
   check.list('languages', entry.languages, { min: 1, max: 10 }, (field, value) =>
     check.format(field, value, isLanguageCode, 'an ISO 639 code like "en", "fr" or "oj"'),
   );
-  check.list('learningOutcomes', entry.learningOutcomes, { min: 1, max: 30 }, (field, value) => check.text(field, value, 1000));
+  check.list('learningOutcomes', entry.learningOutcomes, { min: 1, max: 30 }, (field, value) =>
+    check.text(field, value, 1000),
+  );
   check.list('skills', entry.skills, { min: 1, max: 50 }, (field, value) => checkSkill(field, value, check));
   check.list('occupations', entry.occupations, { min: 1, max: 3 }, (field, value) => {
     if (!check.record(field, value)) return;
@@ -252,12 +261,15 @@ function checkEntry(entry: unknown, check: Checker): void {
   check.boolean('creditBearing', entry.creditBearing);
   if (entry.credits !== null && entry.credits !== undefined) {
     check.number('credits', entry.credits, { min: 0, max: 120 });
-    if (entry.creditBearing === false) check.problem('credits', 'INCONSISTENT', 'must be null when creditBearing is false');
+    if (entry.creditBearing === false)
+      check.problem('credits', 'INCONSISTENT', 'must be null when creditBearing is false');
   }
   check.oneOf('deliveryMode', entry.deliveryMode, deliveryModes);
   checkAssessment(entry.assessment, check);
   check.oneOf('supervision', entry.supervision, supervisions);
-  check.list('prerequisites', entry.prerequisites, { min: 0, max: 20 }, (field, value) => check.text(field, value, 500));
+  check.list('prerequisites', entry.prerequisites, { min: 0, max: 20 }, (field, value) =>
+    check.text(field, value, 500),
+  );
   if (check.record('qualityAssurance', entry.qualityAssurance)) {
     check.text('qualityAssurance.body', entry.qualityAssurance.body, 200);
     check.oneOf('qualityAssurance.type', entry.qualityAssurance.type, qualityAssuranceTypes);
@@ -306,7 +318,12 @@ function checkSkill(field: string, value: unknown, check: Checker): void {
   check.oneOf(`${field}.framework`, value.framework, skillFrameworks);
   check.text(`${field}.label`, value.label, 200);
   if (value.framework === 'ESCO') {
-    check.format(`${field}.code`, value.code, isEscoSkillUri, 'an ESCO concept URI "http://data.europa.eu/esco/skill/<uuid>"');
+    check.format(
+      `${field}.code`,
+      value.code,
+      isEscoSkillUri,
+      'an ESCO concept URI "http://data.europa.eu/esco/skill/<uuid>"',
+    );
   } else if (value.framework === 'ESDC_SCT') {
     check.format(`${field}.code`, value.code, isSctCode, 'an ESDC SCT code like "A.01.a.01"');
   } else {
@@ -353,7 +370,8 @@ function checkOfferings(value: unknown, check: Checker): void {
   check.list('offerings', value, { min: 0, max: 100 }, (field, offering) => {
     if (!check.record(field, offering)) return;
     if (check.format(`${field}.code`, offering.code, isOfferingCode, 'a code of letters, digits, ".", "_" or "-"')) {
-      if (codes.has(offering.code)) check.problem(`${field}.code`, 'DUPLICATE', `"${offering.code}" is used by another offering`);
+      if (codes.has(offering.code))
+        check.problem(`${field}.code`, 'DUPLICATE', `"${offering.code}" is used by another offering`);
       codes.add(offering.code);
     }
     const { startDate, endDate } = offering;
@@ -408,8 +426,10 @@ class Checker {
   }
 
   text(field: string, value: unknown, maxLength: number): value is string {
-    if (value === null || value === undefined || value === '') return this.problem(field, 'REQUIRED', 'must be a non-empty string');
-    if (typeof value !== 'string' || value.trim() === '') return this.problem(field, 'REQUIRED', 'must be a non-empty string');
+    if (value === null || value === undefined || value === '')
+      return this.problem(field, 'REQUIRED', 'must be a non-empty string');
+    if (typeof value !== 'string' || value.trim() === '')
+      return this.problem(field, 'REQUIRED', 'must be a non-empty string');
     if (value.length > maxLength) return this.problem(field, 'TOO_LONG', `must be at most ${maxLength} characters`);
     return true;
   }
@@ -421,15 +441,21 @@ class Checker {
   format(field: string, value: unknown, test: (value: string) => boolean, expected: string): value is string {
     if (this.missing(field, value, expected)) return false;
     if (typeof value !== 'string' || !test(value)) {
-      return this.problem(field, formatCodes.get(test) ?? 'INCONSISTENT', `must be ${expected}, got ${JSON.stringify(value) ?? 'nothing'}`);
+      return this.problem(
+        field,
+        formatCodes.get(test) ?? 'INCONSISTENT',
+        `must be ${expected}, got ${JSON.stringify(value) ?? 'nothing'}`,
+      );
     }
     return true;
   }
 
   number(field: string, value: unknown, range: { min: number; max: number; integer?: boolean }): value is number {
     if (this.missing(field, value, 'a number')) return false;
-    if (typeof value !== 'number' || !Number.isFinite(value)) return this.problem(field, 'NOT_A_NUMBER', 'must be a number');
-    if (range.integer && !Number.isInteger(value)) return this.problem(field, 'NOT_A_WHOLE_NUMBER', 'must be a whole number');
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return this.problem(field, 'NOT_A_NUMBER', 'must be a number');
+    if (range.integer && !Number.isInteger(value))
+      return this.problem(field, 'NOT_A_WHOLE_NUMBER', 'must be a whole number');
     if (value < range.min || value > range.max) {
       return this.problem(field, 'OUT_OF_RANGE', `must be between ${range.min} and ${range.max}, got ${value}`);
     }
@@ -444,7 +470,11 @@ class Checker {
   oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): value is T {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return true;
     if (this.missing(field, value, `one of ${allowed.join(', ')}`)) return false;
-    return this.problem(field, 'UNKNOWN_ENUM_VALUE', `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? 'nothing'}`);
+    return this.problem(
+      field,
+      'UNKNOWN_ENUM_VALUE',
+      `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? 'nothing'}`,
+    );
   }
 
   record(field: string, value: unknown): value is Record<string, unknown> {

@@ -50,7 +50,12 @@ export type AwardType = (typeof awardTypes)[number];
 export const stackabilityKinds = ['STANDALONE', 'STACKABLE'] as const;
 export type StackabilityKind = (typeof stackabilityKinds)[number];
 
-export const partnerKinds = ['EMPLOYER', 'INDUSTRY_ASSOCIATION', 'PROFESSIONAL_BODY', 'COMMUNITY_ORGANIZATION'] as const;
+export const partnerKinds = [
+  'EMPLOYER',
+  'INDUSTRY_ASSOCIATION',
+  'PROFESSIONAL_BODY',
+  'COMMUNITY_ORGANIZATION',
+] as const;
 export type PartnerKind = (typeof partnerKinds)[number];
 
 export const changeKinds = ['CREATED', 'UPDATED', 'PUBLISHED', 'SUNSET', 'DELETED'] as const;

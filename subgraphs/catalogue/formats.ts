@@ -51,7 +51,9 @@ export function isCipCode(value: string): boolean {
 
 /** ESCO skill concept URI, `http://data.europa.eu/esco/skill/<uuid>`. */
 export function isEscoSkillUri(value: string): boolean {
-  return /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
+  return /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(
+    value,
+  );
 }
 
 /** ESDC Skills and Competencies Taxonomy code, `<Category>.<NN>[.<letter>[.<NN>]]`, e.g. `A.01.a.01`. */

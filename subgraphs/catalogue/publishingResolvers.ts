@@ -11,7 +11,15 @@ import type { ApiKeyCaller } from './db/apiKeys.js';
 import { findAuditEntries, type Actor } from './db/auditTrail.js';
 import { findOwnDraft, findOwnEntry } from './db/catalogueReads.js';
 import { importCatalogue } from './db/catalogueImport.js';
-import { changeOffering, createDraft, deleteDraft, publicationProblems, publish, sunset, updateDraft } from './db/publishingStore.js';
+import {
+  changeOffering,
+  createDraft,
+  deleteDraft,
+  publicationProblems,
+  publish,
+  sunset,
+  updateDraft,
+} from './db/publishingStore.js';
 import { plainInput } from './entryInput.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { microCredentialId, ownSlugOf } from './ids.js';
@@ -85,9 +93,13 @@ export const publishingMutations: NonNullable<Resolvers['Mutation']> = {
   },
 };
 
-const globalIds = (slugs: string[], { institution }: Context) => slugs.map((slug) => microCredentialId(institution, slug));
+const globalIds = (slugs: string[], { institution }: Context) =>
+  slugs.map((slug) => microCredentialId(institution, slug));
 
-export const publishingTypes: Pick<Resolvers, 'MicroCredentialDraft' | 'MicroCredentialVersion' | 'AuditEntry' | 'AuditLogPage' | 'ImportPayload'> = {
+export const publishingTypes: Pick<
+  Resolvers,
+  'MicroCredentialDraft' | 'MicroCredentialVersion' | 'AuditEntry' | 'AuditLogPage' | 'ImportPayload'
+> = {
   MicroCredentialDraft: {
     id: (draft, _args, { institution }) => microCredentialId(institution, draft.slug),
     problems: (draft) => publicationProblems(draft),

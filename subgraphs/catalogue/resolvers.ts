@@ -110,7 +110,10 @@ export const resolvers: Resolvers = {
  * this institution does not own resolves to null for that item only; the rest
  * of the batch is unaffected.
  */
-function resolveInstitutionReference(reference: { code?: unknown }, { institution }: Context): InstitutionParent | null {
+function resolveInstitutionReference(
+  reference: { code?: unknown },
+  { institution }: Context,
+): InstitutionParent | null {
   return reference.code === institution ? { code: institution } : null;
 }
 
@@ -124,7 +127,10 @@ async function resolveMicroCredentialReference(
 
 function pageSize(requested: number, max: number, argument: string): number {
   if (!Number.isInteger(requested) || requested < 0 || requested > max) {
-    throw badUserInput(`"${argument}" must be between 0 and ${max}, got ${requested}; page with the cursor instead.`, argument);
+    throw badUserInput(
+      `"${argument}" must be between 0 and ${max}, got ${requested}; page with the cursor instead.`,
+      argument,
+    );
   }
   return requested;
 }

@@ -99,6 +99,8 @@ function hideInternals(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR' || original instanceof GraphQLError) return formatted;
-  log(`catalogue ${institution}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+  log(
+    `catalogue ${institution}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
+  );
   return { ...formatted, message: 'Internal server error' };
 }

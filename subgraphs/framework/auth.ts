@@ -26,7 +26,8 @@ export function bearerToken(authorization: string | undefined): string | undefin
 }
 
 export function checkSecrets(secrets: FrameworkSecrets): void {
-  if (!secrets.provinceApiKey || !secrets.registryToken) throw new Error('provinceApiKey and registryToken must not be empty');
+  if (!secrets.provinceApiKey || !secrets.registryToken)
+    throw new Error('provinceApiKey and registryToken must not be empty');
   // Each token must identify exactly one role.
   if (secrets.provinceApiKey === secrets.registryToken) throw new Error('provinceApiKey and registryToken must differ');
 }
@@ -71,13 +72,20 @@ export function requireCaller(caller: Caller, role: 'PROVINCE' | 'REGISTRY' | 'I
  * without valid credentials, FORBIDDEN with the province's or registry's token
  * or another institution's key (an institution only ever decides for itself).
  */
-export function requireInstitution(caller: Caller, callerInstitution: string | null, institution: string, action: string): void {
+export function requireInstitution(
+  caller: Caller,
+  callerInstitution: string | null,
+  institution: string,
+  action: string,
+): void {
   if (caller === 'INSTITUTION' && callerInstitution === institution) return;
   const needed = `${action} needs ${JSON.stringify(institution)}'s recognition key, sent as "Authorization: Bearer <key>"`;
   if (caller === 'ANONYMOUS') throw unauthenticated(`${needed}; no Authorization header was sent.`);
   if (caller === 'UNRECOGNISED') throw unauthenticated(`${needed}; the credentials sent are not valid.`);
   if (caller === 'INSTITUTION') {
-    throw forbidden(`${needed}; the key sent is ${JSON.stringify(callerInstitution)}'s, which may not record decisions for another institution.`);
+    throw forbidden(
+      `${needed}; the key sent is ${JSON.stringify(callerInstitution)}'s, which may not record decisions for another institution.`,
+    );
   }
   throw forbidden(`${needed}; the token sent is ${roleNames[caller]}, which may not do this.`);
 }

@@ -51,7 +51,8 @@ export function languageCodeProblem(value: string): string | undefined {
     return `${JSON.stringify(value)} is not an ISO 639 language code (two or three lower-case letters, e.g. "en", "fr", "oj", "moh")`;
   }
   if (nonLanguages.has(value)) return `${JSON.stringify(value)} does not name a language`;
-  if (value >= 'qaa' && value <= 'qtz') return `${JSON.stringify(value)} is reserved for local use, not a shared language code`;
+  if (value >= 'qaa' && value <= 'qtz')
+    return `${JSON.stringify(value)} is reserved for local use, not a shared language code`;
   const preferred = Intl.getCanonicalLocales(value)[0];
   if (preferred && preferred !== value && /^[a-z]{2}$/.test(preferred)) {
     return `use the two-letter code ${JSON.stringify(preferred)} instead of ${JSON.stringify(value)}`;

@@ -108,11 +108,17 @@ export function checkInstitutionChanges(
 function checkName(value: string, field: string, problems: InputProblem[]): string {
   const name = value.trim();
   if (name === '') problems.push({ field, message: 'must not be blank' });
-  else if (name.length > maxNameLength) problems.push({ field, message: `must be at most ${maxNameLength} characters, got ${name.length}` });
+  else if (name.length > maxNameLength)
+    problems.push({ field, message: `must be at most ${maxNameLength} characters, got ${name.length}` });
   return name;
 }
 
-function checkChoice<T extends string>(value: string, choices: readonly T[], field: string, problems: InputProblem[]): T {
+function checkChoice<T extends string>(
+  value: string,
+  choices: readonly T[],
+  field: string,
+  problems: InputProblem[],
+): T {
   if (!(choices as readonly string[]).includes(value)) {
     problems.push({ field, message: `must be one of ${choices.join(', ')}; got ${JSON.stringify(value)}` });
   }
@@ -131,7 +137,8 @@ function checkLanguages(values: readonly string[], field: string, problems: Inpu
   values.forEach((value, index) => {
     const problem = languageCodeProblem(value);
     if (problem) problems.push({ field: `${field}[${index}]`, message: problem });
-    else if (seen.has(value)) problems.push({ field: `${field}[${index}]`, message: `repeats ${JSON.stringify(value)}` });
+    else if (seen.has(value))
+      problems.push({ field: `${field}[${index}]`, message: `repeats ${JSON.stringify(value)}` });
     seen.add(value);
   });
   return [...values];

@@ -65,8 +65,7 @@ export const oqfLevels: readonly OqfLevelDefinition[] = [
   {
     number: 3,
     name: 'Certificate of Apprenticeship',
-    typicalDuration:
-      'Up to five years depending on the trade, about 80–90% on the job and 10–20% formal instruction',
+    typicalDuration: 'Up to five years depending on the trade, about 80–90% on the job and 10–20% formal instruction',
     typicalHoursMin: null,
     typicalHoursMax: null,
     typicalSemesters: null,
@@ -231,7 +230,8 @@ function describe(value: unknown): string {
   return `${JSON.stringify(value)} (${value === null ? 'null' : typeof value})`;
 }
 
-const notAClassification = 'This is an alignment by workload, not an OQF classification: micro-credentials are not OQF qualifications.';
+const notAClassification =
+  'This is an alignment by workload, not an OQF classification: micro-credentials are not OQF qualifications.';
 
 /**
  * Which OQF reference point a workload is comparable to. Half-open bands, so

@@ -12,11 +12,24 @@ import { badUserInput, forbidden } from './errors.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { oqfLevel } from './oqf.js';
 import type { MicroCredentialReference } from './parents.js';
-import { agreementInForce, equivalencyInForce, forItem, fromItem, microCredentialItem, type DecisionGraph } from './recognition/decisions.js';
+import {
+  agreementInForce,
+  equivalencyInForce,
+  forItem,
+  fromItem,
+  microCredentialItem,
+  type DecisionGraph,
+} from './recognition/decisions.js';
 import { DateScalar } from './recognition/dateScalar.js';
 import { defaultInferenceDepth, inferEquivalencies, maxInferenceDepth } from './recognition/inference.js';
 import { issueRecognitionKey } from './recognition/keys.js';
-import { institutionOfItem, itemKey, type ItemRecognitionsValue, type LearningItemRef, type RecognitionValue } from './recognition/model.js';
+import {
+  institutionOfItem,
+  itemKey,
+  type ItemRecognitionsValue,
+  type LearningItemRef,
+  type RecognitionValue,
+} from './recognition/model.js';
 import { planPathways } from './recognition/pathways.js';
 import { today } from './recognition/recognitionData.js';
 import * as writes from './recognition/writes.js';
@@ -48,12 +61,15 @@ function microCredentialReference(id: string): MicroCredentialReference {
 
 function recognitionsOf(graph: DecisionGraph, item: LearningItemRef, maxDepth: number): ItemRecognitionsValue {
   const key = itemKey(item);
-  const decided = (links: DecisionGraph['links']): RecognitionValue[] => links.map((link) => ({ basis: link.basis, link }));
+  const decided = (links: DecisionGraph['links']): RecognitionValue[] =>
+    links.map((link) => ({ basis: link.basis, link }));
   return {
     item,
     recognizedAs: [
       ...decided(graph.outgoing.get(key) ?? []),
-      ...inferEquivalencies(graph, item, maxDepth).map((candidate): RecognitionValue => ({ basis: 'INFERENCE', candidate })),
+      ...inferEquivalencies(graph, item, maxDepth).map(
+        (candidate): RecognitionValue => ({ basis: 'INFERENCE', candidate }),
+      ),
     ],
     recognizedFrom: decided(graph.incoming.get(key) ?? []),
   };
@@ -65,17 +81,24 @@ function callingInstitution(context: Context, action: string): string {
   return context.institution!;
 }
 
-const present = <T>(values: Array<T | null | Error>): T[] => values.filter((value): value is T => value !== null && !(value instanceof Error));
+const present = <T>(values: Array<T | null | Error>): T[] =>
+  values.filter((value): value is T => value !== null && !(value instanceof Error));
 
 export const recognitionResolvers: Resolvers = {
   Date: DateScalar,
 
   Query: {
-    commonCoreEntries: (_root, { sectorArea }, { db }) => listCommonCoreEntries(db, (sectorArea ?? undefined) as SectorArea | undefined),
-    commonCoreEntry: async (_root, { code }, { loaders }) => (await loaders.recognition.commonCoreEntries()).get(code) ?? null,
-    industryCredentials: async (_root, _args, { loaders }) => [...(await loaders.recognition.industryCredentials()).values()],
+    commonCoreEntries: (_root, { sectorArea }, { db }) =>
+      listCommonCoreEntries(db, (sectorArea ?? undefined) as SectorArea | undefined),
+    commonCoreEntry: async (_root, { code }, { loaders }) =>
+      (await loaders.recognition.commonCoreEntries()).get(code) ?? null,
+    industryCredentials: async (_root, _args, { loaders }) => [
+      ...(await loaders.recognition.industryCredentials()).values(),
+    ],
     articulationAgreements: async (_root, { institution }, { loaders }) =>
-      (await loaders.recognition.agreements()).filter((row) => institution == null || row.parties.includes(institution)),
+      (await loaders.recognition.agreements()).filter(
+        (row) => institution == null || row.parties.includes(institution),
+      ),
     articulationAgreement: (_root, { id }, { loaders }) => loaders.recognition.agreement(id),
     recognitionsOf: async (_root, { item, asOf }, { loaders }) =>
       recognitionsOf(await loaders.recognition.decisions(asOfDate(asOf)), itemRef(item), defaultInferenceDepth),
@@ -84,11 +107,22 @@ export const recognitionResolvers: Resolvers = {
       return inferEquivalencies(await loaders.recognition.decisions(asOfDate(asOf)), itemRef(item), bound);
     },
     programs: async (_root, { institution }, { loaders }) =>
-      (await loaders.recognition.programs()).filter((row) => institution == null || row.institutionCode === institution),
+      (await loaders.recognition.programs()).filter(
+        (row) => institution == null || row.institutionCode === institution,
+      ),
     planPathways: async (_root, { completed, asOf }, { loaders }) => {
-      if (completed.length > 200) throw badUserInput(`completed lists ${completed.length} micro-credentials; at most 200 are planned at once`, 'completed');
+      if (completed.length > 200)
+        throw badUserInput(
+          `completed lists ${completed.length} micro-credentials; at most 200 are planned at once`,
+          'completed',
+        );
       const graph = await loaders.recognition.decisions(asOfDate(asOf));
-      return planPathways(graph, await loaders.recognition.programs(), await loaders.recognition.rulesByProgram(), completed);
+      return planPathways(
+        graph,
+        await loaders.recognition.programs(),
+        await loaders.recognition.rulesByProgram(),
+        completed,
+      );
     },
   },
 
@@ -112,15 +146,23 @@ export const recognitionResolvers: Resolvers = {
     },
     saveIndustryCredential: (_root, { input }, { db, caller }) => {
       requireCaller(caller, 'PROVINCE', 'saveIndustryCredential');
-      return writes.saveIndustryCredential(db, { code: input.code, name: input.name, issuer: input.issuer, url: input.url ?? null });
+      return writes.saveIndustryCredential(db, {
+        code: input.code,
+        name: input.name,
+        issuer: input.issuer,
+        url: input.url ?? null,
+      });
     },
-    recordAgreement: (_root, { input }, context) => writes.recordAgreement(context, callingInstitution(context, 'recordAgreement'), input),
+    recordAgreement: (_root, { input }, context) =>
+      writes.recordAgreement(context, callingInstitution(context, 'recordAgreement'), input),
     setAgreementStatus: async (_root, { id, status }, context) => {
       const institution = callingInstitution(context, 'setAgreementStatus');
       const agreement = await writes.findAgreement(context.db, id);
       if (!agreement) throw badUserInput(`id names no agreement (${JSON.stringify(id)})`, 'id');
       if (!agreement.parties.includes(institution)) {
-        throw forbidden(`setAgreementStatus: ${JSON.stringify(institution)} is not a party to agreement ${id} and may not change it.`);
+        throw forbidden(
+          `setAgreementStatus: ${JSON.stringify(institution)} is not a party to agreement ${id} and may not change it.`,
+        );
       }
       return writes.setAgreementStatus(context.db, id, status);
     },
@@ -137,26 +179,38 @@ export const recognitionResolvers: Resolvers = {
       requireInstitution(context.caller, context.institution, equivalency.receivingInstitution, 'withdrawEquivalency');
       return writes.withdrawEquivalency(context.db, id);
     },
-    saveProgram: (_root, { input }, context) => writes.saveProgram(context, callingInstitution(context, 'saveProgram'), input),
+    saveProgram: (_root, { input }, context) =>
+      writes.saveProgram(context, callingInstitution(context, 'saveProgram'), input),
   },
 
   MicroCredential: {
     commonCoreMemberships: async (microCredential, _args, { loaders }) =>
-      ((await loaders.recognition.decisions(today())).membershipsOf.get(microCredential.id) ?? []).map(({ entry, mappedAt }) => ({
-        entry,
-        mappedAt: mappedAt.toISOString(),
-      })),
+      ((await loaders.recognition.decisions(today())).membershipsOf.get(microCredential.id) ?? []).map(
+        ({ entry, mappedAt }) => ({
+          entry,
+          mappedAt: mappedAt.toISOString(),
+        }),
+      ),
     recognizedAs: async (microCredential, _args, { loaders }) =>
-      recognitionsOf(await loaders.recognition.decisions(today()), microCredentialItem(microCredential.id), defaultInferenceDepth).recognizedAs,
+      recognitionsOf(
+        await loaders.recognition.decisions(today()),
+        microCredentialItem(microCredential.id),
+        defaultInferenceDepth,
+      ).recognizedAs,
     recognizedFrom: async (microCredential, _args, { loaders }) =>
-      recognitionsOf(await loaders.recognition.decisions(today()), microCredentialItem(microCredential.id), 0).recognizedFrom,
+      recognitionsOf(await loaders.recognition.decisions(today()), microCredentialItem(microCredential.id), 0)
+        .recognizedFrom,
     plausibleEquivalencies: async (microCredential, { maxDepth }, { loaders }) =>
-      inferEquivalencies(await loaders.recognition.decisions(today()), microCredentialItem(microCredential.id), depth(maxDepth)),
+      inferEquivalencies(
+        await loaders.recognition.decisions(today()),
+        microCredentialItem(microCredential.id),
+        depth(maxDepth),
+      ),
     stacksInto: async (microCredential, _args, { loaders }) => {
       const graph = await loaders.recognition.decisions(today());
-      return planPathways(graph, await loaders.recognition.programs(), await loaders.recognition.rulesByProgram(), [microCredential.id]).map(
-        (plan) => plan.program,
-      );
+      return planPathways(graph, await loaders.recognition.programs(), await loaders.recognition.rulesByProgram(), [
+        microCredential.id,
+      ]).map((plan) => plan.program);
     },
   },
 
@@ -165,7 +219,9 @@ export const recognitionResolvers: Resolvers = {
       (await loaders.recognition.agreements()).filter((row) => row.parties.includes(institution.code)),
     accepts: async (institution, _args, { loaders }) =>
       (await loaders.recognition.decisions(today())).links.flatMap((link) =>
-        link.basis === 'AGREEMENT' && link.equivalency.receivingInstitution === institution.code ? [link.equivalency] : [],
+        link.basis === 'AGREEMENT' && link.equivalency.receivingInstitution === institution.code
+          ? [link.equivalency]
+          : [],
       ),
     programs: async (institution, _args, { loaders }) =>
       (await loaders.recognition.programs()).filter((row) => row.institutionCode === institution.code),
@@ -185,7 +241,9 @@ export const recognitionResolvers: Resolvers = {
     institutionCode: (item) => institutionOfItem(item),
     microCredential: (item) => (item.kind === 'MICRO_CREDENTIAL' ? microCredentialReference(item.ref) : null),
     industryCredential: async (item, _args, { loaders }) =>
-      item.kind === 'INDUSTRY_CREDENTIAL' ? ((await loaders.recognition.industryCredentials()).get(item.ref) ?? null) : null,
+      item.kind === 'INDUSTRY_CREDENTIAL'
+        ? ((await loaders.recognition.industryCredentials()).get(item.ref) ?? null)
+        : null,
     program: async (item, _args, { loaders }) => {
       if (item.kind !== 'CREDIT_BLOCK') return null;
       const programId = item.ref.slice(0, item.ref.indexOf('#'));
@@ -193,7 +251,8 @@ export const recognitionResolvers: Resolvers = {
     },
     title: async (item, _args, { loaders }) => {
       if (item.title !== null) return item.title;
-      if (item.kind === 'INDUSTRY_CREDENTIAL') return (await loaders.recognition.industryCredentials()).get(item.ref)?.name ?? null;
+      if (item.kind === 'INDUSTRY_CREDENTIAL')
+        return (await loaders.recognition.industryCredentials()).get(item.ref)?.name ?? null;
       return null;
     },
   },
@@ -207,9 +266,11 @@ export const recognitionResolvers: Resolvers = {
   },
 
   Equivalency: {
-    agreement: (equivalency, _args, { loaders }) => (equivalency.agreementId ? loaders.recognition.agreement(equivalency.agreementId) : null),
+    agreement: (equivalency, _args, { loaders }) =>
+      equivalency.agreementId ? loaders.recognition.agreement(equivalency.agreementId) : null,
     receivingInstitutionCode: (equivalency) => equivalency.receivingInstitution,
-    receivingInstitution: (equivalency, _args, { loaders }) => loaders.institution.load(equivalency.receivingInstitution),
+    receivingInstitution: (equivalency, _args, { loaders }) =>
+      loaders.institution.load(equivalency.receivingInstitution),
     from: (equivalency) => fromItem(equivalency),
     for: (equivalency) => forItem(equivalency),
     transferValue: (equivalency) => ({ value: equivalency.value, unit: equivalency.unit, extent: equivalency.extent }),
@@ -228,8 +289,10 @@ export const recognitionResolvers: Resolvers = {
       const code = recognitionInstitution(recognition);
       return code ? loaders.institution.load(code) : null;
     },
-    commonCoreEntry: (recognition) => (recognition.basis !== 'INFERENCE' && recognition.link.basis === 'COMMON_CORE' ? recognition.link.entry : null),
-    equivalency: (recognition) => (recognition.basis !== 'INFERENCE' && recognition.link.basis === 'AGREEMENT' ? recognition.link.equivalency : null),
+    commonCoreEntry: (recognition) =>
+      recognition.basis !== 'INFERENCE' && recognition.link.basis === 'COMMON_CORE' ? recognition.link.entry : null,
+    equivalency: (recognition) =>
+      recognition.basis !== 'INFERENCE' && recognition.link.basis === 'AGREEMENT' ? recognition.link.equivalency : null,
     inference: (recognition) => (recognition.basis === 'INFERENCE' ? recognition.candidate : null),
   },
 
@@ -246,7 +309,8 @@ export const recognitionResolvers: Resolvers = {
   Program: {
     institution: (program, _args, { loaders }) => loaders.institution.load(program.institutionCode),
     oqfLevel: (program) => oqfLevel(program.oqfLevel)!,
-    stackingRules: async (program, _args, { loaders }) => (await loaders.recognition.rulesByProgram()).get(program.id) ?? [],
+    stackingRules: async (program, _args, { loaders }) =>
+      (await loaders.recognition.rulesByProgram()).get(program.id) ?? [],
   },
 
   StackingRule: {

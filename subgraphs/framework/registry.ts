@@ -53,10 +53,12 @@ export async function updateInstitution(
   return db.transaction(async (tx) => {
     const known = isInstitutionCode(code) && (await institutionExists(tx, code));
     const notFound = isInstitutionCode(code) && !known;
-    if (notFound) problems.unshift({ field: 'code', message: `names no registered institution (${JSON.stringify(code)})` });
+    if (notFound)
+      problems.unshift({ field: 'code', message: `names no registered institution (${JSON.stringify(code)})` });
     if (problems.length > 0) throw inputRefused(problems, notFound ? 'INSTITUTION_NOT_FOUND' : undefined);
     const row = await updateInstitutionRow(tx, code, changes);
-    if (!row) throw inputRefused([{ field: 'code', message: 'was removed while being updated' }], 'INSTITUTION_NOT_FOUND');
+    if (!row)
+      throw inputRefused([{ field: 'code', message: 'was removed while being updated' }], 'INSTITUTION_NOT_FOUND');
     return row;
   });
 }

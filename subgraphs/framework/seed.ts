@@ -19,7 +19,10 @@ import { httpUrlProblem } from './formats.js';
 export type InstitutionSeed = NewInstitution;
 
 /** Registers `institutions` when the registry is empty. Returns whether it did. Invalid seed data throws, writing nothing. */
-export async function seedFrameworkIfEmpty(databaseUrl: string, institutions: readonly InstitutionSeed[]): Promise<boolean> {
+export async function seedFrameworkIfEmpty(
+  databaseUrl: string,
+  institutions: readonly InstitutionSeed[],
+): Promise<boolean> {
   const problems: InputProblem[] = [];
   const rows = institutions.map((institution, index) => {
     const checked = checkNewInstitution(institution, `institutions[${index}]`);

@@ -96,7 +96,11 @@ export async function startFrameworkSubgraph(options: FrameworkSubgraphOptions):
 }
 
 /** Client mistakes keep their message; anything unexpected (a database error, a bug) is logged, not shown. */
-function hideInternals(formatted: GraphQLFormattedError, error: unknown, log: (message: string) => void): GraphQLFormattedError {
+function hideInternals(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (message: string) => void,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR' || original instanceof GraphQLError) return formatted;
   log(`framework: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);

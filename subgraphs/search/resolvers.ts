@@ -43,7 +43,8 @@ export const resolvers: Resolvers = {
     },
     async searchSuggestions(_parent, { prefix, limit }, context) {
       if (prefix.length > 100) throw new BadSearchInput('prefix must be at most 100 characters');
-      if (limit < 1 || limit > maxSuggestions) throw new BadSearchInput(`limit must be from 1 to ${maxSuggestions}, got ${limit}`);
+      if (limit < 1 || limit > maxSuggestions)
+        throw new BadSearchInput(`limit must be from 1 to ${maxSuggestions}, got ${limit}`);
       requireReady(context);
       return suggest(context.backend, prefix, limit);
     },
@@ -68,7 +69,10 @@ function toSearchResult(response: SearchResponse, page: number, pageSize: number
     totalPages: Math.ceil(response.total / pageSize),
     hits: response.hits.map((hit) => ({
       microCredential: { __typename: 'MicroCredential', id: hit.id },
-      highlights: hit.highlights.map(({ field, marked }) => ({ field: highlightFieldNames[field], snippet: snippetHtml(marked) })),
+      highlights: hit.highlights.map(({ field, marked }) => ({
+        field: highlightFieldNames[field],
+        snippet: snippetHtml(marked),
+      })),
     })),
     facets: {
       institution: facets.institution,

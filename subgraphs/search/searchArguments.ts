@@ -24,7 +24,8 @@ export function searchRequestFrom(args: QuerySearchMicroCredentialsArgs): Search
   const page = args.page ?? 1;
   const pageSize = args.pageSize ?? 20;
   if (page < 1 || page > maxPage) throw new BadSearchInput(`page must be from 1 to ${maxPage}, got ${page}`);
-  if (pageSize < 1 || pageSize > maxPageSize) throw new BadSearchInput(`pageSize must be from 1 to ${maxPageSize}, got ${pageSize}`);
+  if (pageSize < 1 || pageSize > maxPageSize)
+    throw new BadSearchInput(`pageSize must be from 1 to ${maxPageSize}, got ${pageSize}`);
   return { query, filters: filtersFrom(args.filter ?? {}), sort: args.sort ?? 'RELEVANCE', page, pageSize };
 }
 
@@ -59,17 +60,23 @@ function filtersFrom(filter: SearchFilter): SearchFilters {
 
 function list<T extends string>(name: string, values: readonly T[] | null | undefined): T[] | undefined {
   if (!values?.length) return undefined;
-  if (values.length > maxValuesPerFilter) throw new BadSearchInput(`filter.${name} takes at most ${maxValuesPerFilter} values`);
+  if (values.length > maxValuesPerFilter)
+    throw new BadSearchInput(`filter.${name} takes at most ${maxValuesPerFilter} values`);
   for (const value of values) {
-    if (value.length > maxValueLength) throw new BadSearchInput(`filter.${name} values must be at most ${maxValueLength} characters`);
+    if (value.length > maxValueLength)
+      throw new BadSearchInput(`filter.${name} values must be at most ${maxValueLength} characters`);
   }
   return [...values];
 }
 
-function range(name: string, bounds: { min?: number | null; max?: number | null } | null | undefined): NumberRange | undefined {
+function range(
+  name: string,
+  bounds: { min?: number | null; max?: number | null } | null | undefined,
+): NumberRange | undefined {
   if (!bounds || (bounds.min == null && bounds.max == null)) return undefined;
   for (const bound of [bounds.min, bounds.max]) {
-    if (bound != null && !Number.isFinite(bound)) throw new BadSearchInput(`filter.${name} bounds must be finite numbers`);
+    if (bound != null && !Number.isFinite(bound))
+      throw new BadSearchInput(`filter.${name} bounds must be finite numbers`);
   }
   if (bounds.min != null && bounds.max != null && bounds.min > bounds.max) {
     throw new BadSearchInput(`filter.${name}.min (${bounds.min}) is greater than max (${bounds.max})`);

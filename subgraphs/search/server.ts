@@ -134,7 +134,9 @@ function mountRoutes(app: Express, backend: SearchBackend, indexer: Indexer, adm
     try {
       res.json(await indexer.rebuild());
     } catch (error) {
-      res.status(500).json({ error: `rebuild failed, the previous index is still served: ${(error as Error).message}` });
+      res
+        .status(500)
+        .json({ error: `rebuild failed, the previous index is still served: ${(error as Error).message}` });
     }
   });
 }
@@ -143,6 +145,9 @@ function allowedAdmin(req: Request, res: Response, adminToken: string | undefine
   const allowed = adminToken
     ? req.headers.authorization === `Bearer ${adminToken}`
     : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
-  if (!allowed) res.status(adminToken ? 401 : 403).json({ error: adminToken ? 'admin token required' : 'admin routes are local-only without SEARCH_ADMIN_TOKEN' });
+  if (!allowed)
+    res
+      .status(adminToken ? 401 : 403)
+      .json({ error: adminToken ? 'admin token required' : 'admin routes are local-only without SEARCH_ADMIN_TOKEN' });
   return allowed;
 }

@@ -68,12 +68,20 @@ describe('the change feed', () => {
       ['a draft is created', () => seneca.upsert([draft]), []],
       ['an entry is created public', () => seneca.upsert([active]), [['CREATED', id(active)]]],
       ['the draft is published', () => seneca.upsert([{ ...draft, status: 'ACTIVE' }]), [['PUBLISHED', id(draft)]]],
-      ['a public entry changes', () => seneca.upsert([{ ...active, title: `${active.title} (revised)` }]), [['UPDATED', id(active)]]],
+      [
+        'a public entry changes',
+        () => seneca.upsert([{ ...active, title: `${active.title} (revised)` }]),
+        [['UPDATED', id(active)]],
+      ],
       [
         'only an offering changes',
         () =>
           seneca.upsert([
-            { ...active, title: `${active.title} (revised)`, offerings: active.offerings.map((o) => ({ ...o, priceCad: o.priceCad + 10 })) },
+            {
+              ...active,
+              title: `${active.title} (revised)`,
+              offerings: active.offerings.map((o) => ({ ...o, priceCad: o.priceCad + 10 })),
+            },
           ]),
         [['UPDATED', id(active)]],
       ],
@@ -81,18 +89,29 @@ describe('the change feed', () => {
         'the same entry is submitted unchanged',
         () =>
           seneca.upsert([
-            { ...active, title: `${active.title} (revised)`, offerings: active.offerings.map((o) => ({ ...o, priceCad: o.priceCad + 10 })) },
+            {
+              ...active,
+              title: `${active.title} (revised)`,
+              offerings: active.offerings.map((o) => ({ ...o, priceCad: o.priceCad + 10 })),
+            },
           ]),
         [],
       ],
-      ['the published draft goes back to draft', () => seneca.upsert([{ ...draft, status: 'DRAFT' }]), [['DELETED', id(draft)]]],
+      [
+        'the published draft goes back to draft',
+        () => seneca.upsert([{ ...draft, status: 'DRAFT' }]),
+        [['DELETED', id(draft)]],
+      ],
       ['the draft is deleted', () => deleteEntries(seneca.store.db, [draft.slug]), []],
     ];
     let cursor = start;
     for (const [step, action, expected] of steps) {
       await action();
       const page = await readAll(cursor);
-      expect(page.changes.map((change) => [change.kind, change.microCredentialId]), step).toEqual(expected);
+      expect(
+        page.changes.map((change) => [change.kind, change.microCredentialId]),
+        step,
+      ).toEqual(expected);
       cursor = page.cursor;
     }
 
@@ -107,7 +126,9 @@ describe('the change feed', () => {
     const updated = all.find((change) => change.microCredentialId === id(active))!;
     expect(updated.microCredential).toMatchObject({ title: `${active.title} (revised)`, status: 'ACTIVE', version: 3 });
     // The draft is no longer public, so even its old PUBLISHED change shows no entry.
-    expect(all.filter((change) => change.microCredentialId === id(draft)).every((change) => change.microCredential === null)).toBe(true);
+    expect(
+      all.filter((change) => change.microCredentialId === id(draft)).every((change) => change.microCredential === null),
+    ).toBe(true);
   });
 
   it('reports sunsets and deletions of public entries', async () => {
@@ -221,7 +242,15 @@ describe('the change feed under concurrent writes through the publishing mutatio
         {
           id,
           v: version,
-          o: { code: 'RACE', startDate: '2027-01-11', endDate: '2027-02-19', location: 'Online', online: true, priceCad: price, registrationUrl: 'https://example.ca/race' },
+          o: {
+            code: 'RACE',
+            startDate: '2027-01-11',
+            endDate: '2027-02-19',
+            location: 'Online',
+            online: true,
+            priceCad: price,
+            registrationUrl: 'https://example.ca/race',
+          },
         },
       );
     // Two writers per entry, each reading the version and then writing: some writes go stale and are refused.
@@ -282,14 +311,54 @@ describe('the change feed under concurrent writes through the publishing mutatio
     const { status: _status, ...input } = { ...entry, expiryDate: null, sunsetReason: undefined };
     const unpublished = freshEntry('DRAFT').slug;
     const steps: Array<[string, string, Record<string, unknown>, string[]]> = [
-      ['draft created', `mutation ($input: MicroCredentialInput!) { createMicroCredentialDraft(institution: "seneca", input: $input) { ${payload} } }`, { input }, []],
-      ['published', `mutation ($id: ID!) { publishMicroCredential(id: $id, expectedVersion: 1) { ${payload} } }`, { id }, ['PUBLISHED']],
-      ['new draft started', `mutation ($slug: String!) { createMicroCredentialDraft(institution: "seneca", input: { slug: $slug, title: "Revised" }) { ${payload} } }`, { slug: entry.slug }, []],
-      ['draft published', `mutation ($id: ID!) { publishMicroCredential(id: $id, expectedVersion: 1) { ${payload} } }`, { id }, ['UPDATED']],
-      ['offering removed', `mutation ($id: ID!, $code: String!) { removeOffering(id: $id, expectedVersion: 2, code: $code) { ${payload} } }`, { id, code: entry.offerings[0]!.code }, ['UPDATED']],
-      ['sunset', `mutation ($id: ID!) { sunsetMicroCredential(id: $id, expectedVersion: 3, reason: "Replaced", effectiveDate: "2027-12-31") { ${payload} } }`, { id }, ['SUNSET']],
-      ['another draft started', `mutation ($slug: String!) { createMicroCredentialDraft(institution: "seneca", input: { slug: $slug }) { ${payload} } }`, { slug: unpublished }, []],
-      ['that draft deleted', `mutation ($id: ID!) { deleteMicroCredentialDraft(id: $id, expectedVersion: 1) { ${payload} } }`, { id: `seneca:${unpublished}` }, []],
+      [
+        'draft created',
+        `mutation ($input: MicroCredentialInput!) { createMicroCredentialDraft(institution: "seneca", input: $input) { ${payload} } }`,
+        { input },
+        [],
+      ],
+      [
+        'published',
+        `mutation ($id: ID!) { publishMicroCredential(id: $id, expectedVersion: 1) { ${payload} } }`,
+        { id },
+        ['PUBLISHED'],
+      ],
+      [
+        'new draft started',
+        `mutation ($slug: String!) { createMicroCredentialDraft(institution: "seneca", input: { slug: $slug, title: "Revised" }) { ${payload} } }`,
+        { slug: entry.slug },
+        [],
+      ],
+      [
+        'draft published',
+        `mutation ($id: ID!) { publishMicroCredential(id: $id, expectedVersion: 1) { ${payload} } }`,
+        { id },
+        ['UPDATED'],
+      ],
+      [
+        'offering removed',
+        `mutation ($id: ID!, $code: String!) { removeOffering(id: $id, expectedVersion: 2, code: $code) { ${payload} } }`,
+        { id, code: entry.offerings[0]!.code },
+        ['UPDATED'],
+      ],
+      [
+        'sunset',
+        `mutation ($id: ID!) { sunsetMicroCredential(id: $id, expectedVersion: 3, reason: "Replaced", effectiveDate: "2027-12-31") { ${payload} } }`,
+        { id },
+        ['SUNSET'],
+      ],
+      [
+        'another draft started',
+        `mutation ($slug: String!) { createMicroCredentialDraft(institution: "seneca", input: { slug: $slug }) { ${payload} } }`,
+        { slug: unpublished },
+        [],
+      ],
+      [
+        'that draft deleted',
+        `mutation ($id: ID!) { deleteMicroCredentialDraft(id: $id, expectedVersion: 1) { ${payload} } }`,
+        { id: `seneca:${unpublished}` },
+        [],
+      ],
     ];
     let cursor = start;
     for (const [step, mutation, variables, kinds] of steps) {
@@ -297,7 +366,10 @@ describe('the change feed under concurrent writes through the publishing mutatio
       expect(result.errors, step).toBeUndefined();
       expect(Object.values(result.data as Record<string, { problems: unknown[] }>)[0]!.problems, step).toEqual([]);
       const page = await readAll(cursor);
-      expect(page.changes.map((change) => [change.kind, change.microCredentialId]), step).toEqual(kinds.map((kind) => [kind, id]));
+      expect(
+        page.changes.map((change) => [change.kind, change.microCredentialId]),
+        step,
+      ).toEqual(kinds.map((kind) => [kind, id]));
       cursor = page.cursor;
     }
   });

@@ -98,7 +98,23 @@ describe('ownership', () => {
     const result = await humber.query(entitiesQuery, { representations });
     expect(result.errors).toBeUndefined();
     const answers = result.data._entities.map((entity: any) => entity?.id ?? entity?.code ?? null);
-    expect(answers).toEqual([first, null, second, null, null, null, null, null, null, null, null, 'humber', null, third, first]);
+    expect(answers).toEqual([
+      first,
+      null,
+      second,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      'humber',
+      null,
+      third,
+      first,
+    ]);
   });
 
   it('never serves another institution through the root field either', async () => {

@@ -45,7 +45,10 @@ describe('subgraphs/catalogue/index.ts', () => {
   });
 
   it('refuses to start without a valid institution code, naming the variable', async () => {
-    const { child, output } = startEntryPoint({ INSTITUTION_CODE: 'Not Valid', DATABASE_URL: 'postgres://localhost/x' });
+    const { child, output } = startEntryPoint({
+      INSTITUTION_CODE: 'Not Valid',
+      DATABASE_URL: 'postgres://localhost/x',
+    });
     const [code] = await once(child, 'exit');
     expect(code).toBe(1);
     expect(output()).toContain('Configuration error: INSTITUTION_CODE must be a lower-case institution code');

@@ -27,7 +27,10 @@ export interface CatalogueHarness {
   stop(): Promise<void>;
 }
 
-export async function startCatalogueHarness(institution: string, entries: CatalogueEntryInput[] = []): Promise<CatalogueHarness> {
+export async function startCatalogueHarness(
+  institution: string,
+  entries: CatalogueEntryInput[] = [],
+): Promise<CatalogueHarness> {
   const databaseUrl = await createTestDatabase(`catalogue_${institution}`);
   await migrateCatalogueDatabase(databaseUrl);
   const store = openCatalogueDatabase(databaseUrl);

@@ -9,7 +9,12 @@ import { isInstitutionCode } from '../../runtime/config.js';
 import { createTestDatabase } from '../support/databases.js';
 
 const referenceDate = '2026-03-01';
-const catalogues = new Map(sampleInstitutions.map((institution) => [institution.code, generateCatalogue(institution.code, undefined, 1, referenceDate)]));
+const catalogues = new Map(
+  sampleInstitutions.map((institution) => [
+    institution.code,
+    generateCatalogue(institution.code, undefined, 1, referenceDate),
+  ]),
+);
 const everything = [...catalogues.values()].flat();
 
 describe('sample institutions', () => {
@@ -20,14 +25,26 @@ describe('sample institutions', () => {
     const regions = new Set(sampleInstitutions.map((institution) => institution.region));
     expect([...regions].sort()).toEqual(['CENTRAL', 'EASTERN', 'NORTHERN', 'SOUTHWESTERN', 'TORONTO']);
     const codes = sampleInstitutions.map((institution) => institution.code);
-    expect(codes).toEqual(expect.arrayContaining(['humber', 'seneca', 'boreal', 'lacite', 'snpolytechnic', 'fnti', 'tmu']));
-    expect(sampleInstitutions.filter((institution) => institution.languages.includes('fr')).length).toBeGreaterThanOrEqual(3);
+    expect(codes).toEqual(
+      expect.arrayContaining(['humber', 'seneca', 'boreal', 'lacite', 'snpolytechnic', 'fnti', 'tmu']),
+    );
+    expect(
+      sampleInstitutions.filter((institution) => institution.languages.includes('fr')).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('match the framework InstitutionInput without subgraphUrl, with valid codes and https websites', () => {
     expect(new Set(sampleInstitutions.map((institution) => institution.code)).size).toBe(sampleInstitutions.length);
     for (const institution of sampleInstitutions) {
-      expect(Object.keys(institution).sort()).toEqual(['code', 'languages', 'name', 'nameFr', 'region', 'type', 'website']);
+      expect(Object.keys(institution).sort()).toEqual([
+        'code',
+        'languages',
+        'name',
+        'nameFr',
+        'region',
+        'type',
+        'website',
+      ]);
       expect(isInstitutionCode(institution.code), institution.code).toBe(true);
       expect(new URL(institution.website).protocol).toBe('https:');
       expect(institution.languages.every((language) => /^[a-z]{2,3}$/.test(language))).toBe(true);
@@ -77,7 +94,9 @@ describe('generateCatalogue', () => {
       expect(frameworks.has('ESCO') && frameworks.has('ESDC_SCT'), entry.slug).toBe(true);
       for (const skill of entry.skills) {
         if (skill.framework === 'ESCO') {
-          expect(skill.code).toMatch(/^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+          expect(skill.code).toMatch(
+            /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+          );
         }
         if (skill.framework === 'ESDC_SCT') expect(skill.code).toMatch(/^[A-Z]\.\d{2}\.[a-z]\.\d{2}$/);
       }
@@ -86,7 +105,8 @@ describe('generateCatalogue', () => {
 
   it('is labelled as sample data in every description', () => {
     for (const entry of everything) {
-      const notice = entry.languages.length === 1 && entry.languages[0] === 'fr' ? sampleDataNotice.fr : sampleDataNotice.en;
+      const notice =
+        entry.languages.length === 1 && entry.languages[0] === 'fr' ? sampleDataNotice.fr : sampleDataNotice.en;
       expect(entry.description.endsWith(notice), entry.slug).toBe(true);
       if (entry.descriptionFr) expect(entry.descriptionFr.endsWith(sampleDataNotice.fr), entry.slug).toBe(true);
     }
@@ -110,14 +130,23 @@ describe('generateCatalogue', () => {
   it('has drafts and sunset entries even in small catalogues, and past and upcoming intakes', () => {
     for (const code of catalogues.keys()) {
       const small = generateCatalogue(code, 12, 1, referenceDate);
-      expect(small.some((entry) => entry.status === 'DRAFT'), code).toBe(true);
-      expect(small.some((entry) => entry.status === 'SUNSET'), code).toBe(true);
+      expect(
+        small.some((entry) => entry.status === 'DRAFT'),
+        code,
+      ).toBe(true);
+      expect(
+        small.some((entry) => entry.status === 'SUNSET'),
+        code,
+      ).toBe(true);
     }
     const starts = everything.flatMap((entry) => entry.offerings.map((offering) => offering.startDate));
     expect(starts.some((start) => start < referenceDate)).toBe(true);
     expect(starts.some((start) => start > referenceDate)).toBe(true);
     for (const entry of everything.filter((candidate) => candidate.status === 'ACTIVE')) {
-      expect(entry.offerings.some((offering) => offering.startDate > referenceDate), entry.slug).toBe(true);
+      expect(
+        entry.offerings.some((offering) => offering.startDate > referenceDate),
+        entry.slug,
+      ).toBe(true);
     }
     for (const entry of everything.filter((candidate) => candidate.status === 'SUNSET')) {
       expect(entry.expiryDate! < referenceDate, entry.slug).toBe(true);
@@ -139,9 +168,16 @@ describe('generateCatalogue', () => {
 
   it('gives Indigenous institutes Indigenous-led programs', () => {
     for (const code of ['snpolytechnic', 'fnti', 'oshki']) {
-      expect(catalogues.get(code)!.filter((entry) => entry.externalCode!.startsWith('IND')).length, code).toBeGreaterThanOrEqual(4);
+      expect(
+        catalogues.get(code)!.filter((entry) => entry.externalCode!.startsWith('IND')).length,
+        code,
+      ).toBeGreaterThanOrEqual(4);
     }
-    expect(catalogues.get('snpolytechnic')!.some((entry) => entry.languages.includes('moh') || entry.languages.includes('cay'))).toBe(true);
+    expect(
+      catalogues
+        .get('snpolytechnic')!
+        .some((entry) => entry.languages.includes('moh') || entry.languages.includes('cay')),
+    ).toBe(true);
   });
 
   it('offers a short online OSAP-eligible data analytics micro-credential at several institutions', () => {
@@ -159,9 +195,15 @@ describe('generateCatalogue', () => {
   });
 
   it('is deterministic, and each entry depends only on its position', () => {
-    expect(generateCatalogue('humber', 40, 1, referenceDate)).toEqual(generateCatalogue('humber', 40, 1, referenceDate));
-    expect(generateCatalogue('humber', 40, 2, referenceDate)).not.toEqual(generateCatalogue('humber', 40, 1, referenceDate));
-    expect(generateCatalogue('humber', 60, 1, referenceDate).slice(0, 40)).toEqual(generateCatalogue('humber', 40, 1, referenceDate));
+    expect(generateCatalogue('humber', 40, 1, referenceDate)).toEqual(
+      generateCatalogue('humber', 40, 1, referenceDate),
+    );
+    expect(generateCatalogue('humber', 40, 2, referenceDate)).not.toEqual(
+      generateCatalogue('humber', 40, 1, referenceDate),
+    );
+    expect(generateCatalogue('humber', 60, 1, referenceDate).slice(0, 40)).toEqual(
+      generateCatalogue('humber', 40, 1, referenceDate),
+    );
   });
 
   it('scales to 50 institutions of 1,000 entries quickly, with unique slugs', () => {

@@ -36,7 +36,8 @@ describe('upsertEntries', () => {
     expect(await conestoga.upsert([a, b])).toEqual({ created: [], updated: [], unchanged: [a.slug, b.slug] });
     const changed = { ...b, osapEligible: !b.osapEligible };
     expect(await conestoga.upsert([a, changed])).toEqual({ created: [], updated: [b.slug], unchanged: [a.slug] });
-    const versions = await conestoga.sql`select slug, version from micro_credentials where slug in ${conestoga.sql([a.slug, b.slug])}`;
+    const versions =
+      await conestoga.sql`select slug, version from micro_credentials where slug in ${conestoga.sql([a.slug, b.slug])}`;
     expect(Object.fromEntries(versions.map((row) => [row.slug, row.version]))).toEqual({ [a.slug]: 1, [b.slug]: 2 });
   });
 
@@ -47,9 +48,13 @@ describe('upsertEntries', () => {
     const replacement = { ...entry.offerings[0]!, code: 'NEW-01', startDate: '2027-01-04', endDate: '2027-02-01' };
     const result = await conestoga.upsert([{ ...entry, offerings: [{ ...kept!, priceCad: 1234.5 }, replacement] }]);
     expect(result.updated).toEqual([entry.slug]);
-    const rows = await conestoga.sql`select code, price_cad from offerings where micro_credential_slug = ${entry.slug} order by code`;
+    const rows =
+      await conestoga.sql`select code, price_cad from offerings where micro_credential_slug = ${entry.slug} order by code`;
     expect(rows.map((row) => [row.code, Number(row.price_cad)])).toEqual(
-      [[kept!.code, 1234.5], ['NEW-01', replacement.priceCad]].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+      [
+        [kept!.code, 1234.5],
+        ['NEW-01', replacement.priceCad],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
     );
     expect(rest.every((offering) => !rows.some((row) => row.code === offering.code))).toBe(true);
   });
@@ -76,7 +81,10 @@ describe('upsertEntries', () => {
         ...bad,
         occupations: [{ nocCode: '2121', title: 'Too short' }],
         cip: { code: '30.71', title: 'Wrong' },
-        skills: [{ framework: 'ESCO', code: 'https://esco.example/skill/1', label: 'Wrong URI' }, { framework: 'ESDC_SCT', code: 'S-01', label: 'x' }],
+        skills: [
+          { framework: 'ESCO', code: 'https://esco.example/skill/1', label: 'Wrong URI' },
+          { framework: 'ESDC_SCT', code: 'S-01', label: 'x' },
+        ],
         offerings: [{ ...bad.offerings[0]!, priceCad: 10.001, endDate: '2000-01-01' }],
         deliveryMode: 'CARRIER_PIGEON',
         courseOutlineUrl: 'ftp://example.ca/outline',
@@ -92,20 +100,29 @@ describe('upsertEntries', () => {
       `entry "${bad.slug}": deliveryMode must be one of ONLINE_ASYNCHRONOUS, ONLINE_SYNCHRONOUS, IN_PERSON, HYBRID`,
       `entry "${bad.slug}": courseOutlineUrl must be an absolute http(s) URL`,
     ];
-    for (const problem of expected) expect(error.problems.some((p) => p.startsWith(problem)), problem).toBe(true);
+    for (const problem of expected)
+      expect(
+        error.problems.some((p) => p.startsWith(problem)),
+        problem,
+      ).toBe(true);
     expect(await storedSlugs()).toEqual(before);
   });
 
   it('rejects more than three occupations, duplicate slugs and inconsistent credits or stacking', async () => {
     const entry = fresh();
-    const occupations = [...entry.occupations, ...entry.occupations, ...entry.occupations, ...entry.occupations].slice(0, 4);
+    const occupations = [...entry.occupations, ...entry.occupations, ...entry.occupations, ...entry.occupations].slice(
+      0,
+      4,
+    );
     const error = await rejection([
       { ...entry, occupations, creditBearing: false, credits: 3, stackability: { kind: 'STACKABLE', programs: [] } },
       entry,
     ]);
     expect(error.message).toContain(`entry "${entry.slug}": occupations must have 1 to 3 items, got 4`);
     expect(error.message).toContain(`entry "${entry.slug}": credits must be null when creditBearing is false`);
-    expect(error.message).toContain(`entry "${entry.slug}": stackability.programs must name at least one program when kind is STACKABLE`);
+    expect(error.message).toContain(
+      `entry "${entry.slug}": stackability.programs must name at least one program when kind is STACKABLE`,
+    );
     expect(error.message).toContain(`entry "${entry.slug}": slug appears more than once in this batch`);
   });
 

@@ -38,7 +38,9 @@ afterAll(async () => {
 describe('docker-compose.yml with external PostgreSQL', () => {
   it('runs several institutions, each in its own process with its own database', () => {
     expect(institutionCodes.length).toBeGreaterThanOrEqual(3);
-    const databases = catalogueServices.map((service) => new URL(deployment.environment(service.name).DATABASE_URL!).pathname);
+    const databases = catalogueServices.map(
+      (service) => new URL(deployment.environment(service.name).DATABASE_URL!).pathname,
+    );
     expect(new Set(databases).size).toBe(catalogueServices.length);
   });
 
@@ -48,7 +50,9 @@ describe('docker-compose.yml with external PostgreSQL', () => {
         code: string;
         microCredentials: {
           totalCount: number;
-          edges: Array<{ node: { id: string; oqfAlignment: { band: string } | null; institution: { region: string } } }>;
+          edges: Array<{
+            node: { id: string; oqfAlignment: { band: string } | null; institution: { region: string } };
+          }>;
         };
       }>;
     }>(
@@ -140,7 +144,12 @@ describe('docker-compose.yml with external PostgreSQL', () => {
     await deployment.start({
       ...template,
       name: 'catalogue-boreal',
-      environment: { ...template.environment, INSTITUTION_CODE: 'boreal', DATABASE_URL: databaseUrl, SAMPLE_DATA: 'true' },
+      environment: {
+        ...template.environment,
+        INSTITUTION_CODE: 'boreal',
+        DATABASE_URL: databaseUrl,
+        SAMPLE_DATA: 'true',
+      },
       dependsOn: { 'databases-boreal': 'service_completed_successfully' },
     });
     const { code, name, nameFr, type, region, website, languages } = findSampleInstitution('boreal')!;
@@ -148,7 +157,18 @@ describe('docker-compose.yml with external PostgreSQL', () => {
       graphql(
         gateway,
         'mutation ($input: InstitutionInput!) { registerInstitution(input: $input) { code } }',
-        { input: { code, name, nameFr, type, region, website, languages, subgraphUrl: deployment.url('catalogue-boreal', '/graphql') } },
+        {
+          input: {
+            code,
+            name,
+            nameFr,
+            type,
+            region,
+            website,
+            languages,
+            subgraphUrl: deployment.url('catalogue-boreal', '/graphql'),
+          },
+        },
         authorization ? { authorization } : {},
       );
 

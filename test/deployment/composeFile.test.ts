@@ -12,9 +12,11 @@ const compose = readComposeFile();
 const services = [...compose.services.values()];
 const appServices = services.filter((service) => service.build);
 const longRunning = appServices.filter((service) => service.restart !== 'no');
-const rawServices = (parse(readFileSync(`${repoRoot}docker-compose.yml`, 'utf8'), { merge: true }) as {
-  services: Record<string, { environment?: Record<string, string> }>;
-}).services;
+const rawServices = (
+  parse(readFileSync(`${repoRoot}docker-compose.yml`, 'utf8'), { merge: true }) as {
+    services: Record<string, { environment?: Record<string, string> }>;
+  }
+).services;
 
 describe('docker-compose.yml', () => {
   it('takes every variable it needs from .env.example, and .env.example holds no others', () => {
@@ -29,7 +31,8 @@ describe('docker-compose.yml', () => {
         const secretName = /PASSWORD|KEY|TOKEN|SECRET/.test(variable);
         const urlsWithPasswords = String(value).match(/\/\/[^/\s:@]+:[^@\s]+@/g) ?? [];
         if (secretName) expect(value, `${name}.${variable}`).toMatch(/^\$\{[A-Z_]+:\?[^}]+\}$/);
-        for (const credentials of urlsWithPasswords) expect(credentials, `${name}.${variable}`).toMatch(/:\$\{[A-Z_]+:\?[^}]+\}@$/);
+        for (const credentials of urlsWithPasswords)
+          expect(credentials, `${name}.${variable}`).toMatch(/:\$\{[A-Z_]+:\?[^}]+\}@$/);
       }
     }
   });
@@ -59,7 +62,8 @@ describe('docker-compose.yml', () => {
         const target = compose.services.get(dependency);
         expect(target, `${service.name} depends on ${dependency}`).toBeDefined();
         if (condition === 'service_healthy') expect(target?.healthcheck, `${dependency} health check`).toBeDefined();
-        if (condition === 'service_completed_successfully') expect(target?.restart, `${dependency} is a one-off`).toBe('no');
+        if (condition === 'service_completed_successfully')
+          expect(target?.restart, `${dependency} is a one-off`).toBe('no');
       }
     }
     const visiting = new Set<string>();
@@ -81,7 +85,9 @@ describe('docker-compose.yml', () => {
 
   it('starts the gateway without waiting for any institution, so one down cannot keep it down', () => {
     const gateway = compose.services.get('gateway')!;
-    const catalogues = appServices.filter((service) => service.environment.ROLE === 'catalogue').map((service) => service.name);
+    const catalogues = appServices
+      .filter((service) => service.environment.ROLE === 'catalogue')
+      .map((service) => service.name);
     expect(Object.keys(gateway.dependsOn).filter((name) => catalogues.includes(name))).toEqual([]);
   });
 
@@ -89,7 +95,9 @@ describe('docker-compose.yml', () => {
     const framework = appServices.find((service) => service.environment.ROLE === 'framework')!;
     const registered = framework.environment.SAMPLE_INSTITUTIONS!.split(/\s+/).map((pair) => pair.split('='));
     const catalogues = appServices.filter((service) => service.environment.ROLE === 'catalogue');
-    expect(registered.map(([code]) => code).sort()).toEqual(catalogues.map((service) => service.environment.INSTITUTION_CODE).sort());
+    expect(registered.map(([code]) => code).sort()).toEqual(
+      catalogues.map((service) => service.environment.INSTITUTION_CODE).sort(),
+    );
     for (const [code, url] of registered) {
       const service = catalogues.find((candidate) => candidate.environment.INSTITUTION_CODE === code)!;
       expect(url).toBe(`http://${service.name}:${service.environment.PORT}/graphql`);
@@ -109,7 +117,9 @@ describe('Dockerfile', () => {
 
   it('installs production dependencies only, tsx among them', () => {
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
-    const manifest = JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { dependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(Object.keys(manifest.dependencies)).toContain('tsx');
   });
 

@@ -17,7 +17,10 @@ const alignmentFields = 'band hours explanation comparableLevel { number name }'
 
 describe('OQF levels', () => {
   it('lists the 13 categories in framework order with their names', async () => {
-    const result = await graphql(framework.url, `{ oqfLevels { number name typicalDuration typicalHoursMin typicalHoursMax awardedBy credential } }`);
+    const result = await graphql(
+      framework.url,
+      `{ oqfLevels { number name typicalDuration typicalHoursMin typicalHoursMax awardedBy credential } }`,
+    );
     expect(result.errors).toBeUndefined();
     const levels = result.data.oqfLevels;
     expect(levels.map((level: any) => level.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
@@ -36,15 +39,26 @@ describe('OQF levels', () => {
       "Master's Degree",
       'Doctoral Degree',
     ]);
-    expect(levels[0]).toMatchObject({ typicalHoursMin: 40, typicalHoursMax: null, awardedBy: ['CAREER_COLLEGE', 'INDIGENOUS_INSTITUTE'] });
+    expect(levels[0]).toMatchObject({
+      typicalHoursMin: 40,
+      typicalHoursMax: null,
+      awardedBy: ['CAREER_COLLEGE', 'INDIGENOUS_INSTITUTE'],
+    });
     expect(levels[1]).toMatchObject({ typicalHoursMin: 240, typicalHoursMax: 500 });
     expect(levels[6]).toMatchObject({ credential: 'Ontario College Diploma', awardedBy: ['PUBLIC_COLLEGE'] });
   });
 
   it('answers one level by number, and null outside 1 to 13', async () => {
-    const result = await graphql(framework.url, `{ five: oqfLevel(number: 5) { name typicalSemesters credential } none: oqfLevel(number: 14) { name } }`);
+    const result = await graphql(
+      framework.url,
+      `{ five: oqfLevel(number: 5) { name typicalSemesters credential } none: oqfLevel(number: 14) { name } }`,
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data.five).toEqual({ name: 'Certificate III', typicalSemesters: '2', credential: 'Ontario College Certificate' });
+    expect(result.data.five).toEqual({
+      name: 'Certificate III',
+      typicalSemesters: '2',
+      credential: 'Ontario College Certificate',
+    });
     expect(result.data.none).toBeNull();
   });
 });
@@ -61,7 +75,11 @@ const boundaries: Array<[number, string, number | null]> = [
 
 describe('oqfAlignmentForHours', () => {
   it.each(boundaries)('%s hours align to %s', async (hours, band, level) => {
-    const result = await graphql(framework.url, `query($hours: Float!) { oqfAlignmentForHours(hours: $hours) { ${alignmentFields} } }`, { hours });
+    const result = await graphql(
+      framework.url,
+      `query($hours: Float!) { oqfAlignmentForHours(hours: $hours) { ${alignmentFields} } }`,
+      { hours },
+    );
     expect(result.errors).toBeUndefined();
     const alignment = result.data.oqfAlignmentForHours;
     expect(alignment.band).toBe(band);
@@ -71,7 +89,11 @@ describe('oqfAlignmentForHours', () => {
   });
 
   it.each([0, -40])('refuses %s hours with BAD_USER_INPUT', async (hours) => {
-    const result = await graphql(framework.url, `query($hours: Float!) { oqfAlignmentForHours(hours: $hours) { band } }`, { hours });
+    const result = await graphql(
+      framework.url,
+      `query($hours: Float!) { oqfAlignmentForHours(hours: $hours) { band } }`,
+      { hours },
+    );
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/greater than 0/);
@@ -116,7 +138,9 @@ describe('MicroCredential.oqfAlignment from the gateway representation', () => {
     expect(result.errors).toHaveLength(bad.length);
     for (const error of result.errors!) {
       expect(error.extensions?.code).toBe('INVALID_INSTRUCTIONAL_HOURS');
-      expect(error.message).toMatch(/^Cannot align seneca:entry-\d to the OQF: its instructional hours must be a finite number greater than 0, got /);
+      expect(error.message).toMatch(
+        /^Cannot align seneca:entry-\d to the OQF: its instructional hours must be a finite number greater than 0, got /,
+      );
     }
     expect(result.errors!.map((error) => error.path)).toEqual(bad.map((index) => ['_entities', index, 'oqfAlignment']));
     expect(result.errors![0]!.message).toContain('got "60" (string)');

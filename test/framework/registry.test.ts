@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { graphql } from '../support/graphql.js';
-import { asGateway, asProvince, provinceApiKey, registryToken, sampleInstitutions, startTestFramework, type TestFramework } from './startFramework.js';
+import {
+  asGateway,
+  asProvince,
+  provinceApiKey,
+  registryToken,
+  sampleInstitutions,
+  startTestFramework,
+  type TestFramework,
+} from './startFramework.js';
 
 let framework: TestFramework;
 
@@ -125,8 +133,15 @@ describe('input validation', () => {
   });
 
   it('refuses an empty language list', async () => {
-    const result = await graphql(url(), registerMutation, { input: { ...newInstitution('nolanguage'), languages: [] } }, asProvince);
-    expect(result.errors?.[0]?.extensions?.problems).toEqual([{ field: 'input.languages', message: 'must list at least one language' }]);
+    const result = await graphql(
+      url(),
+      registerMutation,
+      { input: { ...newInstitution('nolanguage'), languages: [] } },
+      asProvince,
+    );
+    expect(result.errors?.[0]?.extensions?.problems).toEqual([
+      { field: 'input.languages', message: 'must list at least one language' },
+    ]);
   });
 
   it('refuses a code that is already registered with its own error code, listing the other problems too', async () => {
@@ -142,9 +157,22 @@ describe('input validation', () => {
   it('refuses an update naming no field, a null required field, or an unknown institution', async () => {
     const empty = await graphql(url(), updateMutation, { code: 'humber', input: {} }, asProvince);
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const nullName = await graphql(url(), updateMutation, { code: 'humber', input: { name: null, website: 'nope' } }, asProvince);
-    expect(nullName.errors?.[0]?.extensions?.problems.map((problem: any) => problem.field)).toEqual(['input.name', 'input.website']);
-    const unknown = await graphql(url(), updateMutation, { code: 'nowhere', input: { name: 'Nowhere College' } }, asProvince);
+    const nullName = await graphql(
+      url(),
+      updateMutation,
+      { code: 'humber', input: { name: null, website: 'nope' } },
+      asProvince,
+    );
+    expect(nullName.errors?.[0]?.extensions?.problems.map((problem: any) => problem.field)).toEqual([
+      'input.name',
+      'input.website',
+    ]);
+    const unknown = await graphql(
+      url(),
+      updateMutation,
+      { code: 'nowhere', input: { name: 'Nowhere College' } },
+      asProvince,
+    );
     expect(unknown.errors?.[0]?.extensions?.code).toBe('INSTITUTION_NOT_FOUND');
     expect(await storedCodes()).not.toContain('nowhere');
   });
@@ -152,7 +180,12 @@ describe('input validation', () => {
 
 describe('register, update, remove', () => {
   it('round-trips through the public API and the private registry', async () => {
-    const registered = await graphql(url(), registerMutation, { input: { ...newInstitution('roundtrip'), nameFr: 'Aller-retour' } }, asProvince);
+    const registered = await graphql(
+      url(),
+      registerMutation,
+      { input: { ...newInstitution('roundtrip'), nameFr: 'Aller-retour' } },
+      asProvince,
+    );
     expect(registered.errors).toBeUndefined();
     expect(registered.data.registerInstitution).toEqual({
       code: 'roundtrip',
@@ -169,11 +202,24 @@ describe('register, update, remove', () => {
     const updated = await graphql(
       url(),
       updateMutation,
-      { code: 'roundtrip', input: { name: '  Round Trip College ', nameFr: null, region: 'NORTHERN', subgraphUrl: 'https://catalogue.roundtrip.ca/graphql' } },
+      {
+        code: 'roundtrip',
+        input: {
+          name: '  Round Trip College ',
+          nameFr: null,
+          region: 'NORTHERN',
+          subgraphUrl: 'https://catalogue.roundtrip.ca/graphql',
+        },
+      },
       asProvince,
     );
     expect(updated.errors).toBeUndefined();
-    expect(updated.data.updateInstitution).toMatchObject({ name: 'Round Trip College', nameFr: null, region: 'NORTHERN', type: 'CAREER_COLLEGE' });
+    expect(updated.data.updateInstitution).toMatchObject({
+      name: 'Round Trip College',
+      nameFr: null,
+      region: 'NORTHERN',
+      type: 'CAREER_COLLEGE',
+    });
     const second = (await registry()).find((entry) => entry.code === 'roundtrip')!;
     expect(second.subgraphUrl).toBe('https://catalogue.roundtrip.ca/graphql');
     expect(Date.parse(second.updatedAt)).toBeGreaterThan(Date.parse(first!.updatedAt));
@@ -215,7 +261,9 @@ describe('institutionRegistry', () => {
     const entries = await registry();
     const codes = entries.map((entry) => entry.code);
     expect(codes).toEqual([...codes].sort());
-    expect(entries.find((entry) => entry.code === 'boreal')).toMatchObject({ subgraphUrl: 'http://127.0.0.1:5102/graphql' });
+    expect(entries.find((entry) => entry.code === 'boreal')).toMatchObject({
+      subgraphUrl: 'http://127.0.0.1:5102/graphql',
+    });
     for (const entry of entries) expect(new Date(entry.updatedAt).toISOString()).toBe(entry.updatedAt);
     expect(registryToken).not.toBe(provinceApiKey);
   });
@@ -258,8 +306,20 @@ describe('public institution data', () => {
       { representations },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data._entities.map((entity: any) => entity?.code ?? null)).toEqual(['snpolytechnic', null, 'humber', null, null, 'boreal']);
-    expect(result.data._entities[5]).toEqual({ code: 'boreal', name: 'Collège Boréal', region: 'NORTHERN', languages: ['fr', 'en'] });
+    expect(result.data._entities.map((entity: any) => entity?.code ?? null)).toEqual([
+      'snpolytechnic',
+      null,
+      'humber',
+      null,
+      null,
+      'boreal',
+    ]);
+    expect(result.data._entities[5]).toEqual({
+      code: 'boreal',
+      name: 'Collège Boréal',
+      region: 'NORTHERN',
+      languages: ['fr', 'en'],
+    });
     const statements = framework.statements.slice(before).filter((sql) => /from "institutions"/i.test(sql));
     expect(statements).toHaveLength(1);
   });

@@ -62,6 +62,8 @@ describe('framework database setup', () => {
     expect(byCode(after, 'humber').subgraph_url).toBe('http://127.0.0.1:7101/graphql');
     expect(byCode(after, 'humber').updated_at.getTime()).toBeGreaterThan(byCode(before, 'humber').updated_at.getTime());
     expect(byCode(after, 'boreal').updated_at).toEqual(byCode(before, 'boreal').updated_at);
-    await expect(syncInstitutionUrls(databaseUrl, [{ code: 'humber', subgraphUrl: 'ftp://x' }])).rejects.toThrow(/http or https/);
+    await expect(syncInstitutionUrls(databaseUrl, [{ code: 'humber', subgraphUrl: 'ftp://x' }])).rejects.toThrow(
+      /http or https/,
+    );
   });
 });

@@ -40,12 +40,15 @@ describe('supergraph', () => {
 
 describe('a query spanning institutions and the framework', () => {
   it('returns each institution its own catalogue, with framework data, in registry order', async () => {
-    const result = await graphql(gateway(), `{
+    const result = await graphql(
+      gateway(),
+      `{
       institutions {
         code name type
         microCredentials(first: 3) { totalCount edges { node { id title instructionalHours oqfAlignment { band } institution { code region } } } }
       }
-    }`);
+    }`,
+    );
     expect(result.errors).toBeUndefined();
     const returned = result.data.institutions;
     expect(returned.map((i: any) => i.code).sort()).toEqual([...institutions].sort());
@@ -82,7 +85,9 @@ describe('drafts', () => {
     const [draft] = await sql`select slug from micro_credentials where status = 'DRAFT' limit 1`;
     await sql.end();
     expect(draft, 'the sample data should contain drafts').toBeDefined();
-    const result = await graphql(gateway(), `query($id: ID!) { microCredential(id: $id) { id } }`, { id: `humber:${draft!.slug}` });
+    const result = await graphql(gateway(), `query($id: ID!) { microCredential(id: $id) { id } }`, {
+      id: `humber:${draft!.slug}`,
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data.microCredential).toBeNull();
   });

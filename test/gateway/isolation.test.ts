@@ -45,13 +45,21 @@ async function register(code: string, subgraphUrl: string) {
 }
 
 async function remove(code: string) {
-  const result = await graphql(gateway(), `mutation($code: ID!) { removeInstitution(code: $code) }`, { code }, asProvince);
+  const result = await graphql(
+    gateway(),
+    `mutation($code: ID!) { removeInstitution(code: $code) }`,
+    { code },
+    asProvince,
+  );
   expect(result.errors).toBeUndefined();
 }
 
 /** One public micro-credential id per honest institution. */
 async function oneIdEach(): Promise<string[]> {
-  const result = await graphql(gateway(), `{ institutions { code microCredentials(first: 1) { edges { node { id } } } } }`);
+  const result = await graphql(
+    gateway(),
+    `{ institutions { code microCredentials(first: 1) { edges { node { id } } } } }`,
+  );
   return result.data.institutions
     .filter((i: any) => honest.includes(i.code))
     .map((i: any) => i.microCredentials.edges[0].node.id);
@@ -84,7 +92,9 @@ describe('one institution failing', () => {
     expect(listing.errors?.some((e) => e.extensions?.institution === 'seneca')).toBe(true);
 
     await directory.startInstitution('seneca');
-    await vi.waitFor(async () => expect((await graphql(gateway(), queryFor(ids))).errors).toBeUndefined(), { timeout: 5_000 });
+    await vi.waitFor(async () => expect((await graphql(gateway(), queryFor(ids))).errors).toBeUndefined(), {
+      timeout: 5_000,
+    });
   });
 
   it('slower than its timeout: its items are null with a timeout error, others are intact', async () => {
@@ -140,7 +150,10 @@ describe('a non-conforming institution', () => {
     const result = await graphql(gateway(), queryFor([humberId!, 'stalecollege:x']));
     expect(result.data.m0.id).toBe(humberId);
     expect(result.data.m1).toBeNull();
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'INSTITUTION_NOT_CONFORMING', institution: 'stalecollege' });
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: 'INSTITUTION_NOT_CONFORMING',
+      institution: 'stalecollege',
+    });
     expect(result.errors![0]!.message).toContain('courseOutlineUrl');
     const health = await (await fetch(gateway().replace('/graphql', '/health'))).json();
     expect(health.institutions.find((i: any) => i.code === 'stalecollege')).toMatchObject({ status: 'NON_CONFORMING' });
@@ -163,10 +176,13 @@ describe('the registry at runtime', () => {
     expect(known.data.m0).toBeNull();
 
     await remove('newcollege');
-    await vi.waitFor(async () => {
-      const gone = await graphql(gateway(), queryFor(['newcollege:x']));
-      expect(gone.errors?.[0]?.extensions?.code).toBe('UNKNOWN_INSTITUTION');
-    }, { timeout: 3_000 });
+    await vi.waitFor(
+      async () => {
+        const gone = await graphql(gateway(), queryFor(['newcollege:x']));
+        expect(gone.errors?.[0]?.extensions?.code).toBe('UNKNOWN_INSTITUTION');
+      },
+      { timeout: 3_000 },
+    );
   });
 
   it('refuses registry writes without the province key', async () => {

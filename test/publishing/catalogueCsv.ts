@@ -3,7 +3,9 @@ import { csvColumns } from '../../subgraphs/catalogue/catalogueCsv.js';
 
 const escapeItem = (value: unknown) => String(value ?? '').replace(/[\\;|]/g, (char) => `\\${char}`);
 const items = (list: unknown, parts: string[]) =>
-  ((list as Array<Record<string, unknown>>) ?? []).map((item) => parts.map((part) => escapeItem(item[part])).join('|')).join(';');
+  ((list as Array<Record<string, unknown>>) ?? [])
+    .map((item) => parts.map((part) => escapeItem(item[part])).join('|'))
+    .join(';');
 const plainList = (list: unknown) => ((list as unknown[]) ?? []).map(escapeItem).join(';');
 
 function cells(entry: Record<string, any>): Record<string, unknown> {
@@ -36,7 +38,15 @@ function cells(entry: Record<string, any>): Record<string, unknown> {
     awards: items(entry.awards, ['type', 'description', 'standard']),
     stackabilityKind: entry.stackability?.kind,
     stackabilityPrograms: items(entry.stackability?.programs, ['name', 'programCode', 'url']),
-    offerings: items(entry.offerings, ['code', 'startDate', 'endDate', 'location', 'online', 'priceCad', 'registrationUrl']),
+    offerings: items(entry.offerings, [
+      'code',
+      'startDate',
+      'endDate',
+      'location',
+      'online',
+      'priceCad',
+      'registrationUrl',
+    ]),
     osapEligible: entry.osapEligible,
     partners: items(entry.partners, ['name', 'kind']),
     transferContactName: entry.transferContact?.name,

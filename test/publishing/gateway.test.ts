@@ -7,7 +7,11 @@ let directory: LocalDirectory;
 let humberKey: string;
 let senecaKey: string;
 // Renamed so they never collide with the sample entries the directory seeds.
-const inputs = sampleInputs('humber', 3, 11).map((input) => ({ ...input, slug: `${input.slug}-published`, externalCode: `PUB-${input.externalCode}` }));
+const inputs = sampleInputs('humber', 3, 11).map((input) => ({
+  ...input,
+  slug: `${input.slug}-published`,
+  externalCode: `PUB-${input.externalCode}`,
+}));
 
 beforeAll(async () => {
   directory = await startTestDirectory({ institutions: ['humber', 'seneca'], entriesPerInstitution: 4 });
@@ -43,7 +47,9 @@ describe('publishing through the gateway', () => {
     expect(published.data.publishMicroCredential.microCredential).toMatchObject({ id, status: 'ACTIVE', version: 1 });
 
     // Nothing landed in seneca's catalogue.
-    const seneca = await gateway()(`query ($id: ID!) { microCredential(id: $id) { id } }`, { id: `seneca:${input.slug}` });
+    const seneca = await gateway()(`query ($id: ID!) { microCredential(id: $id) { id } }`, {
+      id: `seneca:${input.slug}`,
+    });
     expect(seneca.data.microCredential).toBeNull();
   });
 
@@ -78,14 +84,20 @@ describe('publishing through the gateway', () => {
     });
     expect(read.data.microCredential.oqfAlignment.band).toBeTruthy();
 
-    const listed = await gateway()(`{ institution(code: "humber") { microCredentials(first: 100, filter: { status: [SUNSET] }) { edges { node { id } } } } }`);
+    const listed = await gateway()(
+      `{ institution(code: "humber") { microCredentials(first: 100, filter: { status: [SUNSET] }) { edges { node { id } } } } }`,
+    );
     expect(listed.errors).toBeUndefined();
-    expect(listed.data.institution.microCredentials.edges.map((edge: { node: { id: string } }) => edge.node.id)).toContain(id);
+    expect(
+      listed.data.institution.microCredentials.edges.map((edge: { node: { id: string } }) => edge.node.id),
+    ).toContain(id);
 
     const feed = await gateway()(
       `query ($since: String) { changes(institution: "humber", since: $since) { changes { kind microCredentialId microCredential { status } } } }`,
       { since: before.changes.cursor },
     );
-    expect(feed.data.changes.changes).toEqual([{ kind: 'SUNSET', microCredentialId: id, microCredential: { status: 'SUNSET' } }]);
+    expect(feed.data.changes.changes).toEqual([
+      { kind: 'SUNSET', microCredentialId: id, microCredential: { status: 'SUNSET' } },
+    ]);
   });
 });

@@ -10,7 +10,8 @@ import { apiKeyFor, asCaller, sampleInputs } from './support.js';
 
 const run = promisify(execFile);
 /** Runs a CLI as `npm run` would, without npm's own start-up time. */
-const cli = (args: string[], options: { env: NodeJS.ProcessEnv }) => run(process.execPath, ['--import', 'tsx', ...args], options);
+const cli = (args: string[], options: { env: NodeJS.ProcessEnv }) =>
+  run(process.execPath, ['--import', 'tsx', ...args], options);
 let conestoga: CatalogueHarness;
 let key: string;
 let folder: string;
@@ -39,7 +40,9 @@ async function importFile(format: 'CSV' | 'JSON', content: string) {
 }
 
 async function stored() {
-  return conestoga.sql<{ slug: string; title: string; version: number }[]>`select slug, title, version from micro_credentials order by slug`;
+  return conestoga.sql<
+    { slug: string; title: string; version: number }[]
+  >`select slug, title, version from micro_credentials order by slug`;
 }
 
 describe('import', () => {
@@ -50,7 +53,9 @@ describe('import', () => {
     const csv = toCsv([batch[0]!, badRow, batch[2]!, { ...batch[3]!, instructionalHours: 'lots' }]);
     const result = await importFile('CSV', csv);
     expect(result.created).toEqual([]);
-    expect(result.problems.map((p: { line: number; code: string; path: unknown[] }) => [p.line, p.code, p.path])).toEqual([
+    expect(
+      result.problems.map((p: { line: number; code: string; path: unknown[] }) => [p.line, p.code, p.path]),
+    ).toEqual([
       [3, 'INVALID_NOC_CODE', ['occupations', 0, 'nocCode']],
       [3, 'INVALID_URL', ['courseOutlineUrl']],
       [5, 'NOT_A_NUMBER', ['instructionalHours']],
@@ -60,7 +65,9 @@ describe('import', () => {
 
   it('refuses unknown columns, broken CSV and non-array JSON with a clear code', async () => {
     const unknown = await importFile('CSV', `externalCode,title,colour\nX-1,Title,blue\n`);
-    expect(unknown.problems).toEqual([{ code: 'UNKNOWN_COLUMN', path: ['colour'], message: '"colour" is not an import column', line: 1 }]);
+    expect(unknown.problems).toEqual([
+      { code: 'UNKNOWN_COLUMN', path: ['colour'], message: '"colour" is not an import column', line: 1 },
+    ]);
     const broken = await importFile('CSV', `externalCode,title\nX-1,"never closed\n`);
     expect(broken.problems.map((p: { code: string; line: number }) => [p.code, p.line])).toEqual([['INVALID_CSV', 2]]);
     const notArray = await importFile('JSON', '{"externalCode":"X-1"}');
@@ -82,13 +89,20 @@ describe('import', () => {
     expect(await stored()).toEqual(afterFirst);
 
     // A re-export that lost the slug column still finds entries by external code.
-    const renamed = batch.map((entry, index) => ({ ...entry, slug: undefined, title: index === 0 ? 'Retitled by the registrar' : entry.title }));
+    const renamed = batch.map((entry, index) => ({
+      ...entry,
+      slug: undefined,
+      title: index === 0 ? 'Retitled by the registrar' : entry.title,
+    }));
     const third = await importFile('JSON', JSON.stringify(renamed.map((entry) => ({ ...entry, status: 'ACTIVE' }))));
     expect(third.problems).toEqual([]);
     expect(third.updated).toEqual([`conestoga:${batch[0]!.slug}`]);
     const rows = await stored();
     expect(rows).toHaveLength(4);
-    expect(rows.find((row) => row.slug === batch[0]!.slug)).toMatchObject({ title: 'Retitled by the registrar', version: 2 });
+    expect(rows.find((row) => row.slug === batch[0]!.slug)).toMatchObject({
+      title: 'Retitled by the registrar',
+      version: 2,
+    });
   });
 
   it('runs from the command line with the same rules, and the CLI makes working API keys', async () => {
@@ -104,7 +118,9 @@ describe('import', () => {
     const imported = await cli(['cli/import.ts', '--institution', 'conestoga', file], { env });
     expect(imported.stdout).toContain('2 created, 0 updated, 0 unchanged');
 
-    const created = await cli(['cli/apiKeys.ts', 'create', '--institution', 'conestoga', '--label', 'registrar'], { env });
+    const created = await cli(['cli/apiKeys.ts', 'create', '--institution', 'conestoga', '--label', 'registrar'], {
+      env,
+    });
     const newKey = created.stdout.trim().split('\n').at(-1)!;
     expect(newKey).toMatch(/^mck_[0-9a-f]{8}_/);
     const audit = `{ auditLog(institution: "conestoga", first: 10) { entries { actor action } } }`;

@@ -33,7 +33,8 @@ const sunset = `mutation ($id: ID!, $v: Int!, $reason: String!, $date: Date!) {
   sunsetMicroCredential(id: $id, expectedVersion: $v, reason: $reason, effectiveDate: $date) { ${payloadFields} } }`;
 
 async function storedCount(harness: CatalogueHarness) {
-  const [row] = await harness.sql`select (select count(*) from micro_credentials)::int + (select count(*) from micro_credential_drafts)::int as n`;
+  const [row] =
+    await harness.sql`select (select count(*) from micro_credentials)::int + (select count(*) from micro_credential_drafts)::int as n`;
   return row!.n as number;
 }
 
@@ -124,16 +125,26 @@ describe('validation', () => {
     expect(created.problems).toEqual([]);
     expect(created.draft.version).toBe(1);
     expect(created.draft.problems.map((p: { path: unknown[] }) => p.path[0])).toEqual(
-      expect.arrayContaining(['description', 'occupations', 'cip', 'courseOutlineUrl', 'transferContact', 'effectiveDate']),
+      expect.arrayContaining([
+        'description',
+        'occupations',
+        'cip',
+        'courseOutlineUrl',
+        'transferContact',
+        'effectiveDate',
+      ]),
     );
 
     const blocked = (await call(publish, { id, v: 1 })).data.publishMicroCredential;
     expect(blocked.microCredential).toBeNull();
     expect(blocked.problems.length).toBeGreaterThan(10);
-    expect(blocked.problems.every((p: { code: string }) => p.code === 'REQUIRED' || p.code === 'TOO_FEW_ITEMS')).toBe(true);
+    expect(blocked.problems.every((p: { code: string }) => p.code === 'REQUIRED' || p.code === 'TOO_FEW_ITEMS')).toBe(
+      true,
+    );
     expect(await seneca.sql`select 1 from micro_credentials where slug = ${input.slug}`).toHaveLength(0);
 
-    const completed = (await call(update, { id, v: 1, input: { ...input, partners: [] } })).data.updateMicroCredentialDraft;
+    const completed = (await call(update, { id, v: 1, input: { ...input, partners: [] } })).data
+      .updateMicroCredentialDraft;
     expect(completed.draft.version).toBe(2);
     expect(completed.draft.problems).toEqual([]);
     const published = (await call(publish, { id, v: 2 })).data.publishMicroCredential;
@@ -141,7 +152,9 @@ describe('validation', () => {
     expect(published.microCredential).toMatchObject({ id, status: 'ACTIVE', version: 1, title: input.title });
     expect(published.warnings.map((w: { code: string }) => w.code)).toContain('NO_EMPLOYER_PARTNER');
     // The working copy is gone once published; the entry is public.
-    const read = await asCaller(seneca.server.url)(`query ($id: ID!) { microCredential(id: $id) { id status } }`, { id });
+    const read = await asCaller(seneca.server.url)(`query ($id: ID!) { microCredential(id: $id) { id status } }`, {
+      id,
+    });
     expect(read.data.microCredential).toEqual({ id, status: 'ACTIVE' });
   });
 });
@@ -156,7 +169,8 @@ describe('lifecycle', () => {
     const stale = (await call(update, { id, v: 1, input: { ...input, title: 'Based on the first revision' } })).data
       .updateMicroCredentialDraft;
     expect(stale.problems).toEqual([expect.objectContaining({ code: 'VERSION_CONFLICT', path: ['expectedVersion'] })]);
-    const [draft] = await seneca.sql`select version, content->>'title' as title from micro_credential_drafts where slug = ${input.slug}`;
+    const [draft] =
+      await seneca.sql`select version, content->>'title' as title from micro_credential_drafts where slug = ${input.slug}`;
     expect(draft).toEqual({ version: 2, title: 'Second revision' });
     const stalePublish = (await call(publish, { id, v: 1 })).data.publishMicroCredential;
     expect(stalePublish.problems[0].code).toBe('VERSION_CONFLICT');
@@ -169,17 +183,28 @@ describe('lifecycle', () => {
     await call(create, { institution: 'seneca', input });
     await call(publish, { id, v: 1 });
     // Edit the published entry through a new draft started from it.
-    const second = (await call(create, { institution: 'seneca', input: { slug: input.slug, title: 'Revised title' } })).data
-      .createMicroCredentialDraft;
+    const second = (await call(create, { institution: 'seneca', input: { slug: input.slug, title: 'Revised title' } }))
+      .data.createMicroCredentialDraft;
     expect(second.draft).toMatchObject({ version: 1, basedOnVersion: 1 });
     expect(second.draft.problems).toEqual([]);
-    expect((await call(publish, { id, v: 1 })).data.publishMicroCredential.microCredential).toMatchObject({ version: 2, title: 'Revised title' });
+    expect((await call(publish, { id, v: 1 })).data.publishMicroCredential.microCredential).toMatchObject({
+      version: 2,
+      title: 'Revised title',
+    });
 
-    const tooEarly = (await call(sunset, { id, v: 2, reason: 'Replaced', date: '2000-01-01' })).data.sunsetMicroCredential;
-    expect(tooEarly.problems).toEqual([expect.objectContaining({ code: 'DATES_OUT_OF_ORDER', path: ['effectiveDate'] })]);
+    const tooEarly = (await call(sunset, { id, v: 2, reason: 'Replaced', date: '2000-01-01' })).data
+      .sunsetMicroCredential;
+    expect(tooEarly.problems).toEqual([
+      expect.objectContaining({ code: 'DATES_OUT_OF_ORDER', path: ['effectiveDate'] }),
+    ]);
     const done = (await call(sunset, { id, v: 2, reason: 'Replaced by the 2027 program', date: '2027-06-30' })).data
       .sunsetMicroCredential;
-    expect(done.microCredential).toMatchObject({ status: 'SUNSET', version: 3, expiryDate: '2027-06-30', sunsetReason: 'Replaced by the 2027 program' });
+    expect(done.microCredential).toMatchObject({
+      status: 'SUNSET',
+      version: 3,
+      expiryDate: '2027-06-30',
+      sunsetReason: 'Replaced by the 2027 program',
+    });
 
     const history = await asCaller(seneca.server.url)(
       `query ($id: ID!) { microCredentialHistory(id: $id) { version status entry } microCredential(id: $id) { status history { version } } }`,
@@ -193,7 +218,10 @@ describe('lifecycle', () => {
       [1, 'ACTIVE'],
     ]);
     expect(versions[2].entry.title).toBe(input.title);
-    expect(history.data.microCredential).toEqual({ status: 'SUNSET', history: [{ version: 3 }, { version: 2 }, { version: 1 }] });
+    expect(history.data.microCredential).toEqual({
+      status: 'SUNSET',
+      history: [{ version: 3 }, { version: 2 }, { version: 1 }],
+    });
   });
 
   it('manages offerings of a stored entry, validated, versioned and audited', async () => {
@@ -203,8 +231,17 @@ describe('lifecycle', () => {
     await call(create, { institution: 'seneca', input });
     await call(publish, { id, v: 1 });
     const upsertOffering = `mutation ($id: ID!, $v: Int!, $o: OfferingInput!) { upsertOffering(id: $id, expectedVersion: $v, offering: $o) { ${payloadFields} } }`;
-    const offering = { code: 'F27-01', startDate: '2027-09-08', endDate: '2027-10-20', location: 'Online', online: true, priceCad: 650, registrationUrl: 'https://example.ca/register/f27' };
-    const bad = (await call(upsertOffering, { id, v: 1, o: { ...offering, priceCad: -1, endDate: '2027-01-01' } })).data.upsertOffering;
+    const offering = {
+      code: 'F27-01',
+      startDate: '2027-09-08',
+      endDate: '2027-10-20',
+      location: 'Online',
+      online: true,
+      priceCad: 650,
+      registrationUrl: 'https://example.ca/register/f27',
+    };
+    const bad = (await call(upsertOffering, { id, v: 1, o: { ...offering, priceCad: -1, endDate: '2027-01-01' } })).data
+      .upsertOffering;
     expect(bad.problems.map((p: { code: string; path: unknown[] }) => [p.code, p.path])).toEqual([
       ['DATES_OUT_OF_ORDER', ['offering', 'endDate']],
       ['OUT_OF_RANGE', ['offering', 'priceCad']],
@@ -213,11 +250,17 @@ describe('lifecycle', () => {
     expect(added.problems).toEqual([]);
     expect(added.microCredential.version).toBe(2);
     expect(added.microCredential.offerings).toContainEqual({ id: `${id}:F27-01`, priceCad: 650 });
-    const removed = (await call(`mutation ($id: ID!) { removeOffering(id: $id, expectedVersion: 2, code: "F27-01") { ${payloadFields} } }`, { id }))
-      .data.removeOffering;
+    const removed = (
+      await call(
+        `mutation ($id: ID!) { removeOffering(id: $id, expectedVersion: 2, code: "F27-01") { ${payloadFields} } }`,
+        { id },
+      )
+    ).data.removeOffering;
     expect(removed.microCredential.offerings.map((o: { id: string }) => o.id)).not.toContain(`${id}:F27-01`);
 
-    const audit = await call(`{ auditLog(institution: "seneca", first: 3) { entries { actor action microCredentialId version } hasMore } }`);
+    const audit = await call(
+      `{ auditLog(institution: "seneca", first: 3) { entries { actor action microCredentialId version } hasMore } }`,
+    );
     const prefix = senecaKey.split('_')[1];
     expect(audit.data.auditLog.entries).toEqual([
       { actor: prefix, action: 'OFFERING_REMOVED', microCredentialId: id, version: 3 },
@@ -230,7 +273,10 @@ describe('lifecycle', () => {
     const paged: unknown[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = await call(`query ($after: String) { auditLog(institution: "seneca", first: 4, after: $after) { entries { action occurredAt } cursor hasMore } }`, { after });
+      const page: any = await call(
+        `query ($after: String) { auditLog(institution: "seneca", first: 4, after: $after) { entries { action occurredAt } cursor hasMore } }`,
+        { after },
+      );
       paged.push(...page.data.auditLog.entries);
       after = page.data.auditLog.cursor;
       if (!page.data.auditLog.hasMore) break;
@@ -240,7 +286,9 @@ describe('lifecycle', () => {
   });
 
   it('lets the owner read and publish an entry stored with status DRAFT (e.g. imported as a draft)', async () => {
-    const [entry] = generateCatalogue('seneca', 30, 9, '2026-01-15').filter((candidate) => candidate.status === 'DRAFT');
+    const [entry] = generateCatalogue('seneca', 30, 9, '2026-01-15').filter(
+      (candidate) => candidate.status === 'DRAFT',
+    );
     await seneca.upsert([{ ...entry!, slug: 'stored-draft', externalCode: 'STORED-DRAFT' }]);
     const id = 'seneca:stored-draft';
     const query = `query ($id: ID!) { myMicroCredential(id: $id) { id status version } }`;

@@ -50,10 +50,15 @@ async function hitsUntil(predicate: (hits: any[]) => boolean): Promise<any[]> {
 it('keeps a sunset entry findable and resolvable through the gateway', async () => {
   const call = asCaller(directory.gateway.url, key);
   const payload = 'problems { code } microCredential { version }';
-  await call(`mutation ($input: MicroCredentialInput!) { createMicroCredentialDraft(institution: "georgian", input: $input) { ${payload} } }`, { input });
+  await call(
+    `mutation ($input: MicroCredentialInput!) { createMicroCredentialDraft(institution: "georgian", input: $input) { ${payload} } }`,
+    { input },
+  );
   const published = await call(`mutation { publishMicroCredential(id: "${id}", expectedVersion: 1) { ${payload} } }`);
   expect(published.data.publishMicroCredential.problems).toEqual([]);
-  await hitsUntil((hits) => hits.some((hit) => hit.microCredential?.id === id && hit.microCredential.status === 'ACTIVE'));
+  await hitsUntil((hits) =>
+    hits.some((hit) => hit.microCredential?.id === id && hit.microCredential.status === 'ACTIVE'),
+  );
 
   const sunset = await call(
     `mutation { sunsetMicroCredential(id: "${id}", expectedVersion: 1, reason: "Merged into a program", effectiveDate: "2027-12-31") { ${payload} } }`,

@@ -15,7 +15,9 @@ const gateway = () => directory.gateway.url;
 
 describe('recognition through the gateway', () => {
   it('returns what a micro-credential is recognized as, where and on what basis, with catalogue data joined in', async () => {
-    const result = await graphql(gateway(), `{
+    const result = await graphql(
+      gateway(),
+      `{
       microCredential(id: "seneca:cybersecurity-fundamentals") {
         id title
         commonCoreMemberships { entry { code sectorArea } }
@@ -28,7 +30,8 @@ describe('recognition through the gateway', () => {
         }
         recognizedFrom { basis from { kind ref title } institutionCode }
       }
-    }`);
+    }`,
+    );
     expect(result.errors).toBeUndefined();
     const mc = result.data.microCredential;
     expect(mc.title).toBe('Cybersecurity Fundamentals');
@@ -64,18 +67,24 @@ describe('recognition through the gateway', () => {
   });
 
   it('lists an institution’s agreements and what it accepts', async () => {
-    const result = await graphql(gateway(), `{
+    const result = await graphql(
+      gateway(),
+      `{
       institution(code: "durham") {
         name
         articulationAgreements { name kind partyCodes inForce }
         accepts { from { ref } for { ref } receivingInstitutionCode }
         programs { id oqfLevel { number credential } stackingRules { name requiredCount commonCoreEntries { code } } }
       }
-    }`);
+    }`,
+    );
     expect(result.errors).toBeUndefined();
     const durham = result.data.institution;
     expect(durham.articulationAgreements.map((a: any) => a.partyCodes)).toEqual(
-      expect.arrayContaining([['durham', 'humber'], ['durham', 'georgian', 'seneca']]),
+      expect.arrayContaining([
+        ['durham', 'humber'],
+        ['durham', 'georgian', 'seneca'],
+      ]),
     );
     expect(durham.articulationAgreements.every((a: any) => a.inForce)).toBe(true);
     expect(durham.accepts).toContainEqual({
@@ -83,31 +92,46 @@ describe('recognition through the gateway', () => {
       for: { ref: 'durham:identity-and-access-management' },
       receivingInstitutionCode: 'durham',
     });
-    expect(durham.programs[0]).toMatchObject({ id: 'durham:PSW', oqfLevel: { number: 5, credential: 'Ontario College Certificate' } });
+    expect(durham.programs[0]).toMatchObject({
+      id: 'durham:PSW',
+      oqfLevel: { number: 5, credential: 'Ontario College Certificate' },
+    });
   });
 
   it('skips seed references to institutions that are not in the directory', async () => {
-    const result = await graphql(gateway(), `{ articulationAgreements { partyCodes equivalencies { from { ref } for { ref } } } commonCoreEntry(code: "CC-DATA-ANALYTICS") { members { id title } institutions { code } } }`);
+    const result = await graphql(
+      gateway(),
+      `{ articulationAgreements { partyCodes equivalencies { from { ref } for { ref } } } commonCoreEntry(code: "CC-DATA-ANALYTICS") { members { id title } institutions { code } } }`,
+    );
     expect(result.errors).toBeUndefined();
     const present = new Set(['humber', 'seneca', 'georgian', 'durham']);
-    for (const agreement of result.data.articulationAgreements) expect(agreement.partyCodes.every((p: string) => present.has(p))).toBe(true);
+    for (const agreement of result.data.articulationAgreements)
+      expect(agreement.partyCodes.every((p: string) => present.has(p))).toBe(true);
     // Every institution's headline data analytics entry is a member, and each resolves through its catalogue.
     const members = result.data.commonCoreEntry.members;
     expect(members).toHaveLength(4);
     for (const member of members) expect(member.title).toMatch(/Data Analytics/);
-    expect(result.data.commonCoreEntry.institutions.map((i: any) => i.code)).toEqual(['durham', 'georgian', 'humber', 'seneca']);
+    expect(result.data.commonCoreEntry.institutions.map((i: any) => i.code)).toEqual([
+      'durham',
+      'georgian',
+      'humber',
+      'seneca',
+    ]);
   });
 });
 
 describe('the pathway planner through the gateway', () => {
   it('ladders completed micro-credentials from several institutions into a program', async () => {
-    const result = await graphql(gateway(), `{
+    const result = await graphql(
+      gateway(),
+      `{
       planPathways(completed: ["seneca:introduction-to-data-analytics", "seneca:python-for-data-analysis"]) {
         program { id title oqfLevel { number } }
         complete creditsEarned creditsRemaining
         rules { rule { name } satisfied counted { completed { id title } basis countsAs conditionsToMeet } remainingCount }
       }
-    }`);
+    }`,
+    );
     expect(result.errors).toBeUndefined();
     const humber = result.data.planPathways.find((plan: any) => plan.program.id === 'humber:BAN-GC');
     expect(humber.complete).toBe(true);
@@ -115,7 +139,10 @@ describe('the pathway planner through the gateway', () => {
     expect(humber.rules.map((r: any) => r.counted.map((c: any) => c.basis))).toEqual([['COMMON_CORE'], ['AGREEMENT']]);
     expect(humber.rules[1].counted[0].completed.title).toBe('Python for Data Analysis');
     // Humber's decision requires a minimum grade and recency, which the learner must still show.
-    expect(humber.rules[1].counted[0].conditionsToMeet).toEqual(['minimum grade 65%', 'completed within the last 5 years']);
+    expect(humber.rules[1].counted[0].conditionsToMeet).toEqual([
+      'minimum grade 65%',
+      'completed within the last 5 years',
+    ]);
     expect(humber.rules[0].counted[0].conditionsToMeet).toEqual([]);
   });
 });

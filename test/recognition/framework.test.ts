@@ -27,7 +27,11 @@ describe('recognition seed', () => {
     const sql = postgres(framework.databaseUrl, { max: 1 });
     try {
       const published = new Set(
-        present.flatMap((code) => generateCatalogue(code, entries).filter((e) => e.status !== 'DRAFT').map((e) => `${code}:${e.slug}`)),
+        present.flatMap((code) =>
+          generateCatalogue(code, entries)
+            .filter((e) => e.status !== 'DRAFT')
+            .map((e) => `${code}:${e.slug}`),
+        ),
       );
       const references = [
         ...(await sql`select micro_credential_id as id from common_core_members`),
@@ -40,7 +44,11 @@ describe('recognition seed', () => {
       const parties = (await sql`select parties from agreements`).flatMap((row) => row.parties as string[]);
       expect(new Set(parties)).toEqual(new Set(['humber', 'seneca', 'durham']));
       // Georgian is absent: its programs and its agreements are left out, not written dangling.
-      expect((await sql`select id from programs`).map((row) => row.id).sort()).toEqual(['durham:PSW', 'humber:BAN-GC', 'seneca:CTM-GC']);
+      expect((await sql`select id from programs`).map((row) => row.id).sort()).toEqual([
+        'durham:PSW',
+        'humber:BAN-GC',
+        'seneca:CTM-GC',
+      ]);
     } finally {
       await sql.end();
     }
@@ -51,39 +59,58 @@ describe('recognition seed', () => {
 
 describe('plausible equivalencies over the seed', () => {
   it('show the chain Seneca → Humber → Durham as a candidate with its path', async () => {
-    const result = await graphql(framework.url, `{
+    const result = await graphql(
+      framework.url,
+      `{
       plausibleEquivalencies(item: { kind: MICRO_CREDENTIAL, ref: "seneca:cybersecurity-fundamentals" }) {
         for { ref } institutionCode kind strength path { basis direction equivalency { receivingInstitutionCode } }
       }
-    }`);
+    }`,
+    );
     expect(result.errors).toBeUndefined();
-    const durham = result.data.plausibleEquivalencies.find((c: any) => c.for.ref === 'durham:identity-and-access-management');
+    const durham = result.data.plausibleEquivalencies.find(
+      (c: any) => c.for.ref === 'durham:identity-and-access-management',
+    );
     expect(durham).toMatchObject({ institutionCode: 'durham', kind: 'CHAIN' });
     expect(durham.path.map((s: any) => s.equivalency.receivingInstitutionCode)).toEqual(['humber', 'durham']);
   });
 
   it('reuse Humber’s first-mover decision on the Google certificate at peers sharing the common core', async () => {
-    const result = await graphql(framework.url, `{
+    const result = await graphql(
+      framework.url,
+      `{
       plausibleEquivalencies(item: { kind: INDUSTRY_CREDENTIAL, ref: "google-data-analytics" }) { for { ref } kind path { basis commonCoreEntry { code } } }
-    }`);
+    }`,
+    );
     expect(result.errors).toBeUndefined();
-    const reused = result.data.plausibleEquivalencies.filter((c: any) => c.kind === 'INDUSTRY_CREDENTIAL_REUSE' && c.path[1]?.basis === 'COMMON_CORE');
+    const reused = result.data.plausibleEquivalencies.filter(
+      (c: any) => c.kind === 'INDUSTRY_CREDENTIAL_REUSE' && c.path[1]?.basis === 'COMMON_CORE',
+    );
     expect(reused.map((c: any) => c.for.ref.split(':')[0]).sort()).toEqual(['durham', 'seneca']);
     expect(reused[0].path[1]).toEqual({ basis: 'COMMON_CORE', commonCoreEntry: { code: 'CC-DATA-ANALYTICS' } });
   });
 
   it('refuse a depth outside 1 to 4 and a malformed asOf', async () => {
-    const deep = await graphql(framework.url, `{ plausibleEquivalencies(item: { kind: MICRO_CREDENTIAL, ref: "humber:x" }, maxDepth: 9) { kind } }`);
+    const deep = await graphql(
+      framework.url,
+      `{ plausibleEquivalencies(item: { kind: MICRO_CREDENTIAL, ref: "humber:x" }, maxDepth: 9) { kind } }`,
+    );
     expect(deep.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(deep.errors?.[0]?.message).toContain('maxDepth');
-    const date = await graphql(framework.url, `{ recognitionsOf(item: { kind: MICRO_CREDENTIAL, ref: "humber:x" }, asOf: "2026-02-30") { item { ref } } }`);
+    const date = await graphql(
+      framework.url,
+      `{ recognitionsOf(item: { kind: MICRO_CREDENTIAL, ref: "humber:x" }, asOf: "2026-02-30") { item { ref } } }`,
+    );
     expect(date.errors?.[0]?.message).toContain('asOf');
   });
 
   it('as of a past day, before the agreements took effect, show nothing', async () => {
-    const result = await graphql(framework.url, `{
+    const result = await graphql(
+      framework.url,
+      `{
       recognitionsOf(item: { kind: MICRO_CREDENTIAL, ref: "seneca:cybersecurity-fundamentals" }, asOf: "2020-01-01") { recognizedAs { basis for { ref } } }
-    }`);
+    }`,
+    );
     // Only the common core (not dated) remains.
     expect(result.data.recognitionsOf.recognizedAs.every((r: any) => r.basis === 'COMMON_CORE')).toBe(true);
   });
@@ -112,7 +139,12 @@ describe('entity fields', () => {
 
 describe('writes without a gateway', () => {
   it('fail clearly when micro-credentials must be checked and no gateway URL is set', async () => {
-    const issued = await graphql(framework.url, `mutation { issueRecognitionKey(institution: "humber", label: "t") { key } }`, {}, asProvince);
+    const issued = await graphql(
+      framework.url,
+      `mutation { issueRecognitionKey(institution: "humber", label: "t") { key } }`,
+      {},
+      asProvince,
+    );
     const key = issued.data.issueRecognitionKey.key;
     const result = await graphql(
       framework.url,

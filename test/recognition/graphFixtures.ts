@@ -1,5 +1,11 @@
 /** Small hand-built decision graphs for the inference and planner tests. */
-import type { AgreementRow, CommonCoreEntryRow, EquivalencyRow, ProgramRow, StackingRuleRow } from '../../subgraphs/framework/db/recognitionSchema.js';
+import type {
+  AgreementRow,
+  CommonCoreEntryRow,
+  EquivalencyRow,
+  ProgramRow,
+  StackingRuleRow,
+} from '../../subgraphs/framework/db/recognitionSchema.js';
 import { buildDecisionGraph, type DecisionGraph } from '../../subgraphs/framework/recognition/decisions.js';
 
 let sequence = 0;
@@ -87,7 +93,15 @@ export function graphOf(options: {
 }
 
 export function program(id: string, extra: Partial<ProgramRow> = {}): ProgramRow {
-  return { id, institutionCode: id.slice(0, id.indexOf(':')), title: id, credential: 'Ontario College Graduate Certificate', oqfLevel: 9, totalCredits: 30, ...extra };
+  return {
+    id,
+    institutionCode: id.slice(0, id.indexOf(':')),
+    title: id,
+    credential: 'Ontario College Graduate Certificate',
+    oqfLevel: 9,
+    totalCredits: 30,
+    ...extra,
+  };
 }
 
 export function rule(programId: string, position: number, extra: Partial<StackingRuleRow>): StackingRuleRow {

@@ -26,7 +26,13 @@ describe('inferred equivalencies', () => {
   it('end on cycles: each item once per path, the start never its own candidate, one candidate per target', () => {
     // a → b → c → a, and a → b → d → a.
     const graph = graphOf({
-      decisions: [decision('a:x', 'b:y'), decision('b:y', 'c:z'), decision('c:z', 'a:x'), decision('b:y', 'd:w'), decision('d:w', 'a:x')],
+      decisions: [
+        decision('a:x', 'b:y'),
+        decision('b:y', 'c:z'),
+        decision('c:z', 'a:x'),
+        decision('b:y', 'd:w'),
+        decision('d:w', 'a:x'),
+      ],
     });
     const candidates = inferEquivalencies(graph, mcItem('a:x'), 4);
     expect(refs(candidates).sort()).toEqual(['c:z', 'd:w']);
@@ -40,7 +46,9 @@ describe('inferred equivalencies', () => {
   });
 
   it('are bounded by the depth', () => {
-    const graph = graphOf({ decisions: [decision('a:x', 'b:x'), decision('b:x', 'c:x'), decision('c:x', 'd:x'), decision('d:x', 'e:x')] });
+    const graph = graphOf({
+      decisions: [decision('a:x', 'b:x'), decision('b:x', 'c:x'), decision('c:x', 'd:x'), decision('d:x', 'e:x')],
+    });
     expect(refs(inferEquivalencies(graph, mcItem('a:x'), 2))).toEqual(['c:x']);
     expect(refs(inferEquivalencies(graph, mcItem('a:x'), 3))).toEqual(['c:x', 'd:x']);
     expect(refs(inferEquivalencies(graph, mcItem('a:x'), 4))).toEqual(['c:x', 'd:x', 'e:x']);
@@ -48,8 +56,16 @@ describe('inferred equivalencies', () => {
   });
 
   it('no longer lean on an expired, withdrawn or not-yet-effective decision, or one under an agreement no longer in force', () => {
-    const chain = (extra: Parameters<typeof decision>[2], agreements: Parameters<typeof graphOf>[0]['agreements'] = []) =>
-      refs(inferEquivalencies(graphOf({ decisions: [decision('a:x', 'b:y'), decision('b:y', 'c:z', extra)], agreements }), mcItem('a:x')));
+    const chain = (
+      extra: Parameters<typeof decision>[2],
+      agreements: Parameters<typeof graphOf>[0]['agreements'] = [],
+    ) =>
+      refs(
+        inferEquivalencies(
+          graphOf({ decisions: [decision('a:x', 'b:y'), decision('b:y', 'c:z', extra)], agreements }),
+          mcItem('a:x'),
+        ),
+      );
     expect(chain({})).toEqual(['c:z']);
     expect(chain({ endDate: '2025-12-31' })).toEqual([]);
     expect(chain({ status: 'WITHDRAWN' })).toEqual([]);
@@ -76,7 +92,11 @@ describe('inferred equivalencies', () => {
       decisions: [decision('comptia-security-plus', 'seneca:cyber')],
       commonCore: { 'CC-CYBER': ['seneca:cyber', 'humber:cyber', 'durham:cyber'] },
     });
-    const candidates = inferEquivalencies(graph, { kind: 'INDUSTRY_CREDENTIAL', ref: 'comptia-security-plus', title: null });
+    const candidates = inferEquivalencies(graph, {
+      kind: 'INDUSTRY_CREDENTIAL',
+      ref: 'comptia-security-plus',
+      title: null,
+    });
     expect(refs(candidates)).toEqual(['durham:cyber', 'humber:cyber']);
     for (const candidate of candidates) {
       expect(candidate.kind).toBe('INDUSTRY_CREDENTIAL_REUSE');
@@ -88,7 +108,9 @@ describe('inferred equivalencies', () => {
   it('never return the same path twice, even with many routes', () => {
     // A dense mesh: every pair of five institutions decided both ways.
     const codes = ['a', 'b', 'c', 'd', 'e'];
-    const decisions = codes.flatMap((from) => codes.filter((to) => to !== from).map((to) => decision(`${from}:m`, `${to}:m`)));
+    const decisions = codes.flatMap((from) =>
+      codes.filter((to) => to !== from).map((to) => decision(`${from}:m`, `${to}:m`)),
+    );
     decisions.push(decision('e:m', 'f:m'));
     const candidates = inferEquivalencies(graphOf({ decisions }), mcItem('a:m'), 4);
     expect(refs(candidates)).toEqual(['f:m']);

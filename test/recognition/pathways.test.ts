@@ -9,7 +9,12 @@ const rules = new Map([
     analytics.id,
     [
       rule(analytics.id, 0, { name: 'Foundations', commonCoreCodes: ['CC-DATA'], requiredCount: 1, creditsGranted: 3 }),
-      rule(analytics.id, 1, { name: 'Applied', microCredentialIds: ['humber:sql', 'humber:dashboards', 'humber:python'], requiredCount: 2, creditsGranted: 6 }),
+      rule(analytics.id, 1, {
+        name: 'Applied',
+        microCredentialIds: ['humber:sql', 'humber:dashboards', 'humber:python'],
+        requiredCount: 2,
+        creditsGranted: 6,
+      }),
     ],
   ],
 ]);
@@ -51,16 +56,36 @@ describe('the pathway planner', () => {
   });
 
   it('mixes institutions: common core and the program institution’s own decisions count, others’ and expired ones do not', () => {
-    const [plan] = planPathways(graph, [analytics], rules, ['seneca:data', 'seneca:python', 'durham:sql', 'georgian:sql']);
-    expect(plan!.rules[0]!.counted).toMatchObject([{ completed: 'seneca:data', basis: 'COMMON_CORE', countsAs: 'CC-DATA' }]);
-    expect(plan!.rules[1]!.counted).toMatchObject([{ completed: 'seneca:python', basis: 'AGREEMENT', countsAs: 'humber:python' }]);
+    const [plan] = planPathways(graph, [analytics], rules, [
+      'seneca:data',
+      'seneca:python',
+      'durham:sql',
+      'georgian:sql',
+    ]);
+    expect(plan!.rules[0]!.counted).toMatchObject([
+      { completed: 'seneca:data', basis: 'COMMON_CORE', countsAs: 'CC-DATA' },
+    ]);
+    expect(plan!.rules[1]!.counted).toMatchObject([
+      { completed: 'seneca:python', basis: 'AGREEMENT', countsAs: 'humber:python' },
+    ]);
     expect(plan!.rules[1]!.counted[0]!.equivalency?.receivingInstitution).toBe('humber');
     expect(plan!.complete).toBe(false);
     expect(plan!.creditsEarned).toBe(3);
   });
 
   it('counts each completed micro-credential once per program and leaves out programs nothing counts toward', () => {
-    const twice = new Map([[analytics.id, [rule(analytics.id, 0, { commonCoreCodes: ['CC-DATA'], microCredentialIds: ['humber:data'], requiredCount: 2 })]]]);
+    const twice = new Map([
+      [
+        analytics.id,
+        [
+          rule(analytics.id, 0, {
+            commonCoreCodes: ['CC-DATA'],
+            microCredentialIds: ['humber:data'],
+            requiredCount: 2,
+          }),
+        ],
+      ],
+    ]);
     const [plan] = planPathways(graph, [analytics], twice, ['humber:data', 'humber:data']);
     expect(plan!.rules[0]!.counted).toHaveLength(1);
     expect(planPathways(graph, [analytics], rules, ['queens:unrelated'])).toEqual([]);
@@ -68,7 +93,10 @@ describe('the pathway planner', () => {
 
   it('lists complete pathways before partial ones', () => {
     const other = program('seneca:OTHER');
-    const both = new Map([...rules, [other.id, [rule(other.id, 0, { microCredentialIds: ['humber:sql'], requiredCount: 1, creditsGranted: 1 })]]]);
+    const both = new Map([
+      ...rules,
+      [other.id, [rule(other.id, 0, { microCredentialIds: ['humber:sql'], requiredCount: 1, creditsGranted: 1 })]],
+    ]);
     const plans = planPathways(graph, [analytics, other], both, ['humber:sql']);
     expect(plans.map((p) => [p.program.id, p.complete])).toEqual([
       ['seneca:OTHER', true],

@@ -14,12 +14,15 @@ describe('sample recognition data', () => {
       expect(exists(decision.for), JSON.stringify(decision.for)).toBe(true);
     }
     for (const program of seed.programs) {
-      for (const rule of program.rules) for (const item of rule.microCredentials) expect(exists(item), JSON.stringify(item)).toBe(true);
-      for (const rule of program.rules) for (const code of rule.commonCore) expect(seed.commonCore.map((c) => c.entry.code)).toContain(code);
+      for (const rule of program.rules)
+        for (const item of rule.microCredentials) expect(exists(item), JSON.stringify(item)).toBe(true);
+      for (const rule of program.rules)
+        for (const code of rule.commonCore) expect(seed.commonCore.map((c) => c.entry.code)).toContain(code);
     }
     for (const { entry, members } of seed.commonCore) expect(members.length, entry.code).toBeGreaterThanOrEqual(2);
     const industry = new Set(seed.industryCredentials.map((credential) => credential.code));
-    for (const decision of decisions) if (decision.from.kind === 'INDUSTRY_CREDENTIAL') expect(industry.has(decision.from.code)).toBe(true);
+    for (const decision of decisions)
+      if (decision.from.kind === 'INDUSTRY_CREDENTIAL') expect(industry.has(decision.from.code)).toBe(true);
   });
 
   it('with the 12-entry catalogues tests use, still resolves the chain, the cycle and the industry decisions', () => {

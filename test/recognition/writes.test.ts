@@ -71,19 +71,37 @@ describe('institution recognition keys', () => {
     } finally {
       await sql.end();
     }
-    const byInstitution = await graphql(gateway(), `mutation { issueRecognitionKey(institution: "humber", label: "x") { key } }`, {}, as('humber'));
+    const byInstitution = await graphql(
+      gateway(),
+      `mutation { issueRecognitionKey(institution: "humber", label: "x") { key } }`,
+      {},
+      as('humber'),
+    );
     expect(byInstitution.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const byGateway = await graphql(gateway(), `mutation { issueRecognitionKey(institution: "humber", label: "x") { key } }`, {}, { authorization: `Bearer ${registryToken}` });
+    const byGateway = await graphql(
+      gateway(),
+      `mutation { issueRecognitionKey(institution: "humber", label: "x") { key } }`,
+      {},
+      { authorization: `Bearer ${registryToken}` },
+    );
     expect(byGateway.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('stop working once revoked', async () => {
     const issued = await issueKey('georgian');
     const headers = { authorization: `Bearer ${issued.key}` };
-    const input = equivalency({ receivingInstitution: 'georgian', for: { kind: 'COURSE', ref: 'georgian:MATH1000', title: 'Statistics' } });
+    const input = equivalency({
+      receivingInstitution: 'georgian',
+      for: { kind: 'COURSE', ref: 'georgian:MATH1000', title: 'Statistics' },
+    });
     const before = await graphql(gateway(), recordEquivalency, { input }, headers);
     expect(before.errors).toBeUndefined();
-    const revoked = await graphql(gateway(), `mutation($id: ID!) { revokeRecognitionKey(id: $id) }`, { id: issued.id }, asProvince);
+    const revoked = await graphql(
+      gateway(),
+      `mutation($id: ID!) { revokeRecognitionKey(id: $id) }`,
+      { id: issued.id },
+      asProvince,
+    );
     expect(revoked.data.revokeRecognitionKey).toBe(true);
     const after = await graphql(gateway(), recordEquivalency, { input }, headers);
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -100,7 +118,12 @@ describe('recording an equivalency decision', () => {
     expect(byProvince.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const anonymous = await graphql(gateway(), recordEquivalency, { input: equivalency() });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const forged = await graphql(gateway(), recordEquivalency, { input: equivalency() }, { authorization: 'Bearer rk_not-a-real-key' });
+    const forged = await graphql(
+      gateway(),
+      recordEquivalency,
+      { input: equivalency() },
+      { authorization: 'Bearer rk_not-a-real-key' },
+    );
     expect(forged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(await equivalencyCount()).toBe(before);
   });
@@ -109,19 +132,43 @@ describe('recording an equivalency decision', () => {
     const recorded = await graphql(gateway(), recordEquivalency, { input: equivalency() }, as('humber'));
     expect(recorded.errors).toBeUndefined();
     const row = recorded.data.recordEquivalency;
-    expect(row).toMatchObject({ receivingInstitutionCode: 'humber', transferValue: { value: 1.5, unit: 'CREDITS', extent: 'PARTIAL' }, inForce: true });
+    expect(row).toMatchObject({
+      receivingInstitutionCode: 'humber',
+      transferValue: { value: 1.5, unit: 'CREDITS', extent: 'PARTIAL' },
+      inForce: true,
+    });
 
     const recognizedAs = async () =>
-      (await graphql(gateway(), `{ microCredential(id: "seneca:machine-learning-foundations") { recognizedAs { basis for { ref } } } }`)).data
-        .microCredential.recognizedAs;
-    expect(await recognizedAs()).toContainEqual({ basis: 'AGREEMENT', for: { ref: 'humber:ai-tools-for-health-care-administration' } });
+      (
+        await graphql(
+          gateway(),
+          `{ microCredential(id: "seneca:machine-learning-foundations") { recognizedAs { basis for { ref } } } }`,
+        )
+      ).data.microCredential.recognizedAs;
+    expect(await recognizedAs()).toContainEqual({
+      basis: 'AGREEMENT',
+      for: { ref: 'humber:ai-tools-for-health-care-administration' },
+    });
 
     // Seneca cannot withdraw Humber's decision; Humber can.
-    const bySeneca = await graphql(gateway(), `mutation($id: ID!) { withdrawEquivalency(id: $id) { status } }`, { id: row.id }, as('seneca'));
+    const bySeneca = await graphql(
+      gateway(),
+      `mutation($id: ID!) { withdrawEquivalency(id: $id) { status } }`,
+      { id: row.id },
+      as('seneca'),
+    );
     expect(bySeneca.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const withdrawn = await graphql(gateway(), `mutation($id: ID!) { withdrawEquivalency(id: $id) { status inForce } }`, { id: row.id }, as('humber'));
+    const withdrawn = await graphql(
+      gateway(),
+      `mutation($id: ID!) { withdrawEquivalency(id: $id) { status inForce } }`,
+      { id: row.id },
+      as('humber'),
+    );
     expect(withdrawn.data.withdrawEquivalency).toEqual({ status: 'WITHDRAWN', inForce: false });
-    expect(await recognizedAs()).not.toContainEqual({ basis: 'AGREEMENT', for: { ref: 'humber:ai-tools-for-health-care-administration' } });
+    expect(await recognizedAs()).not.toContainEqual({
+      basis: 'AGREEMENT',
+      for: { ref: 'humber:ai-tools-for-health-care-administration' },
+    });
   });
 
   it('refuses an equivalency from an item to itself and dates out of order, listing every problem and writing nothing', async () => {
@@ -163,7 +210,9 @@ describe('recording an equivalency decision', () => {
     const draft = await graphql(
       gateway(),
       recordEquivalency,
-      { input: equivalency({ from: { kind: 'MICRO_CREDENTIAL', ref: 'seneca:entrepreneurship-from-idea-to-launch' } }) },
+      {
+        input: equivalency({ from: { kind: 'MICRO_CREDENTIAL', ref: 'seneca:entrepreneurship-from-idea-to-launch' } }),
+      },
       as('humber'),
     );
     expect(draft.errors?.[0]?.extensions?.code).toBe('MICRO_CREDENTIAL_NOT_FOUND');
@@ -205,21 +254,35 @@ describe('recording an agreement', () => {
       equivalencies: [{ receivingInstitutionCode: 'seneca', for: { ref: 'seneca:python-for-data-analysis' } }],
     });
     const recognized = async () =>
-      (await graphql(gateway(), `{ microCredential(id: "humber:applied-business-analytics") { recognizedAs { basis for { ref } } } }`)).data
-        .microCredential.recognizedAs;
+      (
+        await graphql(
+          gateway(),
+          `{ microCredential(id: "humber:applied-business-analytics") { recognizedAs { basis for { ref } } } }`,
+        )
+      ).data.microCredential.recognizedAs;
     const decided = { basis: 'AGREEMENT', for: { ref: 'seneca:python-for-data-analysis' } };
     expect(await recognized()).toContainEqual(decided);
 
     const setStatus = `mutation($id: ID!) { setAgreementStatus(id: $id, status: WITHDRAWN) { status inForce equivalencies { inForce } } }`;
-    const byOutsider = await graphql(gateway(), setStatus, { id: recorded.id }, { authorization: `Bearer ${(await issueKey('georgian')).key}` });
+    const byOutsider = await graphql(
+      gateway(),
+      setStatus,
+      { id: recorded.id },
+      { authorization: `Bearer ${(await issueKey('georgian')).key}` },
+    );
     expect(byOutsider.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const withdrawn = await graphql(gateway(), setStatus, { id: recorded.id }, as('humber'));
-    expect(withdrawn.data.setAgreementStatus).toEqual({ status: 'WITHDRAWN', inForce: false, equivalencies: [{ inForce: false }] });
+    expect(withdrawn.data.setAgreementStatus).toEqual({
+      status: 'WITHDRAWN',
+      inForce: false,
+      equivalencies: [{ inForce: false }],
+    });
     expect(await recognized()).not.toContainEqual(decided);
   });
 
   it('is atomic: one bad decision, dates out of order or a party that may not decide refuses the whole agreement', async () => {
-    const count = async () => (await graphql(gateway(), `{ articulationAgreements { id } }`)).data.articulationAgreements.length;
+    const count = async () =>
+      (await graphql(gateway(), `{ articulationAgreements { id } }`)).data.articulationAgreements.length;
     const before = await count();
     const result = await graphql(
       gateway(),
@@ -228,21 +291,31 @@ describe('recording an agreement', () => {
         input: agreementInput({
           dateSigned: '2026-02-01',
           expirationDate: '2025-01-01',
-          equivalencies: [
-            agreementInput().equivalencies[0],
-            equivalency({ receivingInstitution: 'humber' }),
-          ],
+          equivalencies: [agreementInput().equivalencies[0], equivalency({ receivingInstitution: 'humber' })],
         }),
       },
       as('seneca'),
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const fields = result.errors![0]!.extensions!.problems.map((p: any) => p.field);
-    expect(fields).toEqual(expect.arrayContaining(['input.dateEffective', 'input.expirationDate', 'input.equivalencies[1].receivingInstitution']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'input.dateEffective',
+        'input.expirationDate',
+        'input.equivalencies[1].receivingInstitution',
+      ]),
+    );
     expect(await count()).toBe(before);
     // Not a party: Georgian may not record an agreement between Seneca and Humber.
-    const outsider = await graphql(gateway(), recordAgreement, { input: agreementInput({ equivalencies: [] }) }, { authorization: `Bearer ${(await issueKey('georgian')).key}` });
-    expect(outsider.errors?.[0]?.extensions?.problems?.[0]?.message).toContain('must include the recording institution "georgian"');
+    const outsider = await graphql(
+      gateway(),
+      recordAgreement,
+      { input: agreementInput({ equivalencies: [] }) },
+      { authorization: `Bearer ${(await issueKey('georgian')).key}` },
+    );
+    expect(outsider.errors?.[0]?.extensions?.problems?.[0]?.message).toContain(
+      'must include the recording institution "georgian"',
+    );
   });
 });
 
@@ -261,13 +334,29 @@ describe('province writes to the common core', () => {
     expect((await graphql(gateway(), save, { input }, as('humber'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await graphql(gateway(), save, { input }, asProvince)).errors).toBeUndefined();
     const setMembers = `mutation($ids: [ID!]!) { setCommonCoreMembers(code: "CC-TEST-ANALYTICS", microCredentialIds: $ids) { members { id title } } }`;
-    const missing = await graphql(gateway(), setMembers, { ids: ['humber:applied-business-analytics', 'georgian:nothing-here'] }, asProvince);
+    const missing = await graphql(
+      gateway(),
+      setMembers,
+      { ids: ['humber:applied-business-analytics', 'georgian:nothing-here'] },
+      asProvince,
+    );
     expect(missing.errors?.[0]?.extensions?.code).toBe('MICRO_CREDENTIAL_NOT_FOUND');
     expect(missing.errors?.[0]?.message).toContain('georgian:nothing-here');
-    const set = await graphql(gateway(), setMembers, { ids: ['humber:applied-business-analytics', 'seneca:python-for-data-analysis'] }, asProvince);
+    const set = await graphql(
+      gateway(),
+      setMembers,
+      { ids: ['humber:applied-business-analytics', 'seneca:python-for-data-analysis'] },
+      asProvince,
+    );
     expect(set.errors).toBeUndefined();
-    expect(set.data.setCommonCoreMembers.members.map((m: any) => m.title)).toEqual(['Applied Business Analytics', 'Python for Data Analysis']);
-    const facet = await graphql(gateway(), `{ microCredential(id: "seneca:python-for-data-analysis") { commonCoreMemberships { entry { code } } } }`);
+    expect(set.data.setCommonCoreMembers.members.map((m: any) => m.title)).toEqual([
+      'Applied Business Analytics',
+      'Python for Data Analysis',
+    ]);
+    const facet = await graphql(
+      gateway(),
+      `{ microCredential(id: "seneca:python-for-data-analysis") { commonCoreMemberships { entry { code } } } }`,
+    );
     expect(facet.data.microCredential.commonCoreMemberships).toEqual([{ entry: { code: 'CC-TEST-ANALYTICS' } }]);
   });
 });
@@ -283,28 +372,67 @@ describe('recording a program', () => {
     oqfLevel: 5,
     totalCredits: 12,
     stackingRules: [
-      { name: 'AI tools', microCredentialIds: ['humber:ai-tools-for-health-care-administration'], commonCoreCodes: [], requiredCount: 1, creditsGranted: 3 },
-      { name: 'Data', microCredentialIds: [], commonCoreCodes: ['CC-DATA-ANALYTICS'], requiredCount: 1, creditsGranted: 3 },
+      {
+        name: 'AI tools',
+        microCredentialIds: ['humber:ai-tools-for-health-care-administration'],
+        commonCoreCodes: [],
+        requiredCount: 1,
+        creditsGranted: 3,
+      },
+      {
+        name: 'Data',
+        microCredentialIds: [],
+        commonCoreCodes: ['CC-DATA-ANALYTICS'],
+        requiredCount: 1,
+        creditsGranted: 3,
+      },
     ],
     ...overrides,
   });
 
   it('is the owning institution’s, with stacking rules whose micro-credentials exist', async () => {
     const bySeneca = await graphql(gateway(), saveProgram, { input: program() }, as('seneca'));
-    expect(bySeneca.errors?.[0]?.extensions?.problems?.[0]).toEqual({ field: 'input.id', message: 'must start with the recording institution "seneca:"' });
+    expect(bySeneca.errors?.[0]?.extensions?.problems?.[0]).toEqual({
+      field: 'input.id',
+      message: 'must start with the recording institution "seneca:"',
+    });
     const invalid = await graphql(
       gateway(),
       saveProgram,
-      { input: program({ oqfLevel: 14, stackingRules: [{ name: 'x', microCredentialIds: ['humber:a'], commonCoreCodes: ['CC-NOPE'], requiredCount: 2, creditsGranted: 20 }] }) },
+      {
+        input: program({
+          oqfLevel: 14,
+          stackingRules: [
+            {
+              name: 'x',
+              microCredentialIds: ['humber:a'],
+              commonCoreCodes: ['CC-NOPE'],
+              requiredCount: 2,
+              creditsGranted: 20,
+            },
+          ],
+        }),
+      },
       as('humber'),
     );
     const fields = invalid.errors![0]!.extensions!.problems.map((p: any) => p.field);
-    expect(fields).toEqual(expect.arrayContaining(['input.oqfLevel', 'input.stackingRules[0].commonCoreCodes[0]', 'input.stackingRules']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['input.oqfLevel', 'input.stackingRules[0].commonCoreCodes[0]', 'input.stackingRules']),
+    );
     const saved = await graphql(gateway(), saveProgram, { input: program() }, as('humber'));
     expect(saved.errors).toBeUndefined();
-    expect(saved.data.saveProgram.stackingRules[0].microCredentials[0].title).toBe('AI Tools for Health Care Administration');
-    const plan = await graphql(gateway(), `{ planPathways(completed: ["humber:ai-tools-for-health-care-administration"]) { program { id } complete remainingCount: creditsRemaining } }`);
-    expect(plan.data.planPathways).toContainEqual({ program: { id: 'humber:AI-HEALTH' }, complete: false, remainingCount: 3 });
+    expect(saved.data.saveProgram.stackingRules[0].microCredentials[0].title).toBe(
+      'AI Tools for Health Care Administration',
+    );
+    const plan = await graphql(
+      gateway(),
+      `{ planPathways(completed: ["humber:ai-tools-for-health-care-administration"]) { program { id } complete remainingCount: creditsRemaining } }`,
+    );
+    expect(plan.data.planPathways).toContainEqual({
+      program: { id: 'humber:AI-HEALTH' },
+      complete: false,
+      remainingCount: 3,
+    });
   });
 });
 

@@ -30,7 +30,11 @@ import { seedDocuments } from './support/seedCorpus.js';
 const seed = seedDocuments(1500);
 const corpus: SearchDocument[] = [...seed, ...fixtureDocuments];
 
-conformanceSuite('embedded', async () => new EmbeddedBackend(), async () => {});
+conformanceSuite(
+  'embedded',
+  async () => new EmbeddedBackend(),
+  async () => {},
+);
 
 const meiliHost = process.env.MEILI_HOST;
 describe.skipIf(!meiliHost)('meilisearch variant', () => {
@@ -66,7 +70,11 @@ function conformanceSuite(
     const search = (query: string, filters: SearchFilters = {}, more: Partial<SearchRequest> = {}) =>
       backend.search({ query, filters, sort: 'RELEVANCE', page: 1, pageSize: 20, ...more });
 
-    async function allIds(query: string, filters: SearchFilters = {}, sort: SortOrder = 'RELEVANCE'): Promise<string[]> {
+    async function allIds(
+      query: string,
+      filters: SearchFilters = {},
+      sort: SortOrder = 'RELEVANCE',
+    ): Promise<string[]> {
       const ids: string[] = [];
       for (let page = 1; ; page++) {
         const result = await search(query, filters, { page, pageSize: 100, sort, withFacets: false });
@@ -75,7 +83,8 @@ function conformanceSuite(
       }
     }
 
-    const ids = async (query: string, filters?: SearchFilters) => (await search(query, filters, { pageSize: 100 })).hits.map((h) => h.id);
+    const ids = async (query: string, filters?: SearchFilters) =>
+      (await search(query, filters, { pageSize: 100 })).hits.map((h) => h.id);
 
     describe('typo tolerance (Meilisearch rules)', () => {
       it('a 4-letter word with one typo does not match', async () => {
@@ -159,7 +168,10 @@ function conformanceSuite(
       it('highlights the matching skill, not the others', async () => {
         const [hit] = (await search('zylophone repair')).hits;
         expect(hit?.id).toBe(fixtures.markup.id);
-        expect(hit!.highlights).toContainEqual({ field: 'skills', marked: `${matchStart}Zylophone${matchEnd} ${matchStart}repair${matchEnd}` });
+        expect(hit!.highlights).toContainEqual({
+          field: 'skills',
+          marked: `${matchStart}Zylophone${matchEnd} ${matchStart}repair${matchEnd}`,
+        });
       });
       it('has no highlights when browsing without a query', async () => {
         const result = await search('', { institutions: ['testlab'] });
@@ -171,12 +183,16 @@ function conformanceSuite(
     describe('sunset entries', () => {
       it('are left out by default and included on request', async () => {
         expect(await ids('zylophone')).toEqual([fixtures.markup.id]);
-        expect((await ids('zylophone', { includeSunset: true })).sort()).toEqual([fixtures.markup.id, fixtures.sunset.id].sort());
+        expect((await ids('zylophone', { includeSunset: true })).sort()).toEqual(
+          [fixtures.markup.id, fixtures.sunset.id].sort(),
+        );
       });
     });
 
     describe('filters', () => {
-      const some = seed.find((d) => d.status === 'ACTIVE' && d.skills.length > 0 && d.occupations.length > 0 && d.cost !== null)!;
+      const some = seed.find(
+        (d) => d.status === 'ACTIVE' && d.skills.length > 0 && d.occupations.length > 0 && d.cost !== null,
+      )!;
       const cases: [string, SearchFilters][] = [
         ['institutions', { institutions: [some.institution, 'testlab'] }],
         ['institutionTypes', { institutionTypes: ['UNIVERSITY', 'INDIGENOUS_INSTITUTE'] }],
@@ -196,7 +212,15 @@ function conformanceSuite(
         ['next start date range', { nextStartDate: { from: '2026-07-01', to: '2026-09-30' } }],
         ['updatedSince', { updatedSince: '2026-05-20T00:00:00.000Z' }],
         ['includeSunset', { includeSunset: true }],
-        ['several at once', { regions: ['TORONTO', 'EASTERN'], osapEligible: true, hours: { max: 100 }, deliveryModes: ['ONLINE_ASYNCHRONOUS'] }],
+        [
+          'several at once',
+          {
+            regions: ['TORONTO', 'EASTERN'],
+            osapEligible: true,
+            hours: { max: 100 },
+            deliveryModes: ['ONLINE_ASYNCHRONOUS'],
+          },
+        ],
       ];
       it.each(cases)('%s: exactly the entries a brute-force pass finds', async (_label, filters) => {
         const expected = corpus.filter((d) => passes(d, filters)).map((d) => d.id);
@@ -218,23 +242,29 @@ function conformanceSuite(
         ['a query', 'data', {}],
         ['a query with filters', 'management', { deliveryModes: ['IN_PERSON', 'HYBRID'], includeSunset: true }],
       ];
-      it.each(requests)('%s: counts match brute-force counts over the matching entries', async (_label, query, filters) => {
-        const result = await search(query, filters);
-        const matchingIds = new Set(await allIds(query, filters));
-        const matching = corpus.filter((d) => matchingIds.has(d.id));
-        expect(result.total).toBe(matching.length);
-        if (query === '') expect(matching.length).toBe(corpus.filter((d) => passes(d, filters)).length);
-        expect(matching.length).toBeGreaterThan(0);
-        for (const field of facetFields) {
-          const expected = facetCounts(matching, field);
-          const shown = Object.fromEntries(result.facets[field].map(({ value, count }) => [value, count]));
-          if (Object.keys(expected).length <= 100) expect(shown, field).toEqual(expected);
-          else for (const [value, count] of Object.entries(shown)) expect(count, `${field}=${value}`).toBe(expected[value]);
-          const counts = result.facets[field].map((v) => v.count);
-          expect(counts, `${field} most frequent first`).toEqual([...counts].sort((a, b) => b - a));
-        }
-        for (const field of ['hours', 'cost', 'weeks'] as const) expect(result.stats[field], field).toEqual(minMax(matching, field));
-      });
+      it.each(requests)(
+        '%s: counts match brute-force counts over the matching entries',
+        async (_label, query, filters) => {
+          const result = await search(query, filters);
+          const matchingIds = new Set(await allIds(query, filters));
+          const matching = corpus.filter((d) => matchingIds.has(d.id));
+          expect(result.total).toBe(matching.length);
+          if (query === '') expect(matching.length).toBe(corpus.filter((d) => passes(d, filters)).length);
+          expect(matching.length).toBeGreaterThan(0);
+          for (const field of facetFields) {
+            const expected = facetCounts(matching, field);
+            const shown = Object.fromEntries(result.facets[field].map(({ value, count }) => [value, count]));
+            if (Object.keys(expected).length <= 100) expect(shown, field).toEqual(expected);
+            else
+              for (const [value, count] of Object.entries(shown))
+                expect(count, `${field}=${value}`).toBe(expected[value]);
+            const counts = result.facets[field].map((v) => v.count);
+            expect(counts, `${field} most frequent first`).toEqual([...counts].sort((a, b) => b - a));
+          }
+          for (const field of ['hours', 'cost', 'weeks'] as const)
+            expect(result.stats[field], field).toEqual(minMax(matching, field));
+        },
+      );
       it('has empty facets and no stats when nothing matches', async () => {
         const result = await search('glimmerax pottery');
         expect(result.total).toBe(0);
@@ -247,16 +277,23 @@ function conformanceSuite(
       const filters: SearchFilters = { regions: ['TORONTO', 'NORTHERN', 'EASTERN'] };
       const sorts = ['COST_ASC', 'COST_DESC', 'HOURS_ASC', 'HOURS_DESC', 'NEXT_START_DATE_ASC'] as const;
       it.each(sorts)('%s: value order, entries without a value last, ties by id', async (sort) => {
-        const expected = sortedIds(corpus.filter((d) => passes(d, filters)), sort);
+        const expected = sortedIds(
+          corpus.filter((d) => passes(d, filters)),
+          sort,
+        );
         const pages = [];
-        for (const page of [1, 2, 3]) pages.push(...(await search('', filters, { sort, page, withFacets: false })).hits.map((h) => h.id));
+        for (const page of [1, 2, 3])
+          pages.push(...(await search('', filters, { sort, page, withFacets: false })).hits.map((h) => h.id));
         expect(pages).toEqual(expected.slice(0, 60));
         const last = Math.ceil(expected.length / 20);
         const lastPage = await search('', filters, { sort, page: last, withFacets: false });
         expect(lastPage.hits.map((h) => h.id)).toEqual(expected.slice((last - 1) * 20));
       });
       it('sorts a text query by the chosen order, not relevance', async () => {
-        const expected = sortedIds(corpus.filter((d) => ['quilp', 'quilk', 'pottery-evenings'].some((w) => d.id.includes(w))), 'HOURS_DESC');
+        const expected = sortedIds(
+          corpus.filter((d) => ['quilp', 'quilk', 'pottery-evenings'].some((w) => d.id.includes(w))),
+          'HOURS_DESC',
+        );
         const found = (await search('quilp', {}, { sort: 'HOURS_DESC' })).hits.map((h) => h.id);
         expect(found).toEqual(expected);
       });
@@ -311,7 +348,11 @@ function conformanceSuite(
         const suggestions = await suggest(backend, typed, 8);
         expect(suggestions.length).toBeGreaterThan(0);
         const typedWord = words(typed)[0]!;
-        for (const suggestion of suggestions) expect(words(suggestion.text).some((w) => w.startsWith(typedWord)), suggestion.text).toBe(true);
+        for (const suggestion of suggestions)
+          expect(
+            words(suggestion.text).some((w) => w.startsWith(typedWord)),
+            suggestion.text,
+          ).toBe(true);
         expect(suggestions.map((s) => s.text)).toContain(skill);
         const counts = suggestions.map((s) => s.count);
         expect(counts).toEqual([...counts].sort((a, b) => b - a));

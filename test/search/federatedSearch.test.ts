@@ -35,7 +35,10 @@ const seeded = (code: string) => generateCatalogue(code, entriesPerInstitution);
 const publicCount = (code: string) => seeded(code).filter((e) => e.status !== 'DRAFT').length;
 const activeCount = (code: string) => seeded(code).filter((e) => e.status === 'ACTIVE').length;
 
-async function writeCatalogue(code: string, write: (db: ReturnType<typeof openCatalogueDatabase>['db']) => Promise<unknown>) {
+async function writeCatalogue(
+  code: string,
+  write: (db: ReturnType<typeof openCatalogueDatabase>['db']) => Promise<unknown>,
+) {
   const connection = openCatalogueDatabase(directory.catalogueDatabaseUrl(code), { maxConnections: 1 });
   try {
     await write(connection.db);
@@ -91,7 +94,10 @@ describe('through the gateway', () => {
   it('indexes every public entry of every institution, with framework data', async () => {
     expect(search.indexer.ready).toBe(true);
     const expected = institutions.reduce((sum, code) => sum + publicCount(code), 0);
-    const status = await graphql(gateway.url, '{ searchStatus { ready backend documentCount institutions { code state rejectedEntries } } }');
+    const status = await graphql(
+      gateway.url,
+      '{ searchStatus { ready backend documentCount institutions { code state rejectedEntries } } }',
+    );
     expect(status.errors).toBeUndefined();
     expect(status.data.searchStatus).toMatchObject({ ready: true, backend: 'embedded', documentCount: expected });
     expect(status.data.searchStatus.institutions.map((i: any) => [i.code, i.state, i.rejectedEntries])).toEqual(
@@ -125,15 +131,23 @@ describe('through the gateway', () => {
     const word = french.titleFr!.split(/[^\p{L}]+/u).filter((w) => w.length >= 6)[0]!;
     const result = await graphql(gateway.url, searchQuery, { q: word, filter: { institutions: ['lacite'] } });
     expect(result.errors).toBeUndefined();
-    const hit = result.data.searchMicroCredentials.hits.find((h: any) => h.microCredential.id === `lacite:${french.slug}`);
+    const hit = result.data.searchMicroCredentials.hits.find(
+      (h: any) => h.microCredential.id === `lacite:${french.slug}`,
+    );
     expect(hit).toBeDefined();
-    expect(hit.highlights.some((h: any) => h.snippet.toLowerCase().includes(`<mark>${word.toLowerCase()}</mark>`))).toBe(true);
+    expect(
+      hit.highlights.some((h: any) => h.snippet.toLowerCase().includes(`<mark>${word.toLowerCase()}</mark>`)),
+    ).toBe(true);
   });
 
   it('suggests titles while typing', async () => {
     const entry = seeded('humber').find((e) => e.status === 'ACTIVE')!;
     const typed = entry.title.slice(0, 6);
-    const result = await graphql(gateway.url, 'query($p: String!) { searchSuggestions(prefix: $p) { text kind count } }', { p: typed });
+    const result = await graphql(
+      gateway.url,
+      'query($p: String!) { searchSuggestions(prefix: $p) { text kind count } }',
+      { p: typed },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.searchSuggestions.map((s: any) => s.text)).toContain(entry.title);
   });
@@ -159,19 +173,23 @@ describe('following the change feeds', () => {
     expect(report).toMatchObject({ upserted: 2, removed: 1, failedInstitutions: [] });
 
     const renamed = await graphql(gateway.url, searchQuery, { q: 'quasar glassblowing' });
-    expect(renamed.data.searchMicroCredentials.hits.map((h: any) => [h.microCredential.id, h.microCredential.title])).toEqual([
-      [`humber:${toRename!.slug}`, 'Quasar Glassblowing Intensive'],
-    ]);
+    expect(
+      renamed.data.searchMicroCredentials.hits.map((h: any) => [h.microCredential.id, h.microCredential.title]),
+    ).toEqual([[`humber:${toRename!.slug}`, 'Quasar Glassblowing Intensive']]);
     const humber = { institutions: ['humber'] };
     const ids = async (filter: object) =>
-      (await graphql(gateway.url, searchQuery, { filter, pageSize: 100 })).data.searchMicroCredentials.hits.map((h: any) => h.microCredential.id);
+      (await graphql(gateway.url, searchQuery, { filter, pageSize: 100 })).data.searchMicroCredentials.hits.map(
+        (h: any) => h.microCredential.id,
+      );
     expect(await ids(humber)).not.toContain(`humber:${toSunset!.slug}`);
     expect(await ids({ ...humber, includeSunset: true })).toContain(`humber:${toSunset!.slug}`);
     expect(await ids({ ...humber, includeSunset: true })).not.toContain(`humber:${toDelete!.slug}`);
   });
 
   it('keeps going while one institution is down and catches it up when it is back', async () => {
-    const [humberEntry] = seeded('humber').filter((e) => e.status === 'ACTIVE').slice(3);
+    const [humberEntry] = seeded('humber')
+      .filter((e) => e.status === 'ACTIVE')
+      .slice(3);
     const [uottawaEntry] = seeded('uottawa').filter((e) => e.status === 'ACTIVE');
     await directory.stopInstitution('uottawa');
     await writeCatalogue('humber', (db) => upsertEntries(db, [{ ...humberEntry!, title: 'Pulsar Bookbinding' }]));
@@ -184,8 +202,9 @@ describe('following the change feeds', () => {
     expect(status.state).toBe('UNAVAILABLE');
     expect(status.cursor).not.toBeNull();
     const found = async (q: string) =>
-      (await graphql(search.url, '{ searchMicroCredentials(query: "' + q + '") { hits { microCredential { id } } } }')).data
-        .searchMicroCredentials.hits.map((h: any) => h.microCredential.id);
+      (
+        await graphql(search.url, '{ searchMicroCredentials(query: "' + q + '") { hits { microCredential { id } } } }')
+      ).data.searchMicroCredentials.hits.map((h: any) => h.microCredential.id);
     expect(await found('pulsar bookbinding')).toEqual([`humber:${humberEntry!.slug}`]);
     expect(await found('comet cartography')).toEqual([]);
     // What was indexed for uOttawa before it went down is still searchable.
@@ -211,8 +230,13 @@ describe('following the change feeds', () => {
       `mutation($input: CommonCoreEntryInput!) { saveCommonCoreEntry(input: $input) { code } }`,
       {
         input: {
-          code: 'CC-SEARCH-TEST', title: 'Search test core', description: 'Common core used by the search tests.',
-          sectorArea: 'DIGITAL_SKILLS', requiredCompetencies: ['testing'], minimumHours: 1, endorsingBodies: ['Search test council'],
+          code: 'CC-SEARCH-TEST',
+          title: 'Search test core',
+          description: 'Common core used by the search tests.',
+          sectorArea: 'DIGITAL_SKILLS',
+          requiredCompetencies: ['testing'],
+          minimumHours: 1,
+          endorsingBodies: ['Search test council'],
         },
       },
       province,
@@ -232,9 +256,12 @@ describe('following the change feeds', () => {
     expect(await response.json()).toMatchObject({ kind: 'rebuild', failedInstitutions: [] });
     expect(await search.backend.count()).toBe(before);
 
-    const result = await graphql(gateway.url, `{
+    const result = await graphql(
+      gateway.url,
+      `{
       searchMicroCredentials(filter: { commonCore: ["CC-SEARCH-TEST"] }) { total hits { microCredential { id } } facets { commonCore { value count } } }
-    }`);
+    }`,
+    );
     expect(result.errors).toBeUndefined();
     const found = result.data.searchMicroCredentials;
     expect(found.total).toBe(1);

@@ -44,7 +44,10 @@ const change = (n: number, microCredential: unknown) => ({
 
 describe('gateway catalogue feed', () => {
   it('asks for one institution page with the framework fields and passes the cursor on', async () => {
-    answer = { status: 200, body: { data: { changes: { cursor: 'c1', hasMore: false, changes: [change(1, entry)] } } } };
+    answer = {
+      status: 200,
+      body: { data: { changes: { cursor: 'c1', hasMore: false, changes: [change(1, entry)] } } },
+    };
     const page = await new GatewayCatalogueFeed({ gatewayUrl: url }).changes('humber', 'c0', 250);
     expect(lastRequest?.variables).toEqual({ institution: 'humber', since: 'c0', first: 250 });
     expect(lastRequest?.query).toContain('oqfAlignment { band }');
@@ -57,7 +60,13 @@ describe('gateway catalogue feed', () => {
     answer = {
       status: 200,
       body: {
-        data: { changes: { cursor: 'c3', hasMore: true, changes: [change(1, { ...entry, oqfAlignment: null }), change(2, null), change(3, null)] } },
+        data: {
+          changes: {
+            cursor: 'c3',
+            hasMore: true,
+            changes: [change(1, { ...entry, oqfAlignment: null }), change(2, null), change(3, null)],
+          },
+        },
         errors: [
           { message: 'hours invalid', path: ['changes', 'changes', 0, 'microCredential', 'oqfAlignment'] },
           { message: 'framework timed out', path: ['changes', 'changes', 2, 'microCredential', 'institution', 'name'] },
@@ -69,7 +78,10 @@ describe('gateway catalogue feed', () => {
   });
 
   it('reports an institution the gateway cannot reach as unavailable', async () => {
-    answer = { status: 200, body: { data: null, errors: [{ message: 'Institution "humber" is unavailable', path: ['changes'] }] } };
+    answer = {
+      status: 200,
+      body: { data: null, errors: [{ message: 'Institution "humber" is unavailable', path: ['changes'] }] },
+    };
     await expect(new GatewayCatalogueFeed({ gatewayUrl: url }).changes('humber', null, 10)).rejects.toThrow(
       /changes for "humber" unavailable: Institution "humber" is unavailable/,
     );
@@ -79,7 +91,10 @@ describe('gateway catalogue feed', () => {
     const feed = new GatewayCatalogueFeed({ gatewayUrl: url });
     answer = { status: 200, body: { data: { changes: { cursor: 5, hasMore: false, changes: [] } } } };
     await expect(feed.changes('humber', null, 10)).rejects.toBeInstanceOf(FeedUnavailableError);
-    answer = { status: 200, body: { data: { changes: { cursor: 'c1', hasMore: false, changes: [{ kind: 'UPDATED' }] } } } };
+    answer = {
+      status: 200,
+      body: { data: { changes: { cursor: 'c1', hasMore: false, changes: [{ kind: 'UPDATED' }] } } },
+    };
     await expect(feed.changes('humber', null, 10)).rejects.toThrow('malformed change');
     answer = { status: 502, body: '<html>bad gateway</html>' };
     await expect(feed.changes('humber', null, 10)).rejects.toThrow('HTTP 502 without JSON');

@@ -28,12 +28,17 @@ function setup(options: { pageSize?: number; today?: string; realClock?: boolean
   });
   const search = (query: string, more: Partial<SearchRequest> = {}) =>
     backend.search({ query, filters: {}, sort: 'RELEVANCE', page: 1, pageSize: 100, ...more });
-  const ids = async (query: string, more: Partial<SearchRequest> = {}) => (await search(query, more)).hits.map((h) => h.id);
+  const ids = async (query: string, more: Partial<SearchRequest> = {}) =>
+    (await search(query, more)).hits.map((h) => h.id);
   return { feed, backend, indexer, ids, search, setToday: (day: string) => (today = day) };
 }
 
 const firstOf = (code: string) => entries.find((e) => e.institution.code === code && e.status === 'ACTIVE')!;
-const renamed = (entry: FeedEntry, title: string): FeedEntry => ({ ...entry, title, updatedAt: '2026-06-01T13:00:00.000Z' });
+const renamed = (entry: FeedEntry, title: string): FeedEntry => ({
+  ...entry,
+  title,
+  updatedAt: '2026-06-01T13:00:00.000Z',
+});
 
 describe('search indexer', () => {
   it('loads every institution fully over many pages and becomes ready', async () => {
@@ -162,14 +167,19 @@ describe('search indexer', () => {
     expect(report.kind).toBe('rebuild');
     expect(await backend.count()).toBe(entries.length);
     expect(await ids('galaxy glazing')).toEqual([firstOf(codes[1]!).id]);
-    expect(indexer.institutions().find((i) => i.code === down)).toMatchObject({ state: 'UNAVAILABLE', cursor: `${down}-${entries.filter((e) => e.institution.code === down).length}` });
+    expect(indexer.institutions().find((i) => i.code === down)).toMatchObject({
+      state: 'UNAVAILABLE',
+      cursor: `${down}-${entries.filter((e) => e.institution.code === down).length}`,
+    });
   });
 
   it('rebuilds on the first pass of a new day, so next start dates move on', async () => {
     const { indexer, backend, setToday } = setup();
     await indexer.runPass();
     const before = await backend.search({ query: '', filters: {}, sort: 'NEXT_START_DATE_ASC', page: 1, pageSize: 1 });
-    const soonest = (await backend.documentsOf(before.hits[0]!.id.split(':')[0]!)).find((d) => d.id === before.hits[0]!.id)!;
+    const soonest = (await backend.documentsOf(before.hits[0]!.id.split(':')[0]!)).find(
+      (d) => d.id === before.hits[0]!.id,
+    )!;
     const nextDay = new Date(Date.parse(`${soonest.nextStartDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     setToday(nextDay);
     expect((await indexer.runPass()).kind).toBe('rebuild');

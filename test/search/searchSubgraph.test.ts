@@ -70,12 +70,15 @@ describe('search subgraph over HTTP', () => {
   });
 
   it('returns entity references with escaped, marked highlights', async () => {
-    const result = await graphql(search.url, `{
+    const result = await graphql(
+      search.url,
+      `{
       searchMicroCredentials(query: "xylograph") {
         total page pageSize totalPages
         hits { microCredential { __typename id } highlights { field snippet } }
       }
-    }`);
+    }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.searchMicroCredentials).toEqual({
       total: 1,
@@ -85,20 +88,28 @@ describe('search subgraph over HTTP', () => {
       hits: [
         {
           microCredential: { __typename: 'MicroCredential', id: hostile.id },
-          highlights: [{ field: 'TITLE', snippet: '<mark>Xylograph</mark> &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;' }],
+          highlights: [
+            {
+              field: 'TITLE',
+              snippet: '<mark>Xylograph</mark> &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;',
+            },
+          ],
         },
       ],
     });
   });
 
   it('answers facets under the contract names and numeric stats', async () => {
-    const result = await graphql(search.url, `{
+    const result = await graphql(
+      search.url,
+      `{
       searchMicroCredentials(filter: { languages: ["en"] }, sort: COST_ASC) {
         total
         facets { institution { value count } language { value count } osapEligible { value count } skill { value count } commonCore { value count } }
         stats { hours { min max } cost { min max } weeks { min max } }
       }
-    }`);
+    }`,
+    );
     expect(result.errors).toBeUndefined();
     const { total, facets, stats } = result.data.searchMicroCredentials;
     expect(facets.language[0]).toEqual({ value: 'en', count: total });
@@ -108,7 +119,12 @@ describe('search subgraph over HTTP', () => {
   });
 
   it('rejects out-of-range arguments with BAD_USER_INPUT', async () => {
-    for (const args of ['pageSize: 101', 'page: 0', 'filter: { hours: { min: 10, max: 5 } }', 'filter: { nextStartDate: { from: "2026-13-01" } }']) {
+    for (const args of [
+      'pageSize: 101',
+      'page: 0',
+      'filter: { hours: { min: 10, max: 5 } }',
+      'filter: { nextStartDate: { from: "2026-13-01" } }',
+    ]) {
       const result = await graphql(search.url, `{ searchMicroCredentials(${args}) { total } }`);
       expect(result.errors?.[0]?.extensions?.code, args).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
     }
@@ -147,7 +163,10 @@ describe('snapshots', () => {
 
     feed.down.clear();
     await second.indexer.runPass();
-    const fresh = await graphql(second.url, '{ searchMicroCredentials(query: "meteor masonry") { hits { microCredential { id } } } }');
+    const fresh = await graphql(
+      second.url,
+      '{ searchMicroCredentials(query: "meteor masonry") { hits { microCredential { id } } } }',
+    );
     expect(fresh.data.searchMicroCredentials.hits).toEqual([{ microCredential: { id: changed!.id } }]);
     // Cursors came back with the snapshot: per institution and pass, one check that its feed is the
     // saved one and the pages since the cursor (one each here), not the whole feed again (3 pages each).

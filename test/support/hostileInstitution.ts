@@ -14,7 +14,8 @@ import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 function serveContract(typeDefs: DocumentNode, resolvers: any): Promise<RunningHttpServer> {
   return serveGraphQL({
     port: 0,
-    createApollo: (drain) => new ApolloServer({ schema: buildSubgraphSchema({ typeDefs, resolvers }), plugins: [drain] }),
+    createApollo: (drain) =>
+      new ApolloServer({ schema: buildSubgraphSchema({ typeDefs, resolvers }), plugins: [drain] }),
     context: async () => ({}),
   });
 }
@@ -34,7 +35,9 @@ export function startNonConformingInstitution(code: string, droppedField: string
     FieldDefinition: (node) => (node.name.value === droppedField ? null : undefined),
   });
   return serveContract(altered, {
-    MicroCredential: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, title: 'Stale', institution: { code } }) },
+    MicroCredential: {
+      __resolveReference: (ref: { id: string }) => ({ id: ref.id, title: 'Stale', institution: { code } }),
+    },
   });
 }
 
@@ -74,4 +77,3 @@ export async function startMisbehavingInstitution(
     },
   };
 }
-

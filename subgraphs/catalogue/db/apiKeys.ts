@@ -34,7 +34,10 @@ export async function createApiKey(db: CatalogueDatabase, label: string): Promis
     const key = `mck_${prefix}_${randomBytes(32).toString('base64url')}`;
     try {
       return await db.transaction(async (tx) => {
-        const [row] = await tx.insert(apiKeys).values({ prefix, keyHash: hashKey(key), label }).returning({ id: apiKeys.id });
+        const [row] = await tx
+          .insert(apiKeys)
+          .values({ prefix, keyHash: hashKey(key), label })
+          .returning({ id: apiKeys.id });
         await tx.insert(auditLog).values({ actor: 'cli', action: 'API_KEY_CREATED', detail: { prefix, label } });
         return { id: row!.id, prefix, key };
       });
@@ -46,7 +49,13 @@ export async function createApiKey(db: CatalogueDatabase, label: string): Promis
 
 export async function listApiKeys(db: CatalogueDatabase) {
   return db
-    .select({ id: apiKeys.id, prefix: apiKeys.prefix, label: apiKeys.label, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      prefix: apiKeys.prefix,
+      label: apiKeys.label,
+      createdAt: apiKeys.createdAt,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .orderBy(asc(apiKeys.id));
 }
@@ -58,7 +67,12 @@ export async function revokeApiKey(db: CatalogueDatabase, prefixOrId: string): P
     const revoked = await tx
       .update(apiKeys)
       .set({ revokedAt: sql`now()` })
-      .where(and(byId ? or(byId, eq(apiKeys.prefix, prefixOrId)) : eq(apiKeys.prefix, prefixOrId), isNull(apiKeys.revokedAt)))
+      .where(
+        and(
+          byId ? or(byId, eq(apiKeys.prefix, prefixOrId)) : eq(apiKeys.prefix, prefixOrId),
+          isNull(apiKeys.revokedAt),
+        ),
+      )
       .returning({ prefix: apiKeys.prefix });
     for (const row of revoked) {
       await tx.insert(auditLog).values({ actor: 'cli', action: 'API_KEY_REVOKED', detail: { prefix: row.prefix } });

@@ -32,7 +32,11 @@ export async function recordAudit(
 }
 
 /** Up to `limit` entries older than `beforeId` (or the newest), newest first. */
-export async function findAuditEntries(db: CatalogueDatabase, beforeId: number | undefined, limit: number): Promise<AuditRow[]> {
+export async function findAuditEntries(
+  db: CatalogueDatabase,
+  beforeId: number | undefined,
+  limit: number,
+): Promise<AuditRow[]> {
   if (limit === 0) return [];
   return db
     .select()

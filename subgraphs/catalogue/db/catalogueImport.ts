@@ -6,7 +6,12 @@
  * duplicates (and changes nothing when nothing changed).
  */
 import { inArray, or } from 'drizzle-orm';
-import { CatalogueEntryError, findEntryProblems, findEntryWarnings, type CatalogueEntryInput } from '../catalogueEntry.js';
+import {
+  CatalogueEntryError,
+  findEntryProblems,
+  findEntryWarnings,
+  type CatalogueEntryInput,
+} from '../catalogueEntry.js';
 import { entriesFromCsv, type CsvEntry } from '../catalogueCsv.js';
 import { CsvSyntaxError, parseCsv } from '../csvRecords.js';
 import type { ImportPayloadParent, PublishingProblem } from '../parents.js';
@@ -22,8 +27,19 @@ export type ImportFormat = 'CSV' | 'JSON';
 /** At most this many rows per import; larger catalogues import in several files. */
 export const maxImportRows = 5000;
 
-export async function importCatalogue(db: CatalogueDatabase, actor: Actor, format: ImportFormat, content: string): Promise<ImportPayloadParent> {
-  const refused = (problems: PublishingProblem[]): ImportPayloadParent => ({ created: [], updated: [], unchanged: [], problems, warnings: [] });
+export async function importCatalogue(
+  db: CatalogueDatabase,
+  actor: Actor,
+  format: ImportFormat,
+  content: string,
+): Promise<ImportPayloadParent> {
+  const refused = (problems: PublishingProblem[]): ImportPayloadParent => ({
+    created: [],
+    updated: [],
+    unchanged: [],
+    problems,
+    warnings: [],
+  });
   let records: CsvEntry[];
   try {
     records = format === 'CSV' ? csvRecords(content) : jsonRecords(content);
@@ -32,7 +48,13 @@ export async function importCatalogue(db: CatalogueDatabase, actor: Actor, forma
     throw error;
   }
   if (records.length > maxImportRows) {
-    return refused([{ code: 'TOO_MANY_ITEMS', path: [], message: `at most ${maxImportRows} entries per import, got ${records.length}` }]);
+    return refused([
+      {
+        code: 'TOO_MANY_ITEMS',
+        path: [],
+        message: `at most ${maxImportRows} entries per import, got ${records.length}`,
+      },
+    ]);
   }
   try {
     return await db.transaction(async (tx) => {
@@ -47,10 +69,18 @@ export async function importCatalogue(db: CatalogueDatabase, actor: Actor, forma
       const valid = entries.map((record) => record.entry as unknown as CatalogueEntryInput);
       const result = await writeValidEntries(tx, valid);
       await recordAudit(tx, actor, 'IMPORTED', {
-        detail: { format, created: result.created.length, updated: result.updated.length, unchanged: result.unchanged.length },
+        detail: {
+          format,
+          created: result.created.length,
+          updated: result.updated.length,
+          unchanged: result.unchanged.length,
+        },
       });
       const warnings = valid.flatMap((entry, index) =>
-        findEntryWarnings(entry, index).map((warning) => ({ ...asPublishingProblem(warning), line: entries[index]!.line })),
+        findEntryWarnings(entry, index).map((warning) => ({
+          ...asPublishingProblem(warning),
+          line: entries[index]!.line,
+        })),
       );
       return { ...result, problems: [], warnings };
     });
@@ -67,13 +97,19 @@ function csvRecords(content: string): CsvEntry[] {
   try {
     rows = parseCsv(content);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new PublishingRefusal([{ code: 'INVALID_CSV', path: [], message: error.message, line: error.line }]);
+    if (error instanceof CsvSyntaxError)
+      throw new PublishingRefusal([{ code: 'INVALID_CSV', path: [], message: error.message, line: error.line }]);
     throw error;
   }
   const { entries, unknownColumns } = entriesFromCsv(rows);
   if (unknownColumns.length > 0) {
     throw new PublishingRefusal(
-      unknownColumns.map((column) => ({ code: 'UNKNOWN_COLUMN', path: [column], message: `"${column}" is not an import column`, line: 1 })),
+      unknownColumns.map((column) => ({
+        code: 'UNKNOWN_COLUMN',
+        path: [column],
+        message: `"${column}" is not an import column`,
+        line: 1,
+      })),
     );
   }
   return entries;
@@ -84,9 +120,12 @@ function jsonRecords(content: string): CsvEntry[] {
   try {
     parsed = JSON.parse(content);
   } catch (error) {
-    throw new PublishingRefusal([{ code: 'INVALID_JSON', path: [], message: error instanceof Error ? error.message : 'not JSON' }]);
+    throw new PublishingRefusal([
+      { code: 'INVALID_JSON', path: [], message: error instanceof Error ? error.message : 'not JSON' },
+    ]);
   }
-  if (!Array.isArray(parsed)) throw new PublishingRefusal([{ code: 'NOT_A_LIST', path: [], message: 'must be a JSON array of entries' }]);
+  if (!Array.isArray(parsed))
+    throw new PublishingRefusal([{ code: 'NOT_A_LIST', path: [], message: 'must be a JSON array of entries' }]);
   return parsed.map((entry, index) => ({ line: index + 1, entry: entry as Record<string, unknown> }));
 }
 
@@ -104,22 +143,40 @@ async function withStoredSlugs(tx: CatalogueTransaction, records: CsvEntry[]) {
       : await tx
           .select({ slug: microCredentials.slug, externalCode: microCredentials.externalCode })
           .from(microCredentials)
-          .where(or(inArray(microCredentials.externalCode, codes.length ? codes : ['']), inArray(microCredentials.slug, slugs.length ? slugs : [''])));
-  const slugByCode = new Map(stored.filter((row) => row.externalCode !== null).map((row) => [row.externalCode!, row.slug]));
+          .where(
+            or(
+              inArray(microCredentials.externalCode, codes.length ? codes : ['']),
+              inArray(microCredentials.slug, slugs.length ? slugs : ['']),
+            ),
+          );
+  const slugByCode = new Map(
+    stored.filter((row) => row.externalCode !== null).map((row) => [row.externalCode!, row.slug]),
+  );
   const codeBySlug = new Map(stored.map((row) => [row.slug, row.externalCode]));
   return records.map(({ line, entry: raw }) => {
     const problems: PublishingProblem[] = [];
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { line, entry: raw as Record<string, unknown>, problems };
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      return { line, entry: raw as Record<string, unknown>, problems };
     const entry: Record<string, unknown> = { status: 'ACTIVE', ...raw };
     const code = entry.externalCode;
     if (typeof code !== 'string' || code.trim() === '') {
-      problems.push({ code: 'REQUIRED', path: ['externalCode'], message: 'is required for import: it is how re-imports find the entry', line });
+      problems.push({
+        code: 'REQUIRED',
+        path: ['externalCode'],
+        message: 'is required for import: it is how re-imports find the entry',
+        line,
+      });
       return { line, entry, problems };
     }
     const storedSlug = slugByCode.get(code);
     if (storedSlug !== undefined) {
       if (entry.slug !== undefined && entry.slug !== storedSlug) {
-        problems.push({ code: 'INCONSISTENT', path: ['slug'], message: `externalCode "${code}" is stored as "${storedSlug}"; an import cannot rename it`, line });
+        problems.push({
+          code: 'INCONSISTENT',
+          path: ['slug'],
+          message: `externalCode "${code}" is stored as "${storedSlug}"; an import cannot rename it`,
+          line,
+        });
       }
       entry.slug = storedSlug;
     } else if (typeof entry.slug === 'string' && codeBySlug.has(entry.slug)) {

@@ -25,7 +25,10 @@ export interface EntryFilter {
   updatedSince?: Date;
 }
 
-export async function findPublicEntries(db: CatalogueDatabase, slugs: readonly string[]): Promise<MicroCredentialRow[]> {
+export async function findPublicEntries(
+  db: CatalogueDatabase,
+  slugs: readonly string[],
+): Promise<MicroCredentialRow[]> {
   if (slugs.length === 0) return [];
   return db
     .select()

@@ -241,7 +241,12 @@ export function explainConstraintViolation(error: unknown): unknown {
   const { code, constraint_name: constraint, detail } = (cause ?? {}) as Record<string, string | undefined>;
   if (code === '23505' && constraint === 'micro_credentials_external_code_unique') {
     return new CatalogueEntryError([
-      { entryIndex: 0, path: ['externalCode'], code: 'EXTERNAL_CODE_TAKEN', message: `is already used by another stored entry (${detail ?? 'duplicate'})` },
+      {
+        entryIndex: 0,
+        path: ['externalCode'],
+        code: 'EXTERNAL_CODE_TAKEN',
+        message: `is already used by another stored entry (${detail ?? 'duplicate'})`,
+      },
     ]);
   }
   return error;

@@ -18,17 +18,30 @@ export async function recordPublishedVersions(tx: CatalogueTransaction, slugs: r
   const intakes = await tx
     .select()
     .from(offerings)
-    .where(inArray(offerings.microCredentialSlug, rows.map((row) => row.slug)))
+    .where(
+      inArray(
+        offerings.microCredentialSlug,
+        rows.map((row) => row.slug),
+      ),
+    )
     // The order public reads give (and the backfill migration uses).
     .orderBy(asc(offerings.startDate), asc(offerings.code));
   const values = rows.map((row) => ({
     slug: row.slug,
     version: row.version,
     status: row.status,
-    entry: { ...entryInputOf(row, intakes.filter((o) => o.microCredentialSlug === row.slug)) } as Record<string, unknown>,
+    entry: {
+      ...entryInputOf(
+        row,
+        intakes.filter((o) => o.microCredentialSlug === row.slug),
+      ),
+    } as Record<string, unknown>,
   }));
   for (let start = 0; start < values.length; start += 500) {
-    await tx.insert(microCredentialVersions).values(values.slice(start, start + 500)).onConflictDoNothing();
+    await tx
+      .insert(microCredentialVersions)
+      .values(values.slice(start, start + 500))
+      .onConflictDoNothing();
   }
 }
 

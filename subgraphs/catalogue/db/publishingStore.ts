@@ -21,7 +21,13 @@ import { explainConstraintViolation, writeValidEntries } from './catalogueStore.
 import { lockChangeLog } from './changeLog.js';
 import type { CatalogueDatabase, CatalogueTransaction } from './connection.js';
 import { recordPublishedVersions } from './history.js';
-import { microCredentialDrafts, microCredentials, offerings, type DraftRow, type MicroCredentialRow } from './schema.js';
+import {
+  microCredentialDrafts,
+  microCredentials,
+  offerings,
+  type DraftRow,
+  type MicroCredentialRow,
+} from './schema.js';
 
 /** Thrown inside a write transaction to roll it back and report problems instead. */
 export class PublishingRefusal extends Error {
@@ -45,33 +51,51 @@ interface WriteResult {
 }
 
 /** Runs one publishing write: change-feed lock first, refusals rolled back and reported. */
-async function publishingWrite(db: CatalogueDatabase, write: (tx: CatalogueTransaction) => Promise<WriteResult>): Promise<MicroCredentialPayloadParent> {
+async function publishingWrite(
+  db: CatalogueDatabase,
+  write: (tx: CatalogueTransaction) => Promise<WriteResult>,
+): Promise<MicroCredentialPayloadParent> {
   try {
     const result = await db.transaction(async (tx) => {
       await lockChangeLog(tx);
       return write(tx);
     });
-    return { microCredential: result.entry ?? null, draft: result.draft ?? null, problems: [], warnings: result.warnings ?? [] };
+    return {
+      microCredential: result.entry ?? null,
+      draft: result.draft ?? null,
+      problems: [],
+      warnings: result.warnings ?? [],
+    };
   } catch (error) {
     const explained = explainConstraintViolation(error);
     if (explained instanceof CatalogueEntryError) {
       return { microCredential: null, draft: null, problems: explained.details.map(asPublishingProblem), warnings: [] };
     }
-    if (error instanceof PublishingRefusal) return { microCredential: null, draft: null, problems: error.problems, warnings: [] };
+    if (error instanceof PublishingRefusal)
+      return { microCredential: null, draft: null, problems: error.problems, warnings: [] };
     throw error;
   }
 }
 
 /** Refuses unless every problem list is empty. */
-function refuseProblems(problems: EntryProblem[], mapPath: (path: Array<string | number>) => Array<string | number> = (p) => p): void {
+function refuseProblems(
+  problems: EntryProblem[],
+  mapPath: (path: Array<string | number>) => Array<string | number> = (p) => p,
+): void {
   if (problems.length > 0) {
-    throw new PublishingRefusal(problems.map((problem) => ({ ...asPublishingProblem(problem), path: mapPath(problem.path) })));
+    throw new PublishingRefusal(
+      problems.map((problem) => ({ ...asPublishingProblem(problem), path: mapPath(problem.path) })),
+    );
   }
 }
 
 function checkVersion(current: number, expected: number, what: string): void {
   if (current !== expected) {
-    refuse('VERSION_CONFLICT', ['expectedVersion'], `${what} is at version ${current}, not ${expected}: reload it and apply your change again.`);
+    refuse(
+      'VERSION_CONFLICT',
+      ['expectedVersion'],
+      `${what} is at version ${current}, not ${expected}: reload it and apply your change again.`,
+    );
   }
 }
 
@@ -86,7 +110,11 @@ async function lockedDraft(tx: CatalogueTransaction, slug: string): Promise<Draf
 }
 
 async function storedInput(tx: CatalogueTransaction, row: MicroCredentialRow): Promise<CatalogueEntryInput> {
-  const intakes = await tx.select().from(offerings).where(eq(offerings.microCredentialSlug, row.slug)).orderBy(asc(offerings.code));
+  const intakes = await tx
+    .select()
+    .from(offerings)
+    .where(eq(offerings.microCredentialSlug, row.slug))
+    .orderBy(asc(offerings.code));
   return entryInputOf(row, intakes);
 }
 
@@ -96,7 +124,10 @@ async function reread(tx: CatalogueTransaction, slug: string): Promise<MicroCred
 }
 
 /** Full validation, then warnings: what a write of a complete entry returns. */
-function validatedEntry(entry: Record<string, unknown>, mapPath?: (path: Array<string | number>) => Array<string | number>) {
+function validatedEntry(
+  entry: Record<string, unknown>,
+  mapPath?: (path: Array<string | number>) => Array<string | number>,
+) {
   refuseProblems(findEntryProblems([entry]), mapPath);
   const valid = entry as unknown as CatalogueEntryInput;
   return { valid, warnings: findEntryWarnings(valid).map(asPublishingProblem) };
@@ -106,7 +137,12 @@ function validatedEntry(entry: Record<string, unknown>, mapPath?: (path: Array<s
 function draftProblems(content: Record<string, unknown>): EntryProblem[] {
   const problems = findEntryProblems([{ ...content, status: 'DRAFT' }], { draft: true });
   if (typeof content.slug !== 'string' || content.slug === '') {
-    problems.unshift({ entryIndex: 0, path: ['slug'], code: 'REQUIRED', message: 'is required: the slug names the entry' });
+    problems.unshift({
+      entryIndex: 0,
+      path: ['slug'],
+      code: 'REQUIRED',
+      message: 'is required: the slug names the entry',
+    });
   }
   return problems;
 }
@@ -120,7 +156,8 @@ export function createDraft(db: CatalogueDatabase, actor: Actor, input: Record<s
   return publishingWrite(db, async (tx) => {
     refuseProblems(draftProblems(input));
     const slug = input.slug as string;
-    if (await lockedDraft(tx, slug)) refuse('ALREADY_EXISTS', ['slug'], `a draft of "${slug}" exists already: update it instead`);
+    if (await lockedDraft(tx, slug))
+      refuse('ALREADY_EXISTS', ['slug'], `a draft of "${slug}" exists already: update it instead`);
     const stored = await lockedEntry(tx, slug);
     // A draft of a stored entry starts from the entry as stored; given fields replace its values.
     const content = { ...(stored ? await storedInput(tx, stored) : {}), ...input };
@@ -134,7 +171,13 @@ export function createDraft(db: CatalogueDatabase, actor: Actor, input: Record<s
   });
 }
 
-export function updateDraft(db: CatalogueDatabase, actor: Actor, slug: string, expectedVersion: number, input: Record<string, unknown>) {
+export function updateDraft(
+  db: CatalogueDatabase,
+  actor: Actor,
+  slug: string,
+  expectedVersion: number,
+  input: Record<string, unknown>,
+) {
   return publishingWrite(db, async (tx) => {
     if (input.slug !== undefined && input.slug !== null && input.slug !== slug) {
       refuse('INCONSISTENT', ['slug'], `must be "${slug}" or left out: an entry cannot be renamed`);
@@ -195,7 +238,11 @@ export function publish(db: CatalogueDatabase, actor: Actor, slug: string, expec
       checkVersion(stored.version, expectedVersion, 'The entry');
       entry = { ...(await storedInput(tx, stored)), status: 'ACTIVE' };
     } else if (stored) {
-      refuse('NOTHING_TO_PUBLISH', ['id'], `"${slug}" is ${stored.status} and has no draft: create a draft to change it`);
+      refuse(
+        'NOTHING_TO_PUBLISH',
+        ['id'],
+        `"${slug}" is ${stored.status} and has no draft: create a draft to change it`,
+      );
     } else {
       refuse('NOT_FOUND', ['id'], `there is no draft of "${slug}"`);
     }
@@ -225,10 +272,12 @@ export function sunset(
   return publishingWrite(db, async (tx) => {
     const stored = await lockedEntry(tx, slug);
     if (!stored) refuse('NOT_FOUND', ['id'], `there is no entry "${slug}"`);
-    if (stored.status !== 'ACTIVE') refuse('NOT_ACTIVE', ['id'], `"${slug}" is ${stored.status}: only ACTIVE entries can be sunset`);
+    if (stored.status !== 'ACTIVE')
+      refuse('NOT_ACTIVE', ['id'], `"${slug}" is ${stored.status}: only ACTIVE entries can be sunset`);
     checkVersion(stored.version, change.expectedVersion, 'The entry');
     const problems: PublishingProblem[] = [];
-    if (change.reason.trim() === '') problems.push({ code: 'REQUIRED', path: ['reason'], message: 'must say why the entry is sunset' });
+    if (change.reason.trim() === '')
+      problems.push({ code: 'REQUIRED', path: ['reason'], message: 'must say why the entry is sunset' });
     if (change.effectiveDate < stored.effectiveDate) {
       problems.push({
         code: 'DATES_OUT_OF_ORDER',
@@ -237,11 +286,20 @@ export function sunset(
       });
     }
     if (problems.length > 0) throw new PublishingRefusal(problems);
-    const entry = { ...(await storedInput(tx, stored)), status: 'SUNSET', expiryDate: change.effectiveDate, sunsetReason: change.reason.trim() };
+    const entry = {
+      ...(await storedInput(tx, stored)),
+      status: 'SUNSET',
+      expiryDate: change.effectiveDate,
+      sunsetReason: change.reason.trim(),
+    };
     const { valid } = validatedEntry(entry, (path) => (path[0] === 'sunsetReason' ? ['reason'] : path));
     await writeValidEntries(tx, [valid]);
     const updated = await reread(tx, slug);
-    await recordAudit(tx, actor, 'SUNSET', { slug, version: updated?.version, detail: { reason: valid.sunsetReason, effectiveDate: change.effectiveDate } });
+    await recordAudit(tx, actor, 'SUNSET', {
+      slug,
+      version: updated?.version,
+      detail: { reason: valid.sunsetReason, effectiveDate: change.effectiveDate },
+    });
     return { entry: updated };
   });
 }
@@ -262,11 +320,15 @@ export function changeOffering(
     let intakes: unknown[];
     let changedIndex = -1;
     if ('remove' in change) {
-      if (!current.offerings.some((o) => o.code === change.remove)) refuse('NOT_FOUND', ['code'], `"${slug}" has no offering "${change.remove}"`);
+      if (!current.offerings.some((o) => o.code === change.remove))
+        refuse('NOT_FOUND', ['code'], `"${slug}" has no offering "${change.remove}"`);
       intakes = current.offerings.filter((o) => o.code !== change.remove);
     } else {
       const existing = current.offerings.findIndex((o) => o.code === change.upsert.code);
-      intakes = existing >= 0 ? current.offerings.map((o, i) => (i === existing ? change.upsert : o)) : [...current.offerings, change.upsert];
+      intakes =
+        existing >= 0
+          ? current.offerings.map((o, i) => (i === existing ? change.upsert : o))
+          : [...current.offerings, change.upsert];
       changedIndex = existing >= 0 ? existing : intakes.length - 1;
     }
     // Problems with the submitted offering point at the `offering` argument.

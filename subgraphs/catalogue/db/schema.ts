@@ -144,9 +144,7 @@ export const catalogueChanges = pgTable(
       .notNull()
       .default(sql`clock_timestamp()`),
     /** Lets the triggers record one UPDATED per entry per transaction rather than one per touched row. */
-    transactionId: bigint('transaction_id', { mode: 'number' })
-      .notNull()
-      .default(sql`txid_current()`),
+    transactionId: bigint('transaction_id', { mode: 'number' }).notNull().default(sql`txid_current()`),
   },
   (table) => [index('catalogue_changes_transaction_idx').on(table.transactionId, table.microCredentialSlug)],
 );

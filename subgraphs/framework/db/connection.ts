@@ -4,6 +4,9 @@ import { frameworkSchema } from './schema.js';
 
 export type FrameworkDatabase = PostgresJsDatabase<typeof frameworkSchema>;
 
-export function openFrameworkDatabase(databaseUrl: string, options?: DatabaseOptions): DatabaseConnection<typeof frameworkSchema> {
+export function openFrameworkDatabase(
+  databaseUrl: string,
+  options?: DatabaseOptions,
+): DatabaseConnection<typeof frameworkSchema> {
   return openDatabase(databaseUrl, frameworkSchema, options);
 }

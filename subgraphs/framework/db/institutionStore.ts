@@ -31,7 +31,10 @@ export async function findInstitutions(db: Queryable, query: InstitutionQuery): 
 
 export async function findInstitutionsByCodes(db: Queryable, codes: readonly string[]): Promise<InstitutionRow[]> {
   if (codes.length === 0) return [];
-  return db.select().from(institutions).where(inArray(institutions.code, [...codes]));
+  return db
+    .select()
+    .from(institutions)
+    .where(inArray(institutions.code, [...codes]));
 }
 
 export async function institutionExists(db: Queryable, code: string): Promise<boolean> {
@@ -60,7 +63,11 @@ export async function countInstitutions(db: Queryable): Promise<number> {
 
 /** Null when the code is already taken (also by a concurrent registration). */
 export async function insertInstitution(db: Queryable, values: InstitutionValues): Promise<InstitutionRow | null> {
-  const [row] = await db.insert(institutions).values(values).onConflictDoNothing({ target: institutions.code }).returning();
+  const [row] = await db
+    .insert(institutions)
+    .values(values)
+    .onConflictDoNothing({ target: institutions.code })
+    .returning();
   return row ?? null;
 }
 
@@ -79,7 +86,10 @@ export async function updateInstitutionRow(
 }
 
 export async function deleteInstitution(db: Queryable, code: string): Promise<boolean> {
-  const deleted = await db.delete(institutions).where(eq(institutions.code, code)).returning({ code: institutions.code });
+  const deleted = await db
+    .delete(institutions)
+    .where(eq(institutions.code, code))
+    .returning({ code: institutions.code });
   return deleted.length > 0;
 }
 

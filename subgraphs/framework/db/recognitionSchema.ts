@@ -114,8 +114,14 @@ export const agreements = pgTable(
     index('agreements_by_party').using('gin', table.parties),
     check('agreements_owner_is_party', sql`${table.ownedBy} = any(${table.parties})`),
     check('agreements_party_count', sql`cardinality(${table.parties}) >= 2`),
-    check('agreements_dates_in_order', sql`${table.expirationDate} is null or ${table.expirationDate} > ${table.dateEffective}`),
-    check('agreements_signed_before_effective', sql`${table.dateSigned} is null or ${table.dateSigned} <= ${table.dateEffective}`),
+    check(
+      'agreements_dates_in_order',
+      sql`${table.expirationDate} is null or ${table.expirationDate} > ${table.dateEffective}`,
+    ),
+    check(
+      'agreements_signed_before_effective',
+      sql`${table.dateSigned} is null or ${table.dateSigned} <= ${table.dateEffective}`,
+    ),
   ],
 );
 
@@ -152,10 +158,16 @@ export const equivalencies = pgTable(
     index('equivalencies_by_from').on(table.fromRef),
     index('equivalencies_by_for').on(table.forRef),
     index('equivalencies_by_receiver').on(table.receivingInstitution),
-    check('equivalencies_not_to_itself', sql`not (${table.fromKind} = ${table.forKind} and ${table.fromRef} = ${table.forRef})`),
+    check(
+      'equivalencies_not_to_itself',
+      sql`not (${table.fromKind} = ${table.forKind} and ${table.fromRef} = ${table.forRef})`,
+    ),
     check('equivalencies_value_positive', sql`${table.value} > 0`),
     check('equivalencies_dates_in_order', sql`${table.endDate} is null or ${table.endDate} > ${table.startDate}`),
-    check('equivalencies_grade_percent', sql`${table.minimumGrade} is null or (${table.minimumGrade} >= 0 and ${table.minimumGrade} <= 100)`),
+    check(
+      'equivalencies_grade_percent',
+      sql`${table.minimumGrade} is null or (${table.minimumGrade} >= 0 and ${table.minimumGrade} <= 100)`,
+    ),
   ],
 );
 

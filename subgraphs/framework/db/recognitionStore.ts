@@ -55,23 +55,39 @@ export async function saveCommonCoreEntryRow(db: Queryable, entry: NewCommonCore
 }
 
 export async function commonCoreEntryExists(db: Queryable, code: string): Promise<boolean> {
-  const found = await db.select({ code: commonCoreEntries.code }).from(commonCoreEntries).where(eq(commonCoreEntries.code, code));
+  const found = await db
+    .select({ code: commonCoreEntries.code })
+    .from(commonCoreEntries)
+    .where(eq(commonCoreEntries.code, code));
   return found.length > 0;
 }
 
-export async function replaceCommonCoreMembers(db: Queryable, code: string, microCredentialIds: readonly string[]): Promise<void> {
+export async function replaceCommonCoreMembers(
+  db: Queryable,
+  code: string,
+  microCredentialIds: readonly string[],
+): Promise<void> {
   await db.delete(commonCoreMembers).where(eq(commonCoreMembers.entryCode, code));
   if (microCredentialIds.length === 0) return;
-  await db.insert(commonCoreMembers).values(
-    microCredentialIds.map((id) => ({ entryCode: code, microCredentialId: id, institutionCode: id.slice(0, id.indexOf(':')) })),
-  );
+  await db
+    .insert(commonCoreMembers)
+    .values(
+      microCredentialIds.map((id) => ({
+        entryCode: code,
+        microCredentialId: id,
+        institutionCode: id.slice(0, id.indexOf(':')),
+      })),
+    );
 }
 
 export function listIndustryCredentials(db: Queryable): Promise<IndustryCredentialRow[]> {
   return db.select().from(industryCredentials).orderBy(asc(industryCredentials.code));
 }
 
-export async function saveIndustryCredentialRow(db: Queryable, row: IndustryCredentialRow): Promise<IndustryCredentialRow> {
+export async function saveIndustryCredentialRow(
+  db: Queryable,
+  row: IndustryCredentialRow,
+): Promise<IndustryCredentialRow> {
   const { code, ...rest } = row;
   const [saved] = await db
     .insert(industryCredentials)
@@ -91,7 +107,10 @@ export function listAgreements(db: Queryable, party?: string): Promise<Agreement
 
 export async function findAgreementsByIds(db: Queryable, ids: readonly string[]): Promise<AgreementRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(agreements).where(inArray(agreements.id, [...ids]));
+  return db
+    .select()
+    .from(agreements)
+    .where(inArray(agreements.id, [...ids]));
 }
 
 export async function insertAgreement(db: Queryable, values: NewAgreement): Promise<AgreementRow> {
@@ -99,7 +118,11 @@ export async function insertAgreement(db: Queryable, values: NewAgreement): Prom
   return row!;
 }
 
-export async function updateAgreementStatus(db: Queryable, id: string, status: AgreementRow['status']): Promise<AgreementRow | null> {
+export async function updateAgreementStatus(
+  db: Queryable,
+  id: string,
+  status: AgreementRow['status'],
+): Promise<AgreementRow | null> {
   const [row] = await db.update(agreements).set({ status }).where(eq(agreements.id, id)).returning();
   return row ?? null;
 }
@@ -109,7 +132,10 @@ export function listEquivalencies(db: Queryable): Promise<EquivalencyRow[]> {
   return db.select().from(equivalencies).orderBy(asc(equivalencies.createdAt), asc(equivalencies.id));
 }
 
-export function listEquivalenciesOfAgreements(db: Queryable, agreementIds: readonly string[]): Promise<EquivalencyRow[]> {
+export function listEquivalenciesOfAgreements(
+  db: Queryable,
+  agreementIds: readonly string[],
+): Promise<EquivalencyRow[]> {
   if (agreementIds.length === 0) return Promise.resolve([]);
   return db
     .select()
@@ -145,9 +171,17 @@ export function listStackingRules(db: Queryable): Promise<StackingRuleRow[]> {
   return db.select().from(stackingRules).orderBy(asc(stackingRules.programId), asc(stackingRules.position));
 }
 
-export async function saveProgramRow(db: Queryable, program: ProgramRow, rules: NewStackingRule[]): Promise<ProgramRow> {
+export async function saveProgramRow(
+  db: Queryable,
+  program: ProgramRow,
+  rules: NewStackingRule[],
+): Promise<ProgramRow> {
   const { id, ...rest } = program;
-  const [row] = await db.insert(programs).values(program).onConflictDoUpdate({ target: programs.id, set: rest }).returning();
+  const [row] = await db
+    .insert(programs)
+    .values(program)
+    .onConflictDoUpdate({ target: programs.id, set: rest })
+    .returning();
   await db.delete(stackingRules).where(eq(stackingRules.programId, id));
   if (rules.length > 0) {
     await db.insert(stackingRules).values(rules.map((rule, position) => ({ ...rule, programId: id, position })));
@@ -183,9 +217,10 @@ export async function institutionOfKeyDigest(db: Queryable, keyDigest: string): 
 }
 
 export async function countRecognitionRows(db: Queryable): Promise<number> {
-  const [row] = await db.select({
-    count: sql<number>`(select count(*) from ${commonCoreEntries})::int + (select count(*) from ${agreements})::int + (select count(*) from ${programs})::int + (select count(*) from ${industryCredentials})::int`,
-  }).from(sql`(select 1) as one`);
+  const [row] = await db
+    .select({
+      count: sql<number>`(select count(*) from ${commonCoreEntries})::int + (select count(*) from ${agreements})::int + (select count(*) from ${programs})::int + (select count(*) from ${industryCredentials})::int`,
+    })
+    .from(sql`(select 1) as one`);
   return row?.count ?? 0;
 }
-

@@ -10,11 +10,13 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'Calendar date, ISO 8601 `YYYY-MM-DD`.',
   serialize: (value) => {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new GraphQLError(`Date must be YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+      throw new GraphQLError(`Date must be YYYY-MM-DD, got ${JSON.stringify(value)}`);
     return value;
   },
   parseValue: (value) => {
-    if (typeof value !== 'string') throw new GraphQLError(`Date must be a string YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'string')
+      throw new GraphQLError(`Date must be a string YYYY-MM-DD, got ${JSON.stringify(value)}`);
     return value;
   },
   parseLiteral: (ast) => {

@@ -35,7 +35,11 @@ export function agreementInForce(agreement: AgreementRow, asOf: string): boolean
   );
 }
 
-export function equivalencyInForce(equivalency: EquivalencyRow, agreement: AgreementRow | null | undefined, asOf: string): boolean {
+export function equivalencyInForce(
+  equivalency: EquivalencyRow,
+  agreement: AgreementRow | null | undefined,
+  asOf: string,
+): boolean {
   if (equivalency.status !== 'ACTIVE' || equivalency.startDate > asOf) return false;
   if (equivalency.endDate !== null && asOf > equivalency.endDate) return false;
   if (equivalency.agreementId === null) return true;
@@ -72,7 +76,14 @@ export function buildDecisionGraph(
   equivalencyRows: EquivalencyRow[],
   agreementsById: Map<string, AgreementRow>,
 ): DecisionGraph {
-  const graph: DecisionGraph = { asOf, links: [], outgoing: new Map(), incoming: new Map(), membershipsOf: new Map(), membersOf: new Map() };
+  const graph: DecisionGraph = {
+    asOf,
+    links: [],
+    outgoing: new Map(),
+    incoming: new Map(),
+    membershipsOf: new Map(),
+    membersOf: new Map(),
+  };
   const add = (link: DecidedLink) => {
     graph.links.push(link);
     push(graph.outgoing, itemKey(link.from), link);
@@ -80,7 +91,8 @@ export function buildDecisionGraph(
   };
   for (const row of equivalencyRows) {
     const agreement = row.agreementId ? agreementsById.get(row.agreementId) : null;
-    if (equivalencyInForce(row, agreement, asOf)) add({ basis: 'AGREEMENT', from: fromItem(row), for: forItem(row), equivalency: row });
+    if (equivalencyInForce(row, agreement, asOf))
+      add({ basis: 'AGREEMENT', from: fromItem(row), for: forItem(row), equivalency: row });
   }
   const entriesByCode = new Map(entries.map((entry) => [entry.code, entry]));
   for (const member of members) {

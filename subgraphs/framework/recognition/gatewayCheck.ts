@@ -35,7 +35,10 @@ export function checkThroughGateway(gatewayUrl: () => string | undefined, timeou
     const query = `query CheckMicroCredentials(${unique.map((_, i) => `$id${i}: ID!`).join(', ')}) {\n${unique
       .map((_, i) => `  m${i}: microCredential(id: $id${i}) { id }`)
       .join('\n')}\n}`;
-    let body: { data?: Record<string, { id?: unknown } | null> | null; errors?: Array<{ message?: unknown; path?: unknown[] }> };
+    let body: {
+      data?: Record<string, { id?: unknown } | null> | null;
+      errors?: Array<{ message?: unknown; path?: unknown[] }>;
+    };
     try {
       const response = await fetch(url, {
         method: 'POST',
@@ -53,12 +56,22 @@ export function checkThroughGateway(gatewayUrl: () => string | undefined, timeou
     unique.forEach((id, index) => {
       const found = body.data?.[`m${index}`];
       if (found && found.id === id) return;
-      const error = body.errors?.find((candidate) => Array.isArray(candidate.path) && candidate.path[0] === `m${index}`);
+      const error = body.errors?.find(
+        (candidate) => Array.isArray(candidate.path) && candidate.path[0] === `m${index}`,
+      );
       if (error) {
         const detail = typeof error.message === 'string' ? error.message : 'no answer';
-        missing.push({ id, status: 'UNCONFIRMED', reason: `could not be confirmed by its institution (${detail}); try again later` });
+        missing.push({
+          id,
+          status: 'UNCONFIRMED',
+          reason: `could not be confirmed by its institution (${detail}); try again later`,
+        });
       } else {
-        missing.push({ id, status: 'NOT_FOUND', reason: 'is not a published or sunset micro-credential of its institution' });
+        missing.push({
+          id,
+          status: 'NOT_FOUND',
+          reason: 'is not a published or sunset micro-credential of its institution',
+        });
       }
     });
     return missing;

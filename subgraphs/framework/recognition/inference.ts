@@ -33,7 +33,11 @@ function stepStrength(step: InferenceStepValue): number {
   return step.direction === 'BACKWARD' ? base * backwardFactor : base;
 }
 
-export function inferEquivalencies(graph: DecisionGraph, start: LearningItemRef, maxDepth = defaultInferenceDepth): InferredCandidate[] {
+export function inferEquivalencies(
+  graph: DecisionGraph,
+  start: LearningItemRef,
+  maxDepth = defaultInferenceDepth,
+): InferredCandidate[] {
   const startKey = itemKey(start);
   const decided = new Set((graph.outgoing.get(startKey) ?? []).map((link) => itemKey(link.for)));
   const best = new Map<string, InferredCandidate>();
@@ -69,12 +73,16 @@ export function inferEquivalencies(graph: DecisionGraph, start: LearningItemRef,
   };
 
   visit(start, [], new Set([startKey]));
-  return [...best.values()].sort((a, b) => b.strength - a.strength || a.path.length - b.path.length || a.for.ref.localeCompare(b.for.ref));
+  return [...best.values()].sort(
+    (a, b) => b.strength - a.strength || a.path.length - b.path.length || a.for.ref.localeCompare(b.for.ref),
+  );
 }
 
 function stepsFrom(graph: DecisionGraph, item: LearningItemRef): InferenceStepValue[] {
   const key = itemKey(item);
-  const forward = (graph.outgoing.get(key) ?? []).map((link): InferenceStepValue => ({ from: item, to: link.for, direction: 'FORWARD', link }));
+  const forward = (graph.outgoing.get(key) ?? []).map(
+    (link): InferenceStepValue => ({ from: item, to: link.for, direction: 'FORWARD', link }),
+  );
   // Common-core links exist both ways already; following one backward would only repeat the forward step.
   const backward = (graph.incoming.get(key) ?? [])
     .filter((link: DecidedLink) => link.basis === 'AGREEMENT')

@@ -32,11 +32,20 @@ export async function issueRecognitionKey(
 ): Promise<{ id: string; institutionCode: string; label: string; key: string }> {
   const problems = [];
   const trimmed = label.trim();
-  if (trimmed === '' || trimmed.length > 200) problems.push({ field: 'label', message: 'must be 1 to 200 characters, e.g. "registrar office 2026"' });
-  if (!(await institutionExists(db, institution))) problems.push({ field: 'institution', message: `names no registered institution (${JSON.stringify(institution)})` });
+  if (trimmed === '' || trimmed.length > 200)
+    problems.push({ field: 'label', message: 'must be 1 to 200 characters, e.g. "registrar office 2026"' });
+  if (!(await institutionExists(db, institution)))
+    problems.push({
+      field: 'institution',
+      message: `names no registered institution (${JSON.stringify(institution)})`,
+    });
   if (problems.length > 0) throw inputRefused(problems);
   const key = `${recognitionKeyPrefix}${randomBytes(32).toString('base64url')}`;
-  const { id } = await insertRecognitionKey(db, { institutionCode: institution, label: trimmed, keyDigest: digestKey(key) });
+  const { id } = await insertRecognitionKey(db, {
+    institutionCode: institution,
+    label: trimmed,
+    keyDigest: digestKey(key),
+  });
   return { id, institutionCode: institution, label: trimmed, key };
 }
 

@@ -3,7 +3,13 @@
  * maps the GraphQL types to these). Decided facts and inferred candidates are
  * different types on purpose, so no code path can mistake one for the other.
  */
-import type { CommonCoreEntryRow, EquivalencyRow, LearningItemKind, ProgramRow, StackingRuleRow } from '../db/recognitionSchema.js';
+import type {
+  CommonCoreEntryRow,
+  EquivalencyRow,
+  LearningItemKind,
+  ProgramRow,
+  StackingRuleRow,
+} from '../db/recognitionSchema.js';
 
 /** A learning item by kind and reference; `title` only for items the directory does not hold (courses, blocks). */
 export interface LearningItemRef {

@@ -18,21 +18,45 @@ export function planPathways(
   rulesByProgram: Map<string, StackingRuleRow[]>,
   completed: readonly string[],
 ): PathwayPlanValue[] {
-  const plans = programs.map((program) => planProgram(graph, program, rulesByProgram.get(program.id) ?? [], [...new Set(completed)]));
+  const plans = programs.map((program) =>
+    planProgram(graph, program, rulesByProgram.get(program.id) ?? [], [...new Set(completed)]),
+  );
   return plans
     .filter((plan) => plan.rules.some((rule) => rule.counted.length > 0))
-    .sort((a, b) => Number(b.complete) - Number(a.complete) || b.creditsEarned - a.creditsEarned || a.program.id.localeCompare(b.program.id));
+    .sort(
+      (a, b) =>
+        Number(b.complete) - Number(a.complete) ||
+        b.creditsEarned - a.creditsEarned ||
+        a.program.id.localeCompare(b.program.id),
+    );
 }
 
-function planProgram(graph: DecisionGraph, program: ProgramRow, rules: StackingRuleRow[], completed: string[]): PathwayPlanValue {
+function planProgram(
+  graph: DecisionGraph,
+  program: ProgramRow,
+  rules: StackingRuleRow[],
+  completed: string[],
+): PathwayPlanValue {
   const used = new Set<string>();
   const progress = rules.map((rule) => progressOn(graph, program, rule, completed, used));
   const creditsEarned = sum(progress.filter((rule) => rule.satisfied).map((rule) => rule.rule.creditsGranted));
   const creditsRemaining = sum(progress.filter((rule) => !rule.satisfied).map((rule) => rule.rule.creditsGranted));
-  return { program, complete: progress.every((rule) => rule.satisfied), creditsEarned, creditsRemaining, rules: progress };
+  return {
+    program,
+    complete: progress.every((rule) => rule.satisfied),
+    creditsEarned,
+    creditsRemaining,
+    rules: progress,
+  };
 }
 
-function progressOn(graph: DecisionGraph, program: ProgramRow, rule: StackingRuleRow, completed: string[], used: Set<string>): RuleProgressValue {
+function progressOn(
+  graph: DecisionGraph,
+  program: ProgramRow,
+  rule: StackingRuleRow,
+  completed: string[],
+  used: Set<string>,
+): RuleProgressValue {
   const counted: CountedCredentialValue[] = [];
   const satisfiedListings = new Set<string>();
   const take = (value: CountedCredentialValue) => {
@@ -45,7 +69,8 @@ function progressOn(graph: DecisionGraph, program: ProgramRow, rule: StackingRul
 
   for (const id of open()) {
     if (full()) break;
-    if (rule.microCredentialIds.includes(id) && !satisfiedListings.has(id)) take({ completed: id, basis: 'LISTED', countsAs: id, equivalency: null });
+    if (rule.microCredentialIds.includes(id) && !satisfiedListings.has(id))
+      take({ completed: id, basis: 'LISTED', countsAs: id, equivalency: null });
   }
   for (const id of open()) {
     if (full()) break;
@@ -62,7 +87,8 @@ function progressOn(graph: DecisionGraph, program: ProgramRow, rule: StackingRul
         rule.microCredentialIds.includes(candidate.for.ref) &&
         !satisfiedListings.has(candidate.for.ref),
     );
-    if (link && link.basis === 'AGREEMENT') take({ completed: id, basis: 'AGREEMENT', countsAs: link.for.ref, equivalency: link.equivalency });
+    if (link && link.basis === 'AGREEMENT')
+      take({ completed: id, basis: 'AGREEMENT', countsAs: link.for.ref, equivalency: link.equivalency });
   }
   const satisfied = counted.length >= rule.requiredCount;
   return {
@@ -75,12 +101,18 @@ function progressOn(graph: DecisionGraph, program: ProgramRow, rule: StackingRul
 }
 
 /** The common-core entry code, or the listed micro-credential sharing an entry, that `id` counts as. */
-function commonCoreMatch(graph: DecisionGraph, rule: StackingRuleRow, id: string, satisfiedListings: Set<string>): string | undefined {
+function commonCoreMatch(
+  graph: DecisionGraph,
+  rule: StackingRuleRow,
+  id: string,
+  satisfiedListings: Set<string>,
+): string | undefined {
   const entries = (graph.membershipsOf.get(id) ?? []).map((membership) => membership.entry.code);
   const entry = entries.find((code) => rule.commonCoreCodes.includes(code));
   if (entry) return entry;
   return rule.microCredentialIds.find(
-    (listed) => !satisfiedListings.has(listed) && entries.some((code) => (graph.membersOf.get(code) ?? []).includes(listed)),
+    (listed) =>
+      !satisfiedListings.has(listed) && entries.some((code) => (graph.membersOf.get(code) ?? []).includes(listed)),
   );
 }
 

@@ -73,7 +73,8 @@ export function createRecognitionLoaders(db: FrameworkDatabase): RecognitionLoad
     programs: once(() => listPrograms(db)),
     rulesByProgram: once(async () => {
       const byProgram = new Map<string, StackingRuleRow[]>();
-      for (const rule of await listStackingRules(db)) byProgram.set(rule.programId, [...(byProgram.get(rule.programId) ?? []), rule]);
+      for (const rule of await listStackingRules(db))
+        byProgram.set(rule.programId, [...(byProgram.get(rule.programId) ?? []), rule]);
       return byProgram;
     }),
   };

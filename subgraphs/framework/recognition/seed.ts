@@ -71,7 +71,13 @@ export interface RecognitionSeed {
     credential: string;
     oqfLevel: number;
     totalCredits: number;
-    rules: Array<{ name: string; microCredentials: SeedItem[]; commonCore: string[]; requiredCount: number; creditsGranted: number }>;
+    rules: Array<{
+      name: string;
+      microCredentials: SeedItem[];
+      commonCore: string[];
+      requiredCount: number;
+      creditsGranted: number;
+    }>;
   }>;
 }
 
@@ -85,11 +91,20 @@ export interface RecognitionSeedResult {
 
 const recognitionSeedLockKey = 1_667_331_172;
 
-export async function seedRecognitionIfEmpty(databaseUrl: string, seed: RecognitionSeed): Promise<RecognitionSeedResult> {
+export async function seedRecognitionIfEmpty(
+  databaseUrl: string,
+  seed: RecognitionSeed,
+): Promise<RecognitionSeedResult> {
   const { db, close } = openFrameworkDatabase(databaseUrl, { maxConnections: 1 });
   try {
     return await db.transaction(async (tx) => {
-      const result: RecognitionSeedResult = { seeded: false, commonCoreEntries: 0, agreements: 0, equivalencies: 0, programs: 0 };
+      const result: RecognitionSeedResult = {
+        seeded: false,
+        commonCoreEntries: 0,
+        agreements: 0,
+        equivalencies: 0,
+        programs: 0,
+      };
       // Two launchers starting at once must not both find the tables empty and seed twice.
       await tx.execute(sql`select pg_advisory_xact_lock(${recognitionSeedLockKey})`);
       if ((await countRecognitionRows(tx)) > 0) return result;
@@ -99,10 +114,14 @@ export async function seedRecognitionIfEmpty(databaseUrl: string, seed: Recognit
         switch (item.kind) {
           case 'MICRO_CREDENTIAL': {
             const id = `${item.institution}:${item.slug}`;
-            return registered.has(item.institution) && seed.microCredentialIds.has(id) ? { kind: item.kind, ref: id, title: null } : null;
+            return registered.has(item.institution) && seed.microCredentialIds.has(id)
+              ? { kind: item.kind, ref: id, title: null }
+              : null;
           }
           case 'COURSE':
-            return registered.has(item.institution) ? { kind: item.kind, ref: `${item.institution}:${item.code}`, title: item.title } : null;
+            return registered.has(item.institution)
+              ? { kind: item.kind, ref: `${item.institution}:${item.code}`, title: item.title }
+              : null;
           case 'INDUSTRY_CREDENTIAL':
             return industry.has(item.code) ? { kind: item.kind, ref: item.code, title: null } : null;
         }
@@ -112,7 +131,16 @@ export async function seedRecognitionIfEmpty(databaseUrl: string, seed: Recognit
         const to = ref(equivalency.for);
         if (!from || !to || !registered.has(equivalency.receivingInstitution)) return null;
         const { from: _from, for: _for, ...terms } = equivalency;
-        return { ...terms, agreementId, fromKind: from.kind, fromRef: from.ref, fromTitle: from.title, forKind: to.kind, forRef: to.ref, forTitle: to.title };
+        return {
+          ...terms,
+          agreementId,
+          fromKind: from.kind,
+          fromRef: from.ref,
+          fromTitle: from.title,
+          forKind: to.kind,
+          forRef: to.ref,
+          forTitle: to.title,
+        };
       };
 
       for (const row of seed.industryCredentials) await saveIndustryCredentialRow(tx, row);
@@ -120,7 +148,9 @@ export async function seedRecognitionIfEmpty(databaseUrl: string, seed: Recognit
       for (const { entry, members } of seed.commonCore) {
         await saveCommonCoreEntryRow(tx, entry);
         entryCodes.add(entry.code);
-        const present = [...new Set(members)].filter((id) => registered.has(id.slice(0, id.indexOf(':'))) && seed.microCredentialIds.has(id));
+        const present = [...new Set(members)].filter(
+          (id) => registered.has(id.slice(0, id.indexOf(':'))) && seed.microCredentialIds.has(id),
+        );
         await replaceCommonCoreMembers(tx, entry.code, present);
         result.commonCoreEntries += 1;
       }
@@ -141,7 +171,17 @@ export async function seedRecognitionIfEmpty(databaseUrl: string, seed: Recognit
           const microCredentialIds = rule.microCredentials.flatMap((item) => ref(item)?.ref ?? []);
           const commonCoreCodes = rule.commonCore.filter((code) => entryCodes.has(code));
           const enough = commonCoreCodes.length > 0 || microCredentialIds.length >= rule.requiredCount;
-          return enough ? [{ name: rule.name, microCredentialIds, commonCoreCodes, requiredCount: rule.requiredCount, creditsGranted: rule.creditsGranted }] : [];
+          return enough
+            ? [
+                {
+                  name: rule.name,
+                  microCredentialIds,
+                  commonCoreCodes,
+                  requiredCount: rule.requiredCount,
+                  creditsGranted: rule.creditsGranted,
+                },
+              ]
+            : [];
         });
         if (rules.length === 0) continue;
         const { institution, code, rules: _rules, ...rest } = program;

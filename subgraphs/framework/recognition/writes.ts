@@ -145,27 +145,44 @@ function isIsoDate(value: string): boolean {
 
 function checkDate(value: string | null | undefined, field: string, problems: InputProblem[]): string | null {
   if (value == null) return null;
-  if (!isIsoDate(value)) problems.push({ field, message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}` });
+  if (!isIsoDate(value))
+    problems.push({ field, message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}` });
   return value;
 }
 
 /** `earlier` must come strictly before `later` (or on the same day when `allowSameDay`). */
-function checkOrder(earlier: string | null, later: string | null, fields: [string, string], problems: InputProblem[], allowSameDay = false): void {
+function checkOrder(
+  earlier: string | null,
+  later: string | null,
+  fields: [string, string],
+  problems: InputProblem[],
+  allowSameDay = false,
+): void {
   if (earlier === null || later === null || !isIsoDate(earlier) || !isIsoDate(later)) return;
   if (later < earlier || (!allowSameDay && later === earlier)) {
-    problems.push({ field: fields[1], message: `must be ${allowSameDay ? 'on or ' : ''}after ${fields[0]} (${earlier}), got ${later}` });
+    problems.push({
+      field: fields[1],
+      message: `must be ${allowSameDay ? 'on or ' : ''}after ${fields[0]} (${earlier}), got ${later}`,
+    });
   }
 }
 
 function checkText(value: string, field: string, problems: InputProblem[], max = 2000): string {
   const text = value.trim();
   if (text === '') problems.push({ field, message: 'must not be blank' });
-  else if (text.length > max) problems.push({ field, message: `must be at most ${max} characters, got ${text.length}` });
+  else if (text.length > max)
+    problems.push({ field, message: `must be at most ${max} characters, got ${text.length}` });
   return text;
 }
 
-function checkChoice<T extends string>(value: string, choices: readonly T[], field: string, problems: InputProblem[]): T {
-  if (!(choices as readonly string[]).includes(value)) problems.push({ field, message: `must be one of ${choices.join(', ')}; got ${JSON.stringify(value)}` });
+function checkChoice<T extends string>(
+  value: string,
+  choices: readonly T[],
+  field: string,
+  problems: InputProblem[],
+): T {
+  if (!(choices as readonly string[]).includes(value))
+    problems.push({ field, message: `must be one of ${choices.join(', ')}; got ${JSON.stringify(value)}` });
   return value as T;
 }
 
@@ -178,15 +195,25 @@ function checkTextList(values: readonly string[], field: string, problems: Input
 
 function checkMicroCredentialId(id: string, field: string, problems: InputProblem[], known?: Known): void {
   if (!microCredentialIdPattern.test(id)) {
-    problems.push({ field, message: `must be a micro-credential id "<institution>:<slug>", e.g. "humber:data-analytics-fundamentals"; got ${JSON.stringify(id)}` });
+    problems.push({
+      field,
+      message: `must be a micro-credential id "<institution>:<slug>", e.g. "humber:data-analytics-fundamentals"; got ${JSON.stringify(id)}`,
+    });
     return;
   }
   const institution = id.slice(0, id.indexOf(':'));
-  if (known && !known.institutions.has(institution)) problems.push({ field, message: `names institution ${JSON.stringify(institution)}, which is not registered` });
+  if (known && !known.institutions.has(institution))
+    problems.push({ field, message: `names institution ${JSON.stringify(institution)}, which is not registered` });
 }
 
 /** Local checks of one item; micro-credential ids are collected for the gateway check. */
-function checkItem(input: LearningItemInput, field: string, problems: InputProblem[], known: Known, microCredentials: Map<string, string>): void {
+function checkItem(
+  input: LearningItemInput,
+  field: string,
+  problems: InputProblem[],
+  known: Known,
+  microCredentials: Map<string, string>,
+): void {
   const kind = checkChoice<LearningItemKind>(input.kind, learningItemKinds, `${field}.kind`, problems);
   const ref = input.ref;
   const at = `${field}.ref`;
@@ -198,19 +225,37 @@ function checkItem(input: LearningItemInput, field: string, problems: InputProbl
       return;
     case 'COURSE': {
       const match = /^([a-z][a-z0-9-]{1,31}):([A-Za-z0-9][A-Za-z0-9 .-]{0,31})$/.exec(ref);
-      if (!match) problems.push({ field: at, message: `must be a course "<institution>:<course code>", e.g. "seneca:DBS311"; got ${JSON.stringify(ref)}` });
-      else if (!known.institutions.has(match[1]!)) problems.push({ field: at, message: `names institution ${JSON.stringify(match[1])}, which is not registered` });
-      if (input.title == null) problems.push({ field: `${field}.title`, message: 'is needed for a course (the directory does not hold course titles)' });
+      if (!match)
+        problems.push({
+          field: at,
+          message: `must be a course "<institution>:<course code>", e.g. "seneca:DBS311"; got ${JSON.stringify(ref)}`,
+        });
+      else if (!known.institutions.has(match[1]!))
+        problems.push({ field: at, message: `names institution ${JSON.stringify(match[1])}, which is not registered` });
+      if (input.title == null)
+        problems.push({
+          field: `${field}.title`,
+          message: 'is needed for a course (the directory does not hold course titles)',
+        });
       return;
     }
     case 'INDUSTRY_CREDENTIAL':
-      if (!known.industryCredentials.has(ref)) problems.push({ field: at, message: `names no industry credential (${JSON.stringify(ref)}); the province registers them with saveIndustryCredential` });
+      if (!known.industryCredentials.has(ref))
+        problems.push({
+          field: at,
+          message: `names no industry credential (${JSON.stringify(ref)}); the province registers them with saveIndustryCredential`,
+        });
       return;
     case 'CREDIT_BLOCK': {
       const hash = ref.indexOf('#');
       const program = hash > 0 ? ref.slice(0, hash) : '';
-      if (hash <= 0 || hash === ref.length - 1) problems.push({ field: at, message: `must be a credit block "<program id>#<block name>", e.g. "humber:BAN-GC#electives"; got ${JSON.stringify(ref)}` });
-      else if (!known.programs.has(program)) problems.push({ field: at, message: `names program ${JSON.stringify(program)}, which is not recorded` });
+      if (hash <= 0 || hash === ref.length - 1)
+        problems.push({
+          field: at,
+          message: `must be a credit block "<program id>#<block name>", e.g. "humber:BAN-GC#electives"; got ${JSON.stringify(ref)}`,
+        });
+      else if (!known.programs.has(program))
+        problems.push({ field: at, message: `names program ${JSON.stringify(program)}, which is not recorded` });
       return;
     }
   }
@@ -228,33 +273,68 @@ function checkEquivalency(
   checkItem(input.from, at('from'), problems, known, microCredentials);
   checkItem(input.for, at('for'), problems, known, microCredentials);
   if (input.from.kind === input.for.kind && input.from.ref === input.for.ref) {
-    problems.push({ field: at('for'), message: `must differ from "from": an item is not an equivalency of itself (${JSON.stringify(input.for.ref)})` });
+    problems.push({
+      field: at('for'),
+      message: `must differ from "from": an item is not an equivalency of itself (${JSON.stringify(input.for.ref)})`,
+    });
   }
   const receiving = input.receivingInstitution;
-  const forInstitution = institutionOfItem({ kind: input.for.kind as LearningItemKind, ref: input.for.ref, title: null });
+  const forInstitution = institutionOfItem({
+    kind: input.for.kind as LearningItemKind,
+    ref: input.for.ref,
+    title: null,
+  });
   if (input.for.kind === 'INDUSTRY_CREDENTIAL') {
-    problems.push({ field: at('for.kind'), message: 'must be something the receiving institution grants (a micro-credential, course or credit block), not an industry credential' });
+    problems.push({
+      field: at('for.kind'),
+      message:
+        'must be something the receiving institution grants (a micro-credential, course or credit block), not an industry credential',
+    });
   } else if (forInstitution !== null && forInstitution !== receiving) {
-    problems.push({ field: at('for.ref'), message: `must belong to the receiving institution ${JSON.stringify(receiving)}, got one of ${JSON.stringify(forInstitution)}` });
+    problems.push({
+      field: at('for.ref'),
+      message: `must belong to the receiving institution ${JSON.stringify(receiving)}, got one of ${JSON.stringify(forInstitution)}`,
+    });
   }
-  if (!(input.value > 0) || !Number.isFinite(input.value)) problems.push({ field: at('value'), message: `must be a number greater than 0, got ${input.value}` });
+  if (!(input.value > 0) || !Number.isFinite(input.value))
+    problems.push({ field: at('value'), message: `must be a number greater than 0, got ${input.value}` });
   const unit = checkChoice(input.unit, transferUnits, at('unit'), problems);
   const extent = checkChoice(input.extent, transferExtents, at('extent'), problems);
   if (input.minimumGrade != null && !(input.minimumGrade >= 0 && input.minimumGrade <= 100)) {
-    problems.push({ field: at('minimumGrade'), message: `must be a percentage from 0 to 100, got ${input.minimumGrade}` });
+    problems.push({
+      field: at('minimumGrade'),
+      message: `must be a percentage from 0 to 100, got ${input.minimumGrade}`,
+    });
   }
-  if (input.recencyYears != null && !(Number.isInteger(input.recencyYears) && input.recencyYears >= 1 && input.recencyYears <= 50)) {
-    problems.push({ field: at('recencyYears'), message: `must be a whole number of years from 1 to 50, got ${input.recencyYears}` });
+  if (
+    input.recencyYears != null &&
+    !(Number.isInteger(input.recencyYears) && input.recencyYears >= 1 && input.recencyYears <= 50)
+  ) {
+    problems.push({
+      field: at('recencyYears'),
+      message: `must be a whole number of years from 1 to 50, got ${input.recencyYears}`,
+    });
   }
   const startDate = checkDate(input.startDate, at('startDate'), problems) ?? input.startDate;
   const endDate = checkDate(input.endDate, at('endDate'), problems);
   checkOrder(startDate, endDate, [at('startDate'), at('endDate')], problems);
   if (agreement) {
     checkOrder(agreement.dateEffective, startDate, ['the agreement’s dateEffective', at('startDate')], problems, true);
-    if (!agreement.parties.includes(receiving)) problems.push({ field: at('receivingInstitution'), message: `${JSON.stringify(receiving)} is not a party to the agreement` });
-    const fromInstitution = institutionOfItem({ kind: input.from.kind as LearningItemKind, ref: input.from.ref, title: null });
+    if (!agreement.parties.includes(receiving))
+      problems.push({
+        field: at('receivingInstitution'),
+        message: `${JSON.stringify(receiving)} is not a party to the agreement`,
+      });
+    const fromInstitution = institutionOfItem({
+      kind: input.from.kind as LearningItemKind,
+      ref: input.from.ref,
+      title: null,
+    });
     if (fromInstitution !== null && !agreement.parties.includes(fromInstitution)) {
-      problems.push({ field: at('from.ref'), message: `belongs to ${JSON.stringify(fromInstitution)}, which is not a party to the agreement` });
+      problems.push({
+        field: at('from.ref'),
+        message: `belongs to ${JSON.stringify(fromInstitution)}, which is not a party to the agreement`,
+      });
     }
   }
   return {
@@ -278,14 +358,23 @@ function checkEquivalency(
 }
 
 /** Local problems first; only a locally valid write asks the gateway. */
-async function confirmThroughGateway(context: WriteContext, problems: InputProblem[], microCredentials: Map<string, string>): Promise<void> {
+async function confirmThroughGateway(
+  context: WriteContext,
+  problems: InputProblem[],
+  microCredentials: Map<string, string>,
+): Promise<void> {
   if (problems.length > 0) throw inputRefused(problems);
   const missing = await context.checkMicroCredentials([...microCredentials.keys()]);
   if (missing.length === 0) return;
   // Not found is the caller's to fix; unconfirmed (an institution is down) is worth retrying.
-  const code = missing.every((entry) => entry.status === 'NOT_FOUND') ? 'MICRO_CREDENTIAL_NOT_FOUND' : 'MICRO_CREDENTIAL_UNCONFIRMED';
+  const code = missing.every((entry) => entry.status === 'NOT_FOUND')
+    ? 'MICRO_CREDENTIAL_NOT_FOUND'
+    : 'MICRO_CREDENTIAL_UNCONFIRMED';
   throw inputRefused(
-    missing.map(({ id, reason }) => ({ field: microCredentials.get(id) ?? id, message: `${JSON.stringify(id)} ${reason}` })),
+    missing.map(({ id, reason }) => ({
+      field: microCredentials.get(id) ?? id,
+      message: `${JSON.stringify(id)} ${reason}`,
+    })),
     code,
   );
 }
@@ -299,8 +388,14 @@ export async function recordEquivalency(context: WriteContext, input: Equivalenc
   const known = await readKnown(db, [input.receivingInstitution, ...itemInstitutions(input)]);
   let agreement: AgreementRow | null = null;
   if (input.agreementId != null) {
-    agreement = /^[0-9a-f-]{36}$/i.test(input.agreementId) ? ((await findAgreementsByIds(db, [input.agreementId]))[0] ?? null) : null;
-    if (!agreement) problems.push({ field: 'input.agreementId', message: `names no agreement (${JSON.stringify(input.agreementId)})` });
+    agreement = /^[0-9a-f-]{36}$/i.test(input.agreementId)
+      ? ((await findAgreementsByIds(db, [input.agreementId]))[0] ?? null)
+      : null;
+    if (!agreement)
+      problems.push({
+        field: 'input.agreementId',
+        message: `names no agreement (${JSON.stringify(input.agreementId)})`,
+      });
   }
   const values = checkEquivalency(input, 'input', problems, known, microCredentials, agreement);
   await confirmThroughGateway(context, problems, microCredentials);
@@ -310,7 +405,11 @@ export async function recordEquivalency(context: WriteContext, input: Equivalenc
   });
 }
 
-export async function recordAgreement(context: WriteContext, caller: string, input: AgreementInput): Promise<AgreementRow> {
+export async function recordAgreement(
+  context: WriteContext,
+  caller: string,
+  input: AgreementInput,
+): Promise<AgreementRow> {
   const { db } = context;
   const problems: InputProblem[] = [];
   const microCredentials = new Map<string, string>();
@@ -320,12 +419,29 @@ export async function recordAgreement(context: WriteContext, caller: string, inp
   const description = checkText(input.description, 'input.description', problems);
   const kind = checkChoice(input.kind, agreementKinds, 'input.kind', problems);
   parties.forEach((party, index) => {
-    if (!known.institutions.has(party)) problems.push({ field: `input.parties[${index}]`, message: `names no registered institution (${JSON.stringify(party)})` });
+    if (!known.institutions.has(party))
+      problems.push({
+        field: `input.parties[${index}]`,
+        message: `names no registered institution (${JSON.stringify(party)})`,
+      });
   });
-  if (new Set(parties).size !== parties.length) problems.push({ field: 'input.parties', message: 'must not repeat an institution' });
-  if (kind === 'BILATERAL' && parties.length !== 2) problems.push({ field: 'input.parties', message: `a BILATERAL agreement has exactly 2 parties, got ${parties.length}` });
-  if (kind === 'MULTILATERAL' && parties.length < 3) problems.push({ field: 'input.parties', message: `a MULTILATERAL agreement has at least 3 parties, got ${parties.length}` });
-  if (!parties.includes(caller)) problems.push({ field: 'input.parties', message: `must include the recording institution ${JSON.stringify(caller)}` });
+  if (new Set(parties).size !== parties.length)
+    problems.push({ field: 'input.parties', message: 'must not repeat an institution' });
+  if (kind === 'BILATERAL' && parties.length !== 2)
+    problems.push({
+      field: 'input.parties',
+      message: `a BILATERAL agreement has exactly 2 parties, got ${parties.length}`,
+    });
+  if (kind === 'MULTILATERAL' && parties.length < 3)
+    problems.push({
+      field: 'input.parties',
+      message: `a MULTILATERAL agreement has at least 3 parties, got ${parties.length}`,
+    });
+  if (!parties.includes(caller))
+    problems.push({
+      field: 'input.parties',
+      message: `must include the recording institution ${JSON.stringify(caller)}`,
+    });
   const dateSigned = checkDate(input.dateSigned, 'input.dateSigned', problems);
   const dateEffective = checkDate(input.dateEffective, 'input.dateEffective', problems) ?? input.dateEffective;
   const expirationDate = checkDate(input.expirationDate, 'input.expirationDate', problems);
@@ -335,15 +451,31 @@ export async function recordAgreement(context: WriteContext, caller: string, inp
   const equivalencyValues = input.equivalencies.map((equivalency, index) => {
     const field = `input.equivalencies[${index}]`;
     if (equivalency.receivingInstitution !== caller) {
-      problems.push({ field: `${field}.receivingInstitution`, message: `must be the recording institution ${JSON.stringify(caller)}: each party records its own decisions` });
+      problems.push({
+        field: `${field}.receivingInstitution`,
+        message: `must be the recording institution ${JSON.stringify(caller)}: each party records its own decisions`,
+      });
     }
-    if (equivalency.agreementId != null) problems.push({ field: `${field}.agreementId`, message: 'must be left out: it is the agreement being recorded' });
+    if (equivalency.agreementId != null)
+      problems.push({ field: `${field}.agreementId`, message: 'must be left out: it is the agreement being recorded' });
     return checkEquivalency(equivalency, field, problems, known, microCredentials, terms);
   });
   await confirmThroughGateway(context, problems, microCredentials);
   return db.transaction(async (tx) => {
-    const agreement = await insertAgreement(tx, { name, description, kind, ownedBy: caller, parties, dateSigned, dateEffective, expirationDate });
-    await insertEquivalencies(tx, equivalencyValues.map((values) => ({ ...values, agreementId: agreement.id })));
+    const agreement = await insertAgreement(tx, {
+      name,
+      description,
+      kind,
+      ownedBy: caller,
+      parties,
+      dateSigned,
+      dateEffective,
+      expirationDate,
+    });
+    await insertEquivalencies(
+      tx,
+      equivalencyValues.map((values) => ({ ...values, agreementId: agreement.id })),
+    );
     return agreement;
   });
 }
@@ -373,10 +505,16 @@ export async function withdrawEquivalency(db: FrameworkDatabase, id: string): Pr
   return row;
 }
 
-export async function saveCommonCoreEntry(db: FrameworkDatabase, input: CommonCoreEntryInput): Promise<CommonCoreEntryRow> {
+export async function saveCommonCoreEntry(
+  db: FrameworkDatabase,
+  input: CommonCoreEntryInput,
+): Promise<CommonCoreEntryRow> {
   const problems: InputProblem[] = [];
   if (!commonCoreCodePattern.test(input.code)) {
-    problems.push({ field: 'input.code', message: `must be upper case, 2 to 32 characters (a letter, then letters, digits or "-"), e.g. "CC-DATA-ANALYTICS"; got ${JSON.stringify(input.code)}` });
+    problems.push({
+      field: 'input.code',
+      message: `must be upper case, 2 to 32 characters (a letter, then letters, digits or "-"), e.g. "CC-DATA-ANALYTICS"; got ${JSON.stringify(input.code)}`,
+    });
   }
   const values = {
     code: input.code,
@@ -387,7 +525,11 @@ export async function saveCommonCoreEntry(db: FrameworkDatabase, input: CommonCo
     minimumHours: input.minimumHours,
     endorsingBodies: checkTextList(input.endorsingBodies, 'input.endorsingBodies', problems),
   };
-  if (!(input.minimumHours > 0 && input.minimumHours <= 2000)) problems.push({ field: 'input.minimumHours', message: `must be more than 0 and at most 2000, got ${input.minimumHours}` });
+  if (!(input.minimumHours > 0 && input.minimumHours <= 2000))
+    problems.push({
+      field: 'input.minimumHours',
+      message: `must be more than 0 and at most 2000, got ${input.minimumHours}`,
+    });
   if (problems.length > 0) throw inputRefused(problems);
   return db.transaction((tx) => saveCommonCoreEntryRow(tx, values));
 }
@@ -395,9 +537,14 @@ export async function saveCommonCoreEntry(db: FrameworkDatabase, input: CommonCo
 export async function setCommonCoreMembers(context: WriteContext, code: string, ids: readonly string[]): Promise<void> {
   const { db } = context;
   const problems: InputProblem[] = [];
-  const known = await readKnown(db, ids.map((id) => id.slice(0, Math.max(0, id.indexOf(':')))));
-  if (!known.commonCore.has(code)) problems.push({ field: 'code', message: `names no common-core entry (${JSON.stringify(code)})` });
-  if (new Set(ids).size !== ids.length) problems.push({ field: 'microCredentialIds', message: 'must not repeat a micro-credential' });
+  const known = await readKnown(
+    db,
+    ids.map((id) => id.slice(0, Math.max(0, id.indexOf(':')))),
+  );
+  if (!known.commonCore.has(code))
+    problems.push({ field: 'code', message: `names no common-core entry (${JSON.stringify(code)})` });
+  if (new Set(ids).size !== ids.length)
+    problems.push({ field: 'microCredentialIds', message: 'must not repeat a micro-credential' });
   const microCredentials = new Map<string, string>();
   ids.forEach((id, index) => {
     const field = `microCredentialIds[${index}]`;
@@ -406,14 +553,22 @@ export async function setCommonCoreMembers(context: WriteContext, code: string, 
   });
   await confirmThroughGateway(context, problems, microCredentials);
   await db.transaction(async (tx) => {
-    if (!(await commonCoreEntryExists(tx, code))) throw inputRefused([{ field: 'code', message: 'was removed while being updated' }]);
+    if (!(await commonCoreEntryExists(tx, code)))
+      throw inputRefused([{ field: 'code', message: 'was removed while being updated' }]);
     await replaceCommonCoreMembers(tx, code, ids);
   });
 }
 
-export async function saveIndustryCredential(db: FrameworkDatabase, input: IndustryCredentialRow): Promise<IndustryCredentialRow> {
+export async function saveIndustryCredential(
+  db: FrameworkDatabase,
+  input: IndustryCredentialRow,
+): Promise<IndustryCredentialRow> {
   const problems: InputProblem[] = [];
-  if (!industryCodePattern.test(input.code)) problems.push({ field: 'input.code', message: `must be lower case letters, digits and "-", e.g. "comptia-security-plus"; got ${JSON.stringify(input.code)}` });
+  if (!industryCodePattern.test(input.code))
+    problems.push({
+      field: 'input.code',
+      message: `must be lower case letters, digits and "-", e.g. "comptia-security-plus"; got ${JSON.stringify(input.code)}`,
+    });
   const values = {
     code: input.code,
     name: checkText(input.name, 'input.name', problems, 300),
@@ -431,9 +586,15 @@ export async function saveProgram(context: WriteContext, caller: string, input: 
   const problems: InputProblem[] = [];
   const microCredentials = new Map<string, string>();
   const allIds = input.stackingRules.flatMap((rule) => rule.microCredentialIds);
-  const known = await readKnown(db, allIds.map((id) => id.slice(0, Math.max(0, id.indexOf(':')))));
+  const known = await readKnown(
+    db,
+    allIds.map((id) => id.slice(0, Math.max(0, id.indexOf(':')))),
+  );
   if (!/^[a-z][a-z0-9-]{1,31}:[A-Za-z0-9][A-Za-z0-9-]{0,31}$/.test(input.id)) {
-    problems.push({ field: 'input.id', message: `must be "<institution>:<program code>", e.g. "humber:BAN-GC"; got ${JSON.stringify(input.id)}` });
+    problems.push({
+      field: 'input.id',
+      message: `must be "<institution>:<program code>", e.g. "humber:BAN-GC"; got ${JSON.stringify(input.id)}`,
+    });
   } else if (input.id.slice(0, input.id.indexOf(':')) !== caller) {
     problems.push({ field: 'input.id', message: `must start with the recording institution "${caller}:"` });
   }
@@ -445,9 +606,12 @@ export async function saveProgram(context: WriteContext, caller: string, input: 
     oqfLevel: input.oqfLevel,
     totalCredits: input.totalCredits,
   };
-  if (!(Number.isInteger(input.oqfLevel) && input.oqfLevel >= 1 && input.oqfLevel <= 13)) problems.push({ field: 'input.oqfLevel', message: `must be an OQF level from 1 to 13, got ${input.oqfLevel}` });
-  if (!(input.totalCredits > 0)) problems.push({ field: 'input.totalCredits', message: `must be greater than 0, got ${input.totalCredits}` });
-  if (input.stackingRules.length === 0) problems.push({ field: 'input.stackingRules', message: 'must list at least one rule' });
+  if (!(Number.isInteger(input.oqfLevel) && input.oqfLevel >= 1 && input.oqfLevel <= 13))
+    problems.push({ field: 'input.oqfLevel', message: `must be an OQF level from 1 to 13, got ${input.oqfLevel}` });
+  if (!(input.totalCredits > 0))
+    problems.push({ field: 'input.totalCredits', message: `must be greater than 0, got ${input.totalCredits}` });
+  if (input.stackingRules.length === 0)
+    problems.push({ field: 'input.stackingRules', message: 'must list at least one rule' });
   const rules: NewStackingRule[] = input.stackingRules.map((rule, index) => {
     const at = (name: string) => `input.stackingRules[${index}].${name}`;
     rule.microCredentialIds.forEach((id, position) => {
@@ -455,13 +619,25 @@ export async function saveProgram(context: WriteContext, caller: string, input: 
       microCredentials.set(id, `${at('microCredentialIds')}[${position}]`);
     });
     rule.commonCoreCodes.forEach((code, position) => {
-      if (!known.commonCore.has(code)) problems.push({ field: `${at('commonCoreCodes')}[${position}]`, message: `names no common-core entry (${JSON.stringify(code)})` });
+      if (!known.commonCore.has(code))
+        problems.push({
+          field: `${at('commonCoreCodes')}[${position}]`,
+          message: `names no common-core entry (${JSON.stringify(code)})`,
+        });
     });
-    if (!(Number.isInteger(rule.requiredCount) && rule.requiredCount >= 1)) problems.push({ field: at('requiredCount'), message: `must be a whole number of at least 1, got ${rule.requiredCount}` });
+    if (!(Number.isInteger(rule.requiredCount) && rule.requiredCount >= 1))
+      problems.push({
+        field: at('requiredCount'),
+        message: `must be a whole number of at least 1, got ${rule.requiredCount}`,
+      });
     else if (rule.commonCoreCodes.length === 0 && rule.microCredentialIds.length < rule.requiredCount) {
-      problems.push({ field: at('requiredCount'), message: `asks for ${rule.requiredCount} but the rule lists only ${rule.microCredentialIds.length} micro-credentials and no common-core entry` });
+      problems.push({
+        field: at('requiredCount'),
+        message: `asks for ${rule.requiredCount} but the rule lists only ${rule.microCredentialIds.length} micro-credentials and no common-core entry`,
+      });
     }
-    if (!(rule.creditsGranted >= 0)) problems.push({ field: at('creditsGranted'), message: `must be 0 or more, got ${rule.creditsGranted}` });
+    if (!(rule.creditsGranted >= 0))
+      problems.push({ field: at('creditsGranted'), message: `must be 0 or more, got ${rule.creditsGranted}` });
     return {
       name: checkText(rule.name, at('name'), problems, 300),
       microCredentialIds: [...new Set(rule.microCredentialIds)],
@@ -471,7 +647,11 @@ export async function saveProgram(context: WriteContext, caller: string, input: 
     };
   });
   const granted = rules.reduce((total, rule) => total + rule.creditsGranted, 0);
-  if (granted > input.totalCredits) problems.push({ field: 'input.stackingRules', message: `grant ${granted} credits, more than the program's ${input.totalCredits}` });
+  if (granted > input.totalCredits)
+    problems.push({
+      field: 'input.stackingRules',
+      message: `grant ${granted} credits, more than the program's ${input.totalCredits}`,
+    });
   await confirmThroughGateway(context, problems, microCredentials);
   return db.transaction((tx) => saveProgramRow(tx, program, rules));
 }

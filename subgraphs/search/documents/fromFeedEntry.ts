@@ -49,7 +49,8 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
   const upcoming = offerings.filter((offering) => offering.startDate >= today);
   const priced = upcoming.length ? upcoming : offerings;
   const owner = entry.institution ?? ({} as FeedEntry['institution']);
-  if (owner.code !== institution) throw new EntryProblem(`institution.code "${String(owner.code)}" is not "${institution}"`);
+  if (owner.code !== institution)
+    throw new EntryProblem(`institution.code "${String(owner.code)}" is not "${institution}"`);
   const ownLanguages = distinct(list(entry.languages, 'languages').map((language) => text(language, 'languages')));
   const updatedAt = Date.parse(text(entry.updatedAt, 'updatedAt'));
   if (Number.isNaN(updatedAt)) throw new EntryProblem('updatedAt is not an instant');
@@ -57,7 +58,8 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
     id,
     institution,
     institutionName: optionalText(owner.name, 'institution.name') ?? institution,
-    institutionType: owner.type == null ? null : oneOf<InstitutionType>(owner.type, institutionTypes, 'institution.type'),
+    institutionType:
+      owner.type == null ? null : oneOf<InstitutionType>(owner.type, institutionTypes, 'institution.type'),
     region: owner.region == null ? null : oneOf<Region>(owner.region, regions, 'institution.region'),
     title: text(entry.title, 'title'),
     titleFr: optionalText(entry.titleFr, 'titleFr'),
@@ -74,7 +76,9 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
     osapEligible: bool(entry.osapEligible, 'osapEligible'),
     creditBearing: bool(entry.creditBearing, 'creditBearing'),
     commonCore: distinct(
-      list(entry.commonCoreMemberships ?? [], 'commonCoreMemberships').map((m) => text(m?.entry?.code, 'commonCoreMemberships.entry.code')),
+      list(entry.commonCoreMemberships ?? [], 'commonCoreMemberships').map((m) =>
+        text(m?.entry?.code, 'commonCoreMemberships.entry.code'),
+      ),
     ),
     hours: nonNegative(entry.instructionalHours, 'instructionalHours'),
     weeks: nonNegative(entry.durationWeeks, 'durationWeeks'),

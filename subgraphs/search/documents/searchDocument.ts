@@ -10,10 +10,25 @@ export type DeliveryMode = 'ONLINE_ASYNCHRONOUS' | 'ONLINE_SYNCHRONOUS' | 'IN_PE
 export type OqfBand = 'BELOW_CERTIFICATE_I' | 'CERTIFICATE_I' | 'CERTIFICATE_II' | 'ABOVE_CERTIFICATE_II';
 export type PublicStatus = 'ACTIVE' | 'SUNSET';
 
-export const institutionTypes: readonly InstitutionType[] = ['PUBLIC_COLLEGE', 'UNIVERSITY', 'INDIGENOUS_INSTITUTE', 'CAREER_COLLEGE'];
+export const institutionTypes: readonly InstitutionType[] = [
+  'PUBLIC_COLLEGE',
+  'UNIVERSITY',
+  'INDIGENOUS_INSTITUTE',
+  'CAREER_COLLEGE',
+];
 export const regions: readonly Region[] = ['CENTRAL', 'EASTERN', 'NORTHERN', 'SOUTHWESTERN', 'TORONTO'];
-export const deliveryModes: readonly DeliveryMode[] = ['ONLINE_ASYNCHRONOUS', 'ONLINE_SYNCHRONOUS', 'IN_PERSON', 'HYBRID'];
-export const oqfBands: readonly OqfBand[] = ['BELOW_CERTIFICATE_I', 'CERTIFICATE_I', 'CERTIFICATE_II', 'ABOVE_CERTIFICATE_II'];
+export const deliveryModes: readonly DeliveryMode[] = [
+  'ONLINE_ASYNCHRONOUS',
+  'ONLINE_SYNCHRONOUS',
+  'IN_PERSON',
+  'HYBRID',
+];
+export const oqfBands: readonly OqfBand[] = [
+  'BELOW_CERTIFICATE_I',
+  'CERTIFICATE_I',
+  'CERTIFICATE_II',
+  'ABOVE_CERTIFICATE_II',
+];
 
 export interface SearchDocument {
   /** Global id `<institution>:<slug>`. */

@@ -31,7 +31,8 @@ export class GatewayCatalogueFeed implements CatalogueFeed {
     const list = answer.data?.institutions;
     if (!Array.isArray(list)) throw new FeedUnavailableError(`gateway listed no institutions: ${firstError(answer)}`);
     return list.map((institution: { code?: unknown }) => {
-      if (typeof institution?.code !== 'string') throw new FeedUnavailableError('gateway returned an institution without a code');
+      if (typeof institution?.code !== 'string')
+        throw new FeedUnavailableError('gateway returned an institution without a code');
       return institution.code;
     });
   }
@@ -42,7 +43,8 @@ export class GatewayCatalogueFeed implements CatalogueFeed {
     if (!page || !Array.isArray(page.changes) || typeof page.hasMore !== 'boolean') {
       throw new FeedUnavailableError(`changes for "${institution}" unavailable: ${firstError(answer)}`);
     }
-    if (page.cursor !== null && typeof page.cursor !== 'string') throw new FeedUnavailableError('changes page cursor is not a string');
+    if (page.cursor !== null && typeof page.cursor !== 'string')
+      throw new FeedUnavailableError('changes page cursor is not a string');
     const changes = page.changes as FeedChange[];
     for (const change of changes) {
       if (
@@ -57,7 +59,12 @@ export class GatewayCatalogueFeed implements CatalogueFeed {
     const unresolved = new Set<number>();
     for (const error of answer.errors ?? []) {
       const [root, list, position] = Array.isArray(error.path) ? error.path : [];
-      if (root === 'changes' && list === 'changes' && typeof position === 'number' && changes[position]?.microCredential == null) {
+      if (
+        root === 'changes' &&
+        list === 'changes' &&
+        typeof position === 'number' &&
+        changes[position]?.microCredential == null
+      ) {
         unresolved.add(position);
       }
     }
@@ -82,7 +89,8 @@ export class GatewayCatalogueFeed implements CatalogueFeed {
     } catch {
       throw new FeedUnavailableError(`gateway answered HTTP ${response.status} without JSON`);
     }
-    if (typeof body !== 'object' || body === null) throw new FeedUnavailableError(`gateway answered HTTP ${response.status} with no GraphQL body`);
+    if (typeof body !== 'object' || body === null)
+      throw new FeedUnavailableError(`gateway answered HTTP ${response.status} with no GraphQL body`);
     return body as GraphQLAnswer;
   }
 }

@@ -114,7 +114,9 @@ export class Indexer {
 
   /** One incremental pass (a rebuild if the day changed), after any pass already queued. */
   runPass(): Promise<PassReport> {
-    return this.enqueue(() => (this.readyFlag && this.indexedDay !== this.today() ? this.rebuildNow() : this.incrementalPass()));
+    return this.enqueue(() =>
+      this.readyFlag && this.indexedDay !== this.today() ? this.rebuildNow() : this.incrementalPass(),
+    );
   }
 
   /** Rebuilds the whole index from every feed's start, swapping it in when done. */
@@ -213,7 +215,12 @@ export class Indexer {
   }
 
   /** Reads the institution's feed from its cursor to the end, writing each page before moving the cursor. */
-  private async follow(code: string, progress: InstitutionProgress, writer: IndexWriter, report: PassReport): Promise<void> {
+  private async follow(
+    code: string,
+    progress: InstitutionProgress,
+    writer: IndexWriter,
+    report: PassReport,
+  ): Promise<void> {
     const pageSize = this.options.pageSize ?? 500;
     try {
       for (;;) {
@@ -224,7 +231,9 @@ export class Indexer {
         await this.apply(code, applicable, progress, writer, report);
         if (applicable.length) progress.cursor = applicable[applicable.length - 1]!.cursor;
         if (firstUnresolved < page.changes.length) {
-          throw new Error(`change ${page.changes[firstUnresolved]!.cursor} could not be resolved; retrying from there later`);
+          throw new Error(
+            `change ${page.changes[firstUnresolved]!.cursor} could not be resolved; retrying from there later`,
+          );
         }
         if (page.cursor) progress.cursor = page.cursor;
         if (!page.hasMore || page.changes.length === 0) break;
@@ -297,7 +306,14 @@ export class Indexer {
   }
 
   private newReport(kind: PassReport['kind']): PassReport {
-    return { kind, startedAt: this.now().toISOString(), finishedAt: '', upserted: 0, removed: 0, failedInstitutions: [] };
+    return {
+      kind,
+      startedAt: this.now().toISOString(),
+      finishedAt: '',
+      upserted: 0,
+      removed: 0,
+      failedInstitutions: [],
+    };
   }
 
   private async finish(report: PassReport): Promise<PassReport> {
@@ -323,7 +339,15 @@ export class Indexer {
 }
 
 function emptyProgress(code: string): InstitutionProgress {
-  return { code, state: 'PENDING', cursor: null, origin: null, lastSuccessAt: null, lastError: null, rejectedEntries: 0 };
+  return {
+    code,
+    state: 'PENDING',
+    cursor: null,
+    origin: null,
+    lastSuccessAt: null,
+    lastError: null,
+    rejectedEntries: 0,
+  };
 }
 
 function originOf(change: { cursor: string; microCredentialId: string; occurredAt: string }): string {

@@ -65,7 +65,13 @@ export interface FeedEntry {
   updatedAt: string;
   offerings: { startDate: string; priceCad: number }[];
   oqfAlignment: { band: string } | null;
-  institution: { code: string; name: string | null; type: string | null; region: string | null; languages: string[] | null };
+  institution: {
+    code: string;
+    name: string | null;
+    type: string | null;
+    region: string | null;
+    languages: string[] | null;
+  };
   /** From the framework: the common-core entries the province mapped this micro-credential to. */
   commonCoreMemberships?: { entry: { code: string } }[];
 }

@@ -21,7 +21,11 @@ interface SnapshotFile {
   documents: SearchDocument[];
 }
 
-export async function saveSnapshot(dir: string, state: IndexerSnapshotState, documents: SearchDocument[]): Promise<void> {
+export async function saveSnapshot(
+  dir: string,
+  state: IndexerSnapshotState,
+  documents: SearchDocument[],
+): Promise<void> {
   await mkdir(dir, { recursive: true });
   const file: SnapshotFile = { formatVersion, savedAt: new Date().toISOString(), state, documents };
   const temporary = join(dir, `${fileName}.${process.pid}.tmp`);
@@ -30,7 +34,9 @@ export async function saveSnapshot(dir: string, state: IndexerSnapshotState, doc
 }
 
 /** The saved snapshot, or undefined when there is none or it is from another format version. */
-export async function loadSnapshot(dir: string): Promise<{ state: IndexerSnapshotState; documents: SearchDocument[] } | undefined> {
+export async function loadSnapshot(
+  dir: string,
+): Promise<{ state: IndexerSnapshotState; documents: SearchDocument[] } | undefined> {
   let text: string;
   try {
     text = await readFile(join(dir, fileName), 'utf8');

@@ -36,7 +36,12 @@ export async function suggest(backend: SearchBackend, prefix: string, limit: num
   result.hits.forEach((hit, rank) => {
     const seenInHit = new Set<string>();
     for (const highlight of hit.highlights) {
-      const kind = highlight.field === 'skills' ? 'SKILL' : highlight.field === 'description' || highlight.field === 'descriptionFr' ? undefined : 'TITLE';
+      const kind =
+        highlight.field === 'skills'
+          ? 'SKILL'
+          : highlight.field === 'description' || highlight.field === 'descriptionFr'
+            ? undefined
+            : 'TITLE';
       if (!kind) continue;
       const text = plainText(highlight);
       const key = `${kind}:${words(text).join(' ')}`;

@@ -41,4 +41,3 @@ export function meilisearchSynonyms(groups: readonly (readonly string[])[] = syn
 }
 
 export const longestSynonymPhrase = Math.max(...synonymGroups.flat().map((phrase) => words(phrase).length));
-

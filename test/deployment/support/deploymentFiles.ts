@@ -40,7 +40,11 @@ export function readEnvFile(path: string): Record<string, string> {
 }
 
 /** Compose's interpolation: $$, $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}. */
-export function interpolate(text: string, values: Record<string, string | undefined>, seen?: ComposeFile['variables']): string {
+export function interpolate(
+  text: string,
+  values: Record<string, string | undefined>,
+  seen?: ComposeFile['variables'],
+): string {
   return text.replace(
     /\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
     (whole, braced?: string, colon?: string, operator?: string, argument?: string, bare?: string) => {
@@ -93,7 +97,9 @@ export function readComposeFile(envFile = `${repoRoot}.env.example`): ComposeFil
 function environmentOf(environment: unknown): Record<string, string> {
   if (!environment) return {};
   if (Array.isArray(environment)) {
-    return Object.fromEntries(environment.map((entry: string) => [entry.split('=')[0], entry.slice(entry.indexOf('=') + 1)]));
+    return Object.fromEntries(
+      environment.map((entry: string) => [entry.split('=')[0], entry.slice(entry.indexOf('=') + 1)]),
+    );
   }
   return Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, String(value)]));
 }
@@ -102,10 +108,9 @@ function dependsOnOf(dependsOn: unknown): ComposeService['dependsOn'] {
   if (!dependsOn) return {};
   if (Array.isArray(dependsOn)) return Object.fromEntries(dependsOn.map((name: string) => [name, 'service_started']));
   return Object.fromEntries(
-    Object.entries(dependsOn as Record<string, { condition?: ComposeService['dependsOn'][string] }>).map(([name, value]) => [
-      name,
-      value.condition ?? 'service_started',
-    ]),
+    Object.entries(dependsOn as Record<string, { condition?: ComposeService['dependsOn'][string] }>).map(
+      ([name, value]) => [name, value.condition ?? 'service_started'],
+    ),
   );
 }
 

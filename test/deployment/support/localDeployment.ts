@@ -163,7 +163,9 @@ function localEnvironment(
         return local === undefined ? whole : `${scheme}://127.0.0.1:${local}${path}`;
       },
     );
-  const environment = Object.fromEntries(Object.entries(service.environment).map(([key, value]) => [key, rewrite(value)]));
+  const environment = Object.fromEntries(
+    Object.entries(service.environment).map(([key, value]) => [key, rewrite(value)]),
+  );
   // The administrator of the stand-in server is not the one .env describes.
   if (environment.POSTGRES_ADMIN_URL) environment.POSTGRES_ADMIN_URL = options.postgresAdminUrl;
   if (environment.MEILI_HOST && !options.meilisearch) {
@@ -211,13 +213,19 @@ function launch(service: ComposeService, environment: Record<string, string>, im
   return { child, output, exited };
 }
 
-async function waitForHealth(name: string, running: Running, port: number | undefined, timeoutMs: number): Promise<void> {
+async function waitForHealth(
+  name: string,
+  running: Running,
+  port: number | undefined,
+  timeoutMs: number,
+): Promise<void> {
   if (port === undefined) throw new Error(`service "${name}" has a health check but no PORT`);
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
   void running.exited.then((code) => (exitCode = code));
   while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`${name} exited with ${exitCode} before it was healthy:\n${running.output.join('')}`);
+    if (exitCode !== undefined)
+      throw new Error(`${name} exited with ${exitCode} before it was healthy:\n${running.output.join('')}`);
     const healthy = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2_000) }).then(
       (response) => response.ok,
       () => false,
@@ -232,7 +240,10 @@ async function waitForHealth(name: string, running: Running, port: number | unde
 async function terminate(running: Running): Promise<void> {
   if (running.child.exitCode !== null || running.child.signalCode !== null) return;
   running.child.kill('SIGTERM');
-  const stopped = await Promise.race([running.exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]);
+  const stopped = await Promise.race([
+    running.exited.then(() => true),
+    new Promise((resolve) => setTimeout(() => resolve(false), 10_000)),
+  ]);
   if (!stopped) {
     running.child.kill('SIGKILL');
     await running.exited;

@@ -8,7 +8,8 @@ import type { SearchFilters, SortOrder } from '../../../subgraphs/search/query/s
 export function passes(d: SearchDocument, f: SearchFilters): boolean {
   const has = (wanted: string[] | undefined, value: string | null) =>
     !wanted?.length || (value !== null && wanted.map((w) => w.toLowerCase()).includes(value.toLowerCase()));
-  const hasAny = (wanted: string[] | undefined, values: string[]) => !wanted?.length || values.some((v) => has(wanted, v));
+  const hasAny = (wanted: string[] | undefined, values: string[]) =>
+    !wanted?.length || values.some((v) => has(wanted, v));
   const within = (r: { min?: number; max?: number } | undefined, v: number | null) =>
     !r || (v !== null && (r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max));
   return (

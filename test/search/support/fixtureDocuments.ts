@@ -40,7 +40,10 @@ export const fixtures = {
   zorb: fixtureDocument('zorb-basics', { title: 'Zorb Basics' }),
   quilp: fixtureDocument('quilp-methods', { title: 'Quilp Methods' }),
   /** Ranking: a title match beats a description match, an exact word beats a typo. */
-  quilpInDescription: fixtureDocument('pottery-evenings', { title: 'Pottery evenings', description: 'Includes one quilp session.' }),
+  quilpInDescription: fixtureDocument('pottery-evenings', {
+    title: 'Pottery evenings',
+    description: 'Includes one quilp session.',
+  }),
   quilk: fixtureDocument('quilk-workshop', { title: 'Quilk Workshop' }),
   brontify: fixtureDocument('brontify-practice', { title: 'Brontify Practice' }),
   glimmerax: fixtureDocument('glimmerax-studio', {
@@ -53,7 +56,10 @@ export const fixtures = {
     title: 'Artificial Intelligence for Florists',
     description: 'Florists try assistants.',
   }),
-  psw: fixtureDocument('psw-refresher-zeta', { title: 'PSW Refresher Zeta', description: 'For practising support staff.' }),
+  psw: fixtureDocument('psw-refresher-zeta', {
+    title: 'PSW Refresher Zeta',
+    description: 'For practising support staff.',
+  }),
   iaFr: fixtureDocument('ia-pour-boulangeries', {
     title: 'Bakery automation',
     titleFr: 'IA pour les boulangeries',

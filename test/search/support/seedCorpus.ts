@@ -15,7 +15,11 @@ import type { FeedEntry } from '../../../subgraphs/search/indexer/changesQuery.j
 /** A fixed day, so intakes, costs and "next start" are the same on every run. */
 export const corpusDate = '2026-06-01';
 
-export function feedEntryFromSeed(institution: SampleInstitution, entry: CatalogueEntryInput, position: number): FeedEntry {
+export function feedEntryFromSeed(
+  institution: SampleInstitution,
+  entry: CatalogueEntryInput,
+  position: number,
+): FeedEntry {
   return {
     id: `${institution.code}:${entry.slug}`,
     title: entry.title,
@@ -46,7 +50,10 @@ export function feedEntryFromSeed(institution: SampleInstitution, entry: Catalog
 }
 
 /** About `total` public entries spread evenly over `institutionCount` institutions. */
-export function seedFeedEntries(total: number, institutionCount = Math.max(1, Math.min(50, Math.round(total / 200)))): FeedEntry[] {
+export function seedFeedEntries(
+  total: number,
+  institutionCount = Math.max(1, Math.min(50, Math.round(total / 200))),
+): FeedEntry[] {
   const institutions = benchmarkInstitutions(institutionCount);
   const perInstitution = Math.ceil(total / institutions.length);
   return institutions.flatMap((institution) =>

@@ -28,8 +28,14 @@ export class DocumentTable {
   ) as Record<SingleFacet | ListFacet, ValueDictionary>;
 
   /** Facet value id per slot, -1 when the document has none. */
-  single = Object.fromEntries(singleFacets.map((field) => [field, new Int32Array(this.capacity)])) as Record<SingleFacet, Int32Array>;
-  readonly list = Object.fromEntries(listFacets.map((field) => [field, new ListColumn()])) as Record<ListFacet, ListColumn>;
+  single = Object.fromEntries(singleFacets.map((field) => [field, new Int32Array(this.capacity)])) as Record<
+    SingleFacet,
+    Int32Array
+  >;
+  readonly list = Object.fromEntries(listFacets.map((field) => [field, new ListColumn()])) as Record<
+    ListFacet,
+    ListColumn
+  >;
   osapEligible = new Uint8Array(this.capacity);
   creditBearing = new Uint8Array(this.capacity);
   sunset = new Uint8Array(this.capacity);
@@ -63,7 +69,10 @@ export class DocumentTable {
       this.single[field][slot] = value === null ? none : this.dictionaries[field].idOf(value);
     }
     for (const field of listFacets) {
-      this.list[field].set(slot, document[field].map((value) => this.dictionaries[field].idOf(value)));
+      this.list[field].set(
+        slot,
+        document[field].map((value) => this.dictionaries[field].idOf(value)),
+      );
     }
     this.osapEligible[slot] = document.osapEligible ? 1 : 0;
     this.creditBearing[slot] = document.creditBearing ? 1 : 0;

@@ -48,7 +48,8 @@ export function countFacets(
 
 function ordered(table: DocumentTable, field: FacetField, counts: Int32Array): FacetCount[] {
   const entries: [string, number][] = [];
-  for (let id = 0; id < counts.length; id++) if (counts[id]! > 0) entries.push([table.facetValue(field, id), counts[id]!]);
+  for (let id = 0; id < counts.length; id++)
+    if (counts[id]! > 0) entries.push([table.facetValue(field, id), counts[id]!]);
   return orderFacetCounts(entries);
 }
 

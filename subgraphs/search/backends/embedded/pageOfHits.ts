@@ -30,7 +30,12 @@ export function pageOfHits(
 }
 
 /** Ascending keys: smaller comes first; missing values are +Infinity. */
-function sortKeys(table: DocumentTable, slots: Int32Array, scores: Float32Array | undefined, sort: SortOrder): Float64Array {
+function sortKeys(
+  table: DocumentTable,
+  slots: Int32Array,
+  scores: Float32Array | undefined,
+  sort: SortOrder,
+): Float64Array {
   const keys = new Float64Array(slots.length);
   const fill = (column: Float64Array, direction: 1 | -1) => {
     for (let i = 0; i < slots.length; i++) {

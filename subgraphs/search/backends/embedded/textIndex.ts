@@ -33,7 +33,10 @@ const fieldWeight: Record<SearchableField, number> = {
   descriptionFr: 1,
   institutionName: 1,
 };
-const fieldBit = Object.fromEntries(searchableFields.map((field, i) => [field, 1 << i])) as Record<SearchableField, number>;
+const fieldBit = Object.fromEntries(searchableFields.map((field, i) => [field, 1 << i])) as Record<
+  SearchableField,
+  number
+>;
 /** Best field weight for every combination of field bits. */
 const weightOfMask = Float32Array.from({ length: 1 << searchableFields.length }, (_, mask) =>
   Math.max(0, ...searchableFields.filter((field) => mask & fieldBit[field]).map((field) => fieldWeight[field])),
@@ -63,7 +66,8 @@ export class TextIndex {
     for (const field of searchableFields) {
       const value = document[field];
       const texts = Array.isArray(value) ? value : value === null ? [] : [value];
-      for (const text of texts) for (const word of words(text)) masks.set(word, (masks.get(word) ?? 0) | fieldBit[field]);
+      for (const text of texts)
+        for (const word of words(text)) masks.set(word, (masks.get(word) ?? 0) | fieldBit[field]);
     }
     for (const [term, mask] of masks) {
       let posting = this.postings.get(term);
@@ -145,13 +149,16 @@ export class TextIndex {
       if (used) matchedTerms.add(term);
     };
     if (prefix) {
-      this.dictionary.atPrefix(word).forEach((term, posting) => collect(term, posting, term === word ? exactMatch : prefixMatch));
+      this.dictionary
+        .atPrefix(word)
+        .forEach((term, posting) => collect(term, posting, term === word ? exactMatch : prefixMatch));
     } else {
       const posting = this.postings.get(word);
       if (posting) collect(word, posting, exactMatch);
     }
     if (typos) {
-      for (const [term, distance] of this.typoVariants(word)) collect(term, this.postings.get(term)!, typoMatch[distance as 1 | 2]);
+      for (const [term, distance] of this.typoVariants(word))
+        collect(term, this.postings.get(term)!, typoMatch[distance as 1 | 2]);
     }
     return drainInSlotOrder(best, touched);
   }

@@ -180,7 +180,9 @@ export class MeilisearchBackend implements SearchBackend {
   private async completed(enqueued: EnqueuedTaskPromise): Promise<void> {
     const task = await enqueued.waitTask({ timeout: this.taskTimeoutMs });
     if (task.status !== 'succeeded') {
-      throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`);
+      throw new Error(
+        `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`,
+      );
     }
   }
 }
@@ -198,7 +200,11 @@ export function keyOf(id: string): string {
 }
 
 function toStored(document: SearchDocument): StoredDocument {
-  const stored: StoredDocument = { key: keyOf(document.id), id: document.id, updatedAtMs: Date.parse(document.updatedAt) };
+  const stored: StoredDocument = {
+    key: keyOf(document.id),
+    id: document.id,
+    updatedAtMs: Date.parse(document.updatedAt),
+  };
   for (const [field, value] of Object.entries(document)) {
     if (value !== null) (stored as Record<string, unknown>)[field] = value;
   }
@@ -252,7 +258,8 @@ function highlightsOf(formatted: Record<string, unknown> | undefined): RawHighli
     const value = formatted[field];
     const texts = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
     for (const text of texts) {
-      if (typeof text === 'string' && text.includes(matchStart)) highlights.push({ field: field as HighlightedField, marked: text });
+      if (typeof text === 'string' && text.includes(matchStart))
+        highlights.push({ field: field as HighlightedField, marked: text });
     }
   }
   return highlights;
