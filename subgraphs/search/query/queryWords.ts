@@ -5,7 +5,7 @@
  * phrase grouped with their alternatives ("personal support worker" with
  * "psw").
  */
-import { buildSynonymTable, longestSynonymPhrase, type SynonymTable } from './synonyms.js';
+import { buildSynonymTable, longestQuerySidePhrase, shortenSynonymPhrases, type SynonymTable } from './synonyms.js';
 import { lastWordIsPrefix, words } from './text.js';
 import { maxQueryWords } from './searchRequest.js';
 
@@ -24,7 +24,8 @@ export interface QueryUnit {
 
 const defaultSynonyms = buildSynonymTable();
 
-export function parseQuery(query: string, synonyms: SynonymTable = defaultSynonyms): QueryUnit[] {
+export function parseQuery(typed: string, synonyms: SynonymTable = defaultSynonyms): QueryUnit[] {
+  const query = shortenSynonymPhrases(typed);
   const queryWords = words(query).slice(0, maxQueryWords);
   const prefixLast = lastWordIsPrefix(query) && words(query).length <= maxQueryWords;
   const asQueryWord = (word: string, index: number): QueryWord => ({
@@ -46,7 +47,7 @@ export function parseQuery(query: string, synonyms: SynonymTable = defaultSynony
 }
 
 function longestSynonymAt(queryWords: string[], start: number, synonyms: SynonymTable) {
-  for (let length = Math.min(longestSynonymPhrase, queryWords.length - start); length >= 1; length--) {
+  for (let length = Math.min(longestQuerySidePhrase, queryWords.length - start); length >= 1; length--) {
     const alternatives = synonyms.get(queryWords.slice(start, start + length).join(' '));
     if (alternatives) return { length, alternatives };
   }
