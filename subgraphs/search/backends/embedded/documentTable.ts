@@ -70,7 +70,12 @@ export class DocumentTable {
     }
     for (const field of listFacets) {
       // Two spellings of one value count the document once, as in Meilisearch.
-      this.list[field].set(slot, [...new Set(document[field].map((value) => this.dictionaries[field].idOf(value)))]);
+      const ids: number[] = [];
+      for (const value of document[field]) {
+        const id = this.dictionaries[field].idOf(value);
+        if (!ids.includes(id)) ids.push(id);
+      }
+      this.list[field].set(slot, ids);
     }
     this.osapEligible[slot] = document.osapEligible ? 1 : 0;
     this.creditBearing[slot] = document.creditBearing ? 1 : 0;
