@@ -7,7 +7,7 @@
  * NFKD of the trimmed value, lower-cased; meilisearch/meilisearch:
  * crates/milli/src/lib.rs, v1.50.0), which it applies to facet distributions
  * (crates/milli/src/search/facet/facet_distribution.rs) and to `=`/`IN`
- * filters (crates/milli/src/search/facet/filter/value_bounds.rs). Accents are
+ * filters (crates/milli/src/search/facet/filter/index_filter.rs). Accents are
  * kept ("École" ≠ "Ecole"): NFKD separates them but does not drop them.
  *
  * The label shown for a merged value is one of its spellings as an

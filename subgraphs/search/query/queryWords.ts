@@ -3,7 +3,9 @@
  * normalised words (at most 10, as Meilisearch keeps), the last one marked as
  * a prefix while it is being typed, and runs of words that form a synonym
  * phrase grouped with their alternatives ("personal support worker" with
- * "psw").
+ * "psw"). As in Meilisearch, such a run is at most 3 words; longer synonym
+ * phrases are first replaced by their short form (shortenSynonymPhrases), the
+ * same rewrite the Meilisearch backend sends.
  */
 import { buildSynonymTable, longestQuerySidePhrase, shortenSynonymPhrases, type SynonymTable } from './synonyms.js';
 import { lastWordIsPrefix, words } from './text.js';
