@@ -3,6 +3,7 @@
  *
  *   PORT (4003), HOST, GATEWAY_URL (required)
  *   MEILI_HOST (+ MEILI_MASTER_KEY, MEILI_INDEX): use Meilisearch; otherwise the embedded engine
+ *   MEILI_TIMEOUT_MS (5000): deadline of each request to Meilisearch
  *   SEARCH_INDEX_DIR (.data/search; "none" to disable): embedded engine only; a snapshot of the
  *     index and cursors, so a restart serves at once and only catches up (measured ~10x faster
  *     than reloading every catalogue through the gateway, see subgraphs/search/README.md)
@@ -27,6 +28,8 @@ runService(async () => {
         host: meiliHost,
         apiKey: optionalString(env, 'MEILI_MASTER_KEY'),
         indexUid: optionalString(env, 'MEILI_INDEX'),
+        requestTimeoutMs: positiveInteger(env, 'MEILI_TIMEOUT_MS', 5_000),
+        log: (message) => console.log(message),
       })
     : undefined;
   const search = await startSearchSubgraph({

@@ -39,7 +39,8 @@ describe('docker-compose.yml', () => {
 
   it('runs Meilisearch pinned to a v1 release, in production mode, with a master key and a named volume', () => {
     const meilisearch = services.find((service) => service.image?.startsWith('getmeili/meilisearch:'));
-    expect(meilisearch?.image).toMatch(/^getmeili\/meilisearch:v1\.\d+(\.\d+)?$/);
+    // An exact release: Meilisearch will not open data written by another patch version.
+    expect(meilisearch?.image).toMatch(/^getmeili\/meilisearch:v1\.\d+\.\d+$/);
     expect(meilisearch?.environment.MEILI_ENV).toBe('production');
     expect(meilisearch?.environment.MEILI_MASTER_KEY?.length).toBeGreaterThanOrEqual(16);
     expect(compose.volumes).toContain('meilisearch-data');

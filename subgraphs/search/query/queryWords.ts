@@ -3,9 +3,11 @@
  * normalised words (at most 10, as Meilisearch keeps), the last one marked as
  * a prefix while it is being typed, and runs of words that form a synonym
  * phrase grouped with their alternatives ("personal support worker" with
- * "psw").
+ * "psw"). As in Meilisearch, such a run is at most 3 words; longer synonym
+ * phrases are first replaced by their short form (shortenSynonymPhrases), the
+ * same rewrite the Meilisearch backend sends.
  */
-import { buildSynonymTable, longestSynonymPhrase, type SynonymTable } from './synonyms.js';
+import { buildSynonymTable, longestQuerySidePhrase, shortenSynonymPhrases, type SynonymTable } from './synonyms.js';
 import { lastWordIsPrefix, words } from './text.js';
 import { maxQueryWords } from './searchRequest.js';
 
@@ -24,7 +26,8 @@ export interface QueryUnit {
 
 const defaultSynonyms = buildSynonymTable();
 
-export function parseQuery(query: string, synonyms: SynonymTable = defaultSynonyms): QueryUnit[] {
+export function parseQuery(typed: string, synonyms: SynonymTable = defaultSynonyms): QueryUnit[] {
+  const query = shortenSynonymPhrases(typed);
   const queryWords = words(query).slice(0, maxQueryWords);
   const prefixLast = lastWordIsPrefix(query) && words(query).length <= maxQueryWords;
   const asQueryWord = (word: string, index: number): QueryWord => ({
@@ -46,7 +49,7 @@ export function parseQuery(query: string, synonyms: SynonymTable = defaultSynony
 }
 
 function longestSynonymAt(queryWords: string[], start: number, synonyms: SynonymTable) {
-  for (let length = Math.min(longestSynonymPhrase, queryWords.length - start); length >= 1; length--) {
+  for (let length = Math.min(longestQuerySidePhrase, queryWords.length - start); length >= 1; length--) {
     const alternatives = synonyms.get(queryWords.slice(start, start + length).join(' '));
     if (alternatives) return { length, alternatives };
   }

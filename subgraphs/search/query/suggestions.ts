@@ -8,7 +8,7 @@ import type { SearchBackend } from '../backends/SearchBackend.js';
 import { parseQuery, type QueryWord } from './queryWords.js';
 import { matchEnd, matchStart, type RawHighlight } from './searchRequest.js';
 import { words } from './text.js';
-import { withinTypoBudget, allowedTypos } from './typoTolerance.js';
+import { allowedTypos, typoDistance, withinTypoBudget } from './typoTolerance.js';
 
 export interface Suggestion {
   text: string;
@@ -74,17 +74,5 @@ function closeEnough(word: string, candidate: string): boolean {
   if (word === candidate) return true;
   const budget = allowedTypos(word);
   if (budget === 0 || Math.abs(word.length - candidate.length) > budget) return false;
-  return withinTypoBudget(word, candidate, editDistance(word, candidate));
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+  return withinTypoBudget(word, candidate, typoDistance(word, candidate));
 }

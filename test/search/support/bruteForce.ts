@@ -3,11 +3,12 @@
  * independently of both engines, to check totals, facet counts and orders.
  */
 import type { SearchDocument } from '../../../subgraphs/search/documents/searchDocument.js';
+import { facetKey } from '../../../subgraphs/search/query/facetValue.js';
 import type { SearchFilters, SortOrder } from '../../../subgraphs/search/query/searchRequest.js';
 
 export function passes(d: SearchDocument, f: SearchFilters): boolean {
   const has = (wanted: string[] | undefined, value: string | null) =>
-    !wanted?.length || (value !== null && wanted.map((w) => w.toLowerCase()).includes(value.toLowerCase()));
+    !wanted?.length || (value !== null && wanted.map(facetKey).includes(facetKey(value)));
   const hasAny = (wanted: string[] | undefined, values: string[]) =>
     !wanted?.length || values.some((v) => has(wanted, v));
   const within = (r: { min?: number; max?: number } | undefined, v: number | null) =>
@@ -36,12 +37,12 @@ export function passes(d: SearchDocument, f: SearchFilters): boolean {
   );
 }
 
-/** value → count for one facet, over the documents. */
+/** facetKey(value) → count for one facet, over the documents; spellings of one value count once per document. */
 export function facetCounts(documents: SearchDocument[], field: keyof SearchDocument): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const d of documents) {
     const raw = d[field];
-    const values = Array.isArray(raw) ? new Set(raw) : raw === null ? [] : [String(raw)];
+    const values = Array.isArray(raw) ? new Set(raw.map(facetKey)) : raw === null ? [] : [facetKey(String(raw))];
     for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
   }
   return counts;

@@ -87,6 +87,25 @@ export const fixtures = {
     skills: ['Zylophone repair'],
   }),
   sunset: fixtureDocument('retired-zylophone', { title: 'Retired zylophone course', status: 'SUNSET' }),
+  /** Transpositions: each of these words is one swap away from a typical query typo. */
+  transposed: fixtureDocument('quorvex-software-security', {
+    title: 'Quorvex Software Security',
+    description: 'Threat analysis for small teams.',
+  }),
+  /** An id far over Meilisearch's 511-byte document id limit, with characters it does not allow in ids. */
+  longId: {
+    ...fixtureDocument('x', { title: 'Yarrowcraft Foundations', hours: 14 }),
+    id: `testlab:yarrowcraft/été?édition=${'long-slug-'.repeat(80)}`,
+  },
+  /** A synonym phrase of five words on one side, its acronym on the other. */
+  hvacLong: fixtureDocument('heating-ventilation-yelvan', {
+    title: 'Heating Ventilation and Air Conditioning for Yelvan homes',
+  }),
+  hvacShort: fixtureDocument('hvac-controls-yelvan', { title: 'HVAC controls in Yelvan' }),
+  /** The same skill written three ways by hand: one facet value. */
+  kelpTitle: fixtureDocument('kelp-farming-basics', { title: 'Kelp basics', skills: ['Kelp Farming'] }),
+  kelpLower: fixtureDocument('kelp-farming-tides', { title: 'Kelp and tides', skills: ['kelp farming'] }),
+  kelpUpper: fixtureDocument('kelp-farming-markets', { title: 'Kelp markets', skills: ['KELP FARMING '] }),
 };
 
 export const fixtureDocuments: SearchDocument[] = Object.values(fixtures);

@@ -69,10 +69,13 @@ export class DocumentTable {
       this.single[field][slot] = value === null ? none : this.dictionaries[field].idOf(value);
     }
     for (const field of listFacets) {
-      this.list[field].set(
-        slot,
-        document[field].map((value) => this.dictionaries[field].idOf(value)),
-      );
+      // Two spellings of one value count the document once, as in Meilisearch.
+      const ids: number[] = [];
+      for (const value of document[field]) {
+        const id = this.dictionaries[field].idOf(value);
+        if (!ids.includes(id)) ids.push(id);
+      }
+      this.list[field].set(slot, ids);
     }
     this.osapEligible[slot] = document.osapEligible ? 1 : 0;
     this.creditBearing[slot] = document.creditBearing ? 1 : 0;

@@ -1,7 +1,7 @@
 /**
  * Facet distributions and numeric min/max over the matching slots, counted
  * in typed arrays indexed by interned value id. A document counts once per
- * value (the document mapping makes list values distinct).
+ * value (spellings of one value share an id; a document lists each id once).
  */
 import {
   orderFacetCounts,

@@ -2,8 +2,8 @@
  * SearchFilters compiled to a predicate over table slots, with the semantics
  * of the Meilisearch filter expression the other backend sends: OR inside a
  * list, any-element match on list fields, inclusive ranges, a document
- * without a value never matching a range on it, and text values compared
- * without regard to case.
+ * without a value never matching a range on it, and text values matching
+ * every spelling of the same facet value (query/facetValue.ts).
  */
 import type { NumberRange, SearchFilters } from '../../query/searchRequest.js';
 import { dayNumber, type DocumentTable, type ListFacet, type SingleFacet } from './documentTable.js';

@@ -7,15 +7,15 @@
  * arrays of numbers.
  *
  * Ranking follows Meilisearch's order of rules loosely: every query word must
- * match; then fewer typos beat more; then a match in a title beats one in a
- * description.
+ * match; then fewer typos beat more (a swap of adjacent letters is one typo);
+ * then a match in a title beats one in a description.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { SearchDocument, SearchableField } from '../../documents/searchDocument.js';
 import { searchableFields } from '../../documents/searchDocument.js';
 import type { QueryUnit, QueryWord } from '../../query/queryWords.js';
 import { words } from '../../query/text.js';
-import { withinTypoBudget, allowedTypos } from '../../query/typoTolerance.js';
+import { allowedTypos, transposedSpellings, typoDistance, withinTypoBudget } from '../../query/typoTolerance.js';
 import { emptyScoreSet, intersect, scaled, union, type ScoreSet } from './scoreSet.js';
 
 interface Posting {
@@ -163,14 +163,28 @@ export class TextIndex {
     return drainInSlotOrder(best, touched);
   }
 
-  /** Indexed words within the word's typo budget (first-letter rule applied), with their distance; not the word itself. */
+  /**
+   * Indexed words within the word's typo budget (first-letter rule applied),
+   * with their distance; not the word itself. The radix tree finds plain
+   * edits; swapped spellings of the word, looked up with the edits left,
+   * add the terms that need a transposition.
+   */
   private typoVariants(word: string): [string, number][] {
     let variants = this.variantCache.get(word);
     if (!variants) {
       variants = [];
       const budget = allowedTypos(word);
       if (budget > 0) {
-        for (const [term, [, distance]] of this.dictionary.fuzzyGet(word, budget)) {
+        const candidates = new Set(this.dictionary.fuzzyGet(word, budget).keys());
+        for (const [spelling, swaps] of transposedSpellings(word, budget as 1 | 2)) {
+          if (swaps === budget) {
+            if (this.postings.has(spelling)) candidates.add(spelling);
+          } else {
+            for (const term of this.dictionary.fuzzyGet(spelling, budget - swaps).keys()) candidates.add(term);
+          }
+        }
+        for (const term of candidates) {
+          const distance = term === word ? 0 : typoDistance(word, term);
           if (distance > 0 && withinTypoBudget(word, term, distance)) variants.push([term, distance]);
         }
       }

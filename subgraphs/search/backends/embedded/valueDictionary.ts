@@ -1,30 +1,40 @@
 /**
  * Interns the values of one facet field as small integers, so columns hold
- * numbers and facet counting is a pass over typed arrays. Values are never
- * forgotten (a value nobody carries any more just counts zero).
+ * numbers and facet counting is a pass over typed arrays. Spellings that are
+ * the same facet value (query/facetValue.ts) share one id, labelled with the
+ * first spelling seen. Values are never forgotten (a value nobody carries any
+ * more just counts zero; a rebuild starts a fresh dictionary).
  */
+import { facetKey } from '../../query/facetValue.js';
+
 export class ValueDictionary {
+  /** The label of each id. */
   readonly values: string[] = [];
+  /** Exact spelling → id: the common case skips normalisation. */
   private readonly ids = new Map<string, number>();
-  private readonly idsByLowerCase = new Map<string, number[]>();
+  private readonly idsByKey = new Map<string, number>();
 
   idOf(value: string): number {
     let id = this.ids.get(value);
     if (id === undefined) {
-      id = this.values.length;
-      this.values.push(value);
+      const key = facetKey(value);
+      id = this.idsByKey.get(key);
+      if (id === undefined) {
+        id = this.values.length;
+        this.values.push(value);
+        this.idsByKey.set(key, id);
+      }
       this.ids.set(value, id);
-      const lower = value.toLowerCase();
-      this.idsByLowerCase.set(lower, [...(this.idsByLowerCase.get(lower) ?? []), id]);
     }
     return id;
   }
 
-  /** Membership table of the ids whose value equals one of `values`, ignoring case (as Meilisearch's `=`). */
+  /** Membership table of the ids that are the same facet value as one of `values` (as Meilisearch's `=`). */
   membership(values: readonly string[]): Uint8Array {
     const table = new Uint8Array(Math.max(1, this.values.length));
     for (const value of values) {
-      for (const id of this.idsByLowerCase.get(value.toLowerCase()) ?? []) table[id] = 1;
+      const id = this.idsByKey.get(facetKey(value));
+      if (id !== undefined) table[id] = 1;
     }
     return table;
   }

@@ -2,10 +2,11 @@
  * SearchBackend over a Meilisearch server through the official client.
  * Settings are applied before any document, every task is awaited and its
  * status checked (waitTask resolves with failed tasks too), and the wait is
- * sized for large batches. Documents carry a `key` derived from the id,
- * because Meilisearch ids may not contain ":".
+ * sized for large batches. Every HTTP request has a deadline, and documents
+ * go up in bounded batches whatever the caller hands over. Documents are
+ * stored under a key derived from their id (documentKey.ts).
  */
-import { Meilisearch, type EnqueuedTaskPromise, type Index, type SearchParams } from 'meilisearch';
+import { Meilisearch, type EnqueuedTask, type EnqueuedTaskPromise, type Index, type SearchParams } from 'meilisearch';
 import type { HighlightedField, SearchDocument } from '../../documents/searchDocument.js';
 import { highlightedFields } from '../../documents/searchDocument.js';
 import {
@@ -24,8 +25,10 @@ import {
   type SearchResponse,
   type SortOrder,
 } from '../../query/searchRequest.js';
+import { shortenSynonymPhrases } from '../../query/synonyms.js';
 import { dayNumber } from '../embedded/documentTable.js';
 import type { IndexWriter, SearchBackend } from '../SearchBackend.js';
+import { documentKeyOf } from './documentKey.js';
 import { filterExpression, quote } from './filterExpression.js';
 import { indexSettings, primaryKey } from './indexSettings.js';
 
@@ -35,22 +38,41 @@ export interface MeilisearchBackendOptions {
   indexUid?: string;
   /** How long one task may take before we give up; large batches need minutes, not the client's 5 s. */
   taskTimeoutMs?: number;
+  /** Deadline of each HTTP request to Meilisearch (a search, an upload, one poll of a task). */
+  requestTimeoutMs?: number;
+  log?: (message: string) => void;
 }
 
+/**
+ * Documents per upload request. The indexer writes pages of 500; a rebuild
+ * hands over a down institution's whole catalogue at once, which must not
+ * become one request of tens of megabytes (Meilisearch refuses payloads over
+ * its `http_payload_size_limit`, 100 MB by default).
+ */
+export const uploadBatchSize = 500;
+
 /** What is stored in Meilisearch: the document, nulls left out (so they sort last), plus numeric dates. */
-type StoredDocument = Partial<SearchDocument> & { key: string; id: string; nextStartDay?: number; updatedAtMs: number };
+type StoredDocument = Partial<SearchDocument> & {
+  documentKey: string;
+  id: string;
+  nextStartDay?: number;
+  updatedAtMs: number;
+};
 
 export class MeilisearchBackend implements SearchBackend {
   readonly kind = 'meilisearch' as const;
   private readonly client: Meilisearch;
   private readonly indexUid: string;
   private readonly taskTimeoutMs: number;
+  private readonly log: (message: string) => void;
 
   constructor(options: MeilisearchBackendOptions) {
     this.taskTimeoutMs = options.taskTimeoutMs ?? 10 * 60_000;
+    this.log = options.log ?? (() => {});
     this.client = new Meilisearch({
       host: options.host,
       apiKey: options.apiKey,
+      timeout: options.requestTimeoutMs ?? 5_000,
       defaultWaitOptions: { timeout: this.taskTimeoutMs, interval: 50 },
     });
     this.indexUid = options.indexUid ?? 'microcredentials';
@@ -65,15 +87,15 @@ export class MeilisearchBackend implements SearchBackend {
   }
 
   async upsert(documents: SearchDocument[]): Promise<void> {
-    await upsertInto(this.index, documents, (task) => this.completed(task));
+    await this.upsertInto(this.index, documents);
   }
 
   async remove(ids: string[]): Promise<void> {
-    if (ids.length) await this.completed(this.index.deleteDocuments(ids.map(keyOf)));
+    await this.removeFrom(this.index, ids);
   }
 
   async removeInstitution(institution: string): Promise<void> {
-    await this.completed(this.index.deleteDocuments({ filter: `institution = ${quote(institution)}` }));
+    await this.removeInstitutionFrom(this.index, institution);
   }
 
   async rebuild(fill: (writer: IndexWriter) => Promise<void>): Promise<void> {
@@ -83,13 +105,9 @@ export class MeilisearchBackend implements SearchBackend {
     const staging = this.client.index<StoredDocument>(stagingUid);
     try {
       await fill({
-        upsert: (documents) => upsertInto(staging, documents, (task) => this.completed(task)),
-        remove: async (ids) => {
-          if (ids.length) await this.completed(staging.deleteDocuments(ids.map(keyOf)));
-        },
-        removeInstitution: async (institution) => {
-          await this.completed(staging.deleteDocuments({ filter: `institution = ${quote(institution)}` }));
-        },
+        upsert: (documents) => this.upsertInto(staging, documents),
+        remove: (ids) => this.removeFrom(staging, ids),
+        removeInstitution: (institution) => this.removeInstitutionFrom(staging, institution),
       });
       await this.completed(this.client.swapIndexes([{ indexes: [this.indexUid, stagingUid], rename: false }]));
     } finally {
@@ -140,7 +158,7 @@ export class MeilisearchBackend implements SearchBackend {
           }
         : {}),
     };
-    const result = await this.index.search(request.query, params);
+    const result = await this.index.search(shortenSynonymPhrases(request.query), params);
     const facets = Object.fromEntries(
       facetFields.map((field) => [field, toFacetCounts(result.facetDistribution?.[field])]),
     ) as Record<FacetField, FacetCount[]>;
@@ -166,19 +184,57 @@ export class MeilisearchBackend implements SearchBackend {
     await this.client.deleteIndexIfExists(this.indexUid);
   }
 
-  /** Creates the index if needed and applies settings, before any document goes in. */
+  /**
+   * Creates the index if needed and applies settings, before any document
+   * goes in. An index keyed another way (written by an earlier version) is
+   * dropped: a primary key cannot change without recreating the index
+   * (meilisearch.com/docs/capabilities/indexing/how_to/design_primary_keys),
+   * and the index is derived data that the first indexing pass refills.
+   */
   private async prepare(uid: string): Promise<void> {
     const created = await this.client.createIndex(uid, { primaryKey }).waitTask({ timeout: this.taskTimeoutMs });
     if (created.status === 'failed' && created.error?.code !== 'index_already_exists') {
       throw new Error(`Meilisearch could not create index "${uid}": ${created.error?.message}`);
     }
     const index = this.client.index(uid);
+    const existingKey = (await index.getRawInfo()).primaryKey;
+    if (existingKey !== null && existingKey !== primaryKey) {
+      this.log(`Meilisearch index "${uid}" is keyed by "${existingKey}", not "${primaryKey}": recreating it empty`);
+      await this.client.deleteIndexIfExists(uid);
+      await this.prepare(uid);
+      return;
+    }
     const defaultRules = await index.getRankingRules();
     await this.completed(index.updateSettings(indexSettings(defaultRules)));
   }
 
-  private async completed(enqueued: EnqueuedTaskPromise): Promise<void> {
-    const task = await enqueued.waitTask({ timeout: this.taskTimeoutMs });
+  private async upsertInto(index: Index<StoredDocument>, documents: SearchDocument[]): Promise<void> {
+    await this.inBatches(documents, (batch) => index.addDocuments(batch.map(toStored), { primaryKey }));
+  }
+
+  private async removeFrom(index: Index<StoredDocument>, ids: string[]): Promise<void> {
+    await this.inBatches(ids, (batch) => index.deleteDocuments(batch.map(documentKeyOf)));
+  }
+
+  private async removeInstitutionFrom(index: Index<StoredDocument>, institution: string): Promise<void> {
+    await this.completed(index.deleteDocuments({ filter: `institution = ${quote(institution)}` }));
+  }
+
+  /**
+   * One request per batch, each enqueued only after the previous one was
+   * accepted, so Meilisearch applies them in the caller's order (a later
+   * version of a document wins); then every task must succeed.
+   */
+  private async inBatches<T>(items: T[], enqueue: (batch: T[]) => EnqueuedTaskPromise): Promise<void> {
+    const tasks: EnqueuedTask[] = [];
+    for (let i = 0; i < items.length; i += uploadBatchSize)
+      tasks.push(await enqueue(items.slice(i, i + uploadBatchSize)));
+    for (const task of tasks) await this.completed(task);
+  }
+
+  /** Waits for the task and requires success (the client's wait resolves with failed tasks too). */
+  private async completed(enqueued: EnqueuedTask | EnqueuedTaskPromise): Promise<void> {
+    const task = await this.client.tasks.waitForTask(await enqueued, { timeout: this.taskTimeoutMs });
     if (task.status !== 'succeeded') {
       throw new Error(
         `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`,
@@ -187,21 +243,9 @@ export class MeilisearchBackend implements SearchBackend {
   }
 }
 
-async function upsertInto(
-  index: Index<StoredDocument>,
-  documents: SearchDocument[],
-  completed: (task: EnqueuedTaskPromise) => Promise<void>,
-): Promise<void> {
-  if (documents.length) await completed(index.addDocuments(documents.map(toStored), { primaryKey }));
-}
-
-export function keyOf(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
-}
-
 function toStored(document: SearchDocument): StoredDocument {
   const stored: StoredDocument = {
-    key: keyOf(document.id),
+    documentKey: documentKeyOf(document.id),
     id: document.id,
     updatedAtMs: Date.parse(document.updatedAt),
   };
@@ -213,7 +257,7 @@ function toStored(document: SearchDocument): StoredDocument {
 }
 
 function fromStored(stored: StoredDocument): SearchDocument {
-  const { key: _key, nextStartDay: _day, updatedAtMs: _ms, ...fields } = stored;
+  const { documentKey: _key, nextStartDay: _day, updatedAtMs: _ms, ...fields } = stored;
   return {
     institutionType: null,
     region: null,

@@ -16,8 +16,8 @@ export function filterExpression(filters: SearchFilters): string[] {
     if (values?.length) conditions.push(`${attribute} IN [${values.map(quote).join(', ')}]`);
   };
   const range = (attribute: string, bounds: NumberRange | undefined) => {
-    if (bounds?.min !== undefined) conditions.push(`${attribute} >= ${number(bounds.min)}`);
-    if (bounds?.max !== undefined) conditions.push(`${attribute} <= ${number(bounds.max)}`);
+    if (bounds?.min !== undefined) conditions.push(`${attribute} >= ${filterNumber(bounds.min)}`);
+    if (bounds?.max !== undefined) conditions.push(`${attribute} <= ${filterNumber(bounds.max)}`);
   };
   oneOf('institution', filters.institutions);
   oneOf('institutionType', filters.institutionTypes);
@@ -41,7 +41,16 @@ export function filterExpression(filters: SearchFilters): string[] {
   return conditions;
 }
 
-function number(value: number): string {
+/**
+ * A bound as the filter grammar reads it. An unquoted value may hold only
+ * letters, digits, "_", "-" and "." (`is_value_component` in
+ * meilisearch/meilisearch:crates/filter-parser/src/value.rs, v1.50.0), so
+ * JavaScript's `1e+21` is a syntax error there; `1e21` is the same number to
+ * Rust's `f64` parser, which reads the bound (`parse_finite_float`,
+ * crates/filter-parser/src/lib.rs). Any finite double is thus expressible;
+ * non-finite bounds are refused earlier, with BAD_USER_INPUT.
+ */
+export function filterNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`filter bound must be a finite number, got ${value}`);
-  return String(value);
+  return String(value).replace('e+', 'e');
 }

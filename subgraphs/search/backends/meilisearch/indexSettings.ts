@@ -10,7 +10,17 @@ import { facetFields } from '../../query/searchRequest.js';
 import { meilisearchSynonyms } from '../../query/synonyms.js';
 import { minWordLengthForOneTypo, minWordLengthForTwoTypos } from '../../query/typoTolerance.js';
 
-export const primaryKey = 'key';
+export const primaryKey = 'documentKey';
+/**
+ * Meilisearch stops ranking after this long and answers with what it has
+ * (its default is 1,500 ms: `Deadline::default` in meilisearch/meilisearch:
+ * crates/milli/src/lib.rs, read through `Index::search_deadline`,
+ * crates/milli/src/index.rs, v1.50.0). A faceted query over 50,000 entries
+ * takes a few milliseconds, so this only bounds a pathological query well
+ * inside the client's request timeout and the gateway's deadline.
+ */
+export const searchCutoffMs = 500;
+
 export const sortableAttributes = ['cost', 'hours', 'nextStartDay', 'updatedAtMs', 'id'];
 
 /**
@@ -31,5 +41,6 @@ export function indexSettings(defaultRankingRules: string[]): Settings {
     faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
     // Exact totals and deep pages up to the whole directory.
     pagination: { maxTotalHits: 200_000 },
+    searchCutoffMs,
   };
 }
