@@ -5,9 +5,10 @@
  * The province issues them in the framework subgraph, which stores only
  * their SHA-256 digests. The gateway reads the active digests with their
  * limits through the registry token (`consumerKeyGrants`), keeps them in
- * memory and refreshes them every `refreshMs`, and at once (at most once a
- * second) when a key it does not know arrives, so a new key works at once and
- * a revoked one stops within `refreshMs`. Verifying a key is then one hash
+ * memory and refreshes them every `refreshMs`; a key it does not know waits
+ * for a fresh read (at most four a second, whatever the number of unknown
+ * keys), so a new key works on first use and a revoked one stops within
+ * `refreshMs`. Verifying a key is then one hash
  * and one map lookup.
  *
  * Use is counted in memory and added to the framework's counts every
@@ -32,7 +33,7 @@ export interface ConsumerKeysOptions {
   log?: (message: string) => void;
 }
 
-const minimumRefreshGapMs = 1_000;
+const minimumRefreshGapMs = 250;
 const frameworkTimeoutMs = 3_000;
 
 export class ConsumerKeys {
@@ -40,6 +41,7 @@ export class ConsumerKeys {
   private usage = new Map<string, number>();
   private lastRefresh = 0;
   private refreshing: Promise<void> | undefined;
+  private nextRefresh: Promise<void> | undefined;
   private timers: NodeJS.Timeout[] = [];
 
   constructor(private readonly options: ConsumerKeysOptions) {}
@@ -62,7 +64,7 @@ export class ConsumerKeys {
     const digest = createHash('sha256').update(key, 'utf8').digest('hex');
     const known = this.grants.get(digest);
     if (known) return known;
-    if (Date.now() - this.lastRefresh >= minimumRefreshGapMs) await this.refresh().catch(() => {});
+    await this.refreshAfterNow().catch(() => {});
     return this.grants.get(digest) ?? 'UNKNOWN';
   }
 
@@ -75,6 +77,18 @@ export class ConsumerKeys {
       this.refreshing = undefined;
     });
     return this.refreshing;
+  }
+
+  /** A read that starts after this call, shared by every caller waiting for one, at most one per gap. */
+  private refreshAfterNow(): Promise<void> {
+    this.nextRefresh ??= (async () => {
+      await this.refreshing?.catch(() => {});
+      const wait = this.lastRefresh + minimumRefreshGapMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      this.nextRefresh = undefined;
+      await this.refresh();
+    })();
+    return this.nextRefresh;
   }
 
   private async load(): Promise<void> {
