@@ -77,11 +77,20 @@ export function queryLimits(options: QueryLimitsOptions): RequestHandler {
     const { query, variables } = operationOf(req);
     const schema = options.schema();
     if (query === undefined || !schema || options.isTrusted(req)) return next();
-    const refusal =
-      checkTokenCount(query, options.limits.maxTokens) ?? checkDocument(query, variables, schema, options.limits);
+    const refusal = refusalFor(query, variables, schema, options.limits);
     if (!refusal) return next();
     res.status(400).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
   };
+}
+
+/** Why this operation is refused, or undefined when it is within the limits (or not GraphQL at all: Apollo says so). */
+export function refusalFor(
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  schema: GraphQLSchema,
+  limits: QueryLimits,
+): GraphQLError | undefined {
+  return checkTokenCount(query, limits.maxTokens) ?? checkDocument(query, variables, schema, limits);
 }
 
 function operationOf(req: Request): { query?: string; variables?: Record<string, unknown> } {
@@ -157,6 +166,8 @@ function armorRules(limits: QueryLimits, refuse: Refuse) {
     maxDepth: {
       n: limits.maxDepth,
       ignoreIntrospection: true,
+      // Depth is how deep selections nest; a fragment spread is not a level.
+      flattenFragments: true,
       ...report('QUERY_TOO_DEEP', limits.maxDepth, 'Nest fewer selections.'),
     },
     maxAliases: { n: limits.maxAliases, ...report('TOO_MANY_ALIASES', limits.maxAliases, 'Send several requests.') },

@@ -1,4 +1,3 @@
-import { onTestFinished } from 'vitest';
 import { startTestDirectory, registryToken } from '../support/directory.js';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
@@ -64,8 +63,4 @@ export async function post(
     // kept as text: the test says what it expected
   }
   return { status: response.status, headers: response.headers, body: parsed, ms: performance.now() - started };
-}
-
-export function stopAfterTest(stoppable: { stop(): Promise<void> }): void {
-  onTestFinished(() => stoppable.stop());
 }
