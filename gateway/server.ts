@@ -17,7 +17,7 @@ import { ShardedCatalogueDataSource } from './datasources/ShardedCatalogueDataSo
 import { buildCatalogueContract } from './registry/conformance.js';
 import { InstitutionRegistry } from './registry/institutionRegistry.js';
 import { composeSupergraph } from './supergraph.js';
-import { budgets, clientAddress } from './edge/budgets.js';
+import { budgets } from './edge/budgets.js';
 import { corsPolicy, securityHeaders } from './edge/clientAccess.js';
 import { ConsumerKeys, withoutConsumerKey } from './edge/consumerKeys.js';
 import { maskError } from './edge/errorMasking.js';
@@ -26,7 +26,7 @@ import { inputFormatsPlugin } from './edge/inputFormats.js';
 import { withOperationDeadline } from './edge/operationDeadline.js';
 import { queryLimits } from './edge/queryLimits.js';
 import { defaultEdgeSettings, type EdgeSettings } from './edge/settings.js';
-import { trustedClients } from './edge/trustedClients.js';
+import { clientAddress, trustedClients } from './edge/trustedClients.js';
 
 export interface GatewayOptions {
   port: number;

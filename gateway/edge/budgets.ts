@@ -13,6 +13,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { ConsumerKeys } from './consumerKeys.js';
+import { clientAddress } from './trustedClients.js';
 import { sendGraphQLError } from '../../runtime/httpErrors.js';
 
 export interface BudgetOptions {
@@ -81,9 +82,4 @@ function setHeaders(res: Response, limit: number, windowSeconds: number, result:
 
 function secondsUntil(result: RateLimiterRes): number {
   return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
-}
-
-/** The client's address; behind a proxy, `TRUST_PROXY` makes Express read it from X-Forwarded-For. */
-export function clientAddress(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }

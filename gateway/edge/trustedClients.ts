@@ -9,6 +9,7 @@
  * reverse proxy, set TRUST_PROXY so the address is the client's, not the proxy's.
  */
 import { BlockList, isIP } from 'node:net';
+import type { Request } from 'express';
 
 export const loopback = ['127.0.0.1', '::1'];
 
@@ -28,4 +29,9 @@ export function trustedClients(entries: string[]): (address: string | undefined)
     const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
     return list.check(plain, isIP(plain) === 6 ? 'ipv6' : 'ipv4');
   };
+}
+
+/** The client's address; behind a proxy, `TRUST_PROXY` makes Express read it from X-Forwarded-For. */
+export function clientAddress(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
