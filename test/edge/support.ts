@@ -30,7 +30,8 @@ export async function startEdgeDirectory(edge: Partial<EdgeSettings> = {}): Prom
     failureCooldownMs: 100,
     edge: { trustedClients: [], ...edge },
   });
-  await search.indexer.runPass();
+  // Under load a pass can miss an institution's deadline; the searches below need a ready index.
+  for (let attempt = 0; attempt < 5 && !search.indexer.ready; attempt += 1) await search.indexer.runPass();
   return {
     directory,
     search,
