@@ -108,6 +108,26 @@ describe('a province service that fails', () => {
   });
 });
 
+describe('the operation deadline', () => {
+  it('answers OPERATION_TIMEOUT when the whole operation takes longer', async () => {
+    const gateway = await startGateway({
+      port: 0,
+      frameworkUrl: edge.directory.framework.url,
+      registryToken,
+      edge: { trustedClients: [], operationDeadlineMs: 1 },
+    });
+    try {
+      const response = await post(gateway.url, {
+        query: '{ institutions { code microCredentials(first: 3) { edges { node { id title } } } } }',
+      });
+      expect(response.body.data).toBeNull();
+      expect(response.body.errors[0].extensions).toEqual({ code: 'OPERATION_TIMEOUT', limit: 1 });
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
 describe('browsers', () => {
   it('answers a CORS preflight from any origin, without credentials', async () => {
     const response = await fetch(edge.gateway.url, {
