@@ -46,6 +46,8 @@ COPY gateway ./gateway
 COPY subgraphs ./subgraphs
 COPY seed ./seed
 COPY cli ./cli
+# GraphiQL at the gateway offers the README example operations.
+COPY README.md ./
 # The unprivileged user the official Node image ships (uid 1000).
 USER node
 EXPOSE 4000 4002 4003 4101

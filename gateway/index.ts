@@ -1,6 +1,7 @@
 /** Gateway entry point: configuration from the environment, then serve. */
 import { optionalUrl, port, positiveInteger, requiredString, url } from '../runtime/config.js';
 import { runService } from '../runtime/entryPoint.js';
+import { edgeSettingsFromEnv } from './edge/settings.js';
 import { startGateway } from './server.js';
 
 runService(async () => {
@@ -13,6 +14,7 @@ runService(async () => {
     registryToken: requiredString(env, 'REGISTRY_TOKEN'),
     institutionTimeoutMs: positiveInteger(env, 'INSTITUTION_TIMEOUT_MS', 3_000),
     registryRefreshMs: positiveInteger(env, 'REGISTRY_REFRESH_MS', 5_000),
+    edge: edgeSettingsFromEnv(env),
     log: (message) => console.log(message),
   });
   return { ...gateway, name: 'gateway' };

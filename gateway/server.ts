@@ -2,16 +2,31 @@
  * Wiring of the gateway: the composed supergraph, the sharded catalogue data
  * source over the institution registry, plain data sources for the framework
  * and search subgraphs, and a /health route with per-institution status.
+ * The public edge (limits, budgets, error masking, CORS, GraphiQL) is in edge/,
+ * one mechanism per file.
  */
+import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
-import { serveGraphQL, type RunningHttpServer } from '../runtime/http.js';
+import type { GraphQLSchema } from 'graphql';
+import { jsonBody, serveGraphQL, type RunningHttpServer } from '../runtime/http.js';
 import type { GatewayContext } from './context.js';
 import { ForwardingDataSource } from './datasources/ForwardingDataSource.js';
 import { ShardedCatalogueDataSource } from './datasources/ShardedCatalogueDataSource.js';
 import { buildCatalogueContract } from './registry/conformance.js';
 import { InstitutionRegistry } from './registry/institutionRegistry.js';
 import { composeSupergraph } from './supergraph.js';
+import { budgets } from './edge/budgets.js';
+import { corsPolicy, securityHeaders } from './edge/clientAccess.js';
+import { ConsumerKeys, withoutConsumerKey } from './edge/consumerKeys.js';
+import { maskError } from './edge/errorMasking.js';
+import { serveGraphiQL } from './edge/graphiql.js';
+import { inputFormatsPlugin } from './edge/inputFormats.js';
+import { withOperationDeadline } from './edge/operationDeadline.js';
+import { queryLimits } from './edge/queryLimits.js';
+import { defaultEdgeSettings, type EdgeSettings } from './edge/settings.js';
+import { clientAddress, trustedClients } from './edge/trustedClients.js';
 
 export interface GatewayOptions {
   port: number;
@@ -25,6 +40,8 @@ export interface GatewayOptions {
   registryRefreshMs?: number;
   failureCooldownMs?: number;
   conformanceRecheckMs?: number;
+  /** Limits, budgets, CORS and deadline of the public edge; defaults in edge/settings.ts. */
+  edge?: Partial<EdgeSettings>;
   log?: (message: string) => void;
 }
 
@@ -47,32 +64,71 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     log: options.log,
   });
   await registry.start();
+  const edge = { ...defaultEdgeSettings, ...options.edge };
+  const log = options.log ?? ((message: string) => console.error(message));
+  const consumerKeys = new ConsumerKeys({
+    frameworkUrl: options.frameworkUrl,
+    registryToken: options.registryToken,
+    refreshMs: edge.consumerKeyRefreshMs,
+    flushMs: edge.consumerUsageFlushMs,
+    log,
+  });
+  await consumerKeys.start();
+  const isTrusted = trustedClients(edge.trustedClients);
+  let apiSchema: GraphQLSchema | undefined;
   const catalogue = new ShardedCatalogueDataSource(registry, contract);
   const gateway = new ApolloGateway({
     supergraphSdl: composeSupergraph({ framework: options.frameworkUrl, search: options.searchUrl }),
     buildService: ({ name, url }) => (name === 'catalogue' ? catalogue : new ForwardingDataSource({ url })),
+  });
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = loaded.apiSchema;
   });
   const server = await serveGraphQL<GatewayContext>({
     port: options.port,
     host: options.host,
     createApollo: (drain) =>
       new ApolloServer<GatewayContext>({
-        gateway,
-        plugins: [drain],
+        gateway: withOperationDeadline(gateway, edge.operationDeadlineMs),
+        plugins: [drain, inputFormatsPlugin(), ApolloServerPluginLandingPageDisabled()],
+        formatError: (formatted, error) => maskError(formatted, error, log),
         introspection: true,
         // A public API: stack traces help attackers, not clients.
         includeStacktraceInErrorResponses: false,
         // The entry point (or npm start) owns termination; Apollo's handler would re-raise the signal mid-shutdown.
         stopOnTerminationSignals: false,
       }),
-    context: async ({ req }) => ({ authorization: req.headers.authorization }),
-    routes: (app) =>
+    // A consumer key is the gateway's business only: it is never passed on.
+    context: async ({ req }) => ({ authorization: withoutConsumerKey(req.headers.authorization) }),
+    routes: (app) => {
+      if (edge.trustProxy !== undefined) app.set('trust proxy', edge.trustProxy);
+      app.use(securityHeaders(), corsPolicy(edge.corsOrigins));
       app.get('/health', (_req, res) => {
         const institutions = registry.health();
         const degraded = institutions.some((institution) => institution.status !== 'UP');
         res.json({ status: degraded ? 'degraded' : 'ok', institutions });
-      }),
-    onStop: async () => registry.stop(),
+      });
+      serveGraphiQL(app, { mountPoints: ['/'], readmePath: fileURLToPath(new URL('../README.md', import.meta.url)) });
+      app.use(
+        '/graphql',
+        budgets({
+          anonymousRequests: edge.anonymousRequestsPerMinute,
+          windowSeconds: 60,
+          isTrusted,
+          consumerKeys,
+        }),
+        jsonBody,
+        queryLimits({
+          limits: edge.queryLimits,
+          schema: () => apiSchema,
+          isTrusted: (req) => isTrusted(clientAddress(req)),
+        }),
+      );
+    },
+    onStop: async () => {
+      await consumerKeys.stop();
+      await registry.stop();
+    },
   });
   return { ...server, registry };
 }

@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import type { ApolloServer, BaseContext, ContextFunction } from '@apollo/server';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { jsonErrorHandler, jsonNotFound } from './httpErrors.js';
 
 export interface RunningHttpServer {
   url: string;
@@ -22,6 +23,9 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   onStop?(): Promise<void>;
 }
 
+/** Request bodies: JSON up to 5 MB (catalogue imports through the gateway are the largest). */
+export const jsonBody = express.json({ limit: '5mb' });
+
 /** Serves one Apollo server at /graphql on its own HTTP listener. Port 0 picks a free port. */
 export async function serveGraphQL<TContext extends BaseContext>(
   options: GraphQLHttpOptions<TContext>,
@@ -32,7 +36,9 @@ export async function serveGraphQL<TContext extends BaseContext>(
   await apollo.start();
   app.disable('x-powered-by');
   options.routes?.(app);
-  app.use('/graphql', express.json({ limit: '5mb' }), expressMiddleware(apollo, { context: options.context }));
+  app.use('/graphql', jsonBody, expressMiddleware(apollo, { context: options.context }));
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? '127.0.0.1', () => resolve());

@@ -51,4 +51,8 @@ export type NewInstitutionRow = typeof institutions.$inferInsert;
 import * as recognition from './recognitionSchema.js';
 export * from './recognitionSchema.js';
 
-export const frameworkSchema = { institutions, institutionType, region, ...recognition };
+// Consumer keys (gateway budgets for job boards and portals), likewise.
+import * as consumers from './consumerKeySchema.js';
+export * from './consumerKeySchema.js';
+
+export const frameworkSchema = { institutions, institutionType, region, ...recognition, ...consumers };

@@ -6,6 +6,7 @@ import type { MicroCredentialReference } from '../parents.js';
 import type { RegistryListing } from '../registry.js';
 import type { CommonCoreEntryRow, IndustryCredentialRow, AgreementRow, EquivalencyRow, ProgramRow, StackingRuleRow } from '../db/recognitionSchema.js';
 import type { CommonCoreMembershipValue, LearningItemRef, RecognitionValue, ItemRecognitionsValue, InferenceStepValue, InferredCandidate, PathwayPlanValue, RuleProgressValue, CountedCredentialValue } from '../recognition/model.js';
+import type { ConsumerKeyRow } from '../db/consumerKeySchema.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -68,6 +69,10 @@ export type Query = {
    * and what remains.
    */
   planPathways: Array<PathwayPlan>;
+  /** Province only. Every consumer key, newest first, with its budget and the use gateways have reported. */
+  consumerKeys: Array<ConsumerKey>;
+  /** For the gateway only (registry service token): the active keys' digests and budgets. */
+  consumerKeyGrants: Array<ConsumerKeyGrant>;
 };
 
 
@@ -195,6 +200,15 @@ export type Mutation = {
   withdrawEquivalency: Equivalency;
   /** The owning institution's recognition key. Creates or replaces a program and its stacking rules. */
   saveProgram: Program;
+  /**
+   * Province only. Issues a consumer key: the key is in the answer once and only its
+   * SHA-256 digest is stored. `requestsPerMinute` (1 to 100000) is its budget at each gateway.
+   */
+  issueConsumerKey: IssuedConsumerKey;
+  /** Province only. True when an active key was revoked now; gateways stop accepting it within seconds. */
+  revokeConsumerKey: Scalars['Boolean']['output'];
+  /** For the gateway only (registry service token): adds request counts to keys' use. */
+  recordConsumerKeyUsage: Scalars['Boolean']['output'];
 };
 
 
@@ -446,6 +460,64 @@ export type MutationWithdrawEquivalencyArgs = {
  */
 export type MutationSaveProgramArgs = {
   input: ProgramInput;
+};
+
+
+/**
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
+ */
+export type MutationIssueConsumerKeyArgs = {
+  label: Scalars['String']['input'];
+  requestsPerMinute?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
+ */
+export type MutationRevokeConsumerKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
+ */
+export type MutationRecordConsumerKeyUsageArgs = {
+  usage: Array<ConsumerKeyUsageInput>;
 };
 
 export type OqfLevel = {
@@ -973,6 +1045,41 @@ export type StackingRuleInput = {
   creditsGranted: Scalars['Float']['input'];
 };
 
+export type ConsumerKey = {
+  __typename?: 'ConsumerKey';
+  /** The key's visible part, `mdk_<id>_…`. */
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  requestsPerMinute: Scalars['Int']['output'];
+  /** Requests counted by the gateways so far (reported every few seconds). */
+  requestCount: Scalars['Float']['output'];
+  /** ISO 8601 instants. */
+  createdAt: Scalars['String']['output'];
+  lastUsedAt?: Maybe<Scalars['String']['output']>;
+  revokedAt?: Maybe<Scalars['String']['output']>;
+};
+
+export type IssuedConsumerKey = {
+  __typename?: 'IssuedConsumerKey';
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
+  requestsPerMinute: Scalars['Int']['output'];
+  /** The key itself, shown only now. */
+  key: Scalars['String']['output'];
+};
+
+export type ConsumerKeyGrant = {
+  __typename?: 'ConsumerKeyGrant';
+  id: Scalars['ID']['output'];
+  keyDigest: Scalars['String']['output'];
+  requestsPerMinute: Scalars['Int']['output'];
+};
+
+export type ConsumerKeyUsageInput = {
+  id: Scalars['ID']['input'];
+  requests: Scalars['Int']['input'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1103,6 +1210,10 @@ export type ResolversTypes = ResolversObject<{
   EquivalencyInput: EquivalencyInput;
   ProgramInput: ProgramInput;
   StackingRuleInput: StackingRuleInput;
+  ConsumerKey: ResolverTypeWrapper<ConsumerKeyRow>;
+  IssuedConsumerKey: ResolverTypeWrapper<IssuedConsumerKey>;
+  ConsumerKeyGrant: ResolverTypeWrapper<ConsumerKeyGrant>;
+  ConsumerKeyUsageInput: ConsumerKeyUsageInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1148,6 +1259,10 @@ export type ResolversParentTypes = ResolversObject<{
   EquivalencyInput: EquivalencyInput;
   ProgramInput: ProgramInput;
   StackingRuleInput: StackingRuleInput;
+  ConsumerKey: ConsumerKeyRow;
+  IssuedConsumerKey: IssuedConsumerKey;
+  ConsumerKeyGrant: ConsumerKeyGrant;
+  ConsumerKeyUsageInput: ConsumerKeyUsageInput;
 }>;
 
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
@@ -1170,6 +1285,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   plausibleEquivalencies?: Resolver<Array<ResolversTypes['InferredEquivalency']>, ParentType, ContextType, RequireFields<QueryPlausibleEquivalenciesArgs, 'item' | 'maxDepth'>>;
   programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType, Partial<QueryProgramsArgs>>;
   planPathways?: Resolver<Array<ResolversTypes['PathwayPlan']>, ParentType, ContextType, RequireFields<QueryPlanPathwaysArgs, 'completed'>>;
+  consumerKeys?: Resolver<Array<ResolversTypes['ConsumerKey']>, ParentType, ContextType>;
+  consumerKeyGrants?: Resolver<Array<ResolversTypes['ConsumerKeyGrant']>, ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1186,6 +1303,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordEquivalency?: Resolver<ResolversTypes['Equivalency'], ParentType, ContextType, RequireFields<MutationRecordEquivalencyArgs, 'input'>>;
   withdrawEquivalency?: Resolver<ResolversTypes['Equivalency'], ParentType, ContextType, RequireFields<MutationWithdrawEquivalencyArgs, 'id'>>;
   saveProgram?: Resolver<ResolversTypes['Program'], ParentType, ContextType, RequireFields<MutationSaveProgramArgs, 'input'>>;
+  issueConsumerKey?: Resolver<ResolversTypes['IssuedConsumerKey'], ParentType, ContextType, RequireFields<MutationIssueConsumerKeyArgs, 'label' | 'requestsPerMinute'>>;
+  revokeConsumerKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeConsumerKeyArgs, 'id'>>;
+  recordConsumerKeyUsage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordConsumerKeyUsageArgs, 'usage'>>;
 }>;
 
 export type OqfLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OqfLevel'] = ResolversParentTypes['OqfLevel']> = ResolversObject<{
@@ -1399,6 +1519,29 @@ export type IssuedRecognitionKeyResolvers<ContextType = Context, ParentType exte
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ConsumerKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsumerKey'] = ResolversParentTypes['ConsumerKey']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestsPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type IssuedConsumerKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssuedConsumerKey'] = ResolversParentTypes['IssuedConsumerKey']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestsPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ConsumerKeyGrantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsumerKeyGrant'] = ResolversParentTypes['ConsumerKeyGrant']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keyDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestsPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   URL?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
@@ -1426,5 +1569,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RuleProgress?: RuleProgressResolvers<ContextType>;
   CountedCredential?: CountedCredentialResolvers<ContextType>;
   IssuedRecognitionKey?: IssuedRecognitionKeyResolvers<ContextType>;
+  ConsumerKey?: ConsumerKeyResolvers<ContextType>;
+  IssuedConsumerKey?: IssuedConsumerKeyResolvers<ContextType>;
+  ConsumerKeyGrant?: ConsumerKeyGrantResolvers<ContextType>;
 }>;
 

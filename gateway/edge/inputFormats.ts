@@ -1,0 +1,136 @@
+/**
+ * Checks every `Date` and `DateTime` argument (literal or variable, however
+ * deep in an input object or list) before the operation is planned, and
+ * refuses a malformed one with BAD_USER_INPUT naming the argument.
+ *
+ * The supergraph's custom scalars accept anything at the gateway, so without
+ * this a bad `updatedSince` reached every institution and came back as
+ * INSTITUTION_UNAVAILABLE (blaming the institution), and a bad search filter
+ * date came back with the search subgraph's raw error. The formats are the
+ * contract's own (subgraphs/catalogue/formats.ts).
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  getNullableType,
+  GraphQLError,
+  isInputObjectType,
+  isListType,
+  isScalarType,
+  Kind,
+  TypeInfo,
+  valueFromASTUntyped,
+  visit,
+  visitWithTypeInfo,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type DocumentNode,
+  type ValueNode,
+} from 'graphql';
+import { isCalendarDate, isDateTimeWithOffset } from '../../subgraphs/catalogue/formats.js';
+
+const formats: Record<string, { valid(value: string): boolean; expected: string }> = {
+  Date: { valid: isCalendarDate, expected: 'a calendar date "YYYY-MM-DD"' },
+  DateTime: { valid: isDateTimeWithOffset, expected: 'an ISO 8601 date-time with offset, e.g. "2026-09-01T13:00:00Z"' },
+};
+
+export function inputFormatsPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request }) {
+          const problem = findMalformedInput(schema, document, request.variables ?? {});
+          if (problem) {
+            throw new GraphQLError(problem.message, {
+              extensions: { code: 'BAD_USER_INPUT', argument: problem.path, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+interface Problem {
+  path: string;
+  message: string;
+}
+
+export function findMalformedInput(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): Problem | undefined {
+  const typeInfo = new TypeInfo(schema);
+  let found: Problem | undefined;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const argument = typeInfo.getArgument();
+        if (!found && argument) found = checkLiteral(node.value, argument.type, node.name.value, variables);
+        return false;
+      },
+    }),
+  );
+  return found;
+}
+
+function checkLiteral(
+  node: ValueNode,
+  type: GraphQLInputType,
+  path: string,
+  variables: Record<string, unknown>,
+): Problem | undefined {
+  const nullable = getNullableType(type);
+  if (node.kind === Kind.VARIABLE) return checkValue(variables[node.name.value], nullable, `$${node.name.value}`);
+  if (node.kind === Kind.LIST && isListType(nullable)) {
+    for (const [index, item] of node.values.entries()) {
+      const problem = checkLiteral(item, nullable.ofType, `${path}[${index}]`, variables);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (isListType(nullable)) return checkLiteral(node, nullable.ofType, path, variables);
+  if (node.kind === Kind.OBJECT && isInputObjectType(nullable)) {
+    const fields = nullable.getFields();
+    for (const field of node.fields) {
+      const definition = fields[field.name.value];
+      const problem =
+        definition && checkLiteral(field.value, definition.type, `${path}.${field.name.value}`, variables);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (node.kind === Kind.NULL || !isScalarType(nullable)) return undefined;
+  return checkScalar(valueFromASTUntyped(node, variables), nullable.name, path);
+}
+
+function checkValue(value: unknown, type: GraphQLInputType, path: string): Problem | undefined {
+  if (value === null || value === undefined) return undefined;
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) {
+    const items = Array.isArray(value) ? value : [value];
+    for (const [index, item] of items.entries()) {
+      const problem = checkValue(item, nullable.ofType, `${path}[${index}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (isInputObjectType(nullable) && typeof value === 'object') {
+    for (const [name, field] of Object.entries(nullable.getFields())) {
+      const problem = checkValue((value as Record<string, unknown>)[name], field.type, `${path}.${name}`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (isScalarType(nullable)) return checkScalar(value, nullable.name, path);
+  return undefined;
+}
+
+function checkScalar(value: unknown, scalar: string, path: string): Problem | undefined {
+  const format = formats[scalar];
+  if (!format || (typeof value === 'string' && format.valid(value))) return undefined;
+  const given = JSON.stringify(value) ?? String(value);
+  const shown = given.length > 60 ? `${given.slice(0, 60)}…` : given;
+  return { path, message: `${path} must be ${format.expected}, got ${shown}` };
+}

@@ -1,0 +1,96 @@
+/**
+ * Consumer keys for job boards and portals: issued and revoked by the
+ * province (issueConsumerKey / revokeConsumerKey, or `npm run consumer-keys`),
+ * verified by the gateway (gateway/edge/consumerKeys.ts), which reads the
+ * active digests through the registry token and reports use back.
+ *
+ * A key is `mdk_<id>_<32 random bytes, base64url>`; `id` (8 hex characters)
+ * names it in lists and revocations, and only the key's SHA-256 digest is
+ * stored, so a database leak reveals no usable key.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { FrameworkDatabase } from './db/connection.js';
+import { consumerKeys, type ConsumerKeyRow } from './db/consumerKeySchema.js';
+import { inputRefused, type InputProblem } from './errors.js';
+
+export const defaultRequestsPerMinute = 1_200;
+const maxRequestsPerMinute = 100_000;
+
+export interface IssuedConsumerKey {
+  id: string;
+  label: string;
+  requestsPerMinute: number;
+  key: string;
+}
+
+export async function issueConsumerKey(
+  db: FrameworkDatabase,
+  label: string,
+  requestsPerMinute = defaultRequestsPerMinute,
+): Promise<IssuedConsumerKey> {
+  const trimmed = label.trim();
+  const problems: InputProblem[] = [];
+  if (trimmed === '' || trimmed.length > 200)
+    problems.push({ field: 'label', message: 'must be 1 to 200 characters, e.g. "Job Bank Canada"' });
+  if (!Number.isInteger(requestsPerMinute) || requestsPerMinute < 1 || requestsPerMinute > maxRequestsPerMinute)
+    problems.push({ field: 'requestsPerMinute', message: `must be a whole number from 1 to ${maxRequestsPerMinute}` });
+  if (problems.length > 0) throw inputRefused(problems);
+  const id = randomBytes(4).toString('hex');
+  const key = `mdk_${id}_${randomBytes(32).toString('base64url')}`;
+  await db.insert(consumerKeys).values({ id, label: trimmed, keyDigest: digest(key), requestsPerMinute });
+  return { id, label: trimmed, requestsPerMinute, key };
+}
+
+/** True when an active key was revoked now. */
+export async function revokeConsumerKey(db: FrameworkDatabase, id: string): Promise<boolean> {
+  const revoked = await db
+    .update(consumerKeys)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(consumerKeys.id, id), isNull(consumerKeys.revokedAt)))
+    .returning({ id: consumerKeys.id });
+  return revoked.length > 0;
+}
+
+export function listConsumerKeys(db: FrameworkDatabase): Promise<ConsumerKeyRow[]> {
+  return db.select().from(consumerKeys).orderBy(desc(consumerKeys.createdAt), consumerKeys.id);
+}
+
+/** What the gateway needs to verify keys: the active ones' digests and limits. */
+export function activeConsumerKeyGrants(
+  db: FrameworkDatabase,
+): Promise<Array<{ id: string; keyDigest: string; requestsPerMinute: number }>> {
+  return db
+    .select({
+      id: consumerKeys.id,
+      keyDigest: consumerKeys.keyDigest,
+      requestsPerMinute: consumerKeys.requestsPerMinute,
+    })
+    .from(consumerKeys)
+    .where(isNull(consumerKeys.revokedAt));
+}
+
+/** Adds the gateway's counts; ids it no longer knows are ignored. Refuses negative or absurd counts. */
+export async function recordConsumerKeyUsage(
+  db: FrameworkDatabase,
+  usage: Array<{ id: string; requests: number }>,
+): Promise<void> {
+  const problems = usage.flatMap((entry, index) =>
+    Number.isInteger(entry.requests) && entry.requests > 0
+      ? []
+      : [{ field: `usage[${index}].requests`, message: 'must be a positive whole number' }],
+  );
+  if (problems.length > 0) throw inputRefused(problems);
+  await db.transaction(async (tx) => {
+    for (const entry of usage) {
+      await tx
+        .update(consumerKeys)
+        .set({ requestCount: sql`${consumerKeys.requestCount} + ${entry.requests}`, lastUsedAt: sql`now()` })
+        .where(eq(consumerKeys.id, entry.id));
+    }
+  });
+}
+
+function digest(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
