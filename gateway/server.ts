@@ -12,6 +12,7 @@ import { ShardedCatalogueDataSource } from './datasources/ShardedCatalogueDataSo
 import { buildCatalogueContract } from './registry/conformance.js';
 import { InstitutionRegistry } from './registry/institutionRegistry.js';
 import { composeSupergraph } from './supergraph.js';
+import { createLinkedData } from './linkedData/index.js';
 
 export interface GatewayOptions {
   port: number;
@@ -26,6 +27,8 @@ export interface GatewayOptions {
   failureCooldownMs?: number;
   conformanceRecheckMs?: number;
   log?: (message: string) => void;
+  /** Origin of permanent URLs (`/credentials/{id}`); defaults to http://localhost:<port>. */
+  publicOrigin?: string;
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -48,9 +51,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await registry.start();
   const catalogue = new ShardedCatalogueDataSource(registry, contract);
+  let listening: RunningHttpServer | undefined;
+  const linkedData = createLinkedData({
+    publicOrigin: () => options.publicOrigin ?? `http://localhost:${listening?.port ?? options.port}`,
+    graphqlUrl: () => listening?.url ?? `http://127.0.0.1:${options.port}/graphql`,
+    log: options.log,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: composeSupergraph({ framework: options.frameworkUrl, search: options.searchUrl }),
-    buildService: ({ name, url }) => (name === 'catalogue' ? catalogue : new ForwardingDataSource({ url })),
+    buildService: ({ name, url }) =>
+      name === 'catalogue'
+        ? catalogue
+        : name === 'linkedData'
+          ? linkedData.dataSource
+          : new ForwardingDataSource({ url }),
   });
   const server = await serveGraphQL<GatewayContext>({
     port: options.port,
@@ -66,13 +80,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         stopOnTerminationSignals: false,
       }),
     context: async ({ req }) => ({ authorization: req.headers.authorization }),
-    routes: (app) =>
+    routes: (app) => {
       app.get('/health', (_req, res) => {
         const institutions = registry.health();
         const degraded = institutions.some((institution) => institution.status !== 'UP');
         res.json({ status: degraded ? 'degraded' : 'ok', institutions });
-      }),
+      });
+      linkedData.mountRoutes(app);
+    },
     onStop: async () => registry.stop(),
   });
+  listening = server;
   return { ...server, registry };
 }
