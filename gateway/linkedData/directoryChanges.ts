@@ -87,7 +87,8 @@ export async function mergeDirectoryChanges(
   const room = first - emitted.length;
   const unavailable: string[] = [];
   const queues = new Map<string, InstitutionChange[]>();
-  let more = emitted.length < registryEvents.length;
+  // A page filled by registry events has not looked at the feeds: say there may be more.
+  let more = emitted.length < registryEvents.length || (room === 0 && followed.length > 0);
   if (room > 0) {
     const pages = await Promise.all(
       followed.map(async (code) => [code, await readFeed(code, next.get(code) ?? null, room)] as const),

@@ -39,6 +39,8 @@ afterAll(async () => {
   await directory?.stop();
 });
 
+/** A sunset date after every seed entry's effective date. */
+const sunsetOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${origin}${path}`, { headers });
 
 describe('every seed entry', () => {
@@ -172,17 +174,17 @@ describe('permanent URLs', () => {
     });
     const sunset = await graphql(
       directory.gateway.url,
-      `mutation ($id: ID!, $v: Int!) { sunsetMicroCredential(id: $id, expectedVersion: $v, reason: "Replaced by a new program", effectiveDate: "2026-06-30") { problems { code } } }`,
-      { id, v: current.data.microCredential.version },
+      `mutation ($id: ID!, $v: Int!, $on: Date!) { sunsetMicroCredential(id: $id, expectedVersion: $v, reason: "Replaced by a new program", effectiveDate: $on) { problems { code } } }`,
+      { id, v: current.data.microCredential.version, on: sunsetOn },
       { authorization: `Bearer ${key}` },
     );
     expect(sunset.data.sunsetMicroCredential.problems).toEqual([]);
     const ctdl = await get(`/credentials/${id}.ctdl.jsonld`);
     expect(ctdl.status).toBe(200);
-    expect(ctdl.headers.get('sunset')).toBe(new Date('2026-06-30T00:00:00Z').toUTCString());
+    expect(ctdl.headers.get('sunset')).toBe(new Date(`${sunsetOn}T00:00:00Z`).toUTCString());
     const credential = (await ctdl.json())['@graph'][0];
     expect(credential['ceterms:credentialStatusType']['ceterms:targetNode']).toBe('credentialStat:Deprecated');
-    expect(credential['ceterms:expirationDate']).toBe('2026-06-30');
+    expect(credential['ceterms:expirationDate']).toBe(sunsetOn);
     expect((await (await get(`/credentials/${id}.schema.jsonld`)).json()).creativeWorkStatus).toBe('Sunset');
     const page = await (await get(`/credentials/${id}`, { accept: 'text/html' })).text();
     expect(page).toContain('No longer offered.');
@@ -227,8 +229,8 @@ describe('bulk', () => {
     });
     await graphql(
       directory.gateway.url,
-      `mutation ($id: ID!, $v: Int!) { sunsetMicroCredential(id: $id, expectedVersion: $v, reason: "Retired", effectiveDate: "2026-07-01") { problems { code } } }`,
-      { id, v: current.data.microCredential.version },
+      `mutation ($id: ID!, $v: Int!, $on: Date!) { sunsetMicroCredential(id: $id, expectedVersion: $v, reason: "Retired", effectiveDate: $on) { problems { code } } }`,
+      { id, v: current.data.microCredential.version, on: sunsetOn },
       { authorization: `Bearer ${key}` },
     );
     const after = await get('/feeds/credentials.jsonl', { 'if-none-match': before });
