@@ -54,7 +54,7 @@ ${options.alternates.join('\n')}
 <main>
 ${options.body}
 </main>
-<footer><p>Ontario micro-credential directory. Machine-readable forms: ${options.alternates.length ? 'see the links below.' : ''}</p></footer>
+<footer><p>Ontario micro-credential directory.</p></footer>
 </body>
 </html>
 `;

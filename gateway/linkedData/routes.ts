@@ -60,6 +60,8 @@ class RouteError extends Error {
   }
 }
 
+const maxConcurrentBulk = 4;
+
 export function mountLinkedDataRoutes(app: Express, options: LinkedDataRouteOptions): void {
   const validators = new ListingValidators();
   const handle =
@@ -68,6 +70,21 @@ export function mountLinkedDataRoutes(app: Express, options: LinkedDataRouteOpti
       handler(req, res).catch((error: unknown) => fail(req, res, error, options.log));
     };
 
+  // A bulk answer reads every catalogue: a few at a time, so requests for them cannot pile up on the institutions.
+  let bulkInProgress = 0;
+  const bulk =
+    (handler: (req: Request, res: Response) => Promise<void>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      if (bulkInProgress >= maxConcurrentBulk) {
+        throw new RouteError(503, 'BUSY', 'The directory is assembling other bulk answers; try again shortly.');
+      }
+      bulkInProgress++;
+      try {
+        await handler(req, res);
+      } finally {
+        bulkInProgress--;
+      }
+    };
   app.get(
     '/credentials/:ref',
     handle((req, res) => credential(req, res, options)),
@@ -76,14 +93,8 @@ export function mountLinkedDataRoutes(app: Express, options: LinkedDataRouteOpti
     '/institutions/:ref',
     handle((req, res) => institution(req, res, options)),
   );
-  app.get(
-    '/feeds/credentials.jsonl',
-    handle((req, res) => feed(req, res, options, validators)),
-  );
-  app.get(
-    '/sitemap.xml',
-    handle((req, res) => sitemap(req, res, options, validators)),
-  );
+  app.get('/feeds/credentials.jsonl', handle(bulk((req, res) => feed(req, res, options, validators))));
+  app.get('/sitemap.xml', handle(bulk((req, res) => sitemap(req, res, options, validators))));
 }
 
 /** `humber:x.ob3.json` → the id and the format it names; a bare id is negotiated from Accept. */
