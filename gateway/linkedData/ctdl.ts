@@ -354,7 +354,8 @@ function transferAgreementNode(
   entry: ExportedEntry,
 ): Node {
   return {
-    '@id': `${entry.url}#agreement-${encodeURIComponent(agreement.id)}`,
+    // One agreement appears in the graph of every entry it covers: same identifier everywhere.
+    '@id': `urn:uuid:${ctid('agreement', agreement.id).slice('ce-'.length)}`,
     '@type': 'ceterms:TransferAgreement',
     'ceterms:ctid': ctid('agreement', agreement.id),
     'ceterms:name': en(agreement.name),

@@ -72,10 +72,11 @@ export function xsdDuration(totalSeconds: number): string {
   return `PT${hours}H${minutes ? `${minutes}M` : ''}${seconds ? `${seconds}S` : ''}`;
 }
 
-/** Weeks as whole days when they are whole days, else as hours (xsd:duration has no weeks). */
+/** Weeks as days and hours, e.g. 1.5 weeks → `P10DT12H` (xsd:duration has no weeks). */
 export function weeksDuration(weeks: number): string {
-  const days = weeks * 7;
-  return Number.isInteger(days) ? `P${days}D` : xsdDuration(days * 86_400);
+  const days = Math.floor(weeks * 7);
+  const remainder = Math.round((weeks * 7 - days) * 86_400);
+  return `P${days}D${remainder ? xsdDuration(remainder).slice(1).replace(/^T0H/, 'T') : ''}`;
 }
 
 export function hoursText(hours: number): string {
