@@ -8,7 +8,7 @@ import { loadSchemaDocument } from '../runtime/schemaFiles.js';
 
 const catalogueShardsUrl = 'http://catalogue.shards.invalid/graphql';
 /** Served in-process by the gateway (gateway/linkedData): never fetched over HTTP. */
-export const linkedDataUrl = 'http://linked-data.local.invalid/graphql';
+const linkedDataUrl = 'http://linked-data.local.invalid/graphql';
 
 export function composeSupergraph(urls: { framework: string; search?: string }): string {
   const services = [

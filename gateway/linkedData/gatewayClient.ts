@@ -45,11 +45,3 @@ export function gatewayQuery(graphqlUrl: () => string, timeoutMs: number): Gatew
     return (await response.json()) as GraphQLResponse<T>;
   };
 }
-
-/** Errors of a response whose path starts with `prefix`. */
-export function errorsUnder(
-  errors: GraphQLError[] | undefined,
-  prefix: ReadonlyArray<string | number>,
-): GraphQLError[] {
-  return (errors ?? []).filter((error) => prefix.every((segment, index) => error.path?.[index] === segment));
-}
