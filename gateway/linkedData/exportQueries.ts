@@ -68,6 +68,22 @@ export const institutionCodesQuery = /* GraphQL */ `
   query LinkedDataInstitutions { institutions { code } }
 `;
 
+/** A page of one institution's public entries: light (listing) or full (documents). */
+export function catalogueQuery(full: boolean): string {
+  return /* GraphQL */ `
+    query LinkedDataCatalogue($code: ID!, $first: Int!, $after: String) {
+      institution(code: $code) {
+        code
+        microCredentials(first: $first, after: $after, filter: { status: [ACTIVE, SUNSET] }) {
+          pageInfo { hasNextPage endCursor }
+          edges { node { ${full ? '...ExportedEntry' : 'id url status version updatedAt'} } }
+        }
+      }
+    }
+    ${full ? entryFields : ''}
+  `;
+}
+
 export interface ExportedInstitution {
   code: string;
   url: string;

@@ -12,7 +12,7 @@
 import accepts from 'accepts';
 import type { Express, Request, Response } from 'express';
 import fresh from 'fresh';
-import { batchesByInstitution, listDirectory, readEntries, type DirectoryListing } from './catalogueWalk.js';
+import { listDirectory, walkCatalogues } from './catalogueWalk.js';
 import { ctdlDocument, ctdlInstitutionDocument } from './ctdl.js';
 import { entryQuery, institutionQuery, type ExportedEntry, type ExportedInstitution } from './exportQueries.js';
 import {
@@ -288,9 +288,10 @@ async function feed(
   }
   let closed = false;
   res.on('close', () => (closed = true));
+  const unavailable: string[] = [];
   try {
-    for (const ids of batchesByInstitution(listing.entries.map((entry) => entry.id))) {
-      for (const entry of await readEntries(options.query, ids)) {
+    for await (const page of walkCatalogues<ExportedEntry>(options.query, true, listing.codes, unavailable)) {
+      for (const entry of page.entries) {
         if (closed) return;
         if (!res.write(`${JSON.stringify(toDocument(entry))}\n`))
           await new Promise((resolve) => res.once('drain', resolve));
@@ -331,7 +332,7 @@ function conditional(
   res: Response,
   validators: ListingValidators,
   variant: string,
-  listing: DirectoryListing,
+  listing: Awaited<ReturnType<typeof listDirectory>>,
 ): boolean {
   res.set('Cache-Control', 'public, max-age=60');
   if (listing.unavailable.length) {

@@ -1,6 +1,5 @@
 /** Pure pieces of the exports: ids in URLs, CTIDs, durations, escaping, validators. */
 import { describe, expect, it } from 'vitest';
-import { batchesByInstitution, entryBatchSize } from '../../gateway/linkedData/catalogueWalk.js';
 import { ctid, ctidPattern } from '../../gateway/linkedData/ctid.js';
 import { weeksDuration, xsdDuration } from '../../gateway/linkedData/describe.js';
 import { escapeHtml } from '../../gateway/linkedData/htmlSummary.js';
@@ -85,13 +84,5 @@ describe('bulk validators', () => {
     const removed = validators.of('feed', ['a'], [both[0]!]);
     expect(removed.etag).not.toBe(first.etag);
     expect(removed.lastModified.getTime()).toBeGreaterThan(first.lastModified.getTime());
-  });
-});
-
-describe('bulk reads', () => {
-  it('batch consecutive ids of one institution, never mixing institutions', () => {
-    const ids = [...Array.from({ length: entryBatchSize + 2 }, (_, i) => `humber:e${i}`), 'seneca:a', 'seneca:b'];
-    expect(batchesByInstitution(ids).map((batch) => batch.length)).toEqual([entryBatchSize, 2, 2]);
-    expect(batchesByInstitution(ids).at(-1)).toEqual(['seneca:a', 'seneca:b']);
   });
 });
