@@ -297,6 +297,9 @@ async function feed(
           await new Promise((resolve) => res.once('drain', resolve));
       }
     }
+    // An institution lost midway (or an entry that failed, which fails its page) would read as deletions.
+    const lost = unavailable.filter((code) => !listing.unavailable.includes(code));
+    if (lost.length) throw new GatewayUnavailableError(`catalogues lost during the feed: ${lost.join(', ')}`);
     res.end();
   } catch (error) {
     // Headers are gone: cut the connection so the client sees a truncated transfer, not a short feed.
