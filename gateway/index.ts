@@ -15,6 +15,7 @@ runService(async () => {
     institutionTimeoutMs: positiveInteger(env, 'INSTITUTION_TIMEOUT_MS', 3_000),
     registryRefreshMs: positiveInteger(env, 'REGISTRY_REFRESH_MS', 5_000),
     edge: edgeSettingsFromEnv(env),
+    publicOrigin: optionalUrl(env, 'PUBLIC_ORIGIN', ['http:', 'https:']),
     log: (message) => console.log(message),
   });
   return { ...gateway, name: 'gateway' };

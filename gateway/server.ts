@@ -27,6 +27,7 @@ import { withOperationDeadline } from './edge/operationDeadline.js';
 import { queryLimits } from './edge/queryLimits.js';
 import { defaultEdgeSettings, type EdgeSettings } from './edge/settings.js';
 import { clientAddress, trustedClients } from './edge/trustedClients.js';
+import { createLinkedData } from './linkedData/index.js';
 
 export interface GatewayOptions {
   port: number;
@@ -43,6 +44,8 @@ export interface GatewayOptions {
   /** Limits, budgets, CORS and deadline of the public edge; defaults in edge/settings.ts. */
   edge?: Partial<EdgeSettings>;
   log?: (message: string) => void;
+  /** Origin of permanent URLs (`/credentials/{id}`); defaults to http://localhost:<port>. */
+  publicOrigin?: string;
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -77,9 +80,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const isTrusted = trustedClients(edge.trustedClients);
   let apiSchema: GraphQLSchema | undefined;
   const catalogue = new ShardedCatalogueDataSource(registry, contract);
+  let listening: RunningHttpServer | undefined;
+  const linkedData = createLinkedData({
+    publicOrigin: () => options.publicOrigin ?? `http://localhost:${listening?.port ?? options.port}`,
+    graphqlUrl: () => listening?.url ?? `http://127.0.0.1:${options.port}/graphql`,
+    log: options.log,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: composeSupergraph({ framework: options.frameworkUrl, search: options.searchUrl }),
-    buildService: ({ name, url }) => (name === 'catalogue' ? catalogue : new ForwardingDataSource({ url })),
+    buildService: ({ name, url }) =>
+      name === 'catalogue'
+        ? catalogue
+        : name === 'linkedData'
+          ? linkedData.dataSource
+          : new ForwardingDataSource({ url }),
   });
   gateway.onSchemaLoadOrUpdate((loaded) => {
     apiSchema = loaded.apiSchema;
@@ -124,11 +138,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           isTrusted: (req) => isTrusted(clientAddress(req)),
         }),
       );
+      linkedData.mountRoutes(app);
     },
     onStop: async () => {
       await consumerKeys.stop();
       await registry.stop();
     },
   });
+  listening = server;
   return { ...server, registry };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse, type DocumentNode } from 'graphql';
 
-export type ContractName = 'catalogue' | 'framework' | 'search';
+export type ContractName = 'catalogue' | 'framework' | 'search' | 'linkedData';
 
 const schemaDir = fileURLToPath(new URL('../schema/', import.meta.url));
 

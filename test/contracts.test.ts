@@ -10,7 +10,7 @@ describe('the published contracts', () => {
       framework: 'http://framework.invalid/graphql',
       search: 'http://search.invalid/graphql',
     });
-    for (const name of ['CATALOGUE', 'FRAMEWORK', 'SEARCH']) {
+    for (const name of ['CATALOGUE', 'FRAMEWORK', 'SEARCH', 'LINKEDDATA']) {
       expect(supergraph).toContain(`${name} @join__graph`);
     }
   });

@@ -6,7 +6,7 @@ import { loadSchemaDocument, type ContractName } from '../runtime/schemaFiles.js
 
 /** The public schema clients see through the gateway. */
 function apiSchema() {
-  const names: ContractName[] = ['catalogue', 'framework', 'search'];
+  const names: ContractName[] = ['catalogue', 'framework', 'search', 'linkedData'];
   const result = composeServices(
     names.map((name) => ({ name, url: `http://${name}.invalid`, typeDefs: loadSchemaDocument(name) })),
   );

@@ -1,0 +1,211 @@
+/**
+ * What the exports read through the public API, and the shapes they read.
+ * One fragment serves every format, so the three documents of an entry, its
+ * page, the feed and the sitemap can never disagree about the data.
+ */
+
+export const institutionFields = /* GraphQL */ `
+  fragment ExportedInstitution on Institution {
+    code url name nameFr type region website languages
+  }
+`;
+
+export const entryFields = /* GraphQL */ `
+  fragment ExportedEntry on MicroCredential {
+    id url externalCode title titleFr description descriptionFr languages learningOutcomes
+    skills { framework code label }
+    occupations { nocCode title }
+    cip { code title }
+    instructionalHours durationWeeks creditBearing credits deliveryMode
+    assessment { types summativeDescription passingThreshold attemptsAllowed }
+    supervision prerequisites
+    qualityAssurance { body type }
+    awards { type description standard }
+    stackability { kind programs { name programCode url } }
+    offerings { id startDate endDate location online priceCad registrationUrl }
+    osapEligible
+    partners { name kind }
+    transferContact { name email phone }
+    courseOutlineUrl status effectiveDate expiryDate reviewDate sunsetReason version updatedAt
+    oqfAlignment { band explanation comparableLevel { number name } }
+    institution { ...ExportedInstitution }
+    stacksInto { id title credential oqfLevel { number name } institution { code name url } }
+    recognizedAs {
+      basis institutionCode
+      for { kind ref title microCredential { id url title } }
+      institution { code name url }
+      commonCoreEntry { code title }
+      equivalency {
+        id minimumGrade recencyYears conditions startDate endDate
+        transferValue { value unit extent }
+        agreement { id name description kind dateSigned dateEffective expirationDate parties { code name url } }
+      }
+    }
+  }
+  ${institutionFields}
+`;
+
+export const entryQuery = /* GraphQL */ `
+  query LinkedDataEntry($id: ID!) { microCredential(id: $id) { ...ExportedEntry } }
+  ${entryFields}
+`;
+
+export const institutionQuery = /* GraphQL */ `
+  query LinkedDataInstitution($code: ID!, $first: Int!, $after: String) {
+    institution(code: $code) {
+      ...ExportedInstitution
+      microCredentials(first: $first, after: $after, filter: { status: [ACTIVE, SUNSET] }) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { id url title status updatedAt } }
+      }
+    }
+  }
+  ${institutionFields}
+`;
+
+export const institutionCodesQuery = /* GraphQL */ `
+  query LinkedDataInstitutions { institutions { code } }
+`;
+
+/** A page of one institution's public entries: light (listing) or full (documents). */
+export function catalogueQuery(full: boolean): string {
+  return /* GraphQL */ `
+    query LinkedDataCatalogue($code: ID!, $first: Int!, $after: String) {
+      institution(code: $code) {
+        code
+        microCredentials(first: $first, after: $after, filter: { status: [ACTIVE, SUNSET] }) {
+          pageInfo { hasNextPage endCursor }
+          edges { node { ${full ? '...ExportedEntry' : 'id url status version updatedAt'} } }
+        }
+      }
+    }
+    ${full ? entryFields : ''}
+  `;
+}
+
+export interface ExportedInstitution {
+  code: string;
+  url: string;
+  name: string;
+  nameFr: string | null;
+  type: 'PUBLIC_COLLEGE' | 'UNIVERSITY' | 'INDIGENOUS_INSTITUTE' | 'CAREER_COLLEGE';
+  region: 'CENTRAL' | 'EASTERN' | 'NORTHERN' | 'SOUTHWESTERN' | 'TORONTO';
+  website: string;
+  languages: string[];
+}
+
+interface InstitutionLink {
+  code: string;
+  name: string;
+  url: string;
+}
+
+export interface ExportedRecognition {
+  basis: 'COMMON_CORE' | 'AGREEMENT' | 'INFERENCE';
+  institutionCode: string | null;
+  for: {
+    kind: string;
+    ref: string;
+    title: string | null;
+    microCredential: { id: string; url: string; title: string } | null;
+  };
+  institution: InstitutionLink | null;
+  commonCoreEntry: { code: string; title: string } | null;
+  equivalency: {
+    id: string;
+    minimumGrade: number | null;
+    recencyYears: number | null;
+    conditions: string | null;
+    startDate: string;
+    endDate: string | null;
+    transferValue: { value: number; unit: 'CREDITS' | 'HOURS'; extent: 'FULL' | 'PARTIAL' };
+    agreement: {
+      id: string;
+      name: string;
+      description: string;
+      kind: 'BILATERAL' | 'MULTILATERAL';
+      dateSigned: string | null;
+      dateEffective: string;
+      expirationDate: string | null;
+      parties: InstitutionLink[];
+    } | null;
+  } | null;
+}
+
+export interface ExportedEntry {
+  id: string;
+  url: string;
+  externalCode: string | null;
+  title: string;
+  titleFr: string | null;
+  description: string;
+  descriptionFr: string | null;
+  languages: string[];
+  learningOutcomes: string[];
+  skills: Array<{ framework: 'ESCO' | 'ESDC_SCT' | 'OTHER'; code: string; label: string }>;
+  occupations: Array<{ nocCode: string; title: string }>;
+  cip: { code: string; title: string };
+  instructionalHours: number;
+  durationWeeks: number;
+  creditBearing: boolean;
+  credits: number | null;
+  deliveryMode: 'ONLINE_ASYNCHRONOUS' | 'ONLINE_SYNCHRONOUS' | 'IN_PERSON' | 'HYBRID';
+  assessment: {
+    types: string[];
+    summativeDescription: string | null;
+    passingThreshold: number | null;
+    attemptsAllowed: number | null;
+  };
+  supervision: 'UNSUPERVISED_NO_IDENTITY_CHECK' | 'SUPERVISED_NO_IDENTITY_CHECK' | 'SUPERVISED_WITH_IDENTITY_CHECK';
+  prerequisites: string[];
+  qualityAssurance: { body: string; type: string };
+  awards: Array<{ type: string; description: string; standard: string | null }>;
+  stackability: {
+    kind: 'STANDALONE' | 'STACKABLE';
+    programs: Array<{ name: string; programCode: string | null; url: string | null }>;
+  };
+  offerings: Array<{
+    id: string;
+    startDate: string;
+    endDate: string;
+    location: string;
+    online: boolean;
+    priceCad: number;
+    registrationUrl: string;
+  }>;
+  osapEligible: boolean;
+  partners: Array<{ name: string; kind: string }>;
+  transferContact: { name: string; email: string; phone: string | null };
+  courseOutlineUrl: string;
+  status: 'ACTIVE' | 'SUNSET' | 'DRAFT';
+  effectiveDate: string;
+  expiryDate: string | null;
+  reviewDate: string | null;
+  sunsetReason: string | null;
+  version: number;
+  updatedAt: string;
+  /** Null when the framework could not align it (the entry's own hours are bad) or did not answer. */
+  oqfAlignment: {
+    band: string;
+    explanation: string;
+    comparableLevel: { number: number; name: string } | null;
+  } | null;
+  institution: ExportedInstitution;
+  stacksInto: Array<{
+    id: string;
+    title: string;
+    credential: string;
+    oqfLevel: { number: number; name: string };
+    institution: InstitutionLink | null;
+  }> | null;
+  recognizedAs: ExportedRecognition[] | null;
+}
+
+export interface CatalogueListing {
+  id: string;
+  url: string;
+  status: string;
+  version: number;
+  updatedAt: string;
+}

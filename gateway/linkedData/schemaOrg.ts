@@ -1,0 +1,147 @@
+/**
+ * schema.org: an entry as a `Course` with a `CourseInstance` per intake and
+ * the `EducationalOccupationalCredential` it awards, in the shape search
+ * engines' course rich results read; its institution as a
+ * `CollegeOrUniversity` (or `EducationalOrganization` for career colleges).
+ * Embedded in the HTML page too.
+ */
+import {
+  deliveryModeText,
+  frameworks,
+  institutionDescription,
+  skillFramework,
+  weeksDuration,
+  xsdDuration,
+} from './describe.js';
+import type { ExportedEntry, ExportedInstitution } from './exportQueries.js';
+import { schemaOrgContextUrl } from './vocabularies/index.js';
+
+type Json = Record<string, unknown>;
+
+export function schemaOrgOrganization(institution: ExportedInstitution): Json {
+  return {
+    '@type': institution.type === 'CAREER_COLLEGE' ? 'EducationalOrganization' : 'CollegeOrUniversity',
+    '@id': institution.url,
+    name: institution.name,
+    ...(institution.nameFr ? { alternateName: institution.nameFr } : {}),
+    description: institutionDescription(institution),
+    url: institution.url,
+    sameAs: institution.website,
+    address: { '@type': 'PostalAddress', addressRegion: 'ON', addressCountry: 'CA' },
+    knowsLanguage: institution.languages,
+  };
+}
+
+export function schemaOrgInstitutionDocument(institution: ExportedInstitution): Json {
+  return { '@context': schemaOrgContextUrl, ...schemaOrgOrganization(institution) };
+}
+
+const courseModes: Record<ExportedEntry['deliveryMode'], string> = {
+  ONLINE_ASYNCHRONOUS: 'Online',
+  ONLINE_SYNCHRONOUS: 'Online',
+  IN_PERSON: 'Onsite',
+  HYBRID: 'Blended',
+};
+
+function offer(entry: ExportedEntry, price: number, url: string): Json {
+  return {
+    '@type': 'Offer',
+    category: price > 0 ? 'Paid' : 'Free',
+    price,
+    priceCurrency: 'CAD',
+    url,
+    availability: entry.status === 'SUNSET' ? 'https://schema.org/Discontinued' : 'https://schema.org/InStock',
+  };
+}
+
+function credentialAwarded(entry: ExportedEntry): Json {
+  return {
+    '@type': 'EducationalOccupationalCredential',
+    name: entry.title,
+    credentialCategory: 'Micro-credential',
+    ...(entry.oqfAlignment?.comparableLevel
+      ? {
+          educationalLevel: {
+            '@type': 'DefinedTerm',
+            name: entry.oqfAlignment.comparableLevel.name,
+            termCode: String(entry.oqfAlignment.comparableLevel.number),
+            description: entry.oqfAlignment.explanation,
+            inDefinedTermSet: frameworks.oqf.url,
+          },
+        }
+      : {}),
+    competencyRequired: entry.skills.map((skill) => ({
+      '@type': 'DefinedTerm',
+      name: skill.label,
+      termCode: skill.code,
+      ...(skillFramework(skill.framework) ? { inDefinedTermSet: skillFramework(skill.framework)!.url } : {}),
+    })),
+    about: entry.occupations.map((occupation) => ({
+      '@type': 'Occupation',
+      name: occupation.title,
+      occupationalCategory: {
+        '@type': 'CategoryCode',
+        codeValue: occupation.nocCode,
+        inCodeSet: { '@type': 'CategoryCodeSet', name: frameworks.noc.name, url: frameworks.noc.url },
+      },
+    })),
+    recognizedBy: [{ '@type': 'Organization', name: entry.qualityAssurance.body }],
+  };
+}
+
+export function schemaOrgCourse(entry: ExportedEntry): Json {
+  const prices = entry.offerings.map((offering) => offering.priceCad);
+  return {
+    '@context': schemaOrgContextUrl,
+    '@type': 'Course',
+    '@id': entry.url,
+    name: entry.title,
+    ...(entry.titleFr ? { alternateName: entry.titleFr } : {}),
+    description: entry.description,
+    url: entry.url,
+    sameAs: entry.courseOutlineUrl,
+    ...(entry.externalCode ? { courseCode: entry.externalCode } : {}),
+    inLanguage: entry.languages,
+    provider: schemaOrgOrganization(entry.institution),
+    creativeWorkStatus: entry.status === 'SUNSET' ? 'Sunset' : 'Active',
+    ...(entry.expiryDate ? { expires: entry.expiryDate } : {}),
+    dateModified: entry.updatedAt,
+    timeRequired: xsdDuration(entry.instructionalHours * 3600),
+    teaches: entry.learningOutcomes,
+    ...(entry.prerequisites.length ? { coursePrerequisites: entry.prerequisites } : {}),
+    ...(entry.creditBearing && entry.credits != null ? { numberOfCredits: entry.credits } : {}),
+    ...(entry.osapEligible ? { financialAidEligible: 'OSAP for Micro-credentials' } : {}),
+    about: {
+      '@type': 'DefinedTerm',
+      name: entry.cip.title,
+      termCode: entry.cip.code,
+      inDefinedTermSet: frameworks.cip.url,
+    },
+    educationalCredentialAwarded: credentialAwarded(entry),
+    ...(prices.length ? { offers: offer(entry, Math.min(...prices), entry.url) } : {}),
+    hasCourseInstance: entry.offerings.map((offering) => ({
+      '@type': 'CourseInstance',
+      '@id': `${entry.url}#offering-${encodeURIComponent(offering.id)}`,
+      name: `${entry.title} (${offering.startDate})`,
+      courseMode: offering.online ? 'Online' : courseModes[entry.deliveryMode],
+      description: deliveryModeText[entry.deliveryMode],
+      startDate: offering.startDate,
+      endDate: offering.endDate,
+      courseWorkload: xsdDuration(entry.instructionalHours * 3600),
+      courseSchedule: {
+        '@type': 'Schedule',
+        duration: weeksDuration(entry.durationWeeks),
+        startDate: offering.startDate,
+        endDate: offering.endDate,
+      },
+      location: offering.online
+        ? { '@type': 'VirtualLocation', url: offering.registrationUrl }
+        : {
+            '@type': 'Place',
+            name: offering.location,
+            address: { '@type': 'PostalAddress', addressRegion: 'ON', addressCountry: 'CA' },
+          },
+      offers: offer(entry, offering.priceCad, offering.registrationUrl),
+    })),
+  };
+}
