@@ -7,10 +7,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
 import { serveGraphQL, type RunningHttpServer } from '../runtime/http.js';
 import type { GatewayContext } from './context.js';
-import { ForwardingDataSource } from './datasources/ForwardingDataSource.js';
+import { ProvinceServiceDataSource } from './datasources/ProvinceServiceDataSource.js';
+import { registrySnapshotFallback } from './datasources/registrySnapshotFallback.js';
 import { ShardedCatalogueDataSource } from './datasources/ShardedCatalogueDataSource.js';
+import { defaultDeadlines, operationDeadlinePlugin, type GatewayDeadlines } from './deadlines.js';
+import { healthTargets, mountHealthRoutes } from './health.js';
+import { GatewayMetrics } from './metrics.js';
 import { buildCatalogueContract } from './registry/conformance.js';
 import { InstitutionRegistry } from './registry/institutionRegistry.js';
+import { ServiceHealth } from './registry/serviceHealth.js';
 import { composeSupergraph } from './supergraph.js';
 
 export interface GatewayOptions {
@@ -25,11 +30,18 @@ export interface GatewayOptions {
   registryRefreshMs?: number;
   failureCooldownMs?: number;
   conformanceRecheckMs?: number;
+  /** Deadlines of framework, search, write and import calls and of whole operations (deadlines.ts). */
+  deadlines?: Partial<GatewayDeadlines>;
+  /** How often every institution and province service is probed, and each probe's deadline. */
+  healthProbeIntervalMs?: number;
+  healthProbeTimeoutMs?: number;
   log?: (message: string) => void;
 }
 
 export interface RunningGateway extends RunningHttpServer {
   registry: InstitutionRegistry;
+  /** Register further metrics (e.g. a cache's hits and misses) on `metrics.registry`. */
+  metrics: GatewayMetrics;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -44,13 +56,36 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     institutionTimeoutsMs: options.institutionTimeoutsMs,
     failureCooldownMs: options.failureCooldownMs ?? 2_000,
     conformanceRecheckMs: options.conformanceRecheckMs ?? 60_000,
+    probeIntervalMs: options.healthProbeIntervalMs ?? 2_000,
+    probeTimeoutMs: options.healthProbeTimeoutMs ?? 2_000,
     log: options.log,
   });
   await registry.start();
-  const catalogue = new ShardedCatalogueDataSource(registry, contract);
+  const services = new ServiceHealth({
+    services: { framework: options.frameworkUrl, ...(options.searchUrl ? { search: options.searchUrl } : {}) },
+    probeIntervalMs: options.healthProbeIntervalMs ?? 2_000,
+    probeTimeoutMs: options.healthProbeTimeoutMs ?? 2_000,
+    log: options.log,
+  });
+  services.start();
+  const deadlines = { ...defaultDeadlines, ...options.deadlines };
+  const metrics = new GatewayMetrics(healthTargets(registry, services));
+  const catalogue = new ShardedCatalogueDataSource(registry, contract, deadlines, metrics);
+  const province = (service: 'framework' | 'search', url: string) =>
+    new ProvinceServiceDataSource({
+      service,
+      url,
+      readTimeoutMs: service === 'framework' ? deadlines.frameworkMs : deadlines.searchMs,
+      deadlines,
+      health: services,
+      metrics,
+      // Catalogue and search results name their institution through the framework: keep them when it is down.
+      fallback: service === 'framework' ? registrySnapshotFallback(() => registry.institutionProfiles()) : undefined,
+    });
   const gateway = new ApolloGateway({
     supergraphSdl: composeSupergraph({ framework: options.frameworkUrl, search: options.searchUrl }),
-    buildService: ({ name, url }) => (name === 'catalogue' ? catalogue : new ForwardingDataSource({ url })),
+    buildService: ({ name, url }) =>
+      name === 'catalogue' ? catalogue : province(name as 'framework' | 'search', url!),
   });
   const server = await serveGraphQL<GatewayContext>({
     port: options.port,
@@ -58,7 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     createApollo: (drain) =>
       new ApolloServer<GatewayContext>({
         gateway,
-        plugins: [drain],
+        plugins: [drain, operationDeadlinePlugin(deadlines), metrics.plugin()],
         introspection: true,
         // A public API: stack traces help attackers, not clients.
         includeStacktraceInErrorResponses: false,
@@ -66,13 +101,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         stopOnTerminationSignals: false,
       }),
     context: async ({ req }) => ({ authorization: req.headers.authorization }),
-    routes: (app) =>
-      app.get('/health', (_req, res) => {
-        const institutions = registry.health();
-        const degraded = institutions.some((institution) => institution.status !== 'UP');
-        res.json({ status: degraded ? 'degraded' : 'ok', institutions });
-      }),
-    onStop: async () => registry.stop(),
+    routes: (app) => {
+      mountHealthRoutes(app, registry, services);
+      app.get('/metrics', async (_req, res) => {
+        const { contentType, body } = await metrics.exposition();
+        res.type(contentType).send(body);
+      });
+    },
+    onStop: async () => {
+      registry.stop();
+      services.stop();
+    },
   });
-  return { ...server, registry };
+  return { ...server, registry, metrics };
 }
