@@ -28,12 +28,10 @@ export function mountHealthRoutes(app: Express, registry: InstitutionRegistry, s
 export function healthTargets(registry: InstitutionRegistry, services: ServiceHealth): () => TargetState[] {
   return () => [
     ...services.health().map((service) => ({ subgraph: service.name, institution: '', up: service.status === 'UP' })),
-    ...registry
-      .health()
-      .map((institution) => ({
-        subgraph: 'catalogue',
-        institution: institution.code,
-        up: institution.status === 'UP',
-      })),
+    ...registry.health().map((institution) => ({
+      subgraph: 'catalogue',
+      institution: institution.code,
+      up: institution.status === 'UP',
+    })),
   ];
 }

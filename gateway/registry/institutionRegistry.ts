@@ -17,7 +17,7 @@ import type { GraphQLSchema } from 'graphql';
 import { InstitutionCallError, callInstitution } from '../datasources/institutionClient.js';
 import type { InstitutionProfile } from '../datasources/registrySnapshotFallback.js';
 import { checkConformance } from './conformance.js';
-import { failureReason, probe } from './probe.js';
+import { failureReason, probe, probeFailuresBeforeDown } from './probe.js';
 
 export type InstitutionStatus = 'PENDING' | 'UP' | 'DOWN' | 'NON_CONFORMING';
 
@@ -55,6 +55,8 @@ interface Entry {
   /** After a failure no request is sent before this time (circuit breaker). */
   retryAfter?: number;
   checking?: Promise<void>;
+  /** Consecutive failed health probes. */
+  failedProbes?: number;
 }
 
 export interface RegistryOptions {
@@ -249,13 +251,13 @@ export class InstitutionRegistry implements InstitutionRouter {
   }
 
   private async probeEntry(entry: Entry): Promise<void> {
-    const result = await probe(
-      entry.code,
-      entry.url,
-      Math.min(this.options.probeTimeoutMs, this.timeoutFor(entry.code)),
-    );
+    const result = await probe(entry.code, entry.url, this.options.probeTimeoutMs);
     if (this.entries.get(entry.code) !== entry) return;
-    if (!result.ok) return this.markDown(entry, result.reason);
+    entry.failedProbes = result.ok ? 0 : (entry.failedProbes ?? 0) + 1;
+    if (!result.ok) {
+      if (entry.failedProbes >= probeFailuresBeforeDown(result)) this.markDown(entry, result.reason);
+      return;
+    }
     if (entry.status !== 'UP') this.log(`institution ${entry.code} is UP`);
     this.recordSuccess(entry.code);
   }

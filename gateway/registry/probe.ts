@@ -5,14 +5,25 @@
  */
 import { InstitutionCallError, callInstitution } from '../datasources/institutionClient.js';
 
-export type ProbeResult = { ok: true } | { ok: false; reason: string };
+export type ProbeResult = { ok: true } | { ok: false; reason: string; refused: boolean };
+
+/**
+ * A refused connection means the target is down; a slow or odd answer may be
+ * a moment's load, so it counts only when the next probe fails too.
+ */
+export function probeFailuresBeforeDown(result: ProbeResult & { ok: false }): number {
+  return result.refused ? 1 : 2;
+}
 
 export async function probe(name: string, url: string, timeoutMs: number): Promise<ProbeResult> {
   try {
     const answer = await callInstitution({ institution: name, url, body: { query: '{ __typename }' }, timeoutMs });
-    return answer.data?.__typename ? { ok: true } : { ok: false, reason: 'malformed response: no __typename' };
+    return answer.data?.__typename
+      ? { ok: true }
+      : { ok: false, reason: 'malformed response: no __typename', refused: false };
   } catch (error) {
-    return { ok: false, reason: failureReason(error) };
+    const refused = error instanceof InstitutionCallError && error.failure === 'UNREACHABLE';
+    return { ok: false, reason: failureReason(error), refused };
   }
 }
 

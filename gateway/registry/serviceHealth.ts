@@ -3,7 +3,7 @@
  * schedule independent of traffic, like the institutions, and updated by the
  * outcome of every real call in between.
  */
-import { probe } from './probe.js';
+import { probe, probeFailuresBeforeDown, type ProbeResult } from './probe.js';
 
 export type ServiceStatus = 'PENDING' | 'UP' | 'DOWN';
 
@@ -22,6 +22,7 @@ interface State {
   lastCheckedAt?: Date;
   lastSuccessAt?: Date;
   probing?: Promise<void>;
+  failedProbes: number;
 }
 
 export interface ServiceHealthOptions {
@@ -37,7 +38,8 @@ export class ServiceHealth {
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly options: ServiceHealthOptions) {
-    for (const [name, url] of Object.entries(options.services)) this.states.set(name, { url, status: 'PENDING' });
+    for (const [name, url] of Object.entries(options.services))
+      this.states.set(name, { url, status: 'PENDING', failedProbes: 0 });
   }
 
   start(): void {
@@ -74,11 +76,17 @@ export class ServiceHealth {
     return Promise.all(
       [...this.states].map(([name, state]) => {
         state.probing ??= probe(name, state.url, this.options.probeTimeoutMs)
-          .then((result) => (result.ok ? this.recordSuccess(name) : this.recordFailure(name, result.reason)))
+          .then((result) => this.recordProbe(name, state, result))
           .finally(() => (state.probing = undefined));
         return state.probing;
       }),
     );
+  }
+
+  private recordProbe(name: string, state: State, result: ProbeResult): void {
+    state.failedProbes = result.ok ? 0 : state.failedProbes + 1;
+    if (result.ok) this.recordSuccess(name);
+    else if (state.failedProbes >= probeFailuresBeforeDown(result)) this.recordFailure(name, result.reason);
   }
 
   private set(name: string, state: State, change: Pick<State, 'status' | 'reason' | 'lastSuccessAt'>): void {
