@@ -11,7 +11,7 @@ import { ProvinceServiceDataSource } from './datasources/ProvinceServiceDataSour
 import { registrySnapshotFallback } from './datasources/registrySnapshotFallback.js';
 import { ShardedCatalogueDataSource } from './datasources/ShardedCatalogueDataSource.js';
 import { defaultDeadlines, operationDeadlinePlugin, type GatewayDeadlines } from './deadlines.js';
-import { healthTargets, mountHealthRoutes } from './health.js';
+import { healthTargets, mountOperatorRoutes } from './operatorRoutes.js';
 import { GatewayMetrics } from './metrics.js';
 import { buildCatalogueContract } from './registry/conformance.js';
 import { InstitutionRegistry } from './registry/institutionRegistry.js';
@@ -101,13 +101,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         stopOnTerminationSignals: false,
       }),
     context: async ({ req }) => ({ authorization: req.headers.authorization }),
-    routes: (app) => {
-      mountHealthRoutes(app, registry, services);
-      app.get('/metrics', async (_req, res) => {
-        const { contentType, body } = await metrics.exposition();
-        res.type(contentType).send(body);
-      });
-    },
+    routes: (app) => mountOperatorRoutes(app, registry, services, metrics),
     onStop: async () => {
       registry.stop();
       services.stop();

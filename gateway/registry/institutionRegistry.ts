@@ -9,8 +9,8 @@
  * routed to an institution before its SDL has passed the conformance check.
  *
  * Health is active: every institution is probed on a schedule, with or
- * without traffic, so its status follows reality within one probe interval
- * (plus the probe's deadline for a hung one) in both directions. Real calls
+ * without traffic, so its status follows reality within a few seconds in
+ * both directions (probe.ts says when a failed probe counts). Real calls
  * update it in between.
  */
 import type { GraphQLSchema } from 'graphql';

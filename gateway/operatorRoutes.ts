@@ -1,19 +1,25 @@
 /**
- * The gateway's health routes. Both answer from memory at once, whatever
- * the state of the services: the probes that feed them run on their own
- * schedule (institutionRegistry.ts, serviceHealth.ts).
+ * The gateway's routes for operators. Health answers from memory at once,
+ * whatever the state of the services: the probes that feed it run on their
+ * own schedule (institutionRegistry.ts, serviceHealth.ts).
  *
  * - GET /health: every province service and institution with its status;
  *   HTTP 200 `ok` when all are UP, else HTTP 503 `degraded`. For alerting.
  * - GET /live: HTTP 200 while the process serves. For container health checks
  *   and load balancers: a degraded gateway still serves everything else.
+ * - GET /metrics: Prometheus text format (metrics.ts).
  */
 import type { Express } from 'express';
 import type { InstitutionRegistry } from './registry/institutionRegistry.js';
 import type { ServiceHealth } from './registry/serviceHealth.js';
-import type { TargetState } from './metrics.js';
+import type { GatewayMetrics, TargetState } from './metrics.js';
 
-export function mountHealthRoutes(app: Express, registry: InstitutionRegistry, services: ServiceHealth): void {
+export function mountOperatorRoutes(
+  app: Express,
+  registry: InstitutionRegistry,
+  services: ServiceHealth,
+  metrics: GatewayMetrics,
+): void {
   app.get('/live', (_req, res) => {
     res.json({ status: 'live' });
   });
@@ -21,6 +27,10 @@ export function mountHealthRoutes(app: Express, registry: InstitutionRegistry, s
     const report = { services: services.health(), institutions: registry.health() };
     const degraded = [...report.services, ...report.institutions].some((target) => target.status !== 'UP');
     res.status(degraded ? 503 : 200).json({ status: degraded ? 'degraded' : 'ok', ...report });
+  });
+  app.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await metrics.exposition();
+    res.type(contentType).send(body);
   });
 }
 
