@@ -17,7 +17,7 @@ import { graphql } from '../support/graphql.js';
 
 const writeMs = 400;
 const importMs = 800;
-const slowWriteMs = 1_500;
+const slowWriteMs = 3_000;
 let directory: LocalDirectory;
 let gateway: RunningGateway;
 let slow: RunningHttpServer;
@@ -102,12 +102,12 @@ describe('a write slower than its deadline', () => {
       'mutation { deleteMicroCredentialDraft(id: "slowwriter:a", expectedVersion: 1) { problems { code } } }',
       writeMs,
     ],
-  ])('%s is reported as of unknown outcome, and the institution stays UP', async (_kind, mutation, deadline) => {
+  ])('%s is reported as of unknown outcome, and the institution stays UP', async (kind, mutation, deadline) => {
     const started = Date.now();
     const result = await graphql(gateway.url, mutation);
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(deadline);
-    expect(elapsed).toBeLessThan(slowWriteMs);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(deadline);
+    // The gateway answered before the institution finished the write.
+    expect(applied).not.toContain(kind === 'an import' ? 'import' : 'delete');
     expect(result.errors?.[0]?.extensions).toMatchObject({
       code: 'WRITE_OUTCOME_UNKNOWN',
       institution: 'slowwriter',
@@ -123,7 +123,9 @@ describe('a write slower than its deadline', () => {
   });
 
   it('was in fact applied later: why the error says to check before retrying', async () => {
-    await new Promise((resolve) => setTimeout(resolve, slowWriteMs));
+    for (let waited = 0; applied.length < 2 && waited < slowWriteMs + 5_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect(applied).toEqual(expect.arrayContaining(['import', 'delete']));
   });
 });
