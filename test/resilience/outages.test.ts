@@ -50,6 +50,7 @@ afterAll(async () => {
   await deployment?.stop();
   await cluster?.stop();
   await rm(`.tmp/resilience-${process.pid}`, { recursive: true, force: true });
+  if (cluster?.dataDir) await rm(cluster.dataDir, { recursive: true, force: true });
   console.log(['Bounds measured (test/resilience/outages.test.ts):', ...bounds].join('\n  '));
 }, 60_000);
 

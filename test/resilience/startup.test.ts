@@ -1,7 +1,8 @@
 /**
  * Start-up refuses what could never work, at once and in one line, before
- * anything is started: a port Node's fetch refuses to call, and (as root) a
- * checkout the `postgres` user cannot reach, which embedded PostgreSQL needs.
+ * anything is started: a port Node's fetch refuses to call. And as root, a
+ * checkout the `postgres` user cannot enter still gets its embedded
+ * PostgreSQL, run from where that user can reach it.
  */
 import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -9,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, httpPort, url } from '../../runtime/config.js';
-import { EmbeddedPostgresAccessError, firstClosedAncestor, startEmbeddedPostgres } from '../../runtime/postgres.js';
+import postgres from 'postgres';
+import { firstClosedAncestor, startEmbeddedPostgres } from '../../runtime/postgres.js';
 import { repoRoot } from '../deployment/support/deploymentFiles.js';
 
 const scratch: string[] = [];
@@ -72,16 +74,31 @@ describe('a checkout the postgres user cannot enter', () => {
   });
 
   it.runIf(process.getuid?.() === 0)(
-    'stops embedded PostgreSQL before it starts, with a message saying what to do',
+    'runs embedded PostgreSQL from where the postgres user can reach it, keeping the data between starts',
     async () => {
       const closed = await mkdtemp(join(tmpdir(), 'closed-'));
       scratch.push(closed);
       await chmod(closed, 0o700);
-      const started = Date.now();
-      const attempt = startEmbeddedPostgres({ dataDir: join(closed, 'postgres', 'data') });
-      await expect(attempt).rejects.toThrow(EmbeddedPostgresAccessError);
-      await expect(attempt).rejects.toThrow(/cannot enter .*closed-.*POSTGRES_ADMIN_URL/);
-      expect(Date.now() - started).toBeLessThan(5_000);
+      const dataDir = join(closed, 'postgres', 'data');
+      const first = await startEmbeddedPostgres({ dataDir });
+      expect(first.dataDir).not.toContain(closed);
+      scratch.push(first.dataDir!);
+      const write = postgres(first.databaseUrl('postgres'), { max: 1, onnotice: () => {} });
+      await write`create table kept (note text)`;
+      await write`insert into kept values ('still here')`;
+      await write.end();
+      await first.stop();
+
+      const second = await startEmbeddedPostgres({ dataDir });
+      try {
+        expect(second.dataDir).toBe(first.dataDir);
+        const read = postgres(second.databaseUrl('postgres'), { max: 1 });
+        const rows = await read`select note from kept`;
+        await read.end();
+        expect(rows.map((row) => row.note)).toEqual(['still here']);
+      } finally {
+        await second.stop();
+      }
     },
   );
 });
