@@ -97,7 +97,8 @@ describe('with every service in its own process, under concurrent load', () => {
     bounds.push(
       `hung framework: slowest of ${results.length} requests ${max} ms (framework deadline ${deadlines.frameworkMs} ms)`,
     );
-    expect(max).toBeLessThan(deadlines.frameworkMs + 2_000);
+    // The framework's deadline, after the catalogue fetch that precedes it, with slack for a loaded machine.
+    expect(max).toBeLessThan(deadlines.frameworkMs + 3_000);
     for (const result of results) {
       const found = result.body.data?.microCredential;
       // The owner's catalogue answers; the institution's name comes from the gateway's registry snapshot.
@@ -144,7 +145,7 @@ describe('with every service in its own process, under concurrent load', () => {
     bounds.push(
       `hung search: slowest search ${slowest(searches)} ms (search deadline ${deadlines.searchMs} ms), slowest other request ${slowest(entries)} ms`,
     );
-    expect(slowest(searches)).toBeLessThan(deadlines.searchMs + 2_000);
+    expect(slowest(searches)).toBeLessThan(deadlines.searchMs + 3_000);
     for (const result of searches) {
       expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'search' });
     }
