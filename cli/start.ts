@@ -4,8 +4,13 @@
  * every change; POSTGRES_ADMIN_URL points the same code at an external server.
  */
 import { randomBytes } from 'node:crypto';
-import { ConfigError, optionalString, optionalUrl, port } from '../runtime/config.js';
-import { clusterAt, startEmbeddedPostgres, type PostgresCluster } from '../runtime/postgres.js';
+import { ConfigError, httpPort, isFetchBlockedPort, optionalString, optionalUrl, port } from '../runtime/config.js';
+import {
+  clusterAt,
+  EmbeddedPostgresAccessError,
+  startEmbeddedPostgres,
+  type PostgresCluster,
+} from '../runtime/postgres.js';
 import { sampleInstitutions } from '../seed/institutions.js';
 import { startLocalDirectory, type LocalDirectory } from './localDirectory.js';
 
@@ -14,12 +19,22 @@ process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
 async function main() {
   const env = process.env;
   const adminUrl = optionalUrl(env, 'POSTGRES_ADMIN_URL', ['postgres:', 'postgresql:']);
-  const gatewayPort = port(env, 'GATEWAY_PORT', 4000);
-  const frameworkPort = port(env, 'FRAMEWORK_PORT', 4002);
-  const searchPort = port(env, 'SEARCH_PORT', 4003);
+  // The services call each other with fetch, so none may listen on a port fetch refuses.
+  const gatewayPort = httpPort(env, 'GATEWAY_PORT', 4000);
+  const frameworkPort = httpPort(env, 'FRAMEWORK_PORT', 4002);
+  const searchPort = httpPort(env, 'SEARCH_PORT', 4003);
   // Fixed so the publishing CLIs (api-keys, import) can be pointed at a catalogue database.
   const postgresPort = port(env, 'EMBEDDED_POSTGRES_PORT', 54329);
-  const cataloguePortBase = port(env, 'CATALOGUE_PORT_BASE', 4101);
+  const cataloguePortBase = httpPort(env, 'CATALOGUE_PORT_BASE', 4101);
+  const blocked = sampleInstitutions.findIndex(
+    (_, index) => cataloguePortBase && isFetchBlockedPort(cataloguePortBase + index),
+  );
+  if (blocked >= 0) {
+    throw new ConfigError(
+      'CATALOGUE_PORT_BASE',
+      `gives ${sampleInstitutions[blocked]!.code} port ${cataloguePortBase + blocked}, which Node's fetch refuses ("bad port" in the Fetch standard). Choose another base.`,
+    );
+  }
   const provinceApiKey = optionalString(env, 'PROVINCE_API_KEY') ?? 'dev-province-key';
   const registryToken = optionalString(env, 'REGISTRY_TOKEN') ?? randomBytes(24).toString('hex');
 
@@ -88,6 +103,7 @@ function printWelcome(directory: LocalDirectory, provinceApiKey: string) {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  if (error instanceof EmbeddedPostgresAccessError) console.error(error.message);
+  else console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
   process.exit(1);
 });

@@ -1,13 +1,14 @@
 /** Gateway entry point: configuration from the environment, then serve. */
-import { optionalUrl, port, positiveInteger, requiredString, url } from '../runtime/config.js';
+import { httpPort, optionalUrl, positiveInteger, requiredString, url } from '../runtime/config.js';
 import { runService } from '../runtime/entryPoint.js';
 import { edgeSettingsFromEnv } from './edge/settings.js';
+import { defaultDeadlines } from './deadlines.js';
 import { startGateway } from './server.js';
 
 runService(async () => {
   const env = process.env;
   const gateway = await startGateway({
-    port: port(env, 'PORT', 4000),
+    port: httpPort(env, 'PORT', 4000),
     host: env.HOST ?? '0.0.0.0',
     frameworkUrl: url(env, 'FRAMEWORK_URL', ['http:', 'https:']),
     searchUrl: optionalUrl(env, 'SEARCH_URL', ['http:', 'https:']),
@@ -16,6 +17,15 @@ runService(async () => {
     registryRefreshMs: positiveInteger(env, 'REGISTRY_REFRESH_MS', 5_000),
     edge: edgeSettingsFromEnv(env),
     publicOrigin: optionalUrl(env, 'PUBLIC_ORIGIN', ['http:', 'https:']),
+    deadlines: {
+      frameworkMs: positiveInteger(env, 'FRAMEWORK_TIMEOUT_MS', defaultDeadlines.frameworkMs),
+      searchMs: positiveInteger(env, 'SEARCH_TIMEOUT_MS', defaultDeadlines.searchMs),
+      writeMs: positiveInteger(env, 'WRITE_TIMEOUT_MS', defaultDeadlines.writeMs),
+      importMs: positiveInteger(env, 'IMPORT_TIMEOUT_MS', defaultDeadlines.importMs),
+      operationMs: positiveInteger(env, 'OPERATION_TIMEOUT_MS', defaultDeadlines.operationMs),
+    },
+    healthProbeIntervalMs: positiveInteger(env, 'HEALTH_PROBE_INTERVAL_MS', 2_000),
+    healthProbeTimeoutMs: positiveInteger(env, 'HEALTH_PROBE_TIMEOUT_MS', 2_000),
     log: (message) => console.log(message),
   });
   return { ...gateway, name: 'gateway' };

@@ -12,10 +12,15 @@ import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import { jsonBody, serveGraphQL, type RunningHttpServer } from '../runtime/http.js';
 import type { GatewayContext } from './context.js';
-import { ForwardingDataSource } from './datasources/ForwardingDataSource.js';
+import { ProvinceServiceDataSource } from './datasources/ProvinceServiceDataSource.js';
+import { registrySnapshotFallback } from './datasources/registrySnapshotFallback.js';
 import { ShardedCatalogueDataSource } from './datasources/ShardedCatalogueDataSource.js';
+import { defaultDeadlines, operationDeadlineMs, operationDeadlinePlugin, type GatewayDeadlines } from './deadlines.js';
+import { healthTargets, mountOperatorRoutes } from './operatorRoutes.js';
+import { GatewayMetrics } from './metrics.js';
 import { buildCatalogueContract } from './registry/conformance.js';
 import { InstitutionRegistry } from './registry/institutionRegistry.js';
+import { ServiceHealth } from './registry/serviceHealth.js';
 import { composeSupergraph } from './supergraph.js';
 import { budgets } from './edge/budgets.js';
 import { corsPolicy, securityHeaders } from './edge/clientAccess.js';
@@ -43,6 +48,11 @@ export interface GatewayOptions {
   conformanceRecheckMs?: number;
   /** Limits, budgets, CORS and deadline of the public edge; defaults in edge/settings.ts. */
   edge?: Partial<EdgeSettings>;
+  /** Deadlines of framework, search, write and import calls and of whole operations (deadlines.ts). */
+  deadlines?: Partial<GatewayDeadlines>;
+  /** How often every institution and province service is probed, and each probe's deadline. */
+  healthProbeIntervalMs?: number;
+  healthProbeTimeoutMs?: number;
   log?: (message: string) => void;
   /** Origin of permanent URLs (`/credentials/{id}`); defaults to http://localhost:<port>. */
   publicOrigin?: string;
@@ -50,6 +60,8 @@ export interface GatewayOptions {
 
 export interface RunningGateway extends RunningHttpServer {
   registry: InstitutionRegistry;
+  /** Register further metrics (e.g. a cache's hits and misses) on `metrics.registry`. */
+  metrics: GatewayMetrics;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -64,6 +76,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     institutionTimeoutsMs: options.institutionTimeoutsMs,
     failureCooldownMs: options.failureCooldownMs ?? 2_000,
     conformanceRecheckMs: options.conformanceRecheckMs ?? 60_000,
+    probeIntervalMs: options.healthProbeIntervalMs ?? 2_000,
+    probeTimeoutMs: options.healthProbeTimeoutMs ?? 2_000,
     log: options.log,
   });
   await registry.start();
@@ -79,7 +93,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await consumerKeys.start();
   const isTrusted = trustedClients(edge.trustedClients);
   let apiSchema: GraphQLSchema | undefined;
-  const catalogue = new ShardedCatalogueDataSource(registry, contract);
+  const services = new ServiceHealth({
+    services: { framework: options.frameworkUrl, ...(options.searchUrl ? { search: options.searchUrl } : {}) },
+    probeIntervalMs: options.healthProbeIntervalMs ?? 2_000,
+    probeTimeoutMs: options.healthProbeTimeoutMs ?? 2_000,
+    log: options.log,
+  });
+  services.start();
+  const deadlines = { ...defaultDeadlines, ...options.deadlines };
+  const metrics = new GatewayMetrics(healthTargets(registry, services));
+  const catalogue = new ShardedCatalogueDataSource(registry, contract, deadlines, metrics);
+  const province = (service: 'framework' | 'search', url: string) =>
+    new ProvinceServiceDataSource({
+      service,
+      url,
+      readTimeoutMs: service === 'framework' ? deadlines.frameworkMs : deadlines.searchMs,
+      deadlines,
+      health: services,
+      metrics,
+      // Catalogue and search results name their institution through the framework: keep them when it is down.
+      fallback: service === 'framework' ? registrySnapshotFallback(() => registry.institutionProfiles()) : undefined,
+    });
   let listening: RunningHttpServer | undefined;
   const linkedData = createLinkedData({
     publicOrigin: () => options.publicOrigin ?? `http://localhost:${listening?.port ?? options.port}`,
@@ -93,7 +127,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ? catalogue
         : name === 'linkedData'
           ? linkedData.dataSource
-          : new ForwardingDataSource({ url }),
+          : province(name as 'framework' | 'search', url!),
   });
   gateway.onSchemaLoadOrUpdate((loaded) => {
     apiSchema = loaded.apiSchema;
@@ -103,8 +137,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     createApollo: (drain) =>
       new ApolloServer<GatewayContext>({
-        gateway: withOperationDeadline(gateway, edge.operationDeadlineMs),
-        plugins: [drain, inputFormatsPlugin(), ApolloServerPluginLandingPageDisabled()],
+        gateway: withOperationDeadline(gateway, (operation) => operationDeadlineMs(operation, deadlines)),
+        plugins: [
+          drain,
+          operationDeadlinePlugin(deadlines),
+          metrics.plugin(),
+          inputFormatsPlugin(),
+          ApolloServerPluginLandingPageDisabled(),
+        ],
         formatError: (formatted, error) => maskError(formatted, error, log),
         introspection: true,
         // A public API: stack traces help attackers, not clients.
@@ -117,11 +157,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     routes: (app) => {
       if (edge.trustProxy !== undefined) app.set('trust proxy', edge.trustProxy);
       app.use(securityHeaders(), corsPolicy(edge.corsOrigins));
-      app.get('/health', (_req, res) => {
-        const institutions = registry.health();
-        const degraded = institutions.some((institution) => institution.status !== 'UP');
-        res.json({ status: degraded ? 'degraded' : 'ok', institutions });
-      });
+      mountOperatorRoutes(app, registry, services, metrics);
       serveGraphiQL(app, { mountPoints: ['/'], readmePath: fileURLToPath(new URL('../README.md', import.meta.url)) });
       app.use(
         '/graphql',
@@ -142,9 +178,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     onStop: async () => {
       await consumerKeys.stop();
-      await registry.stop();
+      registry.stop();
+      services.stop();
     },
   });
   listening = server;
-  return { ...server, registry };
+  return { ...server, registry, metrics };
 }

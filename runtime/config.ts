@@ -34,6 +34,32 @@ export function port(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * Ports the Fetch standard blocks (https://fetch.spec.whatwg.org/#port-blocking),
+ * which Node's fetch refuses with "bad port": a service listening on one could
+ * never be called by the gateway or the search indexer.
+ */
+const fetchBlockedPorts = new Set([
+  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110,
+  111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532,
+  540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061,
+  6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+
+/** Whether Node's fetch refuses to connect to `port`. */
+export function isFetchBlockedPort(port: number): boolean {
+  return port !== 0 && fetchBlockedPorts.has(port);
+}
+
+const blockedPortNote = `Node's fetch refuses it ("bad port" in the Fetch standard), so no other service could call it. Choose another port.`;
+
+/** A port an HTTP service listens on, which other services will call with fetch. 0 picks a free port. */
+export function httpPort(env: Env, name: string, fallback: number): number {
+  const value = port(env, name, fallback);
+  if (isFetchBlockedPort(value)) throw new ConfigError(name, `is ${value}: ${blockedPortNote}`);
+  return value;
+}
+
 export function positiveInteger(env: Env, name: string, fallback: number): number {
   const raw = optionalString(env, name);
   if (raw === undefined) return fallback;
@@ -54,6 +80,9 @@ export function url(env: Env, name: string, protocols: string[]): string {
   }
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && isFetchBlockedPort(Number(parsed.port))) {
+    throw new ConfigError(name, `uses port ${parsed.port}: ${blockedPortNote}`);
   }
   return raw;
 }

@@ -22,7 +22,11 @@ export type InstitutionFailure =
   | 'UNKNOWN_INSTITUTION'
   | 'NOT_CONFORMING'
   | 'UNREACHABLE'
+  /** Skipped without a call: it failed recently and has not answered a health probe since. */
+  | 'DOWN'
   | 'TIMEOUT'
+  /** A write got no answer in time: it may or may not have been applied. Says nothing about the institution's health. */
+  | 'WRITE_OUTCOME_UNKNOWN'
   | 'HTTP_ERROR'
   | 'MALFORMED_RESPONSE';
 
@@ -30,7 +34,8 @@ export class InstitutionCallError extends Error {
   constructor(
     readonly institution: string,
     readonly failure: InstitutionFailure,
-    detail: string,
+    /** What happened, without the institution's name: e.g. `no answer within 3000 ms`. */
+    readonly detail: string,
   ) {
     super(`Institution "${institution}" ${describe(failure)}: ${detail}`);
     this.name = 'InstitutionCallError';
@@ -45,8 +50,12 @@ function describe(failure: InstitutionFailure): string {
       return 'is refused because its subgraph does not conform to the catalogue contract';
     case 'UNREACHABLE':
       return 'is unreachable';
+    case 'DOWN':
+      return 'is down';
     case 'TIMEOUT':
       return 'did not answer in time';
+    case 'WRITE_OUTCOME_UNKNOWN':
+      return 'did not confirm the write in time; its outcome is unknown, check before retrying';
     case 'HTTP_ERROR':
       return 'answered with an HTTP error';
     case 'MALFORMED_RESPONSE':
@@ -63,24 +72,28 @@ export async function callInstitution(options: {
   body: GraphQLRequestBody;
   headers?: Record<string, string>;
   timeoutMs: number;
+  /** The whole operation's deadline, when the call is part of one. */
+  deadline?: AbortSignal;
 }): Promise<InstitutionAnswer> {
   const { institution } = options;
+  const signal = callSignal(options.timeoutMs, options.deadline);
+  const fail = (error: unknown) => toCallError(institution, error, options.timeoutMs, options.deadline);
   let response: Response;
   try {
     response = await fetch(options.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
       body: JSON.stringify(options.body),
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal,
     });
   } catch (error) {
-    throw toCallError(institution, error, options.timeoutMs);
+    throw fail(error);
   }
   let text: string;
   try {
     text = await readLimited(response, maxResponseBytes);
   } catch (error) {
-    throw toCallError(institution, error, options.timeoutMs);
+    throw fail(error);
   }
   const parsed = parseJson(text);
   // GraphQL-over-HTTP allows 4xx with a GraphQL body; only a body without one is an HTTP failure.
@@ -94,10 +107,22 @@ export async function callInstitution(options: {
   };
 }
 
-function toCallError(institution: string, error: unknown, timeoutMs: number): InstitutionCallError {
+/** The call's own deadline, cut short by the operation's when that comes first. */
+export function callSignal(timeoutMs: number, deadline: AbortSignal | undefined): AbortSignal {
+  const own = AbortSignal.timeout(timeoutMs);
+  return deadline ? AbortSignal.any([own, deadline]) : own;
+}
+
+function toCallError(
+  institution: string,
+  error: unknown,
+  timeoutMs: number,
+  deadline: AbortSignal | undefined,
+): InstitutionCallError {
   const name = (error as Error | undefined)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new InstitutionCallError(institution, 'TIMEOUT', `no answer within ${timeoutMs} ms`);
+    const detail = deadline?.aborted ? "no answer before the operation's deadline" : `no answer within ${timeoutMs} ms`;
+    return new InstitutionCallError(institution, 'TIMEOUT', detail);
   }
   const cause = (error as { cause?: { code?: string } }).cause?.code;
   return new InstitutionCallError(institution, 'UNREACHABLE', cause ?? (error as Error).message);

@@ -14,7 +14,9 @@ export function institutionFailure(error: InstitutionCallError, path: Path): Gra
       ? 'UNKNOWN_INSTITUTION'
       : error.failure === 'NOT_CONFORMING'
         ? 'INSTITUTION_NOT_CONFORMING'
-        : 'INSTITUTION_UNAVAILABLE';
+        : error.failure === 'WRITE_OUTCOME_UNKNOWN'
+          ? 'WRITE_OUTCOME_UNKNOWN'
+          : 'INSTITUTION_UNAVAILABLE';
   return {
     message: error.message,
     path,

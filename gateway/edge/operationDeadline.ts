@@ -10,12 +10,15 @@
  * answers are dropped.
  */
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type OperationTypeNode } from 'graphql';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
 
-export function withOperationDeadline(gateway: GatewayInterface, deadlineMs: number): GatewayInterface {
+/** The deadline of one operation, from its type once parsed (mutations may import, so they get longer). */
+export type OperationDeadline = (operation: OperationTypeNode | undefined) => number;
+
+export function withOperationDeadline(gateway: GatewayInterface, deadlineMs: OperationDeadline): GatewayInterface {
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
@@ -26,8 +29,9 @@ export function withOperationDeadline(gateway: GatewayInterface, deadlineMs: num
   };
 }
 
-function deadlineExecutor(executor: GatewayExecutor, deadlineMs: number): GatewayExecutor {
+function deadlineExecutor(executor: GatewayExecutor, deadlineOf: OperationDeadline): GatewayExecutor {
   return async (requestContext) => {
+    const deadlineMs = deadlineOf(requestContext.operation?.operation);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<Awaited<ReturnType<GatewayExecutor>>>((resolve) => {
       timer = setTimeout(

@@ -11,8 +11,6 @@ export interface EdgeSettings {
   /** The province's own services, exempt from budgets and query limits (trustedClients.ts). */
   trustedClients: string[];
   corsOrigins: '*' | string[];
-  /** Whole-operation deadline. */
-  operationDeadlineMs: number;
   /** Express's `trust proxy` (e.g. `1` or `loopback`) when the gateway is behind a reverse proxy; unset otherwise. */
   trustProxy?: string;
   consumerKeyRefreshMs: number;
@@ -24,7 +22,6 @@ export const defaultEdgeSettings: EdgeSettings = {
   anonymousRequestsPerMinute: 300,
   trustedClients: loopback,
   corsOrigins: '*',
-  operationDeadlineMs: 15_000,
   consumerKeyRefreshMs: 5_000,
   consumerUsageFlushMs: 10_000,
 };
@@ -47,7 +44,6 @@ export function edgeSettingsFromEnv(env: Record<string, string | undefined>): Ed
     ),
     trustedClients: trustedClientsFromEnv(env),
     corsOrigins: corsOrigins(env),
-    operationDeadlineMs: positiveInteger(env, 'OPERATION_DEADLINE_MS', defaultEdgeSettings.operationDeadlineMs),
     trustProxy: env.TRUST_PROXY?.trim() || undefined,
   };
 }

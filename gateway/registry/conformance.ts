@@ -18,6 +18,7 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import { callInstitution } from '../datasources/institutionClient.js';
+import { failureReason } from './probe.js';
 
 export function buildCatalogueContract(): GraphQLSchema {
   return buildSubgraphSchema({ typeDefs: loadSchemaDocument('catalogue') });
@@ -88,6 +89,6 @@ export async function checkConformance(options: {
     const problems = contractProblems(sdl, options.contract);
     return problems.length === 0 ? { kind: 'CONFORMING' } : { kind: 'NON_CONFORMING', problems };
   } catch (error) {
-    return { kind: 'UNREACHABLE', reason: (error as Error).message };
+    return { kind: 'UNREACHABLE', reason: failureReason(error) };
   }
 }

@@ -7,10 +7,17 @@
  * institution the gateway has not seen, so registering, moving or removing an
  * institution takes effect without a restart or a recomposition. Nothing is
  * routed to an institution before its SDL has passed the conformance check.
+ *
+ * Health is active: every institution is probed on a schedule, with or
+ * without traffic, so its status follows reality within a few seconds in
+ * both directions (probe.ts says when a failed probe counts). Real calls
+ * update it in between.
  */
 import type { GraphQLSchema } from 'graphql';
 import { InstitutionCallError, callInstitution } from '../datasources/institutionClient.js';
+import type { InstitutionProfile } from '../datasources/registrySnapshotFallback.js';
 import { checkConformance } from './conformance.js';
+import { failureReason, probe, probeFailuresBeforeDown } from './probe.js';
 
 export type InstitutionStatus = 'PENDING' | 'UP' | 'DOWN' | 'NON_CONFORMING';
 
@@ -48,6 +55,8 @@ interface Entry {
   /** After a failure no request is sent before this time (circuit breaker). */
   retryAfter?: number;
   checking?: Promise<void>;
+  /** Consecutive failed health probes. */
+  failedProbes?: number;
 }
 
 export interface RegistryOptions {
@@ -62,14 +71,24 @@ export interface RegistryOptions {
   failureCooldownMs: number;
   /** How often a conforming institution's SDL is checked again, to catch version skew. */
   conformanceRecheckMs: number;
+  /** How often every institution is probed, whatever the traffic. */
+  probeIntervalMs: number;
+  /** Deadline of one probe. */
+  probeTimeoutMs: number;
   log?: (message: string) => void;
 }
 
+/** Failures that say the institution is unwell. A write's unknown outcome does not. */
 const callFailures = new Set(['UNREACHABLE', 'TIMEOUT', 'HTTP_ERROR', 'MALFORMED_RESPONSE']);
+
+const registryQuery =
+  '{ institutionRegistry { code subgraphUrl } institutions { code name nameFr type region website languages } }';
 
 export class InstitutionRegistry implements InstitutionRouter {
   private entries = new Map<string, Entry>();
+  private profiles = new Map<string, InstitutionProfile>();
   private timer?: NodeJS.Timeout;
+  private probeTimer?: NodeJS.Timeout;
   private lastOnDemandRefresh = 0;
   private onDemandRefresh?: Promise<void>;
   private refreshing?: Promise<void>;
@@ -83,10 +102,18 @@ export class InstitutionRegistry implements InstitutionRouter {
       this.refresh().catch((error) => this.log(`registry refresh failed: ${(error as Error).message}`));
     }, this.options.refreshIntervalMs);
     this.timer.unref();
+    this.probeTimer = setInterval(() => void this.probeAll(), this.options.probeIntervalMs);
+    this.probeTimer.unref();
   }
 
   stop(): void {
     clearInterval(this.timer);
+    clearInterval(this.probeTimer);
+  }
+
+  /** Public profiles of the registered institutions, as last read from the framework. */
+  institutionProfiles(): ReadonlyMap<string, InstitutionProfile> {
+    return this.profiles;
   }
 
   /** Reads the registry from the framework subgraph and checks what changed. Concurrent calls share one read. */
@@ -119,10 +146,11 @@ export class InstitutionRegistry implements InstitutionRouter {
     if (entry.status === 'NON_CONFORMING')
       throw new InstitutionCallError(institution, 'NOT_CONFORMING', entry.reason ?? '');
     if (!entry.conforming || this.coolingDown(entry)) {
+      const checked = entry.lastCheckedAt ? ` at ${entry.lastCheckedAt.toISOString()}` : '';
       throw new InstitutionCallError(
         institution,
-        'UNREACHABLE',
-        `${entry.reason ?? 'it failed recently'} (retrying shortly)`,
+        'DOWN',
+        `its last check${checked} failed (${entry.reason ?? 'unknown'})`,
       );
     }
     return { url: entry.url, timeoutMs: this.timeoutFor(institution) };
@@ -143,10 +171,11 @@ export class InstitutionRegistry implements InstitutionRouter {
   recordFailure(institution: string, error: InstitutionCallError): void {
     const entry = this.entries.get(institution);
     if (!entry || !callFailures.has(error.failure)) return;
-    this.markDown(entry, error.message);
+    this.markDown(entry, failureReason(error));
   }
 
   private markDown(entry: Entry, reason: string): void {
+    if (entry.status !== 'DOWN') this.log(`institution ${entry.code} is DOWN (${reason})`);
     Object.assign(entry, {
       status: 'DOWN',
       reason,
@@ -163,13 +192,19 @@ export class InstitutionRegistry implements InstitutionRouter {
     const answer = await callInstitution({
       institution: 'framework',
       url: this.options.frameworkUrl,
-      body: { query: '{ institutionRegistry { code subgraphUrl } }' },
+      body: { query: registryQuery },
       headers: { authorization: `Bearer ${this.options.registryToken}` },
       timeoutMs: this.options.institutionTimeoutMs,
     });
     const listed = answer.data?.institutionRegistry;
     if (!Array.isArray(listed)) {
       throw new Error(answer.errors[0]?.message ?? 'framework subgraph returned no institutionRegistry');
+    }
+    const profiles = answer.data?.institutions;
+    if (Array.isArray(profiles)) {
+      this.profiles = new Map(
+        (profiles as InstitutionProfile[]).filter((p) => typeof p?.code === 'string').map((p) => [p.code, p]),
+      );
     }
     const seen = new Set<string>();
     for (const item of listed as Array<{ code?: unknown; subgraphUrl?: unknown }>) {
@@ -204,6 +239,29 @@ export class InstitutionRegistry implements InstitutionRouter {
     return this.onDemandRefresh;
   }
 
+  /** One probe of every institution not being checked already: conformance if due, else `{ __typename }`. */
+  private async probeAll(): Promise<void> {
+    await Promise.all(
+      [...this.entries.values()].map((entry) => {
+        if (!entry.conforming || this.conformanceIsDue(entry)) return this.checkEntry(entry);
+        entry.checking ??= this.probeEntry(entry).finally(() => (entry.checking = undefined));
+        return entry.checking;
+      }),
+    );
+  }
+
+  private async probeEntry(entry: Entry): Promise<void> {
+    const result = await probe(entry.code, entry.url, this.options.probeTimeoutMs);
+    if (this.entries.get(entry.code) !== entry) return;
+    entry.failedProbes = result.ok ? 0 : (entry.failedProbes ?? 0) + 1;
+    if (!result.ok) {
+      if (entry.failedProbes >= probeFailuresBeforeDown(result)) this.markDown(entry, result.reason);
+      return;
+    }
+    if (entry.status !== 'UP') this.log(`institution ${entry.code} is UP`);
+    this.recordSuccess(entry.code);
+  }
+
   private conformanceIsDue(entry: Entry): boolean {
     return entry.conforming && Date.now() - (entry.conformanceCheckedAt ?? 0) > this.options.conformanceRecheckMs;
   }
@@ -224,6 +282,7 @@ export class InstitutionRegistry implements InstitutionRouter {
     entry.conformanceCheckedAt = Date.now();
     entry.conforming = result.kind === 'CONFORMING';
     if (result.kind === 'CONFORMING') {
+      if (entry.status === 'DOWN') this.log(`institution ${entry.code} is UP`);
       Object.assign(entry, { status: 'UP', reason: undefined, retryAfter: undefined, lastSuccessAt: new Date() });
     } else if (result.kind === 'NON_CONFORMING') {
       Object.assign(entry, { status: 'NON_CONFORMING', reason: result.problems.join(' ') });

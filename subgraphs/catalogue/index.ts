@@ -4,7 +4,7 @@
  * 0.0.0.0 in a container).
  * Migrates the database, then serves until SIGINT or SIGTERM.
  */
-import { institutionCode, optionalString, port, url } from '../../runtime/config.js';
+import { httpPort, institutionCode, optionalString, url } from '../../runtime/config.js';
 import { runService } from '../../runtime/entryPoint.js';
 import { migrateCatalogueDatabase } from './db/migrate.js';
 import { startCatalogueSubgraph } from './server.js';
@@ -13,7 +13,7 @@ runService(async () => {
   const env = process.env;
   const institution = institutionCode(env, 'INSTITUTION_CODE');
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
-  const listenPort = port(env, 'PORT', 4101);
+  const listenPort = httpPort(env, 'PORT', 4101);
   const host = optionalString(env, 'HOST');
   await migrateCatalogueDatabase(databaseUrl);
   const server = await startCatalogueSubgraph({ institution, databaseUrl, port: listenPort, host });

@@ -18,6 +18,10 @@ import { authenticateApiKey, type ApiKeyCaller } from './db/apiKeys.js';
 import { bearerToken } from './authorization.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers.js';
+import { DeadlineExceededError, withDeadline } from '../../runtime/withDeadline.js';
+
+/** How long GET /health waits for the database before answering 503. */
+const healthDeadlineMs = 2_000;
 
 type SubgraphModule = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>;
 
@@ -74,11 +78,13 @@ export async function startCatalogueSubgraph(options: CatalogueSubgraphOptions):
       },
       routes: (app) => {
         app.get('/health', async (_req, res) => {
+          // Answers within its own deadline even while the database hangs (a health check must not).
           try {
-            await db.execute(sql`select 1`);
+            await withDeadline(db.execute(sql`select 1`), healthDeadlineMs);
             res.json({ status: 'UP', institution });
-          } catch {
-            res.status(503).json({ status: 'DOWN', institution, problem: 'database unreachable' });
+          } catch (error) {
+            const problem = error instanceof DeadlineExceededError ? 'database too slow' : 'database unreachable';
+            res.status(503).json({ status: 'DOWN', institution, problem });
           }
         });
       },

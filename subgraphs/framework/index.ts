@@ -4,7 +4,7 @@
  * GATEWAY_URL (writes that check micro-credentials exist ask it; without it they fail clearly).
  * Migrates the database, then serves until SIGINT or SIGTERM.
  */
-import { ConfigError, optionalString, port, requiredString, url } from '../../runtime/config.js';
+import { ConfigError, httpPort, optionalString, requiredString, url } from '../../runtime/config.js';
 import { runService } from '../../runtime/entryPoint.js';
 import { migrateFrameworkDatabase } from './db/migrate.js';
 import { startFrameworkSubgraph } from './server.js';
@@ -12,7 +12,7 @@ import { startFrameworkSubgraph } from './server.js';
 runService(async () => {
   const env = process.env;
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
-  const listenPort = port(env, 'PORT', 4002);
+  const listenPort = httpPort(env, 'PORT', 4002);
   const provinceApiKey = requiredString(env, 'PROVINCE_API_KEY');
   const registryToken = requiredString(env, 'REGISTRY_TOKEN');
   if (provinceApiKey === registryToken) throw new ConfigError('REGISTRY_TOKEN', 'must differ from PROVINCE_API_KEY');

@@ -20,6 +20,10 @@ import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers.js';
 import { checkThroughGateway } from './recognition/gatewayCheck.js';
 import { institutionOfKey, looksLikeRecognitionKey } from './recognition/keys.js';
+import { DeadlineExceededError, withDeadline } from '../../runtime/withDeadline.js';
+
+/** How long GET /health waits for the database before answering 503. */
+const healthDeadlineMs = 2_000;
 
 export interface FrameworkSubgraphOptions {
   databaseUrl: string;
@@ -79,11 +83,13 @@ export async function startFrameworkSubgraph(options: FrameworkSubgraphOptions):
       },
       routes: (app) => {
         app.get('/health', async (_req, res) => {
+          // Answers within its own deadline even while the database hangs (a health check must not).
           try {
-            await db.execute(sql`select 1`);
+            await withDeadline(db.execute(sql`select 1`), healthDeadlineMs);
             res.json({ status: 'UP' });
-          } catch {
-            res.status(503).json({ status: 'DOWN', problem: 'database unreachable' });
+          } catch (error) {
+            const problem = error instanceof DeadlineExceededError ? 'database too slow' : 'database unreachable';
+            res.status(503).json({ status: 'DOWN', problem });
           }
         });
       },

@@ -10,7 +10,7 @@
  *   SEARCH_INDEX_INTERVAL_MS (30000): pause between indexing passes
  *   SEARCH_ADMIN_TOKEN: required bearer token for POST /index/run and /index/rebuild
  */
-import { optionalString, optionalUrl, port, positiveInteger, url } from '../../runtime/config.js';
+import { httpPort, optionalString, optionalUrl, positiveInteger, url } from '../../runtime/config.js';
 import { runService } from '../../runtime/entryPoint.js';
 import { MeilisearchBackend } from './backends/meilisearch/MeilisearchBackend.js';
 import { startSearchSubgraph } from './server.js';
@@ -33,7 +33,7 @@ runService(async () => {
       })
     : undefined;
   const search = await startSearchSubgraph({
-    port: port(env, 'PORT', 4003),
+    port: httpPort(env, 'PORT', 4003),
     host: env.HOST ?? '0.0.0.0',
     gatewayUrl: url(env, 'GATEWAY_URL', ['http:', 'https:']),
     backend,

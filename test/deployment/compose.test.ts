@@ -74,7 +74,11 @@ describe('docker-compose.yml with external PostgreSQL', () => {
   });
 
   it('reports every institution UP on the gateway health endpoint', async () => {
-    const response = await fetch(deployment.url('gateway', '/health'));
+    // Search starts after the gateway: the gateway sees it UP at its next probe, within 2 s.
+    const response = await waitFor(async () => {
+      const answer = await fetch(deployment.url('gateway', '/health'));
+      return answer.status === 200 ? answer : undefined;
+    }, 10_000);
     const health = (await response.json()) as { status: string; institutions: Array<{ code: string; status: string }> };
     expect(response.status).toBe(200);
     expect(health.status).toBe('ok');

@@ -114,7 +114,8 @@ describe('the operation deadline', () => {
       port: 0,
       frameworkUrl: edge.directory.framework.url,
       registryToken,
-      edge: { trustedClients: [], operationDeadlineMs: 1 },
+      edge: { trustedClients: [] },
+      deadlines: { operationMs: 1 },
     });
     try {
       const response = await post(gateway.url, {

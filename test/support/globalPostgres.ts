@@ -27,5 +27,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await cluster?.stop();
     await rm(`.tmp/test-postgres-${process.pid}`, { recursive: true, force: true });
+    // Elsewhere when the postgres user cannot enter this checkout (runtime/relocatedPostgres.ts).
+    if (cluster?.dataDir) await rm(cluster.dataDir, { recursive: true, force: true });
   };
 }

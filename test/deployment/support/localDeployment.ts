@@ -38,6 +38,12 @@ export interface LocalDeployment {
   logs(service: string): string;
   /** Starts one more service, e.g. a new institution's catalogue, as if it had been added to the compose file. */
   start(service: ComposeService): Promise<void>;
+  /** Sends a signal to a running service's process, e.g. SIGSTOP to hang it and SIGCONT to resume it. */
+  signal(service: string, signal: NodeJS.Signals): void;
+  /** Stops a service as `docker stop` would. */
+  stopService(service: string): Promise<void>;
+  /** Starts a stopped service again, as `docker start` would, and waits until it is healthy. */
+  restartService(service: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -94,7 +100,7 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
       if (code !== 0) throw new Error(`${name} exited with ${code}:\n${started.output.join('')}`);
       return;
     }
-    await waitForHealth(name, started, localPorts.get(name), options.healthTimeoutMs ?? 60_000);
+    await waitForHealth(name, started, localPorts.get(name), healthPath(service), options.healthTimeoutMs ?? 60_000);
   };
 
   const stop = async () => {
@@ -119,6 +125,28 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
     },
     environment: (service) => environments.get(service) ?? {},
     logs: (service) => running.get(service)?.output.join('') ?? '',
+    signal(service, signal) {
+      const process = running.get(service);
+      if (!process) throw new Error(`service "${service}" is not running`);
+      process.child.kill(signal);
+    },
+    async stopService(service) {
+      const process = running.get(service);
+      if (process) await terminate(process);
+    },
+    async restartService(service) {
+      const definition = services.get(service);
+      if (!definition) throw new Error(`unknown service "${service}"`);
+      const started = launch(definition, environments.get(service)!, options.image);
+      running.set(service, started);
+      await waitForHealth(
+        service,
+        started,
+        localPorts.get(service),
+        healthPath(definition),
+        options.healthTimeoutMs ?? 60_000,
+      );
+    },
     async start(service) {
       if (services.has(service.name)) throw new Error(`service "${service.name}" exists already`);
       services.set(service.name, service);
@@ -213,10 +241,16 @@ function launch(service: ComposeService, environment: Record<string, string>, im
   return { child, output, exited };
 }
 
+/** The path the service's compose health check asks for: `process.env.PORT + '/health'`. */
+function healthPath(service: ComposeService): string {
+  return /process\.env\.PORT \+ '(\/[^']*)'/.exec(service.healthcheck?.test.join(' ') ?? '')?.[1] ?? '/health';
+}
+
 async function waitForHealth(
   name: string,
   running: Running,
   port: number | undefined,
+  path: string,
   timeoutMs: number,
 ): Promise<void> {
   if (port === undefined) throw new Error(`service "${name}" has a health check but no PORT`);
@@ -226,7 +260,7 @@ async function waitForHealth(
   while (Date.now() < deadline) {
     if (exitCode !== undefined)
       throw new Error(`${name} exited with ${exitCode} before it was healthy:\n${running.output.join('')}`);
-    const healthy = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2_000) }).then(
+    const healthy = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(2_000) }).then(
       (response) => response.ok,
       () => false,
     );
