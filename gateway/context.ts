@@ -1,5 +1,10 @@
-/** Per-request gateway context: only what is forwarded to subgraphs. */
+import { parseCredential, type Credential } from './credentials.js';
+
+/** Per-request gateway context: the client's credential, parsed once; the data sources decide who receives it. */
 export interface GatewayContext {
-  /** The client's Authorization header, passed on unchanged; the gateway itself trusts no client. */
-  authorization?: string;
+  credential: Credential;
+}
+
+export function gatewayContext(headers: { authorization?: string | string[] }): GatewayContext {
+  return { credential: parseCredential(headers.authorization) };
 }

@@ -6,7 +6,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
 import { serveGraphQL, type RunningHttpServer } from '../runtime/http.js';
-import type { GatewayContext } from './context.js';
+import { gatewayContext, type GatewayContext } from './context.js';
 import { ForwardingDataSource } from './datasources/ForwardingDataSource.js';
 import { ShardedCatalogueDataSource } from './datasources/ShardedCatalogueDataSource.js';
 import { buildCatalogueContract } from './registry/conformance.js';
@@ -25,6 +25,7 @@ export interface GatewayOptions {
   registryRefreshMs?: number;
   failureCooldownMs?: number;
   conformanceRecheckMs?: number;
+  degradedHoldMs?: number;
   log?: (message: string) => void;
 }
 
@@ -44,13 +45,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     institutionTimeoutsMs: options.institutionTimeoutsMs,
     failureCooldownMs: options.failureCooldownMs ?? 2_000,
     conformanceRecheckMs: options.conformanceRecheckMs ?? 60_000,
+    degradedHoldMs: options.degradedHoldMs ?? 5 * 60_000,
     log: options.log,
   });
   await registry.start();
   const catalogue = new ShardedCatalogueDataSource(registry, contract);
   const gateway = new ApolloGateway({
     supergraphSdl: composeSupergraph({ framework: options.frameworkUrl, search: options.searchUrl }),
-    buildService: ({ name, url }) => (name === 'catalogue' ? catalogue : new ForwardingDataSource({ url })),
+    buildService: ({ name, url }) =>
+      name === 'catalogue' ? catalogue : new ForwardingDataSource({ url, subgraph: name }),
   });
   const server = await serveGraphQL<GatewayContext>({
     port: options.port,
@@ -65,7 +68,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         // The entry point (or npm start) owns termination; Apollo's handler would re-raise the signal mid-shutdown.
         stopOnTerminationSignals: false,
       }),
-    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+    context: async ({ req }) => gatewayContext(req.headers),
     routes: (app) =>
       app.get('/health', (_req, res) => {
         const institutions = registry.health();

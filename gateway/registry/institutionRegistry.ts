@@ -12,7 +12,8 @@ import type { GraphQLSchema } from 'graphql';
 import { InstitutionCallError, callInstitution } from '../datasources/institutionClient.js';
 import { checkConformance } from './conformance.js';
 
-export type InstitutionStatus = 'PENDING' | 'UP' | 'DOWN' | 'NON_CONFORMING';
+/** DEGRADED: reachable and conforming, but recently gave answers the gateway had to correct (still routed). */
+export type InstitutionStatus = 'PENDING' | 'UP' | 'DEGRADED' | 'DOWN' | 'NON_CONFORMING';
 
 export interface InstitutionHealth {
   code: string;
@@ -33,6 +34,8 @@ export interface InstitutionRouter {
   routeTo(institution: string): Promise<Route>;
   recordSuccess(institution: string): void;
   recordFailure(institution: string, error: InstitutionCallError): void;
+  /** The institution answered, but with values the gateway discarded (checkAnswer). */
+  recordInvalidAnswer(institution: string, reason: string): void;
 }
 
 interface Entry {
@@ -45,6 +48,8 @@ interface Entry {
   /** The last conformance check passed. */
   conforming: boolean;
   conformanceCheckedAt?: number;
+  /** An invalid answer keeps the status DEGRADED until this time, however many valid ones follow. */
+  degradedUntil?: number;
   /** After a failure no request is sent before this time (circuit breaker). */
   retryAfter?: number;
   checking?: Promise<void>;
@@ -60,12 +65,14 @@ export interface RegistryOptions {
   institutionTimeoutsMs?: Record<string, number>;
   /** How long a failed institution is skipped before it is tried again. */
   failureCooldownMs: number;
+  /** How long one invalid answer keeps an institution DEGRADED in /health. */
+  degradedHoldMs: number;
   /** How often a conforming institution's SDL is checked again, to catch version skew. */
   conformanceRecheckMs: number;
   log?: (message: string) => void;
 }
 
-const callFailures = new Set(['UNREACHABLE', 'TIMEOUT', 'HTTP_ERROR', 'MALFORMED_RESPONSE']);
+const callFailures = new Set(['UNREACHABLE', 'TIMEOUT', 'HTTP_ERROR', 'MALFORMED_RESPONSE', 'TOO_LARGE']);
 
 export class InstitutionRegistry implements InstitutionRouter {
   private entries = new Map<string, Entry>();
@@ -131,6 +138,10 @@ export class InstitutionRegistry implements InstitutionRouter {
   recordSuccess(institution: string): void {
     const entry = this.entries.get(institution);
     if (!entry?.conforming) return;
+    if (Date.now() < (entry.degradedUntil ?? 0)) {
+      Object.assign(entry, { lastCheckedAt: new Date(), lastSuccessAt: new Date() });
+      return;
+    }
     Object.assign(entry, {
       status: 'UP',
       reason: undefined,
@@ -144,6 +155,13 @@ export class InstitutionRegistry implements InstitutionRouter {
     const entry = this.entries.get(institution);
     if (!entry || !callFailures.has(error.failure)) return;
     this.markDown(entry, error.message);
+  }
+
+  recordInvalidAnswer(institution: string, reason: string): void {
+    const entry = this.entries.get(institution);
+    if (!entry?.conforming) return;
+    const degradedUntil = Date.now() + this.options.degradedHoldMs;
+    Object.assign(entry, { status: 'DEGRADED', reason, lastCheckedAt: new Date(), degradedUntil });
   }
 
   private markDown(entry: Entry, reason: string): void {
