@@ -20,6 +20,8 @@
  *   to the province-run framework subgraph, never to search or a catalogue.
  */
 
+import { parsePublishingKey } from '../runtime/publishingKeys.js';
+
 export type Credential =
   | { kind: 'NONE' }
   | { kind: 'PUBLISHING_KEY'; institution: string; authorization: string }
@@ -28,11 +30,6 @@ export type Credential =
   | { kind: 'PROVINCE_TOKEN'; authorization: string }
   /** Not a bearer token at all (Basic, garbage): forwarded to nobody. */
   | { kind: 'UNRECOGNISED' };
-
-/** The issuing format of publishing keys; institution codes never contain `_`. */
-export const publishingKeyPattern = /^mck_([a-z][a-z0-9-]{1,31})_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$/;
-/** Keys issued before the owner was embedded. */
-export const ownerlessPublishingKeyPattern = /^mck_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$/;
 
 const none: Credential = { kind: 'NONE' };
 
@@ -44,7 +41,7 @@ export function parseCredential(header: string | string[] | undefined): Credenti
   const authorization = `Bearer ${token}`;
   if (token.startsWith('mdk_')) return { kind: 'CONSUMER_KEY' };
   if (token.startsWith('mck_')) {
-    const owner = publishingKeyPattern.exec(token)?.[1];
+    const owner = parsePublishingKey(token)?.institution;
     return owner ? { kind: 'PUBLISHING_KEY', institution: owner, authorization } : { kind: 'OWNERLESS_PUBLISHING_KEY' };
   }
   return { kind: 'PROVINCE_TOKEN', authorization };

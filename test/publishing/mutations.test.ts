@@ -17,8 +17,8 @@ const freshInput = () => {
 
 beforeAll(async () => {
   [seneca, humber] = await Promise.all([startCatalogueHarness('seneca'), startCatalogueHarness('humber')]);
-  senecaKey = await apiKeyFor(seneca.databaseUrl, 'seneca registrar');
-  humberKey = await apiKeyFor(humber.databaseUrl, 'humber registrar');
+  senecaKey = await apiKeyFor(seneca.databaseUrl, 'seneca', 'seneca registrar');
+  humberKey = await apiKeyFor(humber.databaseUrl, 'humber', 'humber registrar');
 });
 afterAll(async () => {
   await Promise.all([seneca?.stop(), humber?.stop()]);
