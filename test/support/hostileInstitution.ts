@@ -1,7 +1,9 @@
 /**
  * Real catalogue subgraphs that misbehave on purpose, the way a broken or
  * malicious institution server could: answering for another institution's
- * entities, serving an altered contract, answering slowly, or with garbage.
+ * entities, serving an altered contract, answering slowly, with garbage, or
+ * with whatever raw answer a test crafts; and a recording proxy that logs
+ * every header an honest server receives.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,6 +76,95 @@ export async function startMisbehavingInstitution(
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await honest.stop();
+    },
+  };
+}
+
+/** One request as an institution's server received it. */
+export interface ReceivedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  body: { query?: string; variables?: Record<string, any>; operationName?: string };
+}
+
+export interface RecordingServer extends RunningHttpServer {
+  /** Every request received, in order (conformance checks included). */
+  received: ReceivedRequest[];
+}
+
+/** What a crafted institution sends back: an object is sent as JSON, a string as the raw body. */
+export type CraftedAnswer = (request: ReceivedRequest) => unknown;
+
+/**
+ * An institution that passes the conformance check (its `_service` SDL is the
+ * contract) and answers every other request with `answer`, however crafted:
+ * the way a compromised server would try to get forged data past the gateway.
+ */
+export async function startHostileInstitution(answer: CraftedAnswer): Promise<RecordingServer> {
+  const honest = await serveContract(loadSchemaDocument('catalogue'), {});
+  return startRecordingServer(
+    async (request, raw) => {
+      if (request.body.query?.includes('_service')) {
+        const sdl = await fetch(honest.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: raw,
+        });
+        return sdl.text();
+      }
+      const crafted = answer(request);
+      return typeof crafted === 'string' ? crafted : JSON.stringify(crafted);
+    },
+    () => honest.stop(),
+  );
+}
+
+/**
+ * A proxy in front of a real server that records every request's headers and
+ * body, then passes on the body and the Authorization header (so the server
+ * still decides what the credential allows) and nothing else.
+ */
+export function startRecordingProxy(targetUrl: string): Promise<RecordingServer> {
+  return startRecordingServer(async (request, raw) => {
+    const { authorization } = request.headers;
+    const headers = {
+      'content-type': 'application/json',
+      ...(typeof authorization === 'string' ? { authorization } : {}),
+    };
+    const answer = await fetch(targetUrl, { method: 'POST', headers, body: raw });
+    return answer.text();
+  });
+}
+
+async function startRecordingServer(
+  respond: (request: ReceivedRequest, raw: string) => Promise<string>,
+  onStop?: () => Promise<void>,
+): Promise<RecordingServer> {
+  const received: ReceivedRequest[] = [];
+  const server: Server = createServer(async (req, res) => {
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    let body: ReceivedRequest['body'] = {};
+    try {
+      body = JSON.parse(raw);
+    } catch {}
+    const request = { headers: { ...req.headers }, body };
+    received.push(request);
+    try {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(await respond(request, raw));
+    } catch {
+      res.writeHead(502).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    received,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await onStop?.();
     },
   };
 }
