@@ -91,49 +91,29 @@ export interface RecordingServer extends RunningHttpServer {
   received: ReceivedRequest[];
 }
 
-/** What a crafted institution sends back: an object is sent as JSON, a string as the raw body. */
-export type CraftedAnswer = (request: ReceivedRequest) => unknown;
-
-/**
- * An institution that passes the conformance check (its `_service` SDL is the
- * contract) and answers every other request with `answer`, however crafted:
- * the way a compromised server would try to get forged data past the gateway.
- */
-export async function startHostileInstitution(answer: CraftedAnswer): Promise<RecordingServer> {
-  const honest = await serveContract(loadSchemaDocument('catalogue'), {});
-  return startRecordingServer(
-    async (request, raw) => {
-      if (request.body.query?.includes('_service')) {
-        const sdl = await fetch(honest.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: raw,
-        });
-        return sdl.text();
-      }
-      const crafted = answer(request);
-      return typeof crafted === 'string' ? crafted : JSON.stringify(crafted);
-    },
-    () => honest.stop(),
-  );
-}
-
 /**
  * A proxy in front of a real server that records every request's headers and
  * body, then passes on the body and the Authorization header (so the server
- * still decides what the credential allows) and nothing else.
+ * still decides what the credential allows) and nothing else. With `tamper`,
+ * the real server's answer is rewritten before it goes back: an object is sent
+ * as JSON, a string as the raw body. That is how a compromised institution
+ * would craft answers that look right everywhere but where it lies.
  */
-export function startRecordingProxy(targetUrl: string): Promise<RecordingServer> {
+export function startRecordingProxy(targetUrl: string, tamper?: Tamper): Promise<RecordingServer> {
   return startRecordingServer(async (request, raw) => {
     const { authorization } = request.headers;
     const headers = {
       'content-type': 'application/json',
       ...(typeof authorization === 'string' ? { authorization } : {}),
     };
-    const answer = await fetch(targetUrl, { method: 'POST', headers, body: raw });
-    return answer.text();
+    const text = await (await fetch(targetUrl, { method: 'POST', headers, body: raw })).text();
+    if (!tamper || request.body.query?.includes('_service')) return text;
+    const tampered = await tamper(request, JSON.parse(text));
+    return typeof tampered === 'string' ? tampered : JSON.stringify(tampered);
   });
 }
+
+export type Tamper = (request: ReceivedRequest, answer: any) => unknown;
 
 async function startRecordingServer(
   respond: (request: ReceivedRequest, raw: string) => Promise<string>,
