@@ -92,7 +92,9 @@ class AnswerWalk {
 
   errors(): GraphQLFormattedError[] {
     const shown = this.problems.slice(0, reportedProblems).map(({ code, reason, message, path }) => ({
-      message: `Institution "${this.institution}" ${message}; that part of its answer was discarded.`,
+      message: `Institution "${this.institution}" ${message}; ${
+        reason === 'LIST_TOO_LONG' ? 'the items beyond were dropped' : 'that part of its answer was discarded'
+      }.`,
       path,
       extensions: { code, institution: this.institution, reason },
     }));
@@ -167,13 +169,13 @@ class AnswerWalk {
     const concrete = this.concreteType(record, type, expected.typename);
     if (!concrete) return this.problem('WRONG_TYPE', `answered an object of an unexpected type for ${type.name}`, path);
     const fields = selection?.fieldsFor(concrete) ?? new Map<string, FieldPlan>();
+    if (!this.owned(record, concrete, fields, path, expected)) return false;
     for (const key of Object.keys(record)) {
       if (!fields.has(key)) {
         this.problem('UNEXPECTED_FIELD', `answered a field "${truncate(key)}" that was not asked for`, [...path, key]);
         delete record[key];
       }
     }
-    if (!this.owned(record, concrete, fields, path, expected)) return false;
     for (const [key, field] of fields) {
       const child = record[key];
       if (child === undefined && field.conditional) continue;
@@ -239,19 +241,22 @@ class AnswerWalk {
   ): boolean {
     const owners = ownerFields[concrete.name] ?? [];
     const keys = new Set<unknown>();
-    for (const [responseKey, field] of fields) {
+    // Owner fields and __typename under their own names too, even unasked: a foreign key anywhere is a forgery.
+    const selected = [...fields].map(([responseKey, field]) => [responseKey, field.name] as const);
+    const unasked = [...owners, '__typename'].filter((name) => !fields.has(name)).map((name) => [name, name] as const);
+    for (const [responseKey, name] of [...selected, ...unasked]) {
       const value = record[responseKey];
-      if (field.name === '__typename' && value !== undefined && value !== concrete.name) {
+      if (name === '__typename' && value !== undefined && value !== concrete.name) {
         return this.impersonation(`called a ${concrete.name} a "${truncate(String(value))}"`, path);
       }
-      if (!owners.includes(field.name) || value === undefined || value === null) continue;
+      if (!owners.includes(name) || value === undefined || value === null) continue;
       if (ownerOf(concrete.name, value) !== this.institution) {
         return this.impersonation(
           `answered with ${concrete.name} "${truncate(String(value))}", which it does not own`,
           path,
         );
       }
-      if (owners[0] === field.name) keys.add(value);
+      if (owners[0] === name) keys.add(value);
     }
     if (keys.size > 1) return this.impersonation(`answered a ${concrete.name} whose key fields disagree`, path);
     const [key] = keys;
