@@ -171,7 +171,11 @@ class Kit {
       if (!changes)
         return void result.problems.push(`changes(institution: "${institution}") failed: ${firstError(answer.errors)}`);
       for (const change of changes.changes ?? []) {
-        if (seenCursors.has(change.cursor)) result.problems.push(`change cursor "${change.cursor}" appears twice.`);
+        if (seenCursors.has(change.cursor)) {
+          return void result.problems.push(
+            `change cursor "${change.cursor}" came back again: the feed does not advance.`,
+          );
+        }
         seenCursors.add(change.cursor);
         if (change.occurredAt < previousOccurredAt) {
           result.problems.push(`changes are not oldest first: ${change.occurredAt} comes after ${previousOccurredAt}.`);
@@ -183,8 +187,8 @@ class Kit {
       }
       const last = changes.changes?.at(-1);
       if (last && changes.cursor !== last.cursor) {
-        result.problems.push(
-          `a page's cursor must be its last change's cursor ("${last.cursor}"), got "${changes.cursor}".`,
+        return void result.problems.push(
+          `a page's cursor must be its last change's cursor ("${last.cursor}"), got ${JSON.stringify(changes.cursor)}.`,
         );
       }
       if (!last) {
@@ -204,7 +208,7 @@ class Kit {
         const tail = after.data?.changes;
         if (tail && tail.changes.length === 0 && tail.cursor !== since) {
           result.problems.push(
-            `polling from the final cursor (${JSON.stringify(since)}) must give an empty page with that same cursor, got ${JSON.stringify(tail.cursor)}.`,
+            `an empty page must give back the cursor it was asked from: polling from the final cursor ${JSON.stringify(since)} gave ${JSON.stringify(tail.cursor)}, so a poller would start again from the beginning.`,
           );
         }
         if (tail && tail.changes.length > 0)
