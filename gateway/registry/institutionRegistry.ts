@@ -241,7 +241,9 @@ export class InstitutionRegistry implements InstitutionRouter {
     entry.lastCheckedAt = new Date();
     entry.conformanceCheckedAt = Date.now();
     entry.conforming = result.kind === 'CONFORMING';
-    if (result.kind === 'CONFORMING') {
+    if (result.kind === 'CONFORMING' && Date.now() < (entry.degradedUntil ?? 0)) {
+      Object.assign(entry, { status: 'DEGRADED', retryAfter: undefined, lastSuccessAt: new Date() });
+    } else if (result.kind === 'CONFORMING') {
       Object.assign(entry, { status: 'UP', reason: undefined, retryAfter: undefined, lastSuccessAt: new Date() });
     } else if (result.kind === 'NON_CONFORMING') {
       Object.assign(entry, { status: 'NON_CONFORMING', reason: result.problems.join(' ') });
