@@ -14,6 +14,11 @@ import {
   getNamedType,
   isAbstractType,
   isCompositeType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isUnionType,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -26,14 +31,48 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { isOwnershipAlias } from './ownership.js';
+import { isOwnershipAlias, ownerFields } from './ownership.js';
 
 /** Where a request sets no page size and the contract declares no default, lists stop here. */
 export const fallbackPageSize = 1000;
 
+/**
+ * A contract type reduced to what the answer walk needs, so that it never
+ * calls graphql-js's type predicates (costly `instanceof` checks) per value.
+ */
+export type Shape =
+  | { kind: 'NON_NULL'; of: Shape }
+  | { kind: 'LIST'; of: Shape }
+  | { kind: 'SCALAR'; name: string }
+  | { kind: 'ENUM'; name: string; values: ReadonlySet<string> }
+  | { kind: 'OBJECT'; name: string; type: GraphQLObjectType }
+  | { kind: 'UNION'; name: string; members: ReadonlyMap<string, GraphQLObjectType> };
+
+const shapes = new WeakMap<GraphQLOutputType, Shape>();
+
+export function shapeOf(type: GraphQLOutputType): Shape {
+  let shape = shapes.get(type);
+  if (!shape) {
+    if (isNonNullType(type)) shape = { kind: 'NON_NULL', of: shapeOf(type.ofType) };
+    else if (isListType(type)) shape = { kind: 'LIST', of: shapeOf(type.ofType) };
+    else if (isEnumType(type))
+      shape = { kind: 'ENUM', name: type.name, values: new Set(type.getValues().map((v) => v.name)) };
+    else if (isObjectType(type)) shape = { kind: 'OBJECT', name: type.name, type };
+    else if (isUnionType(type))
+      shape = { kind: 'UNION', name: type.name, members: new Map(type.getTypes().map((t) => [t.name, t])) };
+    // Interfaces are not in the catalogue contract; a scalar check of an unknown name accepts any value.
+    else shape = { kind: 'SCALAR', name: type.name };
+    shapes.set(type, shape);
+  }
+  return shape;
+}
+
 export interface FieldPlan {
   name: string;
   type: GraphQLOutputType;
+  shape: Shape;
+  /** The value is a list (possibly non-null). */
+  isList: boolean;
   /** Under @skip/@include: may be absent from the answer. */
   conditional: boolean;
   /** Added by the gateway (reserved alias): removed before the answer goes on. */
@@ -46,8 +85,12 @@ export interface FieldPlan {
   selection?: SelectionPlan;
 }
 
+/** A response key of an object and the field it must be read as, for the ownership proof. */
+export type IdentityField = readonly [responseKey: string, fieldName: string];
+
 export class SelectionPlan {
   private readonly byType = new Map<string, Map<string, FieldPlan>>();
+  private readonly identityByType = new Map<string, readonly IdentityField[]>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -64,6 +107,27 @@ export class SelectionPlan {
       this.byType.set(type.name, fields);
     }
     return fields;
+  }
+
+  /**
+   * Where an object of `type` names its owner or its type: the owner fields and
+   * `__typename` under every alias asked for, and under their own names when not
+   * asked for (a forged key must not hide in a field nobody selected).
+   */
+  identityFieldsFor(type: GraphQLObjectType): readonly IdentityField[] {
+    let identity = this.identityByType.get(type.name);
+    if (!identity) {
+      const fields = this.fieldsFor(type);
+      const names = [...(ownerFields[type.name] ?? []), '__typename'];
+      identity = [
+        ...[...fields]
+          .filter(([, field]) => names.includes(field.name))
+          .map(([key, field]) => [key, field.name] as const),
+        ...names.filter((name) => !fields.has(name)).map((name) => [name, name] as const),
+      ];
+      this.identityByType.set(type.name, identity);
+    }
+    return identity;
   }
 
   private collect(type: GraphQLObjectType): Map<string, FieldPlan> {
@@ -109,9 +173,12 @@ export class SelectionPlan {
     if (!definition) return undefined;
     const named = getNamedType(definition.type);
     const childSets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+    const shape = shapeOf(definition.type);
     return {
       name,
       type: definition.type,
+      shape,
+      isList: (shape.kind === 'NON_NULL' ? shape.of : shape).kind === 'LIST',
       conditional: nodes.every((node) => conditionalNodes.has(node)),
       reserved: isOwnershipAlias(first),
       pageSize: pageSizeOf(definition, first),

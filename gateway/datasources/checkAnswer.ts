@@ -18,23 +18,25 @@
  * The answer is corrected in place; the problems come back as GraphQL errors
  * naming the institution.
  */
+import { getNamedType, type GraphQLFormattedError, type GraphQLObjectType } from 'graphql';
 import {
-  getNamedType,
-  isEnumType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-  isUnionType,
-  type GraphQLCompositeType,
-  type GraphQLFormattedError,
-  type GraphQLObjectType,
-  type GraphQLOutputType,
-} from 'graphql';
-import type { AnswerPlan, FieldPlan, SelectionPlan } from './answerPlan.js';
+  shapeOf,
+  type AnswerPlan,
+  type FieldPlan,
+  type IdentityField,
+  type SelectionPlan,
+  type Shape,
+} from './answerPlan.js';
 import { keyOfRepresentation, ownerFields, ownerOf } from './ownership.js';
 
-type Path = Array<string | number>;
+/** A position in the answer, built as a chain so that valid values cost no array; materialised only for errors. */
+type Path = { parent: Path; key: string | number } | undefined;
+
+function pathArray(path: Path): Array<string | number> {
+  const keys: Array<string | number> = [];
+  for (let at = path; at; at = at.parent) keys.push(at.key);
+  return keys.reverse();
+}
 type Code = 'INSTITUTION_IMPERSONATION' | 'INSTITUTION_INVALID_RESPONSE';
 
 /** At most this many problems are reported one by one; the rest are counted. */
@@ -66,7 +68,7 @@ export function checkAnswer(
   if (data === null) return [];
   const walk = new AnswerWalk(context.institution, context.variables);
   const representations = context.representations;
-  walk.object(data, plan.rootType, plan.root, [], undefined, {
+  walk.object(data, shapeOf(plan.rootType) as Extract<Shape, { kind: 'OBJECT' }>, plan.root, undefined, undefined, {
     // Each `_entities` item is the entity its representation names, whatever the item says.
     entity: representations
       ? (position) => representations[position] as Record<string, unknown> | undefined
@@ -91,13 +93,15 @@ class AnswerWalk {
   ) {}
 
   errors(): GraphQLFormattedError[] {
-    const shown = this.problems.slice(0, reportedProblems).map(({ code, reason, message, path }) => ({
-      message: `Institution "${this.institution}" ${message}; ${
-        reason === 'LIST_TOO_LONG' ? 'the items beyond were dropped' : 'that part of its answer was discarded'
-      }.`,
-      path,
-      extensions: { code, institution: this.institution, reason },
-    }));
+    const shown: GraphQLFormattedError[] = this.problems
+      .slice(0, reportedProblems)
+      .map(({ code, reason, message, path }) => ({
+        message: `Institution "${this.institution}" ${message}; ${
+          reason === 'LIST_TOO_LONG' ? 'the items beyond were dropped' : 'that part of its answer was discarded'
+        }.`,
+        path: pathArray(path),
+        extensions: { code, institution: this.institution, reason },
+      }));
     const hidden = this.problems.length - shown.length;
     if (hidden > 0) {
       const { code, reason } = this.problems[reportedProblems]!;
@@ -110,49 +114,56 @@ class AnswerWalk {
     return shown;
   }
 
-  /** Checks `value` against `type`; false when the value must be discarded by its parent. */
-  value(value: unknown, type: GraphQLOutputType, field: FieldPlan, path: Path, pageSize?: number): boolean {
-    if (isNonNullType(type)) {
-      if (value === null)
-        return this.problem('INVALID_VALUE', `answered null for the non-null ${describe(field)}`, path);
-      return this.value(value, type.ofType, field, path, pageSize);
-    }
-    if (value === null) return true;
-    if (isListType(type)) {
-      if (!Array.isArray(value)) return this.problem('WRONG_TYPE', `answered a non-list for ${describe(field)}`, path);
-      if (pageSize !== undefined && value.length > pageSize) {
-        this.problem('LIST_TOO_LONG', `answered ${value.length} items where at most ${pageSize} were asked for`, path);
-        value.length = pageSize;
-      }
-      for (let i = value.length - 1; i >= 0; i--) {
-        if (this.value(value[i], type.ofType, field, [...path, i])) continue;
-        if (isNonNullType(type.ofType)) value.splice(i, 1);
-        else value[i] = null;
-      }
-      return true;
-    }
-    if (isScalarType(type)) {
-      const check = scalarChecks[type.name];
-      return !check || check(value)
-        ? true
-        : this.problem('WRONG_TYPE', `answered a ${kindOf(value)} where ${describe(field)} is a ${type.name}`, path);
-    }
-    if (isEnumType(type)) {
-      return typeof value === 'string' && type.getValue(value)
-        ? true
-        : this.problem(
-            'UNKNOWN_ENUM_VALUE',
-            `answered a value that is not a ${type.name} for ${describe(field)}`,
+  /** Checks `value` against `shape`; false when the value must be discarded by its parent. */
+  value(value: unknown, shape: Shape, field: FieldPlan, path: Path, pageSize?: number): boolean {
+    switch (shape.kind) {
+      case 'NON_NULL':
+        if (value === null) {
+          return this.problem('INVALID_VALUE', `answered null for the non-null ${describe(field)}`, path);
+        }
+        return this.value(value, shape.of, field, path, pageSize);
+      case 'LIST': {
+        if (value === null) return true;
+        if (!Array.isArray(value))
+          return this.problem('WRONG_TYPE', `answered a non-list for ${describe(field)}`, path);
+        if (pageSize !== undefined && value.length > pageSize) {
+          this.problem(
+            'LIST_TOO_LONG',
+            `answered ${value.length} items where at most ${pageSize} were asked for`,
             path,
           );
+          value.length = pageSize;
+        }
+        for (let i = value.length - 1; i >= 0; i--) {
+          if (this.value(value[i], shape.of, field, { parent: path, key: i })) continue;
+          if (shape.of.kind === 'NON_NULL') value.splice(i, 1);
+          else value[i] = null;
+        }
+        return true;
+      }
+      case 'SCALAR': {
+        const check = scalarChecks[shape.name];
+        return value === null || !check || check(value)
+          ? true
+          : this.problem('WRONG_TYPE', `answered a ${kindOf(value)} where ${describe(field)} is a ${shape.name}`, path);
+      }
+      case 'ENUM':
+        return value === null || (typeof value === 'string' && shape.values.has(value))
+          ? true
+          : this.problem(
+              'UNKNOWN_ENUM_VALUE',
+              `answered a value that is not a ${shape.name} for ${describe(field)}`,
+              path,
+            );
+      default:
+        if (value === null) return true;
+        return this.object(value, shape, field.selection, path, pageSize, { key: field.idArgument?.(this.variables) });
     }
-    const key = field.idArgument?.(this.variables);
-    return this.object(value, type, field.selection, path, pageSize, { key });
   }
 
   object(
     value: unknown,
-    type: GraphQLCompositeType,
+    shape: Extract<Shape, { kind: 'OBJECT' | 'UNION' }>,
     selection: SelectionPlan | undefined,
     path: Path,
     pageSize: number | undefined,
@@ -161,44 +172,49 @@ class AnswerWalk {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       return this.problem(
         'WRONG_TYPE',
-        `answered a ${kindOf(value)} where an object of type ${type.name} belongs`,
+        `answered a ${kindOf(value)} where an object of type ${shape.name} belongs`,
         path,
       );
     }
     const record = value as Record<string, unknown>;
-    const concrete = this.concreteType(record, type, expected.typename);
-    if (!concrete) return this.problem('WRONG_TYPE', `answered an object of an unexpected type for ${type.name}`, path);
-    const fields = selection?.fieldsFor(concrete) ?? new Map<string, FieldPlan>();
-    if (!this.owned(record, concrete, fields, path, expected)) return false;
-    for (const key of Object.keys(record)) {
+    const concrete = concreteType(record, shape, expected.typename);
+    if (!concrete)
+      return this.problem('WRONG_TYPE', `answered an object of an unexpected type for ${shape.name}`, path);
+    if (!selection) return this.problem('WRONG_TYPE', 'answered an object where none was asked for', path);
+    const fields = selection.fieldsFor(concrete);
+    if (!this.owned(record, concrete, selection.identityFieldsFor(concrete), path, expected)) return false;
+    for (const key in record) {
       if (!fields.has(key)) {
-        this.problem('UNEXPECTED_FIELD', `answered a field "${truncate(key)}" that was not asked for`, [...path, key]);
+        this.problem('UNEXPECTED_FIELD', `answered a field "${truncate(key)}" that was not asked for`, {
+          parent: path,
+          key,
+        });
         delete record[key];
       }
     }
     for (const [key, field] of fields) {
       const child = record[key];
       if (child === undefined && field.conditional) continue;
+      const at = { parent: path, key };
       const ok =
         child === undefined
-          ? this.problem('MISSING_FIELD', `left out ${describe(field)}`, [...path, key])
+          ? this.problem('MISSING_FIELD', `left out ${describe(field)}`, at)
           : field.name === '_entities' && expected.entity
-            ? this.entities(child, field, [...path, key], expected.entity)
-            : this.value(child, field.type, field, [...path, key], this.pageSizeOf(field, pageSize));
+            ? this.entities(child, field, at, expected.entity)
+            : this.value(
+                child,
+                field.shape,
+                field,
+                at,
+                field.pageSize?.(this.variables) ?? (field.isList ? pageSize : undefined),
+              );
       if (!ok) {
-        if (isNonNullType(field.type)) return false;
+        if (field.shape.kind === 'NON_NULL') return false;
         record[key] = null;
       }
       if (field.reserved) delete record[key];
     }
     return true;
-  }
-
-  /** A field's own `first`, else, for a list, the page size its parent's `first` set. */
-  private pageSizeOf(field: FieldPlan, parentPageSize: number | undefined): number | undefined {
-    const own = field.pageSize?.(this.variables);
-    if (own !== undefined) return own;
-    return isListType(isNonNullType(field.type) ? field.type.ofType : field.type) ? parentPageSize : undefined;
   }
 
   /** `_entities`: each item is held to the representation at its position. */
@@ -209,42 +225,31 @@ class AnswerWalk {
     representation: (position: number) => Record<string, unknown> | undefined,
   ): boolean {
     if (!Array.isArray(value)) return this.problem('WRONG_TYPE', 'answered a non-list for _entities', path);
-    const type = getNamedType(field.type) as GraphQLCompositeType;
+    const shape = shapeOf(getNamedType(field.type)) as Extract<Shape, { kind: 'OBJECT' | 'UNION' }>;
     value.forEach((item, position) => {
       const wanted = representation(position);
       const expected = { typename: String(wanted?.__typename), key: wanted ? keyOfRepresentation(wanted) : undefined };
-      if (item !== null && !this.object(item, type, field.selection, [...path, position], undefined, expected)) {
+      if (
+        item !== null &&
+        !this.object(item, shape, field.selection, { parent: path, key: position }, undefined, expected)
+      ) {
         value[position] = null;
       }
     });
     return true;
   }
 
-  private concreteType(
-    record: Record<string, unknown>,
-    type: GraphQLCompositeType,
-    expectedTypename: string | undefined,
-  ): GraphQLObjectType | undefined {
-    if (isObjectType(type)) return expectedTypename === undefined || expectedTypename === type.name ? type : undefined;
-    if (!isUnionType(type)) return undefined;
-    const name = expectedTypename ?? record.__typename ?? record._shardType;
-    return type.getTypes().find((member) => member.name === name);
-  }
-
   /** The ownership proof: every owner field, real or aliased, and every `__typename`. */
   private owned(
     record: Record<string, unknown>,
     concrete: GraphQLObjectType,
-    fields: Map<string, FieldPlan>,
+    identity: readonly IdentityField[],
     path: Path,
     expected: Expectation,
   ): boolean {
     const owners = ownerFields[concrete.name] ?? [];
-    const keys = new Set<unknown>();
-    // Owner fields and __typename under their own names too, even unasked: a foreign key anywhere is a forgery.
-    const selected = [...fields].map(([responseKey, field]) => [responseKey, field.name] as const);
-    const unasked = [...owners, '__typename'].filter((name) => !fields.has(name)).map((name) => [name, name] as const);
-    for (const [responseKey, name] of [...selected, ...unasked]) {
+    let key: unknown;
+    for (const [responseKey, name] of identity) {
       const value = record[responseKey];
       if (name === '__typename' && value !== undefined && value !== concrete.name) {
         return this.impersonation(`called a ${concrete.name} a "${truncate(String(value))}"`, path);
@@ -256,10 +261,12 @@ class AnswerWalk {
           path,
         );
       }
-      if (owners[0] === name) keys.add(value);
+      if (owners[0] !== name) continue;
+      if (key !== undefined && key !== value) {
+        return this.impersonation(`answered a ${concrete.name} whose key fields disagree`, path);
+      }
+      key = value;
     }
-    if (keys.size > 1) return this.impersonation(`answered a ${concrete.name} whose key fields disagree`, path);
-    const [key] = keys;
     if (expected.key !== undefined && key !== undefined && key !== expected.key) {
       return this.impersonation(
         `answered ${concrete.name} "${truncate(String(key))}" when asked for "${truncate(String(expected.key))}"`,
@@ -278,6 +285,17 @@ class AnswerWalk {
     this.problems.push({ code: 'INSTITUTION_INVALID_RESPONSE', reason, message, path });
     return false;
   }
+}
+
+function concreteType(
+  record: Record<string, unknown>,
+  shape: Extract<Shape, { kind: 'OBJECT' | 'UNION' }>,
+  expectedTypename: string | undefined,
+): GraphQLObjectType | undefined {
+  if (shape.kind === 'OBJECT')
+    return expectedTypename === undefined || expectedTypename === shape.name ? shape.type : undefined;
+  const name = expectedTypename ?? record.__typename ?? record._shardType;
+  return typeof name === 'string' ? shape.members.get(name) : undefined;
 }
 
 function describe(field: FieldPlan): string {

@@ -5,7 +5,7 @@
  * entries, invisible drafts, and owner-only reads with its own publishing key.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
 import {
   loadExampleCatalogue,
@@ -21,7 +21,11 @@ let directory: LocalDirectory;
 let example: RunningExample;
 
 beforeAll(async () => {
-  directory = await startTestDirectory({ institutions: ['humber'], entriesPerInstitution: 4 });
+  directory = await startTestDirectory({
+    institutions: ['humber'],
+    entriesPerInstitution: 4,
+    institutionTimeoutMs: 5_000,
+  });
   example = await startExampleInstitution({
     institution: 'examplecollege',
     entries,
@@ -45,6 +49,14 @@ beforeAll(async () => {
     { authorization: `Bearer ${provinceApiKey}` },
   );
   expect(registered.errors).toBeUndefined();
+  // Routed once the gateway has read the registry and checked the example's SDL.
+  await vi.waitFor(
+    async () => {
+      const health = await (await fetch(new URL('/health', directory.gateway.url))).json();
+      expect(health.institutions.find((i: { code: string }) => i.code === 'examplecollege')?.status).toBe('UP');
+    },
+    { timeout: 10_000, interval: 100 },
+  );
 }, 60_000);
 afterAll(async () => {
   await example?.stop();

@@ -10,7 +10,7 @@
  * search (entity fetches), and must produce an error naming the institution
  * while the honest institutions in the same response are complete.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
 import { loadExampleCatalogue, startExampleInstitution } from '../../examples/minimal-institution/server.js';
 import { provinceApiKey, startTestDirectory } from '../support/directory.js';
@@ -104,9 +104,6 @@ async function ask(surface: keyof typeof surfaces) {
 const baseline: Record<string, any> = {};
 
 type Variant = { name: string; code: 'INSTITUTION_IMPERSONATION' | 'INSTITUTION_INVALID_RESPONSE'; tamper: Tamper };
-const counterfeit = (object: Record<string, any>) => {
-  object.title = 'Counterfeit entry';
-};
 const variants: Variant[] = [
   {
     name: 'the real id names another institution while the alias says its own',
