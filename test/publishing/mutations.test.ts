@@ -261,7 +261,7 @@ describe('lifecycle', () => {
     const audit = await call(
       `{ auditLog(institution: "seneca", first: 3) { entries { actor action microCredentialId version } hasMore } }`,
     );
-    const prefix = senecaKey.split('_')[1];
+    const prefix = senecaKey.split('_')[2];
     expect(audit.data.auditLog.entries).toEqual([
       { actor: prefix, action: 'OFFERING_REMOVED', microCredentialId: id, version: 3 },
       { actor: prefix, action: 'OFFERING_SAVED', microCredentialId: id, version: 2 },
