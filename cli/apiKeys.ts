@@ -33,7 +33,7 @@ async function main() {
   const { db, close } = openCatalogueDatabase(databaseUrl, { maxConnections: 1 });
   try {
     if (command === 'create') {
-      const created = await createApiKey(db, values.label ?? `${institution} API key`);
+      const created = await createApiKey(db, institution, values.label ?? `${institution} API key`);
       console.log(`Created API key ${created.prefix} for ${institution}. It is shown only now; store it safely:`);
       console.log(created.key);
     } else if (command === 'list') {

@@ -1,7 +1,12 @@
-/** Per-request gateway context: only what is forwarded to subgraphs, and the operation's deadline. */
+import { parseCredential, type Credential } from './credentials.js';
+
+/** Per-request gateway context: the client's credential, parsed once (the data sources decide who receives it), and the operation's deadline. */
 export interface GatewayContext {
-  /** The client's Authorization header, passed on unchanged; the gateway itself trusts no client. */
-  authorization?: string;
+  credential: Credential;
   /** Aborts when the whole operation's deadline passes (set once the operation is parsed, see deadlines.ts). */
   deadline?: AbortSignal;
+}
+
+export function gatewayContext(headers: { authorization?: string | string[] }): GatewayContext {
+  return { credential: parseCredential(headers.authorization) };
 }

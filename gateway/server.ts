@@ -11,7 +11,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import { jsonBody, serveGraphQL, type RunningHttpServer } from '../runtime/http.js';
-import type { GatewayContext } from './context.js';
+import { gatewayContext, type GatewayContext } from './context.js';
 import { ProvinceServiceDataSource } from './datasources/ProvinceServiceDataSource.js';
 import { registrySnapshotFallback } from './datasources/registrySnapshotFallback.js';
 import { ShardedCatalogueDataSource } from './datasources/ShardedCatalogueDataSource.js';
@@ -24,7 +24,7 @@ import { ServiceHealth } from './registry/serviceHealth.js';
 import { composeSupergraph } from './supergraph.js';
 import { budgets } from './edge/budgets.js';
 import { corsPolicy, securityHeaders } from './edge/clientAccess.js';
-import { ConsumerKeys, withoutConsumerKey } from './edge/consumerKeys.js';
+import { ConsumerKeys } from './edge/consumerKeys.js';
 import { maskError } from './edge/errorMasking.js';
 import { serveGraphiQL } from './edge/graphiql.js';
 import { inputFormatsPlugin } from './edge/inputFormats.js';
@@ -53,6 +53,8 @@ export interface GatewayOptions {
   /** How often every institution and province service is probed, and each probe's deadline. */
   healthProbeIntervalMs?: number;
   healthProbeTimeoutMs?: number;
+  /** How long one invalid answer keeps an institution DEGRADED in /health. */
+  degradedHoldMs?: number;
   log?: (message: string) => void;
   /** Origin of permanent URLs (`/credentials/{id}`); defaults to http://localhost:<port>. */
   publicOrigin?: string;
@@ -78,6 +80,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     conformanceRecheckMs: options.conformanceRecheckMs ?? 60_000,
     probeIntervalMs: options.healthProbeIntervalMs ?? 2_000,
     probeTimeoutMs: options.healthProbeTimeoutMs ?? 2_000,
+    degradedHoldMs: options.degradedHoldMs ?? 5 * 60_000,
     log: options.log,
   });
   await registry.start();
@@ -152,8 +155,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         // The entry point (or npm start) owns termination; Apollo's handler would re-raise the signal mid-shutdown.
         stopOnTerminationSignals: false,
       }),
-    // A consumer key is the gateway's business only: it is never passed on.
-    context: async ({ req }) => ({ authorization: withoutConsumerKey(req.headers.authorization) }),
+    // The credential policy (credentials.ts) decides who receives what: a consumer key reaches no subgraph.
+    context: async ({ req }) => gatewayContext(req.headers),
     routes: (app) => {
       if (edge.trustProxy !== undefined) app.set('trust proxy', edge.trustProxy);
       app.use(securityHeaders(), corsPolicy(edge.corsOrigins));

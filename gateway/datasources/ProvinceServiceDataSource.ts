@@ -11,6 +11,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../context.js';
+import { headersForSubgraph } from '../credentials.js';
 import { callKind, callTimeoutMs, type GatewayDeadlines } from '../deadlines.js';
 import type { GatewayMetrics } from '../metrics.js';
 import { failureReason } from '../registry/probe.js';
@@ -54,7 +55,7 @@ export class ProvinceServiceDataSource implements GraphQLDataSource<GatewayConte
         institution: service,
         url,
         body: { query, variables, operationName },
-        headers: forwardedHeaders(context),
+        headers: headersForSubgraph(context?.credential, service),
         timeoutMs,
         deadline: context?.deadline,
       });
@@ -74,10 +75,6 @@ export class ProvinceServiceDataSource implements GraphQLDataSource<GatewayConte
       return fallback ?? { errors: [unavailable] };
     }
   }
-}
-
-function forwardedHeaders(context: GatewayContext | undefined): Record<string, string> {
-  return context?.authorization ? { authorization: context.authorization } : {};
 }
 
 function serviceError(service: ProvinceService, failure: string, detail: string): GraphQLFormattedError {

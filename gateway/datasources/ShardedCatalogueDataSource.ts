@@ -5,8 +5,9 @@
  * entity fetches are split by the institution in each key
  * (routeEntitiesByInstitution), root fields by their institution or id
  * argument (routeRootFieldsByInstitution). Every query sent asks for ownership
- * proof, and the client's credentials are forwarded so institutions can
- * authorize writes themselves. Reads get the institution's deadline, writes
+ * proof, every answer is held to the query (checkAnswer), and a publishing key
+ * reaches only its own institution, on the root fields addressed to it
+ * (gateway/credentials.ts). Reads get the institution's deadline, writes
  * and imports their own longer ones; a write that runs out of time is
  * reported as of unknown outcome, and does not count against the
  * institution's health.
@@ -16,6 +17,8 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 // The request-kind enum is not re-exported from the package root.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types.js';
+import { answerPlan } from './answerPlan.js';
+import { checkAnswer } from './checkAnswer.js';
 import {
   InstitutionCallError,
   callInstitution,
@@ -29,6 +32,7 @@ import type { InstitutionRouter } from '../registry/institutionRegistry.js';
 import type { GatewayContext } from '../context.js';
 import { callKind, callTimeoutMs, type GatewayDeadlines } from '../deadlines.js';
 import type { GatewayMetrics } from '../metrics.js';
+import { headersForInstitution, type Credential } from '../credentials.js';
 
 export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
@@ -45,38 +49,43 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
     }
     const { query, variables, operationName } = options.request;
     if (!query) return { errors: [{ message: 'The catalogue fetch has no query text.' }] };
-    const headers = forwardedHeaders(options.context);
+    const credential = options.context?.credential;
     const deadline = options.context?.deadline;
-    const ask = (institution: string, body: GraphQLRequestBody) => this.ask(institution, body, headers, deadline);
     const representations = variables?.representations;
+    // Entity fetches are never addressed to an institution: they carry no credential.
     return Array.isArray(representations)
-      ? routeEntitiesByInstitution({ query, operationName, variables: { ...variables, representations } }, ask)
-      : routeRootFieldsByInstitution({ query, operationName, variables }, ask);
+      ? routeEntitiesByInstitution(
+          { query, operationName, variables: { ...variables, representations } },
+          (institution, body) => this.ask(institution, body, credential, false, deadline),
+        )
+      : routeRootFieldsByInstitution({ query, operationName, variables }, (institution, body) =>
+          this.ask(institution, body, credential, true, deadline),
+        );
   }
 
   private async ask(
     institution: string,
     body: GraphQLRequestBody,
-    headers: Record<string, string>,
+    credential: Credential | undefined,
+    addressed: boolean,
     deadline: AbortSignal | undefined,
   ): Promise<InstitutionAnswer> {
     const started = performance.now();
     const record = (failure?: string) =>
       this.metrics.recordCall('catalogue', institution, (performance.now() - started) / 1000, failure);
     const kind = callKind(body.query);
+    const sent = withOwnershipProof(body.query, this.contract);
+    let answer: InstitutionAnswer;
     try {
       const route = await this.router.routeTo(institution);
-      const answer = await callInstitution({
+      answer = await callInstitution({
         institution,
         url: route.url,
         timeoutMs: callTimeoutMs(kind, route.timeoutMs, this.deadlines),
         deadline,
-        headers,
-        body: { ...body, query: withOwnershipProof(body.query, this.contract) },
+        headers: headersForInstitution(credential, institution, addressed),
+        body: { ...body, query: sent.text },
       });
-      this.router.recordSuccess(institution);
-      record();
-      return answer;
     } catch (error) {
       if (!(error instanceof InstitutionCallError)) throw error;
       const failure =
@@ -87,9 +96,18 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
       record(failure.failure);
       throw failure;
     }
+    const variables = body.variables ?? {};
+    const problems = checkAnswer(answer.data, answerPlan(sent.text, sent.document, this.contract), {
+      institution,
+      variables,
+      representations: addressed ? undefined : (variables.representations as unknown[] | undefined),
+    });
+    record(problems.length === 0 ? undefined : 'INVALID_RESPONSE');
+    if (problems.length === 0) {
+      this.router.recordSuccess(institution);
+      return answer;
+    }
+    this.router.recordInvalidAnswer(institution, String(problems[0]!.message));
+    return { data: answer.data, errors: [...answer.errors, ...problems] };
   }
-}
-
-function forwardedHeaders(context: GatewayContext | undefined): Record<string, string> {
-  return context?.authorization ? { authorization: context.authorization } : {};
 }

@@ -28,7 +28,8 @@ export type InstitutionFailure =
   /** A write got no answer in time: it may or may not have been applied. Says nothing about the institution's health. */
   | 'WRITE_OUTCOME_UNKNOWN'
   | 'HTTP_ERROR'
-  | 'MALFORMED_RESPONSE';
+  | 'MALFORMED_RESPONSE'
+  | 'TOO_LARGE';
 
 export class InstitutionCallError extends Error {
   constructor(
@@ -60,11 +61,13 @@ function describe(failure: InstitutionFailure): string {
       return 'answered with an HTTP error';
     case 'MALFORMED_RESPONSE':
       return 'answered with something that is not a GraphQL response';
+    case 'TOO_LARGE':
+      return 'answered with more than the gateway accepts';
   }
 }
 
 /** Larger answers are refused: no page of the contract comes close. */
-const maxResponseBytes = 20 * 1024 * 1024;
+export const maxResponseBytes = 20 * 1024 * 1024;
 
 export async function callInstitution(options: {
   institution: string;
@@ -74,6 +77,8 @@ export async function callInstitution(options: {
   timeoutMs: number;
   /** The whole operation's deadline, when the call is part of one. */
   deadline?: AbortSignal;
+  /** The size cap, held while the body streams in. */
+  maxBytes?: number;
 }): Promise<InstitutionAnswer> {
   const { institution } = options;
   const signal = callSignal(options.timeoutMs, options.deadline);
@@ -91,7 +96,7 @@ export async function callInstitution(options: {
   }
   let text: string;
   try {
-    text = await readLimited(response, maxResponseBytes);
+    text = await readLimited(response, options.maxBytes ?? maxResponseBytes);
   } catch (error) {
     throw fail(error);
   }
@@ -120,6 +125,7 @@ function toCallError(
   deadline: AbortSignal | undefined,
 ): InstitutionCallError {
   const name = (error as Error | undefined)?.name;
+  if (error instanceof ResponseTooLargeError) return new InstitutionCallError(institution, 'TOO_LARGE', error.message);
   if (name === 'TimeoutError' || name === 'AbortError') {
     const detail = deadline?.aborted ? "no answer before the operation's deadline" : `no answer within ${timeoutMs} ms`;
     return new InstitutionCallError(institution, 'TIMEOUT', detail);
@@ -128,12 +134,36 @@ function toCallError(
   return new InstitutionCallError(institution, 'UNREACHABLE', cause ?? (error as Error).message);
 }
 
+/**
+ * Reads the body chunk by chunk and gives up (cancelling the stream) as soon as
+ * it passes `limit`, so an answer without content-length, or lying about it,
+ * never makes the gateway hold more than the cap.
+ */
 async function readLimited(response: Response, limit: number): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > limit) throw new Error(`response of ${declared} bytes exceeds ${limit}`);
-  const text = await response.text();
-  if (text.length > limit) throw new Error(`response exceeds ${limit} bytes`);
-  return text;
+  if (declared > limit) {
+    await response.body?.cancel().catch(() => {});
+    throw new ResponseTooLargeError(`response of ${declared} bytes exceeds ${limit}`);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    received += value.byteLength;
+    if (received > limit) {
+      await reader.cancel().catch(() => {});
+      throw new ResponseTooLargeError(`response exceeds ${limit} bytes`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+class ResponseTooLargeError extends Error {
+  override name = 'ResponseTooLargeError';
 }
 
 function parseJson(text: string): unknown {

@@ -1,11 +1,13 @@
 /**
- * Proof of ownership for everything an institution returns.
+ * Who owns what the catalogue returns, and the request rewrite that makes
+ * every answer carry its own proof.
  *
  * Before a query goes to an institution, every selection of a sharded entity
  * (MicroCredential, Institution) also asks for its key and type under reserved
- * aliases. When the answer comes back, every object carrying those aliases must
- * belong to the answering institution; the aliases are then removed so the
- * gateway sees exactly what it asked for.
+ * aliases, so the key is there even when the client did not select it. The
+ * answer is then checked (checkAnswer.ts) on every key field it carries, real
+ * or aliased, and the aliases are removed so the gateway sees exactly what it
+ * asked for.
  */
 import {
   Kind,
@@ -15,6 +17,7 @@ import {
   print,
   visit,
   visitWithTypeInfo,
+  type DocumentNode,
   type FieldNode,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -23,11 +26,29 @@ import {
 const shardKeyAlias = '_shardKey';
 const shardTypeAlias = '_shardType';
 
-/** The key field of each entity type the catalogue shards, and how to tell who owns a key. */
-const shardedEntities: Record<string, { keyField: string; ownerOf(key: string): string | undefined }> = {
-  MicroCredential: { keyField: 'id', ownerOf: institutionOfMicroCredentialId },
-  Institution: { keyField: 'code', ownerOf: (code) => code },
+/** The key field of each entity type the catalogue shards. */
+const shardedEntities: Record<string, { keyField: string }> = {
+  MicroCredential: { keyField: 'id' },
+  Institution: { keyField: 'code' },
 };
+
+/**
+ * Every field, per type, that names the institution owning the object; each
+ * one present in an answer must name the answering institution.
+ */
+export const ownerFields: Record<string, readonly string[]> = {
+  MicroCredential: ['id'],
+  Institution: ['code'],
+  MicroCredentialDraft: ['id'],
+  Change: ['microCredentialId'],
+  AuditEntry: ['microCredentialId'],
+};
+
+/** The institution a value of an owner field names: an institution code itself, or an id's prefix. */
+export function ownerOf(typename: string, value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return typename === 'Institution' ? value : institutionOfMicroCredentialId(value);
+}
 
 /** `humber:data-analytics` → `humber`; undefined when the id has no institution prefix. */
 export function institutionOfMicroCredentialId(id: string): string | undefined {
@@ -37,10 +58,10 @@ export function institutionOfMicroCredentialId(id: string): string | undefined {
 
 export function institutionOfRepresentation(representation: unknown): string | undefined {
   if (typeof representation !== 'object' || representation === null) return undefined;
-  const { __typename, ...fields } = representation as Record<string, unknown>;
-  const entity = typeof __typename === 'string' ? shardedEntities[__typename] : undefined;
-  const key = entity ? fields[entity.keyField] : undefined;
-  return entity && typeof key === 'string' ? entity.ownerOf(key) : undefined;
+  const typename = (representation as Record<string, unknown>).__typename;
+  return typeof typename === 'string' && typename in shardedEntities
+    ? ownerOf(typename, keyOfRepresentation(representation as Record<string, unknown>))
+    : undefined;
 }
 
 export function keyOfRepresentation(representation: Record<string, unknown>): string | undefined {
@@ -49,14 +70,14 @@ export function keyOfRepresentation(representation: Record<string, unknown>): st
   return typeof key === 'string' ? key : undefined;
 }
 
-const rewriteCache = new Map<string, string>();
+const rewriteCache = new Map<string, { text: string; document: DocumentNode }>();
 
 /** Adds the reserved key and type aliases to every sharded-entity selection of `query`. */
-export function withOwnershipProof(query: string, contract: GraphQLSchema): string {
+export function withOwnershipProof(query: string, contract: GraphQLSchema): { text: string; document: DocumentNode } {
   const cached = rewriteCache.get(query);
   if (cached !== undefined) return cached;
   const typeInfo = new TypeInfo(contract);
-  const rewritten = visit(
+  const document = visit(
     parse(query),
     visitWithTypeInfo(typeInfo, {
       SelectionSet(node) {
@@ -70,55 +91,31 @@ export function withOwnershipProof(query: string, contract: GraphQLSchema): stri
       },
     }),
   );
-  const text = print(rewritten);
+  const rewritten = { text: print(document), document };
   if (rewriteCache.size > 5000) rewriteCache.clear();
-  rewriteCache.set(query, text);
-  return text;
+  rewriteCache.set(query, rewritten);
+  return rewritten;
+}
+
+const addedByGateway = new WeakSet<FieldNode>();
+
+/** Whether the gateway added this selection (and so removes it from the answer). */
+export function isOwnershipAlias(node: FieldNode): boolean {
+  return addedByGateway.has(node);
 }
 
 function aliasField(alias: string, name: string): FieldNode {
-  return { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: alias }, name: { kind: Kind.NAME, value: name } };
+  const node: FieldNode = {
+    kind: Kind.FIELD,
+    alias: { kind: Kind.NAME, value: alias },
+    name: { kind: Kind.NAME, value: name },
+  };
+  addedByGateway.add(node);
+  return node;
 }
 
 function addSelections(node: SelectionSetNode, fields: FieldNode[]): SelectionSetNode {
   const present = new Set(node.selections.map((s) => (s.kind === Kind.FIELD ? (s.alias ?? s.name).value : '')));
   const missing = fields.filter((f) => !present.has(f.alias!.value));
   return missing.length === 0 ? node : { ...node, selections: [...node.selections, ...missing] };
-}
-
-export interface ForeignEntity {
-  typename: string;
-  key: string;
-}
-
-/**
- * Removes the reserved aliases from `value` in place and returns every entity
- * found in it that `institution` does not own.
- */
-export function stripAndFindForeignEntities(value: unknown, institution: string): ForeignEntity[] {
-  const foreign: ForeignEntity[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node !== 'object' || node === null) return;
-    const record = node as Record<string, unknown>;
-    if (shardTypeAlias in record || shardKeyAlias in record) {
-      const typename = String(record[shardTypeAlias]);
-      const key = String(record[shardKeyAlias]);
-      const entity = shardedEntities[typename];
-      if (!entity || entity.ownerOf(key) !== institution) foreign.push({ typename, key });
-      delete record[shardTypeAlias];
-      delete record[shardKeyAlias];
-    }
-    Object.values(record).forEach(walk);
-  };
-  walk(value);
-  return foreign;
-}
-
-/** The key an entity answer claims, read from the reserved aliases before they are stripped. */
-export function claimedKey(item: unknown): { typename: string; key: string } | undefined {
-  if (typeof item !== 'object' || item === null) return undefined;
-  const record = item as Record<string, unknown>;
-  if (!(shardKeyAlias in record)) return undefined;
-  return { typename: String(record[shardTypeAlias]), key: String(record[shardKeyAlias]) };
 }

@@ -1,19 +1,15 @@
 /**
  * Splits one `_entities` fetch by the institution in each representation's
  * key, asks the owners in parallel, and rebuilds the answer in the original
- * order and length. An institution that fails, or answers for something it
- * was not asked about, loses only its own items.
+ * order and length. An institution that fails loses only its own items; what
+ * each item may contain was already checked against its representation
+ * (checkAnswer).
  */
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { InstitutionCallError, type GraphQLRequestBody, type InstitutionAnswer } from './institutionClient.js';
-import {
-  claimedKey,
-  institutionOfRepresentation,
-  keyOfRepresentation,
-  stripAndFindForeignEntities,
-} from './ownership.js';
-import { fromInstitution, impersonation, institutionFailure, unroutable } from './shardErrors.js';
+import { institutionOfRepresentation } from './ownership.js';
+import { fromInstitution, institutionFailure, unroutable } from './shardErrors.js';
 
 export type AskInstitution = (institution: string, body: GraphQLRequestBody) => Promise<InstitutionAnswer>;
 
@@ -60,9 +56,7 @@ export async function routeEntitiesByInstitution(
         return;
       }
       indices.forEach((index, position) => {
-        const result = acceptEntity(answered[position], representations[index] as Record<string, unknown>, institution);
-        if (result.error) errors.push(result.error(['_entities', index]));
-        else entities[index] = result.entity;
+        entities[index] = answered[position];
       });
       for (const error of answer.errors) {
         const [head, position, ...rest] = error.path ?? [];
@@ -74,33 +68,4 @@ export async function routeEntitiesByInstitution(
     }),
   );
   return errors.length ? { data: { _entities: entities }, errors } : { data: { _entities: entities } };
-}
-
-type Accepted =
-  | { entity: unknown; error?: undefined }
-  | { error: (path: Array<string | number>) => GraphQLFormattedError };
-
-function acceptEntity(item: unknown, representation: Record<string, unknown>, institution: string): Accepted {
-  if (item === null) return { entity: null };
-  if (typeof item !== 'object' || Array.isArray(item)) {
-    const problem = new InstitutionCallError(institution, 'MALFORMED_RESPONSE', 'an entity is not an object');
-    return { error: (path) => institutionFailure(problem, path) };
-  }
-  const claimed = claimedKey(item);
-  const foreign = stripAndFindForeignEntities(item, institution);
-  const expected = keyOfRepresentation(representation);
-  if (claimed?.key !== expected || claimed?.typename !== representation.__typename) {
-    return {
-      error: (path) =>
-        impersonation(
-          institution,
-          `${claimed?.typename ?? 'an entity'} "${claimed?.key ?? '?'}" instead of "${expected}"`,
-          path,
-        ),
-    };
-  }
-  if (foreign.length > 0) {
-    return { error: (path) => impersonation(institution, `${foreign[0]!.typename} "${foreign[0]!.key}"`, path) };
-  }
-  return { entity: item };
 }

@@ -9,9 +9,9 @@ import { Kind, type FieldNode, type GraphQLFormattedError, type ValueNode } from
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { isInstitutionCode } from '../../runtime/config.js';
 import { InstitutionCallError, type GraphQLRequestBody } from './institutionClient.js';
-import { institutionOfMicroCredentialId, stripAndFindForeignEntities } from './ownership.js';
+import { institutionOfMicroCredentialId } from './ownership.js';
 import type { AskInstitution } from './routeEntitiesByInstitution.js';
-import { fromInstitution, impersonation, institutionFailure, unroutable } from './shardErrors.js';
+import { fromInstitution, institutionFailure, unroutable } from './shardErrors.js';
 import { operationForFields, parseOperation } from './splitOperation.js';
 
 export async function routeRootFieldsByInstitution(
@@ -56,13 +56,7 @@ export async function routeRootFieldsByInstitution(
       );
       try {
         const answer = await ask(institution, { query, variables: ownVariables, operationName: body.operationName });
-        for (const key of keys) {
-          const value = answer.data?.[key] ?? null;
-          const foreign = stripAndFindForeignEntities(value, institution);
-          data[key] = foreign.length ? null : value;
-          if (foreign.length)
-            errors.push(impersonation(institution, `${foreign[0]!.typename} "${foreign[0]!.key}"`, [key]));
-        }
+        for (const key of keys) data[key] = answer.data?.[key] ?? null;
         errors.push(...answer.errors.map((error) => fromInstitution(error, institution, error.path)));
       } catch (error) {
         if (!(error instanceof InstitutionCallError)) throw error;

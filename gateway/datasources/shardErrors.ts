@@ -24,14 +24,6 @@ export function institutionFailure(error: InstitutionCallError, path: Path): Gra
   };
 }
 
-export function impersonation(institution: string, claimed: string, path: Path): GraphQLFormattedError {
-  return {
-    message: `Institution "${institution}" answered with ${claimed}, which it does not own or was not asked for; the answer was discarded.`,
-    path,
-    extensions: { code: 'INSTITUTION_IMPERSONATION', institution },
-  };
-}
-
 export function unroutable(message: string, path: Path): GraphQLFormattedError {
   return { message, path, extensions: { code: 'UNROUTABLE_REQUEST' } };
 }

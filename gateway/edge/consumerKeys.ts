@@ -141,11 +141,6 @@ export function consumerKeyIn(authorization: string | undefined): string | undef
   return token?.startsWith(consumerKeyPrefix) && token.length <= 200 ? token : undefined;
 }
 
-/** What the gateway passes on: the Authorization header unless it holds a consumer key, which stays here. */
-export function withoutConsumerKey(authorization: string | undefined): string | undefined {
-  return consumerKeyIn(authorization) === undefined ? authorization : undefined;
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -19,7 +19,8 @@ import type { InstitutionProfile } from '../datasources/registrySnapshotFallback
 import { checkConformance } from './conformance.js';
 import { failureReason, probe, probeFailuresBeforeDown } from './probe.js';
 
-export type InstitutionStatus = 'PENDING' | 'UP' | 'DOWN' | 'NON_CONFORMING';
+/** DEGRADED: reachable and conforming, but recently gave answers the gateway had to correct (still routed). */
+export type InstitutionStatus = 'PENDING' | 'UP' | 'DEGRADED' | 'DOWN' | 'NON_CONFORMING';
 
 export interface InstitutionHealth {
   code: string;
@@ -40,6 +41,8 @@ export interface InstitutionRouter {
   routeTo(institution: string): Promise<Route>;
   recordSuccess(institution: string): void;
   recordFailure(institution: string, error: InstitutionCallError): void;
+  /** The institution answered, but with values the gateway discarded (checkAnswer). */
+  recordInvalidAnswer(institution: string, reason: string): void;
 }
 
 interface Entry {
@@ -52,6 +55,8 @@ interface Entry {
   /** The last conformance check passed. */
   conforming: boolean;
   conformanceCheckedAt?: number;
+  /** An invalid answer keeps the status DEGRADED until this time, however many valid ones follow. */
+  degradedUntil?: number;
   /** After a failure no request is sent before this time (circuit breaker). */
   retryAfter?: number;
   checking?: Promise<void>;
@@ -69,6 +74,8 @@ export interface RegistryOptions {
   institutionTimeoutsMs?: Record<string, number>;
   /** How long a failed institution is skipped before it is tried again. */
   failureCooldownMs: number;
+  /** How long one invalid answer keeps an institution DEGRADED in /health. */
+  degradedHoldMs: number;
   /** How often a conforming institution's SDL is checked again, to catch version skew. */
   conformanceRecheckMs: number;
   /** How often every institution is probed, whatever the traffic. */
@@ -79,7 +86,7 @@ export interface RegistryOptions {
 }
 
 /** Failures that say the institution is unwell. A write's unknown outcome does not. */
-const callFailures = new Set(['UNREACHABLE', 'TIMEOUT', 'HTTP_ERROR', 'MALFORMED_RESPONSE']);
+const callFailures = new Set(['UNREACHABLE', 'TIMEOUT', 'HTTP_ERROR', 'MALFORMED_RESPONSE', 'TOO_LARGE']);
 
 const registryQuery =
   '{ institutionRegistry { code subgraphUrl } institutions { code name nameFr type region website languages } }';
@@ -159,6 +166,10 @@ export class InstitutionRegistry implements InstitutionRouter {
   recordSuccess(institution: string): void {
     const entry = this.entries.get(institution);
     if (!entry?.conforming) return;
+    if (Date.now() < (entry.degradedUntil ?? 0)) {
+      Object.assign(entry, { lastCheckedAt: new Date(), lastSuccessAt: new Date() });
+      return;
+    }
     Object.assign(entry, {
       status: 'UP',
       reason: undefined,
@@ -172,6 +183,13 @@ export class InstitutionRegistry implements InstitutionRouter {
     const entry = this.entries.get(institution);
     if (!entry || !callFailures.has(error.failure)) return;
     this.markDown(entry, failureReason(error));
+  }
+
+  recordInvalidAnswer(institution: string, reason: string): void {
+    const entry = this.entries.get(institution);
+    if (!entry?.conforming) return;
+    const degradedUntil = Date.now() + this.options.degradedHoldMs;
+    Object.assign(entry, { status: 'DEGRADED', reason, lastCheckedAt: new Date(), degradedUntil });
   }
 
   private markDown(entry: Entry, reason: string): void {
@@ -281,8 +299,10 @@ export class InstitutionRegistry implements InstitutionRouter {
     entry.lastCheckedAt = new Date();
     entry.conformanceCheckedAt = Date.now();
     entry.conforming = result.kind === 'CONFORMING';
-    if (result.kind === 'CONFORMING') {
-      if (entry.status === 'DOWN') this.log(`institution ${entry.code} is UP`);
+    if (result.kind === 'CONFORMING' && entry.status === 'DOWN') this.log(`institution ${entry.code} is UP`);
+    if (result.kind === 'CONFORMING' && Date.now() < (entry.degradedUntil ?? 0)) {
+      Object.assign(entry, { status: 'DEGRADED', retryAfter: undefined, lastSuccessAt: new Date() });
+    } else if (result.kind === 'CONFORMING') {
       Object.assign(entry, { status: 'UP', reason: undefined, retryAfter: undefined, lastSuccessAt: new Date() });
     } else if (result.kind === 'NON_CONFORMING') {
       Object.assign(entry, { status: 'NON_CONFORMING', reason: result.problems.join(' ') });

@@ -73,7 +73,7 @@ export async function startCatalogueSubgraph(options: CatalogueSubgraphOptions):
           institution,
           db,
           loaders: createLoaders(db),
-          caller: () => (caller ??= token ? authenticateApiKey(db, token) : Promise.resolve(null)),
+          caller: () => (caller ??= token ? authenticateApiKey(db, institution, token) : Promise.resolve(null)),
         };
       },
       routes: (app) => {

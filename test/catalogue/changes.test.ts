@@ -229,7 +229,7 @@ describe('the change feed under concurrent writes', () => {
 
 describe('the change feed under concurrent writes through the publishing mutations', () => {
   it('reports every committed mutation once, in order, and refuses stale versions without losing a write', async () => {
-    const key = await apiKeyFor(seneca.databaseUrl, 'concurrency test');
+    const key = await apiKeyFor(seneca.databaseUrl, 'seneca', 'concurrency test');
     const call = asCaller(seneca.server.url, key);
     const payload = 'microCredential { version } problems { code }';
     const entries = Array.from({ length: 4 }, () => freshEntry('ACTIVE'));
@@ -302,7 +302,7 @@ describe('the change feed under concurrent writes through the publishing mutatio
   });
 
   it('reports publish, update, offering change and sunset made by mutations with their kinds', async () => {
-    const key = await apiKeyFor(seneca.databaseUrl, 'kinds test');
+    const key = await apiKeyFor(seneca.databaseUrl, 'seneca', 'kinds test');
     const call = asCaller(seneca.server.url, key);
     const entry = freshEntry('ACTIVE');
     const id = `seneca:${entry.slug}`;

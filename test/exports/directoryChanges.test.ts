@@ -73,7 +73,7 @@ async function publicEntries(): Promise<Map<string, string>> {
 }
 
 const asInstitution = async (code: string) => {
-  const key = await apiKeyFor(directory.catalogueDatabaseUrl(code));
+  const key = await apiKeyFor(directory.catalogueDatabaseUrl(code), code);
   return (query: string, variables: Record<string, unknown>) =>
     graphql(directory.gateway.url, query, variables, { authorization: `Bearer ${key}` });
 };

@@ -168,7 +168,7 @@ describe('permanent URLs', () => {
 
   it('keep answering for a sunset entry, marked as such in every form', async () => {
     const id = ids.find((candidate) => candidate.startsWith('humber:'))!;
-    const key = await apiKeyFor(directory.catalogueDatabaseUrl('humber'));
+    const key = await apiKeyFor(directory.catalogueDatabaseUrl('humber'), 'humber');
     const current = await graphql(directory.gateway.url, `query ($id: ID!) { microCredential(id: $id) { version } }`, {
       id,
     });
@@ -223,7 +223,7 @@ describe('bulk', () => {
   it('changes its validators when an entry changes', async () => {
     const before = (await get('/feeds/credentials.jsonl')).headers.get('etag')!;
     const id = ids.find((candidate) => candidate.startsWith('fnti:'))!;
-    const key = await apiKeyFor(directory.catalogueDatabaseUrl('fnti'));
+    const key = await apiKeyFor(directory.catalogueDatabaseUrl('fnti'), 'fnti');
     const current = await graphql(directory.gateway.url, `query ($id: ID!) { microCredential(id: $id) { version } }`, {
       id,
     });

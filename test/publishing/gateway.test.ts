@@ -15,8 +15,8 @@ const inputs = sampleInputs('humber', 3, 11).map((input) => ({
 
 beforeAll(async () => {
   directory = await startTestDirectory({ institutions: ['humber', 'seneca'], entriesPerInstitution: 4 });
-  humberKey = await apiKeyFor(directory.catalogueDatabaseUrl('humber'));
-  senecaKey = await apiKeyFor(directory.catalogueDatabaseUrl('seneca'));
+  humberKey = await apiKeyFor(directory.catalogueDatabaseUrl('humber'), 'humber');
+  senecaKey = await apiKeyFor(directory.catalogueDatabaseUrl('seneca'), 'seneca');
 });
 afterAll(async () => {
   await directory?.stop();

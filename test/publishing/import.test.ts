@@ -19,7 +19,7 @@ const inputs = sampleInputs('conestoga', 12, 5);
 
 beforeAll(async () => {
   conestoga = await startCatalogueHarness('conestoga');
-  key = await apiKeyFor(conestoga.databaseUrl);
+  key = await apiKeyFor(conestoga.databaseUrl, 'conestoga');
   folder = await mkdtemp(join(tmpdir(), 'catalogue-import-'));
 });
 afterAll(async () => {
@@ -122,12 +122,12 @@ describe('import', () => {
       env,
     });
     const newKey = created.stdout.trim().split('\n').at(-1)!;
-    expect(newKey).toMatch(/^mck_[0-9a-f]{8}_/);
+    expect(newKey).toMatch(/^mck_conestoga_[0-9a-f]{8}_/);
     const audit = `{ auditLog(institution: "conestoga", first: 10) { entries { actor action } } }`;
     const withKey = await asCaller(conestoga.server.url, newKey)(audit);
     expect(withKey.data.auditLog.entries).toContainEqual({ actor: 'cli', action: 'IMPORTED' });
 
-    const prefix = newKey.split('_')[1]!;
+    const prefix = newKey.split('_')[2]!;
     expect((await cli(['cli/apiKeys.ts', 'list', '--institution', 'conestoga'], { env })).stdout).toMatch(
       new RegExp(`${prefix}\\s+active`),
     );

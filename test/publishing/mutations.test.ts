@@ -17,8 +17,8 @@ const freshInput = () => {
 
 beforeAll(async () => {
   [seneca, humber] = await Promise.all([startCatalogueHarness('seneca'), startCatalogueHarness('humber')]);
-  senecaKey = await apiKeyFor(seneca.databaseUrl, 'seneca registrar');
-  humberKey = await apiKeyFor(humber.databaseUrl, 'humber registrar');
+  senecaKey = await apiKeyFor(seneca.databaseUrl, 'seneca', 'seneca registrar');
+  humberKey = await apiKeyFor(humber.databaseUrl, 'humber', 'humber registrar');
 });
 afterAll(async () => {
   await Promise.all([seneca?.stop(), humber?.stop()]);
@@ -261,7 +261,7 @@ describe('lifecycle', () => {
     const audit = await call(
       `{ auditLog(institution: "seneca", first: 3) { entries { actor action microCredentialId version } hasMore } }`,
     );
-    const prefix = senecaKey.split('_')[1];
+    const prefix = senecaKey.split('_')[2];
     expect(audit.data.auditLog.entries).toEqual([
       { actor: prefix, action: 'OFFERING_REMOVED', microCredentialId: id, version: 3 },
       { actor: prefix, action: 'OFFERING_SAVED', microCredentialId: id, version: 2 },

@@ -26,7 +26,7 @@ beforeAll(async () => {
     entriesPerInstitution: 3,
     search: { port: 0, indexDir, indexIntervalMs: 150 },
   });
-  key = await apiKeyFor(directory.catalogueDatabaseUrl('georgian'));
+  key = await apiKeyFor(directory.catalogueDatabaseUrl('georgian'), 'georgian');
 });
 afterAll(async () => {
   await directory?.stop();

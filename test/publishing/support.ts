@@ -9,11 +9,11 @@ import { createApiKey } from '../../subgraphs/catalogue/db/apiKeys.js';
 import { openCatalogueDatabase } from '../../subgraphs/catalogue/db/connection.js';
 import { graphql, type GraphQLResult } from '../support/graphql.js';
 
-/** A fresh API key stored in the catalogue database at `databaseUrl`. */
-export async function apiKeyFor(databaseUrl: string, label = 'test'): Promise<string> {
+/** A fresh API key of `institution`, stored in its catalogue database at `databaseUrl`. */
+export async function apiKeyFor(databaseUrl: string, institution: string, label = 'test'): Promise<string> {
   const { db, close } = openCatalogueDatabase(databaseUrl, { maxConnections: 1 });
   try {
-    return (await createApiKey(db, label)).key;
+    return (await createApiKey(db, institution, label)).key;
   } finally {
     await close();
   }

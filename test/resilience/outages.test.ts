@@ -156,7 +156,7 @@ describe('with every service in its own process, under concurrent load', () => {
   });
 
   it('reports the true outcome of a 4,000-row import through the gateway, and the institution stays UP', async () => {
-    const key = await apiKeyFor(deployment.environment('catalogue-humber').DATABASE_URL!);
+    const key = await apiKeyFor(deployment.environment('catalogue-humber').DATABASE_URL!, 'humber');
     const rows = bulkImportRows('humber', 4_000);
     const started = Date.now();
     const imported = await post(

@@ -1,14 +1,20 @@
 /**
- * An institution's API keys. A key is `mck_<prefix>_<secret>`: 8 hex
- * characters of visible prefix (shown in lists and the audit log) and 256 bits
- * of secret. Only the SHA-256 of the whole key is stored, so a leaked database
- * leaks no usable key, and the key itself is shown once, when created.
+ * An institution's API keys. A key is `mck_<institution>_<prefix>_<secret>`
+ * (runtime/publishingKeys.ts): the owning institution's code, so the gateway
+ * forwards it to that institution only, 8 hex characters of visible prefix
+ * (shown in lists and the audit log) and 256 bits of secret. Only the SHA-256
+ * of the whole key is stored, so a leaked database leaks no usable key, and
+ * the key itself is shown once, when created.
  *
  * Keys live in the institution's own catalogue database, so a key can only
- * ever act for the institution whose database holds it.
+ * ever act for the institution whose database holds it; a key naming another
+ * institution is refused even before the lookup. Keys of the old format
+ * `mck_<prefix>_<secret>` (no institution) still authenticate here, but the
+ * gateway does not forward them: rotate them.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { formatPublishingKey, parsePublishingKey } from '../../../runtime/publishingKeys.js';
 import type { CatalogueDatabase } from './connection.js';
 import { apiKeys, auditLog } from './schema.js';
 
@@ -24,14 +30,12 @@ export interface CreatedApiKey {
   key: string;
 }
 
-const keyPattern = /^mck_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$/;
-
-export async function createApiKey(db: CatalogueDatabase, label: string): Promise<CreatedApiKey> {
+export async function createApiKey(db: CatalogueDatabase, institution: string, label: string): Promise<CreatedApiKey> {
   if (label.trim() === '' || label.length > 200) throw new Error('label must be 1 to 200 characters');
   // A prefix collision is astronomically rare; the unique constraint catches it, and a retry draws again.
   for (let attempt = 0; ; attempt++) {
     const prefix = randomBytes(4).toString('hex');
-    const key = `mck_${prefix}_${randomBytes(32).toString('base64url')}`;
+    const key = formatPublishingKey(institution, prefix, randomBytes(32).toString('base64url'));
     try {
       return await db.transaction(async (tx) => {
         const [row] = await tx
@@ -81,11 +85,15 @@ export async function revokeApiKey(db: CatalogueDatabase, prefixOrId: string): P
   });
 }
 
-/** The caller a presented key stands for; null for unknown, malformed or revoked keys. */
-export async function authenticateApiKey(db: CatalogueDatabase, key: string): Promise<ApiKeyCaller | null> {
-  const match = keyPattern.exec(key);
-  if (!match) return null;
-  const prefix = match[1]!;
+/** The caller a presented key stands for; null for unknown, malformed, revoked or other institutions' keys. */
+export async function authenticateApiKey(
+  db: CatalogueDatabase,
+  institution: string,
+  key: string,
+): Promise<ApiKeyCaller | null> {
+  const parsed = parsePublishingKey(key);
+  if (!parsed || (parsed.institution !== undefined && parsed.institution !== institution)) return null;
+  const { prefix } = parsed;
   const [row] = await db
     .select({ id: apiKeys.id, keyHash: apiKeys.keyHash })
     .from(apiKeys)
