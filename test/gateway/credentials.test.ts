@@ -25,7 +25,8 @@ let frameworkProxy: RecordingServer;
 let searchProxy: RecordingServer;
 const keys: Record<string, string> = {};
 let ownerlessHumberKey: string;
-const consumerKey = `mdk_${randomBytes(16).toString('hex')}`;
+/** A real consumer key, issued by the province: an unknown one is refused at the edge before anything is routed. */
+let consumerKey: string;
 const recognitionKey = `rk_${randomBytes(16).toString('hex')}`;
 
 /** An old-format key (`mck_<prefix>_<secret>`, no institution), stored the way keys were stored before. */
@@ -60,6 +61,14 @@ beforeAll(async () => {
     expect(moved.errors).toBeUndefined();
   }
   ownerlessHumberKey = await ownerlessKey(directory.catalogueDatabaseUrl('humber'));
+  const issued = await graphql(
+    directory.gateway.url,
+    'mutation { issueConsumerKey(label: "Zero-trust test job board") { key } }',
+    undefined,
+    { authorization: `Bearer ${provinceApiKey}` },
+  );
+  expect(issued.errors).toBeUndefined();
+  consumerKey = issued.data.issueConsumerKey.key;
   frameworkProxy = await startRecordingProxy(directory.framework.url);
   searchProxy = await startRecordingProxy(directory.search!.url);
   gateway = await startGateway({
