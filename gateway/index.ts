@@ -13,6 +13,10 @@ runService(async () => {
     registryToken: requiredString(env, 'REGISTRY_TOKEN'),
     institutionTimeoutMs: positiveInteger(env, 'INSTITUTION_TIMEOUT_MS', 3_000),
     registryRefreshMs: positiveInteger(env, 'REGISTRY_REFRESH_MS', 5_000),
+    responseCache: {
+      enabled: env.RESPONSE_CACHE !== 'off',
+      watchIntervalMs: positiveInteger(env, 'RESPONSE_CACHE_WATCH_MS', 500),
+    },
     log: (message) => console.log(message),
   });
   return { ...gateway, name: 'gateway' };

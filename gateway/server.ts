@@ -9,6 +9,7 @@ import { serveGraphQL, type RunningHttpServer } from '../runtime/http.js';
 import type { GatewayContext } from './context.js';
 import { ForwardingDataSource } from './datasources/ForwardingDataSource.js';
 import { ShardedCatalogueDataSource } from './datasources/ShardedCatalogueDataSource.js';
+import { GatewayResponseCache, type ResponseCacheOptions } from './cache/GatewayResponseCache.js';
 import { buildCatalogueContract } from './registry/conformance.js';
 import { InstitutionRegistry } from './registry/institutionRegistry.js';
 import { composeSupergraph } from './supergraph.js';
@@ -26,10 +27,12 @@ export interface GatewayOptions {
   failureCooldownMs?: number;
   conformanceRecheckMs?: number;
   log?: (message: string) => void;
+  responseCache?: ResponseCacheOptions;
 }
 
 export interface RunningGateway extends RunningHttpServer {
   registry: InstitutionRegistry;
+  responseCache: GatewayResponseCache;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -47,10 +50,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     log: options.log,
   });
   await registry.start();
-  const catalogue = new ShardedCatalogueDataSource(registry, contract);
+  const cache = new GatewayResponseCache(options.responseCache);
+  await cache.start({ registry, frameworkUrl: options.frameworkUrl, searchUrl: options.searchUrl, log: options.log });
+  const catalogue = new ShardedCatalogueDataSource(cache.router(registry), contract);
   const gateway = new ApolloGateway({
     supergraphSdl: composeSupergraph({ framework: options.frameworkUrl, search: options.searchUrl }),
-    buildService: ({ name, url }) => (name === 'catalogue' ? catalogue : new ForwardingDataSource({ url })),
+    buildService: ({ name, url }) =>
+      name === 'catalogue'
+        ? cache.service(undefined, catalogue)
+        : cache.service(name, new ForwardingDataSource({ url })),
   });
   const server = await serveGraphQL<GatewayContext>({
     port: options.port,
@@ -58,7 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     createApollo: (drain) =>
       new ApolloServer<GatewayContext>({
         gateway,
-        plugins: [drain],
+        plugins: [drain, cache.plugin()],
         introspection: true,
         // A public API: stack traces help attackers, not clients.
         includeStacktraceInErrorResponses: false,
@@ -72,7 +80,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const degraded = institutions.some((institution) => institution.status !== 'UP');
         res.json({ status: degraded ? 'degraded' : 'ok', institutions });
       }),
-    onStop: async () => registry.stop(),
+    onStop: async () => {
+      await cache.stop();
+      registry.stop();
+    },
   });
-  return { ...server, registry };
+  return { ...server, registry, responseCache: cache };
 }

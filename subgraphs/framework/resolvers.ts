@@ -7,6 +7,7 @@
  * (a representation comes from the gateway, built from another subgraph's
  * answer), rather than as the well-formed key codegen's federation mode assumes.
  */
+import { dataVersionResolvers } from './dataVersionResolvers.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { institutionResolvers } from './institutionResolvers.js';
 import { oqfResolvers } from './oqfResolvers.js';
@@ -36,4 +37,9 @@ function isFieldMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && value.constructor === Object;
 }
 
-export const resolvers: Resolvers = combineResolvers(oqfResolvers, institutionResolvers, recognitionResolvers);
+export const resolvers: Resolvers = combineResolvers(
+  oqfResolvers,
+  institutionResolvers,
+  recognitionResolvers,
+  dataVersionResolvers,
+);

@@ -68,6 +68,11 @@ export type Query = {
    * and what remains.
    */
   planPathways: Array<PathwayPlan>;
+  /**
+   * Changes whenever registry, recognition, common-core or program data changes
+   * (OQF levels are fixed). Opaque: compare it, do not parse it.
+   */
+  frameworkDataVersion: Scalars['String']['output'];
 };
 
 
@@ -1052,9 +1057,9 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   OqfLevel: ResolverTypeWrapper<OqfLevelDefinition>;
   ProviderType: ProviderType;
   OqfAlignment: ResolverTypeWrapper<OqfAlignmentResult>;
@@ -1112,9 +1117,9 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
   OqfLevel: OqfLevelDefinition;
   OqfAlignment: OqfAlignmentResult;
   MicroCredential: MicroCredentialReference;
@@ -1170,6 +1175,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   plausibleEquivalencies?: Resolver<Array<ResolversTypes['InferredEquivalency']>, ParentType, ContextType, RequireFields<QueryPlausibleEquivalenciesArgs, 'item' | 'maxDepth'>>;
   programs?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType, Partial<QueryProgramsArgs>>;
   planPathways?: Resolver<Array<ResolversTypes['PathwayPlan']>, ParentType, ContextType, RequireFields<QueryPlanPathwaysArgs, 'completed'>>;
+  frameworkDataVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
