@@ -35,7 +35,9 @@ export async function startEmbeddedPostgres(options: {
     password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1'],
+    // Every catalogue, the framework and the tests share this one server, each with a pool of up to 10
+    // connections: the default of 100 is exhausted under load by the 21 sample institutions alone.
+    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=400'],
     onLog: (message) => options.log?.(String(message).trim()),
     onError: (error) => options.log?.(String(error)),
   });
