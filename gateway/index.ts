@@ -1,6 +1,7 @@
 /** Gateway entry point: configuration from the environment, then serve. */
 import { optionalUrl, port, positiveInteger, requiredString, url } from '../runtime/config.js';
 import { runService } from '../runtime/entryPoint.js';
+import { safelistFromEnv } from './cache/safelistFile.js';
 import { startGateway } from './server.js';
 
 runService(async () => {
@@ -17,6 +18,7 @@ runService(async () => {
       enabled: env.RESPONSE_CACHE !== 'off',
       watchIntervalMs: positiveInteger(env, 'RESPONSE_CACHE_WATCH_MS', 500),
     },
+    safelist: safelistFromEnv(env),
     log: (message) => console.log(message),
   });
   return { ...gateway, name: 'gateway' };

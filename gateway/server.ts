@@ -10,6 +10,7 @@ import type { GatewayContext } from './context.js';
 import { ForwardingDataSource } from './datasources/ForwardingDataSource.js';
 import { ShardedCatalogueDataSource } from './datasources/ShardedCatalogueDataSource.js';
 import { GatewayResponseCache, type ResponseCacheOptions } from './cache/GatewayResponseCache.js';
+import { safelistPlugin } from './cache/safelist.js';
 import { buildCatalogueContract } from './registry/conformance.js';
 import { InstitutionRegistry } from './registry/institutionRegistry.js';
 import { composeSupergraph } from './supergraph.js';
@@ -28,6 +29,8 @@ export interface GatewayOptions {
   conformanceRecheckMs?: number;
   log?: (message: string) => void;
   responseCache?: ResponseCacheOptions;
+  /** Operation texts anonymous clients may run; any operation when absent. */
+  safelist?: string[];
 }
 
 export interface RunningGateway extends RunningHttpServer {
@@ -66,7 +69,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     createApollo: (drain) =>
       new ApolloServer<GatewayContext>({
         gateway,
-        plugins: [drain, cache.plugin()],
+        plugins: [drain, ...(options.safelist ? [safelistPlugin(options.safelist)] : []), cache.plugin()],
         introspection: true,
         // A public API: stack traces help attackers, not clients.
         includeStacktraceInErrorResponses: false,

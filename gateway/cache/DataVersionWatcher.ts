@@ -28,6 +28,8 @@ export interface DataVersionWatcherOptions {
   searchUrl?: string;
   intervalMs: number;
   timeoutMs: number;
+  /** How long a source may go unread before its answers are dropped and no longer stored. */
+  graceMs: number;
   /** Answers built from `tag` are stale. */
   changed(tag: string): void;
   /** Every answer is stale (a new day). */
@@ -42,6 +44,8 @@ const changesQuery = `query ($institution: ID!, $since: String) {
 export class DataVersionWatcher {
   /** The last version read per tag; absent while the source is unwatched. */
   private readonly versions = new Map<string, string>();
+  /** When each watched source was last read. */
+  private readonly readAt = new Map<string, number>();
   private day = today();
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
@@ -107,16 +111,23 @@ export class DataVersionWatcher {
     try {
       version = await read(previous);
     } catch (error) {
-      if (previous !== undefined) this.lose(tag, (error as Error).message);
+      // One slow round (this process busy, a blip) is tolerated for a grace period; answers stay at most
+      // grace + interval behind, which keeps a publish visible within 2 s.
+      const lastRead = this.readAt.get(tag) ?? 0;
+      if (previous !== undefined && Date.now() - lastRead > this.options.graceMs) {
+        this.lose(tag, (error as Error).message);
+      }
       return;
     }
     if (this.stopped) return;
     this.versions.set(tag, version);
+    this.readAt.set(tag, Date.now());
     if (previous !== undefined && version !== previous) this.options.changed(tag);
   }
 
   private lose(tag: string, reason: string): void {
     this.versions.delete(tag);
+    this.readAt.delete(tag);
     this.options.changed(tag);
     this.options.log?.(`response cache: stopped caching answers from ${tag} (${reason.slice(0, 200)})`);
   }

@@ -45,7 +45,8 @@ export class GatewayResponseCache {
     this.watcher = new DataVersionWatcher({
       ...sources,
       intervalMs: this.options.watchIntervalMs ?? 500,
-      timeoutMs: 2_000,
+      timeoutMs: 1_000,
+      graceMs: 1_000,
       changed: (tag) => this.store.invalidate(tag),
       changedAll: () => this.store.clear(),
     });

@@ -40,6 +40,6 @@ export async function startTestDirectory(options: {
     failureCooldownMs: 100,
     search: options.search,
     // Writes made straight to a catalogue show through the gateway within one watch interval.
-    responseCache: { watchIntervalMs: 100, ...options.responseCache },
+    responseCache: { watchIntervalMs: 250, ...options.responseCache },
   });
 }
