@@ -11,7 +11,7 @@
  * dropped and none are stored until it is read again, so a failure of the
  * watcher costs speed, never freshness.
  */
-import { callInstitution } from '../datasources/institutionClient.js';
+import { callInstitution, InstitutionCallError } from '../datasources/institutionClient.js';
 import type { InstitutionHealth, InstitutionRouter } from '../registry/institutionRegistry.js';
 import { institutionTag } from './requestScope.js';
 
@@ -111,8 +111,8 @@ export class DataVersionWatcher {
     try {
       version = await read(previous);
     } catch (error) {
-      // One slow round (this process busy, a blip) is tolerated for a grace period; answers stay at most
-      // grace + interval behind, which keeps a publish visible within 2 s.
+      // A failed round (this process busy, a dropped connection) is tolerated for a grace period; past it,
+      // the source's answers are dropped and none are stored until it is read again.
       const lastRead = this.readAt.get(tag) ?? 0;
       if (previous !== undefined && Date.now() - lastRead > this.options.graceMs) {
         this.lose(tag, (error as Error).message);
@@ -151,11 +151,17 @@ export class DataVersionWatcher {
     let cursor = since ?? null;
     for (;;) {
       const route = await this.options.registry.routeTo(institution);
-      const answer = await callInstitution({
-        institution,
-        url: route.url,
-        timeoutMs: Math.min(route.timeoutMs, this.options.timeoutMs),
-        body: { query: changesQuery, variables: { institution, since: cursor } },
+      const ask = () =>
+        callInstitution({
+          institution,
+          url: route.url,
+          timeoutMs: this.options.timeoutMs,
+          body: { query: changesQuery, variables: { institution, since: cursor } },
+        });
+      // A kept-alive connection the server has just closed fails at once (ECONNRESET); one retry is safe for a read.
+      const answer = await ask().catch((error: unknown) => {
+        if (error instanceof InstitutionCallError && error.failure === 'UNREACHABLE') return ask();
+        throw error;
       });
       const page = answer.data?.changes as { cursor?: unknown; hasMore?: unknown } | null | undefined;
       if (!page || typeof page.hasMore !== 'boolean') throw new Error(`no change page from ${institution}`);

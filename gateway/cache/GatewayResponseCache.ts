@@ -45,8 +45,10 @@ export class GatewayResponseCache {
     this.watcher = new DataVersionWatcher({
       ...sources,
       intervalMs: this.options.watchIntervalMs ?? 500,
-      timeoutMs: 1_000,
-      graceMs: 1_000,
+      // Under overload (this process or a source busy), reads slow down rather than fail; answers are kept
+      // while a read is late, up to the grace, instead of the cache switching itself off when it helps most.
+      timeoutMs: 5_000,
+      graceMs: 5_000,
       changed: (tag) => this.store.invalidate(tag),
       changedAll: () => this.store.clear(),
     });
