@@ -64,9 +64,12 @@ async function directory(): Promise<() => Promise<void>> {
   };
   console.log(`READY ${JSON.stringify(urls)}`);
   return async () => {
-    await running.stop();
-    await cluster.stop();
-    await rm(root, { recursive: true, force: true });
+    try {
+      await running.stop();
+      await cluster.stop();
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   };
 }
 
