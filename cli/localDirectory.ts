@@ -15,6 +15,7 @@ import { seedFrameworkIfEmpty, syncInstitutionUrls } from '../subgraphs/framewor
 import { seedRecognitionIfEmpty } from '../subgraphs/framework/recognition/seed.js';
 import { sampleRecognition } from '../seed/recognition.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
+import type { ResponseCacheOptions } from '../gateway/cache/GatewayResponseCache.js';
 import { startSearchSubgraph, type RunningSearchSubgraph } from '../subgraphs/search/server.js';
 import { findFreePort } from '../runtime/postgres.js';
 import { seedCatalogueIfEmpty } from '../seed/seedCatalogue.js';
@@ -39,6 +40,7 @@ export interface LocalDirectoryOptions {
   registryRefreshMs?: number;
   institutionTimeoutMs?: number;
   failureCooldownMs?: number;
+  responseCache?: ResponseCacheOptions;
   log?: (message: string) => void;
 }
 
@@ -124,6 +126,7 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
       registryRefreshMs: options.registryRefreshMs,
       institutionTimeoutMs: options.institutionTimeoutMs,
       failureCooldownMs: options.failureCooldownMs,
+      responseCache: options.responseCache,
       log: options.log,
     });
     started.push(gateway);

@@ -70,3 +70,12 @@ export function headersForInstitution(
     ? { authorization: credential.authorization }
     : {};
 }
+
+/**
+ * Whether an answer may be shared with every client (the response cache): only
+ * when nothing the client sent can reach a subgraph and change what it answers.
+ * A consumer key identifies a job board for its budget and grants nothing more.
+ */
+export function sharesPublicAnswers(credential: Credential | undefined): boolean {
+  return credential === undefined || credential.kind === 'NONE' || credential.kind === 'CONSUMER_KEY';
+}

@@ -3,6 +3,7 @@ import { httpPort, optionalUrl, positiveInteger, requiredString, url } from '../
 import { runService } from '../runtime/entryPoint.js';
 import { edgeSettingsFromEnv } from './edge/settings.js';
 import { defaultDeadlines } from './deadlines.js';
+import { safelistFromEnv } from './cache/safelistFile.js';
 import { startGateway } from './server.js';
 
 runService(async () => {
@@ -26,6 +27,11 @@ runService(async () => {
     },
     healthProbeIntervalMs: positiveInteger(env, 'HEALTH_PROBE_INTERVAL_MS', 2_000),
     healthProbeTimeoutMs: positiveInteger(env, 'HEALTH_PROBE_TIMEOUT_MS', 2_000),
+    responseCache: {
+      enabled: env.RESPONSE_CACHE !== 'off',
+      watchIntervalMs: positiveInteger(env, 'RESPONSE_CACHE_WATCH_MS', 500),
+    },
+    safelist: safelistFromEnv(env),
     log: (message) => console.log(message),
   });
   return { ...gateway, name: 'gateway' };

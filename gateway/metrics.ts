@@ -72,6 +72,37 @@ export class GatewayMetrics {
     collectDefaultMetrics({ register: this.registry });
   }
 
+  /**
+   * Exposes plain numbers kept elsewhere (the response cache's counters) as they
+   * are at each scrape: `*_total` names as counters, the rest as gauges.
+   */
+  registerCache(values: Readonly<Record<string, number>>): void {
+    for (const name of Object.keys(values)) {
+      const help = `Response cache: ${name.replace(/^gateway_response_cache_/, '').replace(/_/g, ' ')}.`;
+      const read = () => values[name] ?? 0;
+      if (name.endsWith('_total')) {
+        new Counter({
+          name,
+          help,
+          registers: [this.registry],
+          collect() {
+            this.reset();
+            this.inc(read());
+          },
+        });
+      } else {
+        new Gauge({
+          name,
+          help,
+          registers: [this.registry],
+          collect() {
+            this.set(read());
+          },
+        });
+      }
+    }
+  }
+
   /** One call to a subgraph; `failure` is the reason it failed, if it did. */
   recordCall(subgraph: string, institution: string, seconds: number, failure?: string): void {
     this.calls.inc({ subgraph, institution });

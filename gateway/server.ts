@@ -18,6 +18,8 @@ import { ShardedCatalogueDataSource } from './datasources/ShardedCatalogueDataSo
 import { defaultDeadlines, operationDeadlineMs, operationDeadlinePlugin, type GatewayDeadlines } from './deadlines.js';
 import { healthTargets, mountOperatorRoutes } from './operatorRoutes.js';
 import { GatewayMetrics } from './metrics.js';
+import { GatewayResponseCache, type ResponseCacheOptions } from './cache/GatewayResponseCache.js';
+import { safelistPlugin } from './cache/safelist.js';
 import { buildCatalogueContract } from './registry/conformance.js';
 import { InstitutionRegistry } from './registry/institutionRegistry.js';
 import { ServiceHealth } from './registry/serviceHealth.js';
@@ -58,12 +60,16 @@ export interface GatewayOptions {
   log?: (message: string) => void;
   /** Origin of permanent URLs (`/credentials/{id}`); defaults to http://localhost:<port>. */
   publicOrigin?: string;
+  responseCache?: ResponseCacheOptions;
+  /** Operation texts anonymous clients may run; any operation when absent. */
+  safelist?: string[];
 }
 
 export interface RunningGateway extends RunningHttpServer {
   registry: InstitutionRegistry;
   /** Register further metrics (e.g. a cache's hits and misses) on `metrics.registry`. */
   metrics: GatewayMetrics;
+  responseCache: GatewayResponseCache;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -105,7 +111,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   services.start();
   const deadlines = { ...defaultDeadlines, ...options.deadlines };
   const metrics = new GatewayMetrics(healthTargets(registry, services));
-  const catalogue = new ShardedCatalogueDataSource(registry, contract, deadlines, metrics);
+  const cache = new GatewayResponseCache(options.responseCache);
+  await cache.start({ registry, frameworkUrl: options.frameworkUrl, searchUrl: options.searchUrl, log: options.log });
+  metrics.registerCache(cache.metrics);
+  const catalogue = new ShardedCatalogueDataSource(cache.router(registry), contract, deadlines, metrics);
   const province = (service: 'framework' | 'search', url: string) =>
     new ProvinceServiceDataSource({
       service,
@@ -127,10 +136,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: composeSupergraph({ framework: options.frameworkUrl, search: options.searchUrl }),
     buildService: ({ name, url }) =>
       name === 'catalogue'
-        ? catalogue
+        ? cache.service(undefined, catalogue)
         : name === 'linkedData'
           ? linkedData.dataSource
-          : province(name as 'framework' | 'search', url!),
+          : cache.service(name, province(name as 'framework' | 'search', url!)),
   });
   gateway.onSchemaLoadOrUpdate((loaded) => {
     apiSchema = loaded.apiSchema;
@@ -147,6 +156,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           metrics.plugin(),
           inputFormatsPlugin(),
           ApolloServerPluginLandingPageDisabled(),
+          ...(options.safelist ? [safelistPlugin(options.safelist)] : []),
+          cache.plugin(),
         ],
         formatError: (formatted, error) => maskError(formatted, error, log),
         introspection: true,
@@ -181,10 +192,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     onStop: async () => {
       await consumerKeys.stop();
+      await cache.stop();
       registry.stop();
       services.stop();
     },
   });
   listening = server;
-  return { ...server, registry, metrics };
+  return { ...server, registry, metrics, responseCache: cache };
 }

@@ -8,6 +8,7 @@
  * answer), rather than as the well-formed key codegen's federation mode assumes.
  */
 import { consumerKeyResolvers } from './consumerKeyResolvers.js';
+import { dataVersionResolvers } from './dataVersionResolvers.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { institutionResolvers } from './institutionResolvers.js';
 import { oqfResolvers } from './oqfResolvers.js';
@@ -42,4 +43,5 @@ export const resolvers: Resolvers = combineResolvers(
   institutionResolvers,
   recognitionResolvers,
   consumerKeyResolvers,
+  dataVersionResolvers,
 );

@@ -55,6 +55,7 @@ export const resolvers: Resolvers = {
         documentCount: await backend.count(),
         lastPassAt: indexer.lastPass?.finishedAt ?? null,
         institutions: indexer.institutions(),
+        indexVersion: indexer.version,
       };
     },
   },

@@ -11,6 +11,7 @@
  * token is configured, and otherwise accept only requests from this machine.
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Express, Request, Response } from 'express';
 import { serveGraphQL, type RunningHttpServer } from '../../runtime/http.js';
@@ -69,7 +70,8 @@ export async function startSearchSubgraph(options: SearchSubgraphOptions): Promi
     createApollo: (drain) =>
       new ApolloServer<Context>({
         schema: buildSubgraphSchema({ typeDefs: loadSchemaDocument('search'), resolvers: resolvers as never }),
-        plugins: [drain],
+        // Nothing reads federated traces (no Apollo usage reporting); computing them costs every request.
+        plugins: [drain, ApolloServerPluginInlineTraceDisabled()],
         introspection: true,
         // A public API: stack traces help attackers, not clients.
         includeStacktraceInErrorResponses: false,

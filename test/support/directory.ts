@@ -18,6 +18,7 @@ export async function startTestDirectory(options: {
   entriesPerInstitution?: number;
   institutionTimeoutMs?: number;
   search?: LocalDirectoryOptions['search'];
+  responseCache?: LocalDirectoryOptions['responseCache'];
 }): Promise<LocalDirectory> {
   const institutions = options.institutions.map((code) => {
     const found = sampleInstitutions.find((institution) => institution.code === code);
@@ -38,5 +39,7 @@ export async function startTestDirectory(options: {
     institutionTimeoutMs: options.institutionTimeoutMs ?? 1_500,
     failureCooldownMs: 100,
     search: options.search,
+    // Writes made straight to a catalogue show through the gateway within one watch interval.
+    responseCache: { watchIntervalMs: 250, ...options.responseCache },
   });
 }

@@ -73,6 +73,11 @@ export type Query = {
   consumerKeys: Array<ConsumerKey>;
   /** For the gateway only (registry service token): the active keys' digests and budgets. */
   consumerKeyGrants: Array<ConsumerKeyGrant>;
+  /**
+   * Changes whenever registry, recognition, common-core or program data changes
+   * (OQF levels are fixed). Opaque: compare it, do not parse it.
+   */
+  frameworkDataVersion: Scalars['String']['output'];
 };
 
 
@@ -1159,9 +1164,9 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   OqfLevel: ResolverTypeWrapper<OqfLevelDefinition>;
   ProviderType: ProviderType;
   OqfAlignment: ResolverTypeWrapper<OqfAlignmentResult>;
@@ -1223,9 +1228,9 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
   OqfLevel: OqfLevelDefinition;
   OqfAlignment: OqfAlignmentResult;
   MicroCredential: MicroCredentialReference;
@@ -1287,6 +1292,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   planPathways?: Resolver<Array<ResolversTypes['PathwayPlan']>, ParentType, ContextType, RequireFields<QueryPlanPathwaysArgs, 'completed'>>;
   consumerKeys?: Resolver<Array<ResolversTypes['ConsumerKey']>, ParentType, ContextType>;
   consumerKeyGrants?: Resolver<Array<ResolversTypes['ConsumerKeyGrant']>, ParentType, ContextType>;
+  frameworkDataVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{

@@ -207,6 +207,11 @@ export type SearchStatus = {
   documentCount: Scalars['Int']['output'];
   lastPassAt?: Maybe<Scalars['DateTime']['output']>;
   institutions: Array<InstitutionIndexStatus>;
+  /**
+   * Changes whenever the index's content changes (and on every restart). Opaque:
+   * caches in front of search compare it to know when their answers went stale.
+   */
+  indexVersion: Scalars['String']['output'];
 };
 
 export type InstitutionIndexStatus = {
@@ -466,6 +471,7 @@ export type SearchStatusResolvers<ContextType = Context, ParentType extends Reso
   documentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lastPassAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   institutions?: Resolver<Array<ResolversTypes['InstitutionIndexStatus']>, ParentType, ContextType>;
+  indexVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type InstitutionIndexStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstitutionIndexStatus'] = ResolversParentTypes['InstitutionIndexStatus']> = ResolversObject<{

@@ -67,6 +67,9 @@ export class Indexer {
   /** Institutions restored from a snapshot whose feed must be checked to be the same feed before resuming. */
   private readonly unverified = new Set<string>();
   lastPass: PassReport | undefined;
+  /** Moves whenever the index's content may have changed; unique per process start (see `version`). */
+  private contentChanges = 0;
+  private readonly startedAt = Date.now().toString(36);
   /** Called after every pass that changed the index (snapshots hook in here). */
   onIndexChanged: (() => Promise<void>) | undefined;
 
@@ -74,6 +77,11 @@ export class Indexer {
 
   get ready(): boolean {
     return this.readyFlag;
+  }
+
+  /** `searchStatus.indexVersion`: lets caches in front of search drop answers the index no longer gives. */
+  get version(): string {
+    return `${this.startedAt}.${this.contentChanges}`;
   }
 
   institutions(): InstitutionProgress[] {
@@ -89,6 +97,7 @@ export class Indexer {
     }
     this.indexedDay = state.day;
     this.readyFlag = true;
+    this.contentChanges++;
   }
 
   snapshotState(): IndexerSnapshotState {
@@ -138,6 +147,7 @@ export class Indexer {
     for (const code of new Set([...this.progress.keys(), ...(await backend.indexedInstitutions())])) {
       if (codes.includes(code)) continue;
       await backend.removeInstitution(code);
+      this.contentChanges++;
       this.progress.delete(code);
       this.log(`institution ${code} is no longer registered: its entries left the index`);
     }
@@ -191,6 +201,7 @@ export class Indexer {
       const origin = page.changes[0] ? originOf(page.changes[0]) : null;
       if (origin !== progress.origin) {
         await this.options.backend.removeInstitution(code);
+        this.contentChanges++;
         Object.assign(progress, emptyProgress(code));
         this.log(`${code}: its change feed is not the one the saved index followed; reloading it from the start`);
       }
@@ -319,7 +330,9 @@ export class Indexer {
   private async finish(report: PassReport): Promise<PassReport> {
     report.finishedAt = this.now().toISOString();
     this.lastPass = report;
-    if ((report.upserted || report.removed || report.kind === 'rebuild') && this.onIndexChanged) {
+    const changed = report.upserted > 0 || report.removed > 0 || report.kind === 'rebuild';
+    if (changed) this.contentChanges++;
+    if (changed && this.onIndexChanged) {
       await this.onIndexChanged().catch((error) => this.log(`saving the index failed: ${(error as Error).message}`));
     }
     return report;

@@ -1,0 +1,92 @@
+/**
+ * The gateway's response cache, wired: the store, the watcher that
+ * invalidates it, the Apollo plugin that serves and fills it, and the
+ * wrappers that tell it which sources each answer came from. Switched off,
+ * it wraps nothing and every response says `x-cache: BYPASS`.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import type { GatewayContext } from '../context.js';
+import type { InstitutionRouter } from '../registry/institutionRegistry.js';
+import { DataVersionWatcher, type WatchedRegistry } from './DataVersionWatcher.js';
+import { responseCacheMetrics } from './metrics.js';
+import { recordingRouter, recordingService } from './requestScope.js';
+import { responseCachePlugin } from './responseCachePlugin.js';
+import { ResponseStore } from './ResponseStore.js';
+
+export interface ResponseCacheOptions {
+  /** Default true. */
+  enabled?: boolean;
+  /** How often every source is checked for changes; default 500 ms. */
+  watchIntervalMs?: number;
+  /** Default 64 MB of JSON. */
+  maxBytes?: number;
+}
+
+export class GatewayResponseCache {
+  readonly enabled: boolean;
+  readonly metrics = responseCacheMetrics;
+  private readonly store: ResponseStore;
+  private watcher: DataVersionWatcher | undefined;
+
+  constructor(private readonly options: ResponseCacheOptions = {}) {
+    this.enabled = options.enabled ?? true;
+    this.store = new ResponseStore({ maxBytes: options.maxBytes ?? 64 * 1024 * 1024, maxEntries: 100_000 });
+  }
+
+  /** Starts watching; answers are stored only for sources the watcher has read. */
+  async start(sources: {
+    registry: WatchedRegistry;
+    frameworkUrl: string;
+    searchUrl?: string;
+    log?: (message: string) => void;
+  }) {
+    if (!this.enabled) return;
+    this.watcher = new DataVersionWatcher({
+      ...sources,
+      intervalMs: this.options.watchIntervalMs ?? 500,
+      // Under overload (this process or a source busy), reads slow down rather than fail; answers are kept
+      // while a read is late, up to the grace, instead of the cache switching itself off when it helps most.
+      timeoutMs: 5_000,
+      graceMs: 5_000,
+      changed: (tag) => this.store.invalidate(tag),
+      changedAll: () => this.store.clear(),
+    });
+    await this.watcher.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.watcher?.stop();
+  }
+
+  /** Checks every source now instead of at the next tick. */
+  async poll(): Promise<void> {
+    await this.watcher?.poll();
+  }
+
+  plugin(): ApolloServerPlugin<GatewayContext> {
+    if (!this.enabled) {
+      return {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              responseCacheMetrics.gateway_response_cache_bypasses_total++;
+              response.http.headers.set('x-cache', 'BYPASS');
+            },
+          };
+        },
+      };
+    }
+    return responseCachePlugin({ store: this.store, watching: (tag) => this.watcher?.watching(tag) ?? false });
+  }
+
+  /** The data source of the framework or search subgraph, recording that an answer used it. */
+  service(tag: string | undefined, service: GraphQLDataSource<GatewayContext>): GraphQLDataSource<GatewayContext> {
+    return this.enabled ? recordingService(tag, service) : service;
+  }
+
+  /** The router of the sharded catalogue, recording each institution an answer used. */
+  router(router: InstitutionRouter): InstitutionRouter {
+    return this.enabled ? recordingRouter(router) : router;
+  }
+}
