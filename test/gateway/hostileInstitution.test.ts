@@ -58,6 +58,9 @@ beforeAll(async () => {
     // A 20,000-edge answer takes a while to craft on a busy machine; the deadline is not what is tested here.
     institutionTimeoutMs: 5_000,
     search: { port: 0, indexIntervalMs: 3_600_000 },
+    // Each variant changes how the hostile institution answers without changing its data, so every request must
+    // reach it: the response cache (test/cache) never stores an answer with errors, but would keep the honest one.
+    responseCache: { enabled: false },
   });
   await startCrafted('rogue', () => tamper);
   // Indexed while still honest, so searches reach it through entity fetches later.

@@ -14,7 +14,13 @@ let directory: LocalDirectory;
 const extra: RunningHttpServer[] = [];
 
 beforeAll(async () => {
-  directory = await startTestDirectory({ institutions: honest, institutionTimeoutMs: 800 });
+  // These tests change how an institution behaves without changing its data, and test the routing path
+  // itself: answers kept by the response cache (test/cache) would rightly skip it.
+  directory = await startTestDirectory({
+    institutions: honest,
+    institutionTimeoutMs: 800,
+    responseCache: { enabled: false },
+  });
 });
 afterAll(async () => {
   await Promise.all(extra.map((server) => server.stop()));

@@ -114,6 +114,7 @@ describe('with every service in its own process, under concurrent load', () => {
     try {
       const results = await load(3_000, 4, (worker) => (worker % 2 ? search() : entry(worker)));
       bounds.push(`framework down: slowest of ${results.length} requests ${slowest(results)} ms`);
+      expect(results.filter((result) => result.cache !== 'HIT').length).toBeGreaterThan(0);
       for (const result of results) {
         const data = result.body.data;
         const entries = data?.microCredential
@@ -121,6 +122,9 @@ describe('with every service in its own process, under concurrent load', () => {
           : data?.searchMicroCredentials.hits.map((h: any) => h.microCredential);
         expect(entries?.length, JSON.stringify(result.body)).toBeGreaterThan(0);
         for (const found of entries) expect(found.institution.name).toBeTruthy();
+        // A complete answer cached before the outage may still be served (the data has not changed);
+        // anything executed during it comes from the registry snapshot and says so.
+        if (result.cache === 'HIT') continue;
         const error = result.body.errors?.find((e: any) => e.extensions?.service === 'framework');
         expect(error?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', fallback: 'REGISTRY_SNAPSHOT' });
         expect(JSON.stringify(result.body.errors)).not.toMatch(/127\.0\.0\.1|localhost|:\d{4,5}\//);

@@ -11,6 +11,8 @@ export const deadlines = defaultDeadlines;
 export interface Timed {
   ms: number;
   status: number;
+  /** The gateway's `x-cache` header: HIT, MISS or BYPASS. */
+  cache: string | null;
   body: any;
 }
 
@@ -28,7 +30,7 @@ export async function post(
     signal: AbortSignal.timeout(180_000),
   });
   const body = await response.json();
-  return { ms: Date.now() - started, status: response.status, body };
+  return { ms: Date.now() - started, status: response.status, cache: response.headers.get('x-cache'), body };
 }
 
 /** `concurrency` clients each sending `request` back to back for `durationMs`; every result. */
