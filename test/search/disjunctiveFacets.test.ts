@@ -72,7 +72,7 @@ function suite(
 
       const modes = asCounted('deliveryMode');
       expect(modes).toEqual(
-        counts(
+        facetCounts(
           corpus.filter((d) => passes(d, withoutModes)),
           'deliveryMode',
         ),
@@ -81,13 +81,13 @@ function suite(
       expect(Object.keys(modes).length).toBeGreaterThan(1);
       expect(modes.ONLINE_ASYNCHRONOUS).toBe(response.total);
       expect(asCounted('region')).toEqual(
-        counts(
+        facetCounts(
           corpus.filter((d) => passes(d, withoutRegions)),
           'region',
         ),
       );
       expect(asCounted('osapEligible')).toEqual(
-        counts(
+        facetCounts(
           corpus.filter((d) => passes(d, withoutOsap)),
           'osapEligible',
         ),
