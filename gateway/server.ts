@@ -9,6 +9,7 @@ import { serveGraphQL, type RunningHttpServer } from '../runtime/http.js';
 import type { GatewayContext } from './context.js';
 import { ForwardingDataSource } from './datasources/ForwardingDataSource.js';
 import { ShardedCatalogueDataSource } from './datasources/ShardedCatalogueDataSource.js';
+import { mountPortal } from '../portal/index.js';
 import { buildCatalogueContract } from './registry/conformance.js';
 import { InstitutionRegistry } from './registry/institutionRegistry.js';
 import { composeSupergraph } from './supergraph.js';
@@ -52,6 +53,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: composeSupergraph({ framework: options.frameworkUrl, search: options.searchUrl }),
     buildService: ({ name, url }) => (name === 'catalogue' ? catalogue : new ForwardingDataSource({ url })),
   });
+  let ownGraphqlUrl = '';
   const server = await serveGraphQL<GatewayContext>({
     port: options.port,
     host: options.host,
@@ -66,13 +68,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         stopOnTerminationSignals: false,
       }),
     context: async ({ req }) => ({ authorization: req.headers.authorization }),
-    routes: (app) =>
+    routes: (app) => {
       app.get('/health', (_req, res) => {
         const institutions = registry.health();
         const degraded = institutions.some((institution) => institution.status !== 'UP');
         res.json({ status: degraded ? 'degraded' : 'ok', institutions });
-      }),
+      });
+      // The provincial portal owns `/` and `/fr/…`; it reads this gateway's own public /graphql.
+      mountPortal(app, { graphqlUrl: () => ownGraphqlUrl, log: options.log });
+    },
     onStop: async () => registry.stop(),
   });
+  ownGraphqlUrl = server.url;
   return { ...server, registry };
 }
