@@ -30,6 +30,7 @@ export const en = {
       : `${total} micro-credential${total === 1 ? '' : 's'}`,
   noResults: 'No micro-credential matches. Try fewer words or remove a filter.',
   sortLabel: 'Sort by',
+  sortButton: 'Sort',
   sorts: {
     RELEVANCE: 'Best match',
     COST_ASC: 'Price, lowest first',

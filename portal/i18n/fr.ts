@@ -37,6 +37,7 @@ export const fr: Messages = {
       : `${total} ${pluriel(total, 'microcertification')}`,
   noResults: 'Aucune microcertification ne correspond. Essayez moins de mots ou retirez un filtre.',
   sortLabel: 'Trier par',
+  sortButton: 'Trier',
   sorts: {
     RELEVANCE: 'Pertinence',
     COST_ASC: 'Prix croissant',

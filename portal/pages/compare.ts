@@ -90,7 +90,7 @@ function compareTable(locale: Locale, entries: Compared[], ids: string[]): Html 
     [t.stacksIntoTitle, (e) => (e.stacksInto ? locale.number(e.stacksInto.length) : '—')],
     [t.detailSkills, (e) => html`<span lang="en">${e.skills.map((s) => s.label).join(', ')}</span>`],
   ];
-  return html`<div class="table-scroll" role="region" aria-labelledby="compare-caption" tabindex="0">
+  return html`<div class="table-scroll" role="group" aria-labelledby="compare-caption" tabindex="0">
 <table class="compare">
 <caption id="compare-caption">${t.compareTableCaption}</caption>
 <thead><tr><th scope="col">${t.attribute}</th>${entries.map(

@@ -98,7 +98,7 @@ function offeringsSection(locale: Locale, entry: Detail): Html {
 <h2 id="offerings-heading">${t.offerings}</h2>
 ${
   offerings.length
-    ? html`<div class="table-scroll" role="region" aria-labelledby="offerings-heading" tabindex="0"><table>
+    ? html`<div class="table-scroll" role="group" aria-labelledby="offerings-heading" tabindex="0"><table>
 <thead><tr><th scope="col">${t.offeringStart}</th><th scope="col">${t.offeringEnd}</th><th scope="col">${t.offeringLocation}</th><th scope="col">${t.offeringPrice}</th><th scope="col"><span class="visually-hidden">${t.offeringRegister}</span></th></tr></thead>
 <tbody>${offerings.map((offering) => {
         const href = safeHref(offering.registrationUrl);
@@ -262,7 +262,7 @@ function historySection(locale: Locale, entry: Detail): Html {
   const { t } = locale;
   return html`<section aria-labelledby="history-heading">
 <h2 id="history-heading">${t.historyTitle}</h2>
-<div class="table-scroll" role="region" aria-labelledby="history-heading" tabindex="0"><table>
+<div class="table-scroll" role="group" aria-labelledby="history-heading" tabindex="0"><table>
 <thead><tr><th scope="col">${t.historyVersion}</th><th scope="col">${t.historyStatus}</th><th scope="col">${t.historyRecorded}</th></tr></thead>
 <tbody>${entry.history.map(
     (version) =>

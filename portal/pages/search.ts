@@ -82,7 +82,7 @@ ${hasFilters(state) ? html`<a href="${locale.prefix}/${searchQueryString({ ...st
 <select id="sort" name="sort">${sortOrders.map(
     (order) => html`<option value="${order}"${order === state.sort ? html` selected` : ''}>${t.sorts[order]}</option>`,
   )}</select>
-<button type="submit" class="secondary">${t.sortLabel}</button>
+<button type="submit" class="secondary">${t.sortButton}</button>
 </div>
 </div>
 ${result && result.total === 0 ? html`<p>${t.noResults}</p>` : ''}
