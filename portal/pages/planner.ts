@@ -105,8 +105,8 @@ ${plans.length ? '' : html`<p>${t.plannerNoPathway}</p>`}
 ${plans.map(
   (plan, index) => html`<article class="plan" aria-labelledby="plan-${index}">
 <h3 id="plan-${index}"><span lang="en">${plan.program.title}</span></h3>
-<p><span lang="en">${plan.program.credential}</span>, OQF ${plan.program.oqfLevel.number}${plan.program.institution ? html` — <a href="${institutionPath(locale, plan.program.institution.code)}">${institutionName(locale, plan.program.institution)}</a>` : ''}</p>
-<p class="progress"><strong>${plan.complete ? t.plannerComplete : t.plannerCredits(locale.number(plan.creditsEarned), locale.number(plan.program.totalCredits))}</strong>${plan.complete ? '' : html` — ${t.plannerRemaining(locale.number(plan.creditsRemaining))}`}</p>
+<p><span lang="en">${plan.program.credential}</span>, OQF ${plan.program.oqfLevel.number}, ${t.plannerProgramCredits(locale.number(plan.program.totalCredits))}${plan.program.institution ? html` — <a href="${institutionPath(locale, plan.program.institution.code)}">${institutionName(locale, plan.program.institution)}</a>` : ''}</p>
+<p class="progress"><strong>${plan.complete ? t.plannerComplete : t.plannerCredits(locale.number(plan.creditsEarned), locale.number(plan.creditsEarned + plan.creditsRemaining))}</strong>${plan.complete ? '' : html` — ${t.plannerRemaining(locale.number(plan.creditsRemaining))}`}</p>
 <ul class="rules">${plan.rules.map(
     (rule) => html`<li class="${rule.satisfied ? 'rule-satisfied' : 'rule-open'}">
 <p><strong><span lang="en">${rule.rule.name}</span></strong> — ${rule.satisfied ? t.plannerSatisfied : t.plannerStillNeeded(rule.remainingCount)}</p>

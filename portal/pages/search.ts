@@ -28,8 +28,9 @@ import {
 } from './components.js';
 import { page } from './layout.js';
 
-/** Long facets show this many values, the rest behind "Show more". */
+/** Long facets show this many values, more behind "Show more", and no more than `listedValues` (page weight). */
 const visibleValues = 8;
+const listedValues = 30;
 
 export async function searchPage(api: PortalApi, locale: Locale, params: URLSearchParams): Promise<string> {
   const { t } = locale;
@@ -169,7 +170,7 @@ function facetFieldset(
     return html`<li data-facet="${facet}" data-value="${value}"><input type="checkbox" id="${id}" name="${facet}" value="${value}"${selected.includes(value) ? html` checked` : ''}>
 <label for="${id}">${label(facet, value)} <span class="count" data-count="${count}">(${locale.number(count)})</span></label></li>`;
   };
-  const rest = values.slice(visible);
+  const rest = values.slice(visible, Math.max(listedValues, visible));
   return html`<fieldset class="facet" data-facet="${facet}">
 <legend>${locale.t.facets[facet]}</legend>
 <ul>${values.slice(0, visible).map(item)}</ul>
