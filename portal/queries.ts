@@ -286,8 +286,17 @@ const compareFields = `
 export function compareQuery(count: number): string {
   const variables = Array.from({ length: count }, (_, i) => `$id${i}: ID!`).join(', ');
   const fields = Array.from({ length: count }, (_, i) => `m${i}: microCredential(id: $id${i}) { ${compareFields} }`);
-  return `query PortalCompare(${variables}) { ${fields.join('\n')} }`;
+  return `query PortalCompare(${variables}) { ${fields.join('\n')}\n institutions { code name nameFr } }`;
 }
+
+export interface InstitutionName {
+  code: string;
+  name: string;
+  nameFr: string | null;
+}
+
+/** The compare query's answer: `m0` … `m3`, null where the owner is down, and every institution's name. */
+export type CompareAnswer = { [alias: `m${number}`]: Compared | null; institutions: InstitutionName[] | null };
 
 export interface Compared extends Card {
   durationWeeks: number;
@@ -321,9 +330,11 @@ query PortalPlanner($completed: [ID!]!, $query: String, $withSearch: Boolean!, $
   searchMicroCredentials(query: $query, pageSize: 10) @include(if: $withSearch) {
     hits { microCredential { id title titleFr institution { code name nameFr } } }
   }
+  institutions { code name nameFr }
 }`;
 
 export interface PlannerAnswer {
+  institutions: InstitutionName[] | null;
   planPathways?: Array<{
     program: {
       id: string;

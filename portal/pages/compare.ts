@@ -3,7 +3,7 @@ import type { PortalApi } from '../api.js';
 import { type Html, html } from '../html.js';
 import type { Locale } from '../i18n/locale.js';
 import { idsFrom } from '../ids.js';
-import { type Compared, compareQuery } from '../queries.js';
+import { type CompareAnswer, type Compared, compareQuery, type InstitutionName } from '../queries.js';
 import {
   entryPath,
   enumLabel,
@@ -25,19 +25,21 @@ export async function comparePage(api: PortalApi, locale: Locale, params: URLSea
   const query = `?${ids.map((id) => `id=${encodeURIComponent(id)}`).join('&')}`;
   let entries: Array<Compared | null> = [];
   let down: string[] = [];
+  let known: InstitutionName[] | null = null;
   if (ids.length) {
-    const answer = await api.query<Record<string, Compared | null>>(
+    const answer = await api.query<CompareAnswer>(
       compareQuery(ids.length),
       Object.fromEntries(ids.map((id, i) => [`id${i}`, id])),
     );
     entries = ids.map((_, i) => answer.data?.[`m${i}`] ?? null);
     down = answer.unavailableInstitutions;
+    known = answer.data?.institutions ?? null;
   }
   const shown = entries.filter((entry): entry is Compared => entry !== null);
   const body = html`<h1>${t.compareTitle}</h1>
 <p>${t.compareIntro}</p>
 ${dropped ? notice('info', t.compareTooMany) : ''}
-${institutionsNotice(locale, down)}
+${institutionsNotice(locale, down, known)}
 ${shown.length ? compareTable(locale, shown, ids) : html`<p>${t.compareEmpty} <a href="${locale.prefix}/">${t.backToSearch}</a></p>`}`;
   return page({
     locale,

@@ -108,8 +108,16 @@ export function enumLabel<G extends keyof EnumGroups>(locale: Locale, group: G, 
   return labels[value] ?? value;
 }
 
-export function institutionsNotice(locale: Locale, names: string[]): Html | '' {
-  if (!names.length) return '';
+/** One notice naming the institutions that did not answer (by name where the registry knows it). */
+export function institutionsNotice(
+  locale: Locale,
+  codes: readonly string[],
+  known: ReadonlyArray<{ code: string; name: string; nameFr: string | null }> | null | undefined,
+): Html | '' {
+  if (!codes.length) return '';
+  const names = codes.map((code) =>
+    institutionPlainName(locale, known?.find((i) => i.code === code) ?? { code, name: null, nameFr: null }),
+  );
   return notice('warning', locale.t.institutionsUnavailable(names.join(', ')));
 }
 

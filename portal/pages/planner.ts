@@ -64,7 +64,7 @@ export async function plannerPage(api: PortalApi, locale: Locale, params: URLSea
 <label for="completed-${index}">${localizedText(locale, mc.title, mc.titleFr)}${mc.institution ? html` <span class="hint">— ${institutionName(locale, mc.institution)}</span>` : ''}</label></li>`;
   const body = html`<h1>${t.plannerTitle}</h1>
 <p>${t.plannerIntro}</p>
-${institutionsNotice(locale, down)}
+${institutionsNotice(locale, down, planned?.data?.institutions)}
 <form method="get" action="${locale.prefix}/planner" class="planner-form">
 <div class="searchbar" role="search">
 <label for="q">${t.plannerFind}</label>

@@ -45,9 +45,6 @@ export async function searchPage(api: PortalApi, locale: Locale, params: URLSear
   const result = answer.data?.searchMicroCredentials ?? null;
   const institutions = answer.data?.institutions ?? [];
   const labels = facetLabeller(locale, answer.data);
-  const downNames = answer.unavailableInstitutions.map((code) =>
-    institutionPlainName(locale, institutions.find((i) => i.code === code) ?? { code, name: null, nameFr: null }),
-  );
   const notReady = answer.otherErrors.some((e) => e.extensions?.code === 'INDEX_NOT_READY');
   const heading = result ? t.resultsFor(result.total, state.query) : t.searchTitle;
   const body = html`<h1 class="visually-hidden">${t.searchTitle}</h1>
@@ -64,7 +61,7 @@ export async function searchPage(api: PortalApi, locale: Locale, params: URLSear
 </div>
 ${rejected.length ? notice('warning', `${t.invalidInput} ${rejected.join(', ')}`) : ''}
 ${notReady ? notice('warning', t.searchUnavailable) : ''}
-${institutionsNotice(locale, downNames)}
+${institutionsNotice(locale, answer.unavailableInstitutions, institutions)}
 <div class="columns">
 <aside class="filters" aria-labelledby="filters-heading">
 <h2 id="filters-heading">${t.filters}</h2>

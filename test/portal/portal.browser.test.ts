@@ -57,8 +57,8 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
     if (!process.env.SAVE_SCREENSHOTS) rmSync(screenshotDir, { recursive: true, force: true });
   });
 
-  async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
+  async function open(path: string, viewport = { width: 1280, height: 900 }, javaScriptEnabled = true): Promise<Page> {
+    const context = await browser.newContext({ viewport, javaScriptEnabled });
     const page = await context.newPage();
     const response = await page.goto(`${origin}${path}`);
     expect(response, path).not.toBeNull();
@@ -137,6 +137,24 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
     );
     expect(new Set(shownModes)).toEqual(new Set(['In person']));
     expect(await page.isChecked('li[data-facet="deliveryMode"][data-value="IN_PERSON"] input')).toBe(true);
+  });
+
+  it('searches, filters, pages and opens an entry without JavaScript', async () => {
+    const page = await open('/', undefined, false);
+    await page.fill('#q', 'data');
+    await page.check('li[data-facet="osapEligible"][data-value="true"] input');
+    await Promise.all([page.waitForURL(/osapEligible=true/), page.click('text=Apply filters')]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('data');
+    const first = await total(page);
+    expect(first).toBeGreaterThan(0);
+    if (first > 20) {
+      await Promise.all([page.waitForURL(/page=2/), page.click('.pagination a[rel="next"]')]);
+      expect(await total(page)).toBe(first);
+    }
+    const link = page.locator('.card h3 a').first();
+    const title = (await link.textContent())!.trim();
+    await Promise.all([page.waitForURL(/\/credentials\//), link.click()]);
+    expect(await page.textContent('h1')).toBe(title);
   });
 
   it('shows an entry at its permanent URL with critical information, OQF band, recognitions and registration', async () => {
