@@ -6,6 +6,7 @@
 import type { PortalApi } from '../api.js';
 import { type Html, html, jsonForScript, safeHref } from '../html.js';
 import { type Locale, localized } from '../i18n/locale.js';
+import { isMicroCredentialId } from '../ids.js';
 import { type Detail, detailQuery, institutionNameQuery, type LearningItem, type Recognition } from '../queries.js';
 import { schemaOrgCourse } from '../schemaOrgCourse.js';
 import {
@@ -26,6 +27,7 @@ import { type RenderedPage, messagePage } from './messagePage.js';
 export async function detailPage(api: PortalApi, locale: Locale, id: string, origin: string): Promise<RenderedPage> {
   const { t } = locale;
   const localPath = entryPath({ ...locale, prefix: '' }, id);
+  if (!isMicroCredentialId(id)) return messagePage(locale, localPath, 404, t.notFoundTitle, t.notFoundEntry);
   const answer = await api.query<{ microCredential: Detail | null }>(detailQuery, { id });
   const entry = answer.data?.microCredential;
   if (!entry) {
