@@ -1,7 +1,7 @@
 // Progressive enhancement for the portal; every page works without it.
 // - Search boxes ([data-suggest]) get as-you-type suggestions from the public
 //   API's searchSuggestions, as an ARIA 1.2 combobox (arrow keys, Enter, Escape).
-// - Compare checkboxes are limited to four, with a live count.
+// - The compare selection is limited to four, kept across result pages, with a live count.
 (() => {
   'use strict';
 
@@ -120,20 +120,51 @@
     input.addEventListener('blur', close);
   }
 
-  function compareLimit() {
+  // The compare selection survives paging and new searches (this tab only): ids kept in
+  // sessionStorage, sent with the compare form as hidden fields when not on this page.
+  function compareSelection() {
+    const form = document.getElementById('compare-form');
     const boxes = [...document.querySelectorAll('input[form="compare-form"][name="id"]')];
     const count = document.querySelector('[data-compare-count]');
-    if (!boxes.length || !count) return;
+    if (!form || !count) return;
+    const key = 'portal.compare';
+    let selected = [];
+    try {
+      selected = JSON.parse(sessionStorage.getItem(key) || '[]')
+        .filter((id) => typeof id === 'string')
+        .slice(0, 4);
+    } catch {
+      selected = [];
+    }
     const update = () => {
-      const checked = boxes.filter((box) => box.checked).length;
+      try {
+        sessionStorage.setItem(key, JSON.stringify(selected));
+      } catch {
+        // Storage may be unavailable (private mode); the selection then lasts for this page.
+      }
       boxes.forEach((box) => {
-        box.disabled = !box.checked && checked >= 4;
+        box.checked = selected.includes(box.value);
+        box.disabled = !box.checked && selected.length >= 4;
       });
-      count.textContent = say(count.dataset.selected, checked);
+      const onPage = new Set(boxes.map((box) => box.value));
+      form.replaceChildren(
+        ...selected
+          .filter((id) => !onPage.has(id))
+          .map((id) => Object.assign(document.createElement('input'), { type: 'hidden', name: 'id', value: id })),
+      );
+      count.textContent = say(count.dataset.selected, selected.length);
     };
-    boxes.forEach((box) => box.addEventListener('change', update));
+    boxes.forEach((box) =>
+      box.addEventListener('change', () => {
+        selected = box.checked
+          ? [...selected.filter((id) => id !== box.value), box.value].slice(0, 4)
+          : selected.filter((id) => id !== box.value);
+        update();
+      }),
+    );
+    update();
   }
 
   document.querySelectorAll('[data-suggest]').forEach(suggestions);
-  compareLimit();
+  compareSelection();
 })();

@@ -204,17 +204,24 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
     expect(await boreal.textContent('#critical-heading')).toBe('Critical information');
   });
 
-  it('compares entries chosen in the results side by side', async () => {
+  it('compares entries chosen in the results side by side, kept across searches', async () => {
     const page = await open('/?q=data+analytics');
     const boxes = page.locator('input[form="compare-form"]');
     const chosen = [await boxes.nth(0).getAttribute('value'), await boxes.nth(1).getAttribute('value')];
     await boxes.nth(0).check();
     await boxes.nth(1).check();
+    expect(await page.textContent('[data-compare-count]')).toBe('2 of 4 selected');
+    // A new search: the selection is remembered and one more is added from these results.
+    await page.goto(`${origin}/?q=cybersecurity`);
+    const more = page.locator('input[form="compare-form"]').first();
+    chosen.push(await more.getAttribute('value'));
+    await more.check();
+    expect(await page.textContent('[data-compare-count]')).toBe('3 of 4 selected');
     await Promise.all([page.waitForURL(/\/compare\?/), page.click('text=Compare selected')]);
     const headers = await page.$$eval('table.compare thead th a:first-child', (links) =>
       links.map((a) => decodeURIComponent(a.getAttribute('href')!)),
     );
-    expect(headers).toEqual(chosen.map((id) => `/credentials/${id}`));
+    expect(new Set(headers)).toEqual(new Set(chosen.map((id) => `/credentials/${id}`)));
     expect(await page.locator('table.compare tbody tr').count()).toBeGreaterThan(10);
     await page.screenshot({ path: join(screenshotDir, 'compare.png') });
   });
