@@ -62,7 +62,7 @@ export function mountPortal(app: Express, options: PortalOptions): void {
     );
     app.get(
       at('/institutions/:code'),
-      serve((req) => institutionPage(api, locale, String(req.params.code), queryOf(req).get('after'))),
+      serve((req) => institutionPage(api, locale, String(req.params.code), cursorOf(queryOf(req)))),
     );
     app.get(
       at('/compare'),
@@ -73,6 +73,12 @@ export function mountPortal(app: Express, options: PortalOptions): void {
       serve((req) => plannerPage(api, locale, queryOf(req))),
     );
   }
+}
+
+/** A paging cursor is opaque to the portal: passed on only when it is short and printable. */
+function cursorOf(params: URLSearchParams): string | null {
+  const cursor = params.get('after');
+  return cursor && /^[\x21-\x7e]{1,200}$/.test(cursor) ? cursor : null;
 }
 
 function queryOf(req: Request): URLSearchParams {
