@@ -27,6 +27,7 @@ export class PortalApi {
   constructor(
     private readonly graphqlUrl: () => string,
     private readonly timeoutMs = 10_000,
+    private readonly log?: (message: string) => void,
   ) {}
 
   async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<ApiAnswer<T>> {
@@ -49,6 +50,7 @@ export class PortalApi {
       if (error.extensions?.institution) unavailable.add(error.extensions.institution);
       else otherErrors.push(error);
     }
+    for (const error of otherErrors) this.log?.(`portal: API error ${error.extensions?.code ?? ''}: ${error.message}`);
     if (body.data == null && otherErrors.length === 0 && unavailable.size === 0) {
       throw new ApiUnavailable('directory API answered without data');
     }

@@ -27,7 +27,7 @@ export interface PortalOptions {
 const assetsDir = fileURLToPath(new URL('./assets/', import.meta.url));
 
 export function mountPortal(app: Express, options: PortalOptions): void {
-  const api = new PortalApi(options.graphqlUrl, options.apiTimeoutMs);
+  const api = new PortalApi(options.graphqlUrl, options.apiTimeoutMs, options.log);
   app.use('/assets', express.static(assetsDir, { maxAge: '1h', index: false, fallthrough: false }));
   for (const locale of Object.values(locales)) {
     const at = (path: string) => `${locale.prefix}${path}`;

@@ -80,6 +80,7 @@ export const en = {
   compareSelectedCount: (count: number) => `${count} of 4 selected`,
   invalidInput: 'Some of the search settings were not valid and were ignored:',
   searchUnavailable: 'Search is being prepared. Please try again in a minute.',
+  searchFailed: 'Search is not answering right now. Please try again in a minute.',
   institutionsUnavailable: (names: string) =>
     `${names} ${names.includes(',') ? 'are' : 'is'} not answering right now, so some of their micro-credentials cannot be shown. Other results are complete; please try again later.`,
   entryUnavailable: 'Details unavailable right now',

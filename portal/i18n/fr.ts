@@ -87,6 +87,7 @@ export const fr: Messages = {
   compareSelectedCount: (count: number) => `${count} sur 4 ${pluriel(count, 'sélectionnée')}`,
   invalidInput: 'Certains paramètres de recherche n’étaient pas valides et ont été ignorés :',
   searchUnavailable: 'La recherche est en préparation. Veuillez réessayer dans une minute.',
+  searchFailed: 'La recherche ne répond pas pour le moment. Veuillez réessayer dans une minute.',
   institutionsUnavailable: (names: string) =>
     `${names} ne ${names.includes(',') ? 'répondent' : 'répond'} pas pour le moment : certaines de leurs microcertifications ne peuvent pas être affichées. Les autres résultats sont complets; veuillez réessayer plus tard.`,
   entryUnavailable: 'Détails indisponibles pour le moment',

@@ -60,7 +60,7 @@ export async function searchPage(api: PortalApi, locale: Locale, params: URLSear
 </div>
 </div>
 ${rejected.length ? notice('warning', `${t.invalidInput} ${rejected.join(', ')}`) : ''}
-${notReady ? notice('warning', t.searchUnavailable) : ''}
+${result ? '' : notice('warning', notReady ? t.searchUnavailable : t.searchFailed)}
 ${institutionsNotice(locale, answer.unavailableInstitutions, institutions)}
 <div class="columns">
 <aside class="filters" aria-labelledby="filters-heading">
