@@ -81,6 +81,7 @@ function printWelcome(directory: LocalDirectory, provinceApiKey: string) {
     '',
     'Ontario micro-credential directory (sample data) is running.',
     '',
+    `  Portal (en, fr)        ${directory.gateway.url.replace(/\/graphql$/, '/')}  ${directory.gateway.url.replace(/\/graphql$/, '/fr/')}`,
     `  Gateway (query here)   ${directory.gateway.url}`,
     `  Gateway health         ${directory.gateway.url.replace(/\/graphql$/, '/health')}`,
     `  Framework subgraph     ${directory.framework.url}`,

@@ -20,6 +20,7 @@ import { healthTargets, mountOperatorRoutes } from './operatorRoutes.js';
 import { GatewayMetrics } from './metrics.js';
 import { GatewayResponseCache, type ResponseCacheOptions } from './cache/GatewayResponseCache.js';
 import { safelistPlugin } from './cache/safelist.js';
+import { mountPortal } from '../portal/index.js';
 import { buildCatalogueContract } from './registry/conformance.js';
 import { InstitutionRegistry } from './registry/institutionRegistry.js';
 import { ServiceHealth } from './registry/serviceHealth.js';
@@ -172,7 +173,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (edge.trustProxy !== undefined) app.set('trust proxy', edge.trustProxy);
       app.use(securityHeaders(), corsPolicy(edge.corsOrigins));
       mountOperatorRoutes(app, registry, services, metrics);
-      serveGraphiQL(app, { mountPoints: ['/'], readmePath: fileURLToPath(new URL('../README.md', import.meta.url)) });
+      serveGraphiQL(app, { readmePath: fileURLToPath(new URL('../README.md', import.meta.url)) });
       app.use(
         '/graphql',
         budgets({
@@ -188,7 +189,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           isTrusted: (req) => isTrusted(clientAddress(req)),
         }),
       );
+      // Permanent URLs answer JSON-LD here; a browser asking for HTML goes on to the portal's page.
       linkedData.mountRoutes(app);
+      // The provincial portal owns `/` and `/fr/…`; it reads this gateway's own public /graphql.
+      mountPortal(app, { graphqlUrl: () => listening?.url ?? '', log: options.log });
     },
     onStop: async () => {
       await consumerKeys.stop();

@@ -4,8 +4,8 @@
  * bundle and stylesheet, React 18's UMD builds), so it works offline and
  * behind firewalls, and the Content-Security-Policy can stay `'self'`.
  *
- * Served to browsers (Accept: text/html) at GET /graphql and at each of
- * `mountPoints`; other GET /graphql requests go on to GraphQL. Its tabs are
+ * Served to browsers (Accept: text/html) at GET /graphql; other GET /graphql
+ * requests go on to GraphQL. (The portal owns `/`.) Its tabs are
  * the README's example operations, read when the gateway starts.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ const assets: Record<string, { file: string; type: string }> = {
   'page.css': { file: join(here, 'graphiql/page.css'), type: 'text/css' },
 };
 
-export function serveGraphiQL(app: Express, options: { mountPoints: string[]; readmePath: string }): void {
+export function serveGraphiQL(app: Express, options: { readmePath: string }): void {
   const page = readFileSync(join(here, 'graphiql/page.html'), 'utf8');
   const start = readFileSync(join(here, 'graphiql/start.js'), 'utf8').replace(
     '[] /* EXAMPLES */',
@@ -40,7 +40,6 @@ export function serveGraphiQL(app: Express, options: { mountPoints: string[]; re
   const sendPage = (res: import('express').Response) =>
     res.type('html').setHeader('cache-control', 'no-cache').send(page);
   app.get('/graphql', (req, res, next) => (wantsHtml(req) ? sendPage(res) : next()));
-  for (const mountPoint of options.mountPoints) app.get(mountPoint, (_req, res) => sendPage(res));
   app.get('/graphiql/assets/start.js', (_req, res) =>
     res.type('text/javascript').setHeader('cache-control', 'no-cache').send(start),
   );

@@ -2,7 +2,8 @@
  * Linked-data exports, wired into the gateway: a small in-process subgraph
  * (schema/linkedData.graphql) for `MicroCredential.url`, `Institution.url` and
  * `directoryChanges`, and the HTTP routes that serve CTDL, Open Badges 3.0,
- * schema.org, the summary pages, the feed and the sitemap.
+ * schema.org (a browser asking for HTML is passed on to the portal's page),
+ * the feed and the sitemap.
  *
  * Why in the gateway: the gateway serves the permanent URLs, so it is the one
  * that knows the public origin they live under, and the merged change feed is
@@ -16,7 +17,6 @@ import type { Express } from 'express';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import { directoryChanges, type DirectoryChange } from './directoryChanges.js';
 import { gatewayQuery } from './gatewayClient.js';
-import { plainHtmlRenderers, type HtmlRenderers } from './htmlSummary.js';
 import { credentialUrl, institutionUrl, normalizeOrigin } from './permanentUrls.js';
 import { mountLinkedDataRoutes } from './routes.js';
 
@@ -27,8 +27,6 @@ export interface LinkedDataOptions {
   graphqlUrl(): string;
   /** Deadline of one GraphQL call the exports make. */
   timeoutMs?: number;
-  /** The HTML pages; the portal's renderers replace these. */
-  renderers?: HtmlRenderers;
   log?: (message: string) => void;
 }
 
@@ -67,7 +65,6 @@ export function createLinkedData(options: LinkedDataOptions): LinkedData {
   ]);
   return {
     dataSource: new LocalGraphQLDataSource(schema),
-    mountRoutes: (app) =>
-      mountLinkedDataRoutes(app, { query, renderers: options.renderers ?? plainHtmlRenderers, log: options.log }),
+    mountRoutes: (app) => mountLinkedDataRoutes(app, { query, log: options.log }),
   };
 }

@@ -10,7 +10,7 @@
  *   GET /sitemap.xml
  */
 import accepts from 'accepts';
-import type { Express, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import fresh from 'fresh';
 import { listDirectory, walkCatalogues } from './catalogueWalk.js';
 import { ctdlDocument, ctdlInstitutionDocument } from './ctdl.js';
@@ -21,7 +21,7 @@ import {
   type GraphQLError,
   type GraphQLResponse,
 } from './gatewayClient.js';
-import { escapeHtml, type HtmlRenderers, type InstitutionListing } from './htmlSummary.js';
+import { escapeHtml } from '../../portal/html.js';
 import { openBadgesAchievement, openBadgesProfileDocument } from './openBadges.js';
 import { parseMicroCredentialId } from './permanentUrls.js';
 import { schemaOrgCourse, schemaOrgInstitutionDocument } from './schemaOrg.js';
@@ -32,21 +32,27 @@ import { openBadgesContextUrl, schemaOrgContextUrl } from './vocabularies/index.
 
 export interface LinkedDataRouteOptions {
   query: GatewayQuery;
-  renderers: HtmlRenderers;
   log?: (message: string) => void;
 }
 
+/** `html` is negotiated here and answered by the portal's page, mounted after these routes. */
 type Format = 'ctdl' | 'ob3' | 'schema' | 'html';
-const suffixes: Array<[string, Exclude<Format, 'html'>]> = [
+type DataFormat = Exclude<Format, 'html'>;
+
+interface InstitutionListing {
+  institution: ExportedInstitution;
+  entries: Array<{ id: string; url: string; title: string; status: string }>;
+  totalCount: number;
+}
+const suffixes: Array<[string, DataFormat]> = [
   ['.ctdl.jsonld', 'ctdl'],
   ['.ob3.json', 'ob3'],
   ['.schema.jsonld', 'schema'],
 ];
-const mediaTypes: Record<Format, string> = {
+const mediaTypes: Record<DataFormat, string> = {
   ctdl: 'application/ld+json; charset=utf-8',
   ob3: 'application/ld+json; charset=utf-8',
   schema: 'application/ld+json; charset=utf-8',
-  html: 'text/html; charset=utf-8',
 };
 
 /** A request the client can fix or a state it must wait out: a status, a stable code and words. */
@@ -65,9 +71,9 @@ const maxConcurrentBulk = 4;
 export function mountLinkedDataRoutes(app: Express, options: LinkedDataRouteOptions): void {
   const validators = new ListingValidators();
   const handle =
-    (handler: (req: Request, res: Response) => Promise<void>) =>
-    (req: Request, res: Response): void => {
-      handler(req, res).catch((error: unknown) => fail(req, res, error, options.log));
+    (handler: (req: Request, res: Response, next: NextFunction) => Promise<void>) =>
+    (req: Request, res: Response, next: NextFunction): void => {
+      handler(req, res, next).catch((error: unknown) => fail(req, res, error, options.log));
     };
 
   // A bulk answer reads every catalogue: a few at a time, so requests for them cannot pile up on the institutions.
@@ -87,11 +93,11 @@ export function mountLinkedDataRoutes(app: Express, options: LinkedDataRouteOpti
     };
   app.get(
     '/credentials/:ref',
-    handle((req, res) => credential(req, res, options)),
+    handle((req, res, next) => credential(req, res, next, options)),
   );
   app.get(
     '/institutions/:ref',
-    handle((req, res) => institution(req, res, options)),
+    handle((req, res, next) => institution(req, res, next, options)),
   );
   app.get('/feeds/credentials.jsonl', handle(bulk((req, res) => feed(req, res, options, validators))));
   app.get('/sitemap.xml', handle(bulk((req, res) => sitemap(req, res, options, validators))));
@@ -148,8 +154,14 @@ function setAlternates(res: Response, url: string): void {
   res.set('Cache-Control', 'public, max-age=60');
 }
 
-async function credential(req: Request, res: Response, options: LinkedDataRouteOptions): Promise<void> {
+async function credential(
+  req: Request,
+  res: Response,
+  next: NextFunction,
+  options: LinkedDataRouteOptions,
+): Promise<void> {
   const { key, format } = requestedForm(req);
+  if (format === 'html') return next();
   const parsed = parseMicroCredentialId(key);
   if (!parsed.ok)
     throw new RouteError(400, 'INVALID_ID', `"${key.slice(0, 120)}" is not a micro-credential id: ${parsed.problem}.`);
@@ -166,14 +178,19 @@ async function credential(req: Request, res: Response, options: LinkedDataRouteO
     ctdl: () => ctdlDocument(entry),
     ob3: () => openBadgesAchievement(entry),
     schema: () => schemaOrgCourse(entry),
-    html: () => options.renderers.credential(entry, schemaOrgCourse(entry)),
   });
 }
 
 const institutionListLimit = 1_000;
 
-async function institution(req: Request, res: Response, options: LinkedDataRouteOptions): Promise<void> {
+async function institution(
+  req: Request,
+  res: Response,
+  next: NextFunction,
+  options: LinkedDataRouteOptions,
+): Promise<void> {
   const { key, format } = requestedForm(req);
+  if (format === 'html') return next();
   if (!isInstitutionCode(key)) {
     throw new RouteError(
       400,
@@ -189,7 +206,6 @@ async function institution(req: Request, res: Response, options: LinkedDataRoute
     ctdl: () => ({ ...ctdlInstitutionDocument(institution), 'ceterms:owns': urls, 'ceterms:offers': urls }),
     ob3: () => openBadgesProfileDocument(institution),
     schema: () => schemaOrgInstitutionDocument(institution),
-    html: () => options.renderers.institution(listing, schemaOrgInstitutionDocument(institution)),
   });
 }
 
@@ -250,7 +266,7 @@ function throwIfUnavailable(errors: GraphQLError[] | undefined, institution: str
   );
 }
 
-function send(res: Response, format: Format, forms: Record<Format, () => unknown>): void {
+function send(res: Response, format: DataFormat, forms: Record<DataFormat, () => unknown>): void {
   const body = forms[format]();
   res.type(mediaTypes[format]);
   // res.send sets an ETag and answers If-None-Match with 304 itself.

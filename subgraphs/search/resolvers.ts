@@ -6,9 +6,11 @@
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
 import type { HighlightedField } from './documents/searchDocument.js';
-import type { HighlightField, Resolvers, SearchResult } from './generated/resolvers.js';
+import { disjunctiveFacets } from './disjunctiveFacets.js';
+import type { HighlightField, Resolvers, SearchFacets } from './generated/resolvers.js';
 import { snippetHtml } from './highlightMarkup.js';
-import type { SearchResponse } from './query/searchRequest.js';
+import type { SearchResultParent } from './parents.js';
+import type { FacetCount, FacetField, SearchRequest, SearchResponse } from './query/searchRequest.js';
 import { suggest } from './query/suggestions.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 import { BadSearchInput, searchRequestFrom } from './searchArguments.js';
@@ -39,7 +41,7 @@ export const resolvers: Resolvers = {
       const request = searchRequestFrom(args);
       requireReady(context);
       const response = await context.backend.search(request);
-      return toSearchResult(response, request.page, request.pageSize);
+      return toSearchResult(request, response);
     },
     async searchSuggestions(_parent, { prefix, limit }, context) {
       if (prefix.length > 100) throw new BadSearchInput('prefix must be at most 100 characters');
@@ -59,10 +61,15 @@ export const resolvers: Resolvers = {
       };
     },
   },
+  SearchResult: {
+    async disjunctiveFacets({ searched }, _args, { backend }) {
+      return toSearchFacets(await disjunctiveFacets(backend, searched.request, searched.response));
+    },
+  },
 };
 
-function toSearchResult(response: SearchResponse, page: number, pageSize: number): SearchResult {
-  const { facets, stats } = response;
+function toSearchResult(request: SearchRequest, response: SearchResponse): SearchResultParent {
+  const { page, pageSize } = request;
   return {
     total: response.total,
     page,
@@ -75,19 +82,24 @@ function toSearchResult(response: SearchResponse, page: number, pageSize: number
         snippet: snippetHtml(marked),
       })),
     })),
-    facets: {
-      institution: facets.institution,
-      institutionType: facets.institutionType,
-      region: facets.region,
-      deliveryMode: facets.deliveryMode,
-      oqfBand: facets.oqfBand,
-      language: facets.languages,
-      osapEligible: facets.osapEligible,
-      creditBearing: facets.creditBearing,
-      skill: facets.skills,
-      occupation: facets.occupations,
-      commonCore: facets.commonCore,
-    },
-    stats,
+    facets: toSearchFacets(response.facets),
+    stats: response.stats,
+    searched: { request, response },
+  };
+}
+
+function toSearchFacets(facets: Record<FacetField, FacetCount[]>): SearchFacets {
+  return {
+    institution: facets.institution,
+    institutionType: facets.institutionType,
+    region: facets.region,
+    deliveryMode: facets.deliveryMode,
+    oqfBand: facets.oqfBand,
+    language: facets.languages,
+    osapEligible: facets.osapEligible,
+    creditBearing: facets.creditBearing,
+    skill: facets.skills,
+    occupation: facets.occupations,
+    commonCore: facets.commonCore,
   };
 }

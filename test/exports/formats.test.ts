@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { ctid, ctidPattern } from '../../gateway/linkedData/ctid.js';
 import { weeksDuration, xsdDuration } from '../../gateway/linkedData/describe.js';
-import { escapeHtml } from '../../gateway/linkedData/htmlSummary.js';
 import { credentialUrl, normalizeOrigin, parseMicroCredentialId } from '../../gateway/linkedData/permanentUrls.js';
 import { ListingValidators } from '../../gateway/linkedData/validators.js';
 
@@ -51,14 +50,6 @@ describe('durations', () => {
     expect(xsdDuration(7.5 * 3600)).toBe('PT7H30M');
     expect(weeksDuration(6)).toBe('P42D');
     expect(weeksDuration(1.5)).toBe('P10DT12H');
-  });
-});
-
-describe('HTML escaping', () => {
-  it('neutralizes markup from institution data', () => {
-    expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe(
-      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;',
-    );
   });
 });
 

@@ -162,8 +162,10 @@ describe('permanent URLs', () => {
     const malformed = await get('/credentials/Humber%20Polytechnic', { accept: 'application/json' });
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error.code).toBe('INVALID_ID');
+    // A browser gets the portal's page, with the same status.
     const html404 = await get('/credentials/humber:no-such-entry', { accept: 'text/html' });
-    expect(await html404.text()).toContain('NOT_FOUND');
+    expect(html404.status).toBe(404);
+    expect(html404.headers.get('content-type')).toMatch(/^text\/html/);
   });
 
   it('keep answering for a sunset entry, marked as such in every form', async () => {
@@ -187,14 +189,14 @@ describe('permanent URLs', () => {
     expect(credential['ceterms:expirationDate']).toBe(sunsetOn);
     expect((await (await get(`/credentials/${id}.schema.jsonld`)).json()).creativeWorkStatus).toBe('Sunset');
     const page = await (await get(`/credentials/${id}`, { accept: 'text/html' })).text();
-    expect(page).toContain('No longer offered.');
+    expect(page).toContain('no longer offered');
     expect(page).toContain('Replaced by a new program');
   });
 
   it('serve an institution page listing its entries', async () => {
     const page = await (await get('/institutions/lacite', { accept: 'text/html' })).text();
     for (const id of ids.filter((candidate) => candidate.startsWith('lacite:'))) {
-      expect(page).toContain(`${publicOrigin}/credentials/${id}`);
+      expect(page).toContain(`/credentials/${id}`);
     }
   });
 });
