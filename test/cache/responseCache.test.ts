@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
 import { provinceApiKey, startTestDirectory } from '../support/directory.js';
+import { graphql } from '../support/graphql.js';
 import { apiKeyFor, sampleInputs } from '../publishing/support.js';
 
 let directory: LocalDirectory;
@@ -159,7 +160,14 @@ describe('response cache', () => {
     expect((await gateway(ownerOnly, { id }, { authorization: `Bearer ${provinceApiKey}` })).cache).toBe('BYPASS');
     expect((await gateway(ownerOnly, { id })).cache).toBe('MISS');
     // A consumer key identifies a client for its budget only: it shares public answers.
-    expect((await gateway(ownerOnly, { id }, { authorization: 'Bearer mdk_jobboard_abc' })).cache).toBe('HIT');
+    const issued = await graphql(
+      directory.gateway.url,
+      'mutation { issueConsumerKey(label: "Cache test job board") { key } }',
+      undefined,
+      { authorization: `Bearer ${provinceApiKey}` },
+    );
+    const consumerKey = issued.data.issueConsumerKey.key;
+    expect((await gateway(ownerOnly, { id }, { authorization: `Bearer ${consumerKey}` })).cache).toBe('HIT');
   });
 
   it('shows a write made through the gateway to the next read at once', async () => {
