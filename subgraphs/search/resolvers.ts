@@ -5,8 +5,8 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
-import type { HighlightedField } from './documents/searchDocument.js';
-import type { HighlightField, Resolvers, SearchResult } from './generated/resolvers.js';
+import type { HighlightedField, SearchCard as IndexedCard } from './documents/searchDocument.js';
+import type { HighlightField, Resolvers, SearchCard, SearchResult } from './generated/resolvers.js';
 import { snippetHtml } from './highlightMarkup.js';
 import type { SearchResponse } from './query/searchRequest.js';
 import { suggest } from './query/suggestions.js';
@@ -74,6 +74,7 @@ function toSearchResult(response: SearchResponse, page: number, pageSize: number
         field: highlightFieldNames[field],
         snippet: snippetHtml(marked),
       })),
+      card: toCard(hit.card),
     })),
     facets: {
       institution: facets.institution,
@@ -89,5 +90,22 @@ function toSearchResult(response: SearchResponse, page: number, pageSize: number
       commonCore: facets.commonCore,
     },
     stats,
+  };
+}
+
+function toCard(card: IndexedCard): SearchCard {
+  return {
+    title: card.title,
+    titleFr: card.titleFr,
+    institutionCode: card.institution,
+    institutionName: card.institutionName,
+    instructionalHours: card.hours,
+    deliveryMode: card.deliveryMode,
+    priceCad: card.cost === null ? null : { min: card.cost, max: card.maxCost ?? card.cost },
+    nextStartDate: card.nextStartDate,
+    url: card.url,
+    osapEligible: card.osapEligible,
+    oqfBand: card.oqfBand,
+    status: card.status,
   };
 }
