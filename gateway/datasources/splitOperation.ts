@@ -39,6 +39,12 @@ type SplitOperation = { readonly query: string; readonly variableNames: readonly
  * and over, and visiting and printing them was per-request work.
  */
 const splits = new WeakMap<DocumentNode, Map<string, SplitOperation>>();
+/**
+ * Variables decide which root fields go together, so one query text can split
+ * into many field sets (2^15 with 15 aliases); past this many per document,
+ * further splits are computed without being kept.
+ */
+const maxSplitsPerDocument = 64;
 
 export function operationForFields(
   document: DocumentNode,
@@ -50,7 +56,9 @@ export function operationForFields(
   // Response keys are unique at the root of one operation, so they name the field set.
   const key = fields.map((field) => (field.alias ?? field.name).value).join(',');
   let split = byFields.get(key);
-  if (!split) byFields.set(key, (split = splitOperation(document, operation, fields)));
+  if (split) return split;
+  split = splitOperation(document, operation, fields);
+  if (byFields.size < maxSplitsPerDocument) byFields.set(key, split);
   return split;
 }
 
