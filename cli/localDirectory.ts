@@ -16,6 +16,7 @@ import { seedRecognitionIfEmpty } from '../subgraphs/framework/recognition/seed.
 import { sampleRecognition } from '../seed/recognition.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import type { ResponseCacheOptions } from '../gateway/cache/GatewayResponseCache.js';
+import { defaultPassIntervalMs } from '../subgraphs/search/indexer/Indexer.js';
 import { startSearchSubgraph, type RunningSearchSubgraph } from '../subgraphs/search/server.js';
 import { findFreePort } from '../runtime/postgres.js';
 import { seedCatalogueIfEmpty } from '../seed/seedCatalogue.js';
@@ -113,7 +114,7 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
           port: options.search.port,
           gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
           indexDir: options.search.indexDir,
-          indexIntervalMs: options.search.indexIntervalMs ?? 60_000,
+          indexIntervalMs: options.search.indexIntervalMs ?? defaultPassIntervalMs,
           log: options.log,
         })
       : undefined;

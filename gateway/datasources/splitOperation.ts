@@ -31,11 +31,42 @@ export function parseOperation(query: string): { document: DocumentNode; operati
   return { document, operation };
 }
 
+type SplitOperation = { readonly query: string; readonly variableNames: readonly string[] };
+
+/**
+ * Per parsed document (itself cached per query text above), the split already
+ * printed for each set of root fields: the planner sends the same fetches over
+ * and over, and visiting and printing them was per-request work.
+ */
+const splits = new WeakMap<DocumentNode, Map<string, SplitOperation>>();
+/**
+ * Variables decide which root fields go together, so one query text can split
+ * into many field sets (2^15 with 15 aliases); past this many per document,
+ * further splits are computed without being kept.
+ */
+const maxSplitsPerDocument = 64;
+
 export function operationForFields(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   fields: readonly FieldNode[],
-): { query: string; variableNames: string[] } {
+): SplitOperation {
+  let byFields = splits.get(document);
+  if (!byFields) splits.set(document, (byFields = new Map()));
+  // Response keys are unique at the root of one operation, so they name the field set.
+  const key = fields.map((field) => (field.alias ?? field.name).value).join(',');
+  let split = byFields.get(key);
+  if (split) return split;
+  split = splitOperation(document, operation, fields);
+  if (byFields.size < maxSplitsPerDocument) byFields.set(key, split);
+  return split;
+}
+
+function splitOperation(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  fields: readonly FieldNode[],
+): SplitOperation {
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)

@@ -26,8 +26,31 @@ export function buildCatalogueContract(): GraphQLSchema {
 
 const requiredKeys: Record<string, string> = { MicroCredential: 'id', Institution: 'code' };
 
+/**
+ * Verdicts per contract and SDL text: every institution running the reference
+ * server reports the same SDL on every recheck, and building and diffing a
+ * schema is the costliest thing the registry does. The verdict depends on
+ * nothing else, so a cached one is the same check.
+ */
+const verdicts = new WeakMap<GraphQLSchema, Map<string, readonly string[]>>();
+const maxVerdictsPerContract = 200;
+/** A hostile institution could send huge SDLs; those are checked every time rather than kept. */
+const maxCachedSdlLength = 256 * 1024;
+
 /** Every way `sdl` breaks the contract; empty when it conforms. */
 export function contractProblems(sdl: string, contract: GraphQLSchema): string[] {
+  if (sdl.length > maxCachedSdlLength) return diffAgainstContract(sdl, contract);
+  let known = verdicts.get(contract);
+  if (!known) verdicts.set(contract, (known = new Map()));
+  let problems = known.get(sdl);
+  if (!problems) {
+    if (known.size >= maxVerdictsPerContract) known.clear();
+    known.set(sdl, (problems = diffAgainstContract(sdl, contract)));
+  }
+  return [...problems];
+}
+
+function diffAgainstContract(sdl: string, contract: GraphQLSchema): string[] {
   let document: DocumentNode;
   let candidate: GraphQLSchema;
   try {

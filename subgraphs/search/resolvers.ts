@@ -5,9 +5,9 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
-import type { HighlightedField } from './documents/searchDocument.js';
+import type { HighlightedField, SearchCard as IndexedCard } from './documents/searchDocument.js';
 import { disjunctiveFacets } from './disjunctiveFacets.js';
-import type { HighlightField, Resolvers, SearchFacets } from './generated/resolvers.js';
+import type { HighlightField, Resolvers, SearchCard, SearchFacets } from './generated/resolvers.js';
 import { snippetHtml } from './highlightMarkup.js';
 import type { SearchResultParent } from './parents.js';
 import type { FacetCount, FacetField, SearchRequest, SearchResponse } from './query/searchRequest.js';
@@ -81,6 +81,7 @@ function toSearchResult(request: SearchRequest, response: SearchResponse): Searc
         field: highlightFieldNames[field],
         snippet: snippetHtml(marked),
       })),
+      card: toCard(hit.card),
     })),
     facets: toSearchFacets(response.facets),
     stats: response.stats,
@@ -101,5 +102,22 @@ function toSearchFacets(facets: Record<FacetField, FacetCount[]>): SearchFacets 
     skill: facets.skills,
     occupation: facets.occupations,
     commonCore: facets.commonCore,
+  };
+}
+
+function toCard(card: IndexedCard): SearchCard {
+  return {
+    title: card.title,
+    titleFr: card.titleFr,
+    institutionCode: card.institution,
+    institutionName: card.institutionName,
+    instructionalHours: card.hours,
+    deliveryMode: card.deliveryMode,
+    priceCad: card.cost === null ? null : { min: card.cost, max: card.maxCost ?? card.cost },
+    nextStartDate: card.nextStartDate,
+    url: card.url,
+    osapEligible: card.osapEligible,
+    oqfBand: card.oqfBand,
+    status: card.status,
   };
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedBackend } from '../../subgraphs/search/backends/embedded/EmbeddedBackend.js';
 import { MeilisearchBackend } from '../../subgraphs/search/backends/meilisearch/MeilisearchBackend.js';
 import type { SearchBackend } from '../../subgraphs/search/backends/SearchBackend.js';
-import type { SearchDocument } from '../../subgraphs/search/documents/searchDocument.js';
+import { cardOf, type SearchDocument } from '../../subgraphs/search/documents/searchDocument.js';
 import {
   facetFields,
   matchEnd,
@@ -170,6 +170,24 @@ function conformanceSuite(
         expect(found).toContain(fixtures.quilpInDescription.id);
         expect(found).toContain(fixtures.quilk.id);
         expect(found.indexOf(fixtures.quilp.id)).toBeLessThan(found.indexOf(fixtures.quilk.id));
+      });
+    });
+
+    describe('result cards', () => {
+      const byId = new Map(corpus.map((document) => [document.id, document]));
+      it('every hit carries its card from the index, with or without a query', async () => {
+        for (const query of ['glimmerax', 'data', '']) {
+          const { hits } = await search(query, {}, { pageSize: 50, withFacets: false });
+          expect(hits.length).toBeGreaterThan(0);
+          for (const hit of hits) expect(hit.card).toEqual(cardOf(byId.get(hit.id)!));
+        }
+      });
+      it('keeps a price range and leaves absent values null', async () => {
+        const { hits } = await search('', { institutions: ['testlab'] }, { pageSize: 100, withFacets: false });
+        const ranged = hits.find((hit) => hit.id === fixtures.pricedRange.id)!.card;
+        expect([ranged.cost, ranged.maxCost, ranged.nextStartDate]).toEqual([250, 900, '2026-09-01']);
+        const bare = hits.find((hit) => hit.id === fixtures.noIntake.id)!.card;
+        expect(bare).toMatchObject({ cost: null, maxCost: null, nextStartDate: null, oqfBand: null, titleFr: null });
       });
     });
 

@@ -83,9 +83,11 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
     hours: nonNegative(entry.instructionalHours, 'instructionalHours'),
     weeks: nonNegative(entry.durationWeeks, 'durationWeeks'),
     cost: priced.length ? Math.min(...priced.map((offering) => offering.priceCad)) : null,
+    maxCost: priced.length ? Math.max(...priced.map((offering) => offering.priceCad)) : null,
     nextStartDate: upcoming.length ? upcoming.map((offering) => offering.startDate).sort()[0]! : null,
     status,
     updatedAt: new Date(updatedAt).toISOString(),
+    url: httpUrl(entry.url, 'url'),
   };
 }
 
@@ -94,6 +96,13 @@ function text(value: unknown, field: string): string {
   if (value.length > maxTextLength) throw new EntryProblem(`${field} is longer than ${maxTextLength} characters`);
   // Control characters have no place in catalogue text, and two of them are our highlight markers.
   return value.replace(controlCharacters, '');
+}
+
+function httpUrl(value: unknown, field: string): string {
+  const url = text(value, field);
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+    throw new EntryProblem(`${field} is not an http(s) URL`);
+  return url;
 }
 
 function optionalText(value: unknown, field: string): string | null {

@@ -60,11 +60,43 @@ export interface SearchDocument {
   weeks: number;
   /** Lowest price of an upcoming intake in CAD, or of any intake when none is upcoming; null without intakes. */
   cost: number | null;
+  /** Highest price over the same intakes as `cost` (the result card's price range). */
+  maxCost: number | null;
   /** Earliest intake starting on or after the day the entry was indexed, `YYYY-MM-DD`. */
   nextStartDate: string | null;
   status: PublicStatus;
   /** ISO instant of the institution's last change. */
   updatedAt: string;
+  /** Permanent URL under the directory's public origin (`MicroCredential.url`, from the gateway). */
+  url: string;
+}
+
+/**
+ * What a result card shows, stored with every document so a search answers
+ * cards without asking the institutions (`SearchHit.card`). Derived data: the
+ * owner's change feed refreshes it; the owner answers the detail page.
+ */
+export const cardFields = [
+  'title',
+  'titleFr',
+  'institution',
+  'institutionName',
+  'hours',
+  'deliveryMode',
+  'cost',
+  'maxCost',
+  'nextStartDate',
+  'url',
+  'osapEligible',
+  'oqfBand',
+  'status',
+] as const satisfies readonly (keyof SearchDocument)[];
+export type SearchCard = Pick<SearchDocument, (typeof cardFields)[number]>;
+
+export function cardOf(document: SearchDocument): SearchCard {
+  const card: Partial<SearchCard> = {};
+  for (const field of cardFields) (card as Record<string, unknown>)[field] = document[field];
+  return card as SearchCard;
 }
 
 /** Text fields matched by a query, in ranking order (earlier fields weigh more). */

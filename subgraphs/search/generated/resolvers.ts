@@ -139,9 +139,46 @@ export type SearchHit = {
   __typename?: 'SearchHit';
   /** Resolved by the owning institution. Null only when that institution cannot be reached right now. */
   microCredential?: Maybe<MicroCredential>;
+  /**
+   * What a result card shows, answered from the search index without asking the
+   * institution: derived from its change feed, so it follows a publish within
+   * about a second. For the detail page, resolve `microCredential` (the owner's
+   * current data).
+   */
+  card: SearchCard;
   /** Passages that matched the query, with matches wrapped in `<mark>`; all other text is HTML-escaped. */
   highlights: Array<SearchHighlight>;
 };
+
+/** A result card: the indexed copy of the fields a list of results shows. */
+export type SearchCard = {
+  __typename?: 'SearchCard';
+  title: Scalars['String']['output'];
+  titleFr?: Maybe<Scalars['String']['output']>;
+  institutionCode: Scalars['ID']['output'];
+  institutionName: Scalars['String']['output'];
+  /** Notional instructional hours. */
+  instructionalHours: Scalars['Float']['output'];
+  deliveryMode: DeliveryMode;
+  /**
+   * Lowest and highest intake price in CAD, over the upcoming intakes (all intakes
+   * when none is upcoming); null when the entry has no intake.
+   */
+  priceCad?: Maybe<NumberStats>;
+  /** Earliest upcoming intake start; null when none is upcoming. */
+  nextStartDate?: Maybe<Scalars['Date']['output']>;
+  /** The entry's permanent URL (`MicroCredential.url`). */
+  url: Scalars['String']['output'];
+  osapEligible: Scalars['Boolean']['output'];
+  /** The framework's OQF band; null when the framework has not aligned the entry. */
+  oqfBand?: Maybe<OqfBand>;
+  status: SearchCardStatus;
+};
+
+export type SearchCardStatus =
+  | 'ACTIVE'
+  /** No longer offered; only returned with `filter.includeSunset`. */
+  | 'SUNSET';
 
 export type SearchHighlight = {
   __typename?: 'SearchHighlight';
@@ -358,6 +395,8 @@ export type ResolversTypes = ResolversObject<{
   SearchSort: SearchSort;
   SearchResult: ResolverTypeWrapper<SearchResultParent>;
   SearchHit: ResolverTypeWrapper<SearchHit>;
+  SearchCard: ResolverTypeWrapper<SearchCard>;
+  SearchCardStatus: SearchCardStatus;
   SearchHighlight: ResolverTypeWrapper<SearchHighlight>;
   HighlightField: HighlightField;
   SearchFacets: ResolverTypeWrapper<SearchFacets>;
@@ -391,6 +430,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateRange: DateRange;
   SearchResult: SearchResultParent;
   SearchHit: SearchHit;
+  SearchCard: SearchCard;
   SearchHighlight: SearchHighlight;
   SearchFacets: SearchFacets;
   FacetValue: FacetValue;
@@ -432,7 +472,23 @@ export type SearchResultResolvers<ContextType = Context, ParentType extends Reso
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
   microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType>;
+  card?: Resolver<ResolversTypes['SearchCard'], ParentType, ContextType>;
   highlights?: Resolver<Array<ResolversTypes['SearchHighlight']>, ParentType, ContextType>;
+}>;
+
+export type SearchCardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchCard'] = ResolversParentTypes['SearchCard']> = ResolversObject<{
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  institutionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutionName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  instructionalHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  deliveryMode?: Resolver<ResolversTypes['DeliveryMode'], ParentType, ContextType>;
+  priceCad?: Resolver<Maybe<ResolversTypes['NumberStats']>, ParentType, ContextType>;
+  nextStartDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  osapEligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  oqfBand?: Resolver<Maybe<ResolversTypes['OqfBand']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SearchCardStatus'], ParentType, ContextType>;
 }>;
 
 export type SearchHighlightResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHighlight'] = ResolversParentTypes['SearchHighlight']> = ResolversObject<{
@@ -501,6 +557,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MicroCredential?: MicroCredentialResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  SearchCard?: SearchCardResolvers<ContextType>;
   SearchHighlight?: SearchHighlightResolvers<ContextType>;
   SearchFacets?: SearchFacetsResolvers<ContextType>;
   FacetValue?: FacetValueResolvers<ContextType>;

@@ -18,6 +18,14 @@ import type { SearchDocument } from '../documents/searchDocument.js';
 import type { IndexWriter, SearchBackend } from '../backends/SearchBackend.js';
 import type { CatalogueFeed } from './CatalogueFeed.js';
 
+/**
+ * Pause between passes. Result cards are served from the index, so a publish
+ * must reach it within 2 s (issue 10): a pass that finds nothing new costs one
+ * empty `changes` page per institution, and the gateway's response cache
+ * notices the new `indexVersion` within its own 500 ms.
+ */
+export const defaultPassIntervalMs = 500;
+
 export type InstitutionIndexState = 'PENDING' | 'UP_TO_DATE' | 'UNAVAILABLE';
 
 export interface InstitutionProgress {

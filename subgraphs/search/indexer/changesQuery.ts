@@ -2,7 +2,8 @@
  * The one query the indexer sends through the gateway for each page of an
  * institution's change feed. The gateway routes `changes` to the institution
  * and fetches `oqfAlignment` and the institution's type, region and languages
- * from the framework in the same request.
+ * from the framework, and the permanent `url` from the gateway's own linked-data
+ * service, in the same request.
  */
 export const changesQuery = /* GraphQL */ `
   query SearchIndexerChanges($institution: ID!, $since: String, $first: Int) {
@@ -16,6 +17,7 @@ export const changesQuery = /* GraphQL */ `
         occurredAt
         microCredential {
           id
+          url
           title
           titleFr
           description
@@ -49,6 +51,8 @@ export const institutionsQuery = /* GraphQL */ `
 /** A `microCredential` of a change as the query above returns it. Untrusted until mapped. */
 export interface FeedEntry {
   id: string;
+  /** The permanent URL, resolved by the gateway itself (schema/linkedData.graphql). */
+  url: string;
   title: string;
   titleFr: string | null;
   description: string;

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { SearchDocument } from '../documents/searchDocument.js';
 import type { IndexerSnapshotState } from './Indexer.js';
 
-const formatVersion = 1;
+// 2: documents carry the result card's `maxCost` and `url`.
+const formatVersion = 2;
 const fileName = 'search-index.json';
 
 interface SnapshotFile {

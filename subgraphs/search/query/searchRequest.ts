@@ -5,6 +5,7 @@
  * answers.
  */
 import type {
+  SearchCard,
   DeliveryMode,
   HighlightedField,
   InstitutionType,
@@ -98,6 +99,7 @@ export const matchEnd = '\u0003';
 export interface SearchHit {
   id: string;
   highlights: RawHighlight[];
+  card: SearchCard;
 }
 
 export interface FacetCount {

@@ -28,9 +28,11 @@ export function fixtureDocument(slug: string, fields: Partial<SearchDocument>): 
     hours: 12,
     weeks: 2,
     cost: 100,
+    maxCost: 100,
     nextStartDate: '2026-09-01',
     status: 'ACTIVE',
     updatedAt: '2026-01-15T10:00:00.000Z',
+    url: `https://directory.example/credentials/testlab:${slug}`,
     ...fields,
   };
 }
@@ -38,6 +40,15 @@ export function fixtureDocument(slug: string, fields: Partial<SearchDocument>): 
 export const fixtures = {
   /** Typo thresholds: invented words of 4, 5, 8 and 9 letters. */
   zorb: fixtureDocument('zorb-basics', { title: 'Zorb Basics' }),
+  /** Result cards: a price range, and an entry with nothing optional. */
+  pricedRange: fixtureDocument('vexlor-pricing', { title: 'Vexlor pricing', cost: 250, maxCost: 900 }),
+  noIntake: fixtureDocument('vexlor-no-intake', {
+    title: 'Vexlor without intake',
+    cost: null,
+    maxCost: null,
+    nextStartDate: null,
+    oqfBand: null,
+  }),
   quilp: fixtureDocument('quilp-methods', { title: 'Quilp Methods' }),
   /** Ranking: a title match beats a description match, an exact word beats a typo. */
   quilpInDescription: fixtureDocument('pottery-evenings', {

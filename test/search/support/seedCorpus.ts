@@ -22,6 +22,7 @@ export function feedEntryFromSeed(
 ): FeedEntry {
   return {
     id: `${institution.code}:${entry.slug}`,
+    url: `https://directory.example/credentials/${institution.code}:${entry.slug}`,
     title: entry.title,
     titleFr: entry.titleFr,
     description: entry.description,

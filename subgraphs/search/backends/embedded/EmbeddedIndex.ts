@@ -4,7 +4,7 @@
  * is: match words → keep slots passing the filter → count facets over all of
  * them (exact totals) → order just enough to cut out the page → highlight it.
  */
-import type { SearchDocument } from '../../documents/searchDocument.js';
+import { cardOf, type SearchDocument } from '../../documents/searchDocument.js';
 import { parseQuery } from '../../query/queryWords.js';
 import { emptyFacets, type SearchRequest, type SearchResponse } from '../../query/searchRequest.js';
 import { DocumentTable } from './documentTable.js';
@@ -80,7 +80,11 @@ export class EmbeddedIndex {
     const page = pageOfHits(this.table, matching, scores?.subarray(0, n), request.sort, request.page, request.pageSize);
     const hits = page.map((slot) => {
       const document = this.table.documents[slot]!;
-      return { id: document.id, highlights: units.length ? highlight(document, matchedTerms) : [] };
+      return {
+        id: document.id,
+        highlights: units.length ? highlight(document, matchedTerms) : [],
+        card: cardOf(document),
+      };
     });
     return { total: n, hits, facets, stats };
   }

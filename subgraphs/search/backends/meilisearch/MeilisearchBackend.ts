@@ -8,7 +8,7 @@
  */
 import { Meilisearch, type EnqueuedTask, type EnqueuedTaskPromise, type Index, type SearchParams } from 'meilisearch';
 import type { HighlightedField, SearchDocument } from '../../documents/searchDocument.js';
-import { highlightedFields } from '../../documents/searchDocument.js';
+import { cardFields, cardOf, highlightedFields } from '../../documents/searchDocument.js';
 import {
   emptyFacets,
   facetFields,
@@ -143,8 +143,8 @@ export class MeilisearchBackend implements SearchBackend {
       page: request.page,
       hitsPerPage: request.pageSize,
       matchingStrategy: 'all',
-      // Highlighted fields are retrieved too, so _formatted surely carries them.
-      attributesToRetrieve: hasQuery ? ['id', ...highlightedFields] : ['id'],
+      // The result card's fields, and the highlighted ones so _formatted surely carries them.
+      attributesToRetrieve: ['id', ...cardFields, ...(hasQuery ? highlightedFields : [])],
       ...(request.matchFields ? { attributesToSearchOn: [...request.matchFields] } : {}),
       ...sortParameter(request.sort, hasQuery),
       ...(hasQuery
@@ -171,6 +171,7 @@ export class MeilisearchBackend implements SearchBackend {
       hits: result.hits.map((hit) => ({
         id: String(hit.id),
         highlights: hasQuery ? highlightsOf(hit._formatted as Record<string, unknown> | undefined) : [],
+        card: cardOf(fromStored(hit as unknown as StoredDocument)),
       })),
       facets: request.withFacets === false ? emptyFacets() : facets,
       stats,
@@ -265,6 +266,7 @@ function fromStored(stored: StoredDocument): SearchDocument {
     descriptionFr: null,
     oqfBand: null,
     cost: null,
+    maxCost: null,
     nextStartDate: null,
     ...fields,
   } as SearchDocument;
