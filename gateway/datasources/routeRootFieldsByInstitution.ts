@@ -9,7 +9,7 @@ import { Kind, type FieldNode, type GraphQLFormattedError, type ValueNode } from
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { isInstitutionCode } from '../../runtime/config.js';
 import { InstitutionCallError, type GraphQLRequestBody } from './institutionClient.js';
-import { institutionOfMicroCredentialId } from './ownership.js';
+import { institutionOfMicroCredentialId } from '../../runtime/microCredentialId.js';
 import type { AskInstitution } from './routeEntitiesByInstitution.js';
 import { fromInstitution, institutionFailure, unroutable } from './shardErrors.js';
 import { operationForFields, parseOperation } from './splitOperation.js';

@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import { changeCursor, entryCursor, seqFromChangeCursor, slugFromEntryCursor } from './cursors.js';
 import { countEntries, findChanges, findEntryPage, type EntryFilter } from './db/catalogueReads.js';
 import type { MicroCredentialRow } from './db/schema.js';
-import { badUserInput } from './errors.js';
+import { badUserInput } from '../../runtime/graphqlErrors.js';
 import type { InstitutionMicroCredentialsArgs, Resolvers } from './generated/resolvers.js';
 import { microCredentialId, ownSlugOf } from './ids.js';
 import { primePublicEntries } from './loaders.js';

@@ -15,7 +15,7 @@ import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import type { Context } from './context.js';
 import { openCatalogueDatabase } from './db/connection.js';
 import { authenticateApiKey, type ApiKeyCaller } from './db/apiKeys.js';
-import { bearerToken } from './authorization.js';
+import { bearerToken } from '../../runtime/bearerToken.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers.js';
 import { DeadlineExceededError, withDeadline } from '../../runtime/withDeadline.js';

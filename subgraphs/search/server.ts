@@ -24,6 +24,8 @@ import { GatewayCatalogueFeed } from './indexer/GatewayCatalogueFeed.js';
 import { Indexer } from './indexer/Indexer.js';
 import { loadSnapshot, saveSnapshot, SnapshotWriter } from './indexer/indexSnapshot.js';
 import { resolvers } from './resolvers.js';
+import { bearerToken } from '../../runtime/bearerToken.js';
+import { sameSecret } from '../../runtime/sameSecret.js';
 
 export interface SearchSubgraphOptions {
   port: number;
@@ -145,7 +147,7 @@ function mountRoutes(app: Express, backend: SearchBackend, indexer: Indexer, adm
 
 function allowedAdmin(req: Request, res: Response, adminToken: string | undefined): boolean {
   const allowed = adminToken
-    ? req.headers.authorization === `Bearer ${adminToken}`
+    ? sameSecret(bearerToken(req.headers.authorization) ?? '', adminToken)
     : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
   if (!allowed)
     res

@@ -24,6 +24,7 @@ import {
   type SectorArea,
   type StackingRuleRow,
 } from './recognitionSchema.js';
+import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
 
 type Queryable = FrameworkDatabase | FrameworkTransaction;
 
@@ -73,7 +74,7 @@ export async function replaceCommonCoreMembers(
     microCredentialIds.map((id) => ({
       entryCode: code,
       microCredentialId: id,
-      institutionCode: id.slice(0, id.indexOf(':')),
+      institutionCode: institutionOfMicroCredentialId(id) ?? '',
     })),
   );
 }

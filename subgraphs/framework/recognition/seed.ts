@@ -24,6 +24,7 @@ import {
   type NewEquivalency,
 } from '../db/recognitionStore.js';
 import type { IndustryCredentialRow } from '../db/recognitionSchema.js';
+import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
 
 export type SeedItem =
   | { kind: 'MICRO_CREDENTIAL'; institution: string; slug: string }
@@ -149,7 +150,7 @@ export async function seedRecognitionIfEmpty(
         await saveCommonCoreEntryRow(tx, entry);
         entryCodes.add(entry.code);
         const present = [...new Set(members)].filter(
-          (id) => registered.has(id.slice(0, id.indexOf(':'))) && seed.microCredentialIds.has(id),
+          (id) => registered.has(institutionOfMicroCredentialId(id) ?? '') && seed.microCredentialIds.has(id),
         );
         await replaceCommonCoreMembers(tx, entry.code, present);
         result.commonCoreEntries += 1;

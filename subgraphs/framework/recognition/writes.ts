@@ -39,10 +39,12 @@ import {
   type LearningItemKind,
   type ProgramRow,
 } from '../db/recognitionSchema.js';
-import { badUserInput, inputRefused, type InputProblem } from '../errors.js';
+import { badUserInput } from '../../../runtime/graphqlErrors.js';
+import { inputRefused, type InputProblem } from '../errors.js';
 import { httpUrlProblem } from '../formats.js';
 import type { MicroCredentialCheck } from './gatewayCheck.js';
 import { institutionOfItem } from './model.js';
+import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
 
 /** What the write needs beyond its input: the database, the gateway check, and the calling institution. */
 export interface WriteContext {
@@ -201,7 +203,7 @@ function checkMicroCredentialId(id: string, field: string, problems: InputProble
     });
     return;
   }
-  const institution = id.slice(0, id.indexOf(':'));
+  const institution = institutionOfMicroCredentialId(id) ?? '';
   if (known && !known.institutions.has(institution))
     problems.push({ field, message: `names institution ${JSON.stringify(institution)}, which is not registered` });
 }
@@ -539,7 +541,7 @@ export async function setCommonCoreMembers(context: WriteContext, code: string, 
   const problems: InputProblem[] = [];
   const known = await readKnown(
     db,
-    ids.map((id) => id.slice(0, Math.max(0, id.indexOf(':')))),
+    ids.map((id) => institutionOfMicroCredentialId(id) ?? ''),
   );
   if (!known.commonCore.has(code))
     problems.push({ field: 'code', message: `names no common-core entry (${JSON.stringify(code)})` });
@@ -588,14 +590,14 @@ export async function saveProgram(context: WriteContext, caller: string, input: 
   const allIds = input.stackingRules.flatMap((rule) => rule.microCredentialIds);
   const known = await readKnown(
     db,
-    allIds.map((id) => id.slice(0, Math.max(0, id.indexOf(':')))),
+    allIds.map((id) => institutionOfMicroCredentialId(id) ?? ''),
   );
   if (!/^[a-z][a-z0-9-]{1,31}:[A-Za-z0-9][A-Za-z0-9-]{0,31}$/.test(input.id)) {
     problems.push({
       field: 'input.id',
       message: `must be "<institution>:<program code>", e.g. "humber:BAN-GC"; got ${JSON.stringify(input.id)}`,
     });
-  } else if (input.id.slice(0, input.id.indexOf(':')) !== caller) {
+  } else if (institutionOfMicroCredentialId(input.id) !== caller) {
     problems.push({ field: 'input.id', message: `must start with the recording institution "${caller}:"` });
   }
   const program: ProgramRow = {
