@@ -25,6 +25,7 @@ import {
 } from '../db/recognitionStore.js';
 import type { IndustryCredentialRow } from '../db/recognitionSchema.js';
 import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
+import { advisoryLockKeys } from '../../../runtime/advisoryLocks.js';
 
 export type SeedItem =
   | { kind: 'MICRO_CREDENTIAL'; institution: string; slug: string }
@@ -90,7 +91,7 @@ export interface RecognitionSeedResult {
   programs: number;
 }
 
-const recognitionSeedLockKey = 1_667_331_172;
+const recognitionSeedLockKey = advisoryLockKeys.recognitionSeed;
 
 export async function seedRecognitionIfEmpty(
   databaseUrl: string,
