@@ -45,6 +45,7 @@ import { httpUrlProblem } from '../formats.js';
 import type { MicroCredentialCheck } from './gatewayCheck.js';
 import { institutionOfItem } from './model.js';
 import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
+import { checkChoice, checkText } from '../inputChecks.js';
 
 /** What the write needs beyond its input: the database, the gateway check, and the calling institution. */
 export interface WriteContext {
@@ -167,25 +168,6 @@ function checkOrder(
       message: `must be ${allowSameDay ? 'on or ' : ''}after ${fields[0]} (${earlier}), got ${later}`,
     });
   }
-}
-
-function checkText(value: string, field: string, problems: InputProblem[], max = 2000): string {
-  const text = value.trim();
-  if (text === '') problems.push({ field, message: 'must not be blank' });
-  else if (text.length > max)
-    problems.push({ field, message: `must be at most ${max} characters, got ${text.length}` });
-  return text;
-}
-
-function checkChoice<T extends string>(
-  value: string,
-  choices: readonly T[],
-  field: string,
-  problems: InputProblem[],
-): T {
-  if (!(choices as readonly string[]).includes(value))
-    problems.push({ field, message: `must be one of ${choices.join(', ')}; got ${JSON.stringify(value)}` });
-  return value as T;
 }
 
 function checkTextList(values: readonly string[], field: string, problems: InputProblem[]): string[] {
