@@ -26,12 +26,11 @@ import {
   type Stackability,
   type Supervision,
 } from './entryParts.js';
+import { isCalendarDate, isHttpUrl } from '../../runtime/stringFormats.js';
 import {
-  isCalendarDate,
   isCipCode,
   isEmailAddress,
   isEscoSkillUri,
-  isHttpUrl,
   isLanguageCode,
   isNocCode,
   isOfferingCode,

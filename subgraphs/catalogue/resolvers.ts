@@ -14,7 +14,8 @@ import { microCredentialId, ownSlugOf } from './ids.js';
 import { primePublicEntries } from './loaders.js';
 import type { InstitutionParent } from './parents.js';
 import { publishingMutations, publishingQueries, publishingTypes } from './publishingResolvers.js';
-import { DateScalar, DateTimeScalar, JSONScalar, PathSegmentScalar, URLScalar } from './scalars.js';
+import { DateScalar, DateTimeScalar, URLScalar } from '../../runtime/scalars.js';
+import { JSONScalar, PathSegmentScalar } from './scalars.js';
 
 export const maxConnectionPageSize = 100;
 export const maxChangePageSize = 1000;

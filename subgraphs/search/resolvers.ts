@@ -10,7 +10,7 @@ import type { HighlightField, Resolvers, SearchResult } from './generated/resolv
 import { snippetHtml } from './highlightMarkup.js';
 import type { SearchResponse } from './query/searchRequest.js';
 import { suggest } from './query/suggestions.js';
-import { DateScalar, DateTimeScalar } from './scalars.js';
+import { DateScalar, DateTimeScalar } from '../../runtime/scalars.js';
 import { BadSearchInput, searchRequestFrom } from './searchArguments.js';
 
 const highlightFieldNames: Record<HighlightedField, HighlightField> = {
