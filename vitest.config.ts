@@ -1,18 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+// graphql 16 ships ESM and CJS builds; Vite would pick the ESM one for our code while the
+// Apollo packages require the CJS one, and two copies of graphql refuse each other's types.
+const resolve = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
+const env = { APOLLO_TELEMETRY_DISABLED: '1' };
+
 export default defineConfig({
-  resolve: {
-    // graphql 16 ships ESM and CJS builds; Vite would pick the ESM one for our code while the
-    // Apollo packages require the CJS one, and two copies of graphql refuse each other's types.
-    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
-  },
+  resolve,
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/globalPostgres.ts'],
-    // Each file starts real servers; two cores handle two files at a time well.
+    // Integration files start real servers; two cores handle two files at a time well.
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    env: { APOLLO_TELEMETRY_DISABLED: '1' },
+    projects: [
+      {
+        // Pure logic with injected fakes: no PostgreSQL, no servers, seconds in all
+        // (`npm run test:unit`). A test belongs here when its file is named *.unit.test.ts.
+        resolve,
+        test: { name: 'unit', include: ['test/**/*.unit.test.ts'], env },
+      },
+      {
+        resolve,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.unit.test.ts'],
+          globalSetup: ['test/support/globalPostgres.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          env,
+        },
+      },
+    ],
   },
 });

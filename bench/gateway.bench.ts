@@ -19,7 +19,10 @@ const institutions = ['humber', 'seneca', 'boreal'];
 const runs = 300;
 const warmup = 50;
 
-async function post(url: string, query: string, variables?: Record<string, unknown>): Promise<any> {
+type IdConnection = { microCredentials: { edges: { node: { id: string } }[] } };
+type BenchData = { institutions: IdConnection[]; _entities: IdConnection[] };
+
+async function post(url: string, query: string, variables?: Record<string, unknown>): Promise<BenchData> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -67,7 +70,7 @@ const benchmark: Benchmark = {
     try {
       const gateway = directory.gateway.url;
       const listed = await post(gateway, spanningQuery);
-      const ids: string[] = listed.institutions.map((i: any) => i.microCredentials.edges[0].node.id);
+      const ids: string[] = listed.institutions.map((i) => i.microCredentials.edges[0]!.node.id);
       const rootQuery = `{ ${ids.map((id, i) => `m${i}: microCredential(id: "${id}") { id title oqfAlignment { band } }`).join(' ')} }`;
       const spanning = await latency(() => post(gateway, spanningQuery));
       const rooted = await latency(() => post(gateway, rootQuery));
@@ -123,7 +126,7 @@ async function humberPublicIds(url: string): Promise<string[]> {
     url,
     `{ _entities(representations: [{ __typename: "Institution", code: "humber" }]) { ... on Institution { microCredentials(first: 50) { edges { node { id } } } } } }`,
   );
-  return data._entities[0].microCredentials.edges.map((edge: any) => edge.node.id);
+  return data._entities[0]!.microCredentials.edges.map((edge) => edge.node.id);
 }
 
 export default benchmark;

@@ -117,7 +117,9 @@ const benchmark: Benchmark = {
   name: 'load',
   async run() {
     const servers: ChildProcess[] = [];
-    const killAll = () => servers.forEach((child) => child.exitCode === null && child.kill('SIGTERM'));
+    const killAll = () => {
+      for (const child of servers) if (child.exitCode === null) child.kill('SIGTERM');
+    };
     process.once('exit', killAll);
     try {
       const directory = await startServers<DirectoryUrls>('directory', {}, servers);
@@ -301,7 +303,10 @@ function searchStrings(count: number): string[] {
 function drawZipf<T>(random: Random, items: readonly T[], count: number): T[] {
   const cumulative: number[] = [];
   let total = 0;
-  items.forEach((_, index) => cumulative.push((total += 1 / (index + 1))));
+  for (let index = 0; index < items.length; index++) {
+    total += 1 / (index + 1);
+    cumulative.push(total);
+  }
   return Array.from({ length: count }, () => {
     const target = random.next() * total;
     return items[cumulative.findIndex((sum) => sum >= target)]!;

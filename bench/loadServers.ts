@@ -18,6 +18,7 @@ import { rm } from 'node:fs/promises';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
 import { startEmbeddedPostgres } from '../runtime/postgres.js';
+import { disableApolloTelemetry } from '../runtime/apolloTelemetry.js';
 import { serveGraphQL } from '../runtime/http.js';
 import { startLocalDirectory } from '../cli/localDirectory.js';
 import { startGateway } from '../gateway/server.js';
@@ -37,7 +38,7 @@ export interface GatewayUrls {
   stock: string;
 }
 
-process.env.APOLLO_TELEMETRY_DISABLED = '1';
+disableApolloTelemetry();
 const registryToken = 'bench-registry-token';
 
 async function directory(): Promise<() => Promise<void>> {

@@ -11,7 +11,6 @@ export interface Benchmark {
   run(): Promise<void>;
 }
 
-process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const wanted = process.argv.slice(2);
 const files = readdirSync(dir)

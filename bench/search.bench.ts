@@ -15,7 +15,7 @@ import { MeilisearchBackend } from '../subgraphs/search/backends/meilisearch/Mei
 import type { SearchBackend } from '../subgraphs/search/backends/SearchBackend.js';
 import type { SearchDocument } from '../subgraphs/search/documents/searchDocument.js';
 import { loadSnapshot, saveSnapshot } from '../subgraphs/search/indexer/indexSnapshot.js';
-import { seedDocuments } from '../test/search/support/seedCorpus.js';
+import { seedDocuments } from '../seed/searchCorpus.js';
 import type { Benchmark } from './run.js';
 import { facetedQueries, measureLatency } from './searchWorkload.js';
 

@@ -18,7 +18,7 @@ import type { SearchDocument } from '../subgraphs/search/documents/searchDocumen
 import { searchableFields } from '../subgraphs/search/documents/searchDocument.js';
 import { facetFields, orderFacetCounts, type SearchRequest } from '../subgraphs/search/query/searchRequest.js';
 import { allowedTypos } from '../subgraphs/search/query/typoTolerance.js';
-import { seedDocuments } from '../test/search/support/seedCorpus.js';
+import { seedDocuments } from '../seed/searchCorpus.js';
 import { measureLatency } from './searchWorkload.js';
 
 interface Candidate {

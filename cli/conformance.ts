@@ -44,7 +44,6 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   }
-  process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
   const report = await runConformance({ url, institution, timeoutMs });
   console.log(formatReport(report));
   return report.passed ? 0 : 1;

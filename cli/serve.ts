@@ -12,8 +12,6 @@ import { ConfigError } from '../runtime/config.js';
 import { readRole, roleEntryPoints } from './roles.js';
 import { prepareSampleData } from './sampleData.js';
 
-process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
-
 try {
   const role = readRole(process.argv[2], process.env);
   await prepareSampleData(role, process.env);

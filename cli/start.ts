@@ -14,8 +14,6 @@ import {
 import { sampleInstitutions } from '../seed/institutions.js';
 import { startLocalDirectory, type LocalDirectory } from './localDirectory.js';
 
-process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
-
 async function main() {
   const env = process.env;
   const adminUrl = optionalUrl(env, 'POSTGRES_ADMIN_URL', ['postgres:', 'postgresql:']);

@@ -21,6 +21,7 @@
  */
 
 import { parsePublishingKey } from '../runtime/publishingKeys.js';
+import { bearerToken } from '../runtime/bearerToken.js';
 
 export type Credential =
   | { kind: 'NONE' }
@@ -36,7 +37,7 @@ const none: Credential = { kind: 'NONE' };
 export function parseCredential(header: string | string[] | undefined): Credential {
   if (header === undefined || header === '') return none;
   if (typeof header !== 'string') return { kind: 'UNRECOGNISED' };
-  const token = /^Bearer +(\S+) *$/i.exec(header)?.[1];
+  const token = bearerToken(header);
   if (!token) return { kind: 'UNRECOGNISED' };
   const authorization = `Bearer ${token}`;
   if (token.startsWith('mdk_')) return { kind: 'CONSUMER_KEY' };

@@ -10,6 +10,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
+import { disableApolloTelemetry } from '../runtime/apolloTelemetry.js';
 import { jsonBody, serveGraphQL, type RunningHttpServer } from '../runtime/http.js';
 import { gatewayContext, type GatewayContext } from './context.js';
 import { ProvinceServiceDataSource } from './datasources/ProvinceServiceDataSource.js';
@@ -74,7 +75,7 @@ export interface RunningGateway extends RunningHttpServer {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+  disableApolloTelemetry();
   const contract = buildCatalogueContract();
   const registry = new InstitutionRegistry({
     frameworkUrl: options.frameworkUrl,

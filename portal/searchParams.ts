@@ -18,6 +18,7 @@ const enumValues: Partial<Record<FacetName, readonly string[]>> = {
 const formats: Partial<Record<FacetName, RegExp>> = {
   institution: /^[a-z][a-z0-9-]{1,31}$/,
   language: /^[a-z]{2,3}$/,
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses.
   skill: /^[^\u0000-\u001f]{1,200}$/,
   occupation: /^\d{5}$/,
   commonCore: /^[A-Z0-9][A-Z0-9-]{0,63}$/,

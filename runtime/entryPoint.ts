@@ -14,7 +14,6 @@ export interface Service {
 }
 
 export function runService(start: () => Promise<Service>): void {
-  process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
   start().then(
     (service) => {
       const { name } = service;

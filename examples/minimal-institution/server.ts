@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { GraphQLError, graphql, parse } from 'graphql';
 
 /** One entry of catalogue.json: the contract's MicroCredential fields, keyed by `slug`. */
@@ -204,7 +205,7 @@ export async function startExampleInstitution(options: ExampleInstitutionOptions
 
   const schema = buildSubgraphSchema({
     typeDefs: parse(readFileSync(contractFile, 'utf8')),
-    resolvers: resolvers as any,
+    resolvers: resolvers as unknown as GraphQLResolverMap<unknown>,
   });
   const keyHashes = (options.publishingKeySha256 ?? []).map((hex) => Buffer.from(hex, 'hex'));
   const isOwnKey = (authorization: string | undefined) => {

@@ -61,8 +61,8 @@ export class ResponseStore {
     };
     this.entries.set(key, answer);
     for (const tag of tagList) {
-      let keys = this.keysByTag.get(tag);
-      if (!keys) this.keysByTag.set(tag, (keys = new Set()));
+      const keys = this.keysByTag.get(tag) ?? new Set();
+      this.keysByTag.set(tag, keys);
       keys.add(key);
     }
     this.bytes += json.length;

@@ -113,6 +113,13 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   };
 }
 
+/**
+ * An answer that has passed checkAnswer against the contract: its data has the contract's shape,
+ * so the checks read it as such instead of restating the contract in types here.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the shape was checked at run time by checkAnswer.
+type CheckedAnswer = { data: Record<string, any> | null; errors: GraphQLFormattedError[] };
+
 class Kit {
   private readonly timeoutMs: number;
 
@@ -129,7 +136,7 @@ class Kit {
     query: string,
     variables: Record<string, unknown> = {},
     representations?: unknown[],
-  ): Promise<{ data: Record<string, any> | null; errors: GraphQLFormattedError[] }> {
+  ): Promise<CheckedAnswer> {
     const sent = withOwnershipProof(query, this.contract);
     const answer = await callInstitution({
       institution: this.options.institution,
@@ -143,7 +150,7 @@ class Kit {
       representations,
     });
     for (const problem of problems) result.problems.push(`${problem.message} (at ${(problem.path ?? []).join('.')})`);
-    return answer as { data: Record<string, any> | null; errors: GraphQLFormattedError[] };
+    return answer as CheckedAnswer;
   }
 
   async checkSdl(result: CheckResult): Promise<void> {

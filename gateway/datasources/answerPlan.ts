@@ -150,7 +150,7 @@ export class SelectionPlan {
         }
       }
     };
-    this.selectionSets.forEach((set) => walk(set, false));
+    for (const set of this.selectionSets) walk(set, false);
     const fields = new Map<string, FieldPlan>();
     for (const [key, fieldNodes] of nodes) {
       const plan = this.planField(type, fieldNodes);

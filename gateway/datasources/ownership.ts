@@ -22,6 +22,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import { institutionOfMicroCredentialId } from '../../runtime/microCredentialId.js';
 
 const shardKeyAlias = '_shardKey';
 const shardTypeAlias = '_shardType';
@@ -48,12 +49,6 @@ export const ownerFields: Record<string, readonly string[]> = {
 export function ownerOf(typename: string, value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   return typename === 'Institution' ? value : institutionOfMicroCredentialId(value);
-}
-
-/** `humber:data-analytics` → `humber`; undefined when the id has no institution prefix. */
-export function institutionOfMicroCredentialId(id: string): string | undefined {
-  const separator = id.indexOf(':');
-  return separator > 0 && separator < id.length - 1 ? id.slice(0, separator) : undefined;
 }
 
 export function institutionOfRepresentation(representation: unknown): string | undefined {

@@ -41,7 +41,7 @@ export async function routeEntitiesByInstitution(
         answer = await ask(institution, { ...body, variables });
       } catch (error) {
         if (!(error instanceof InstitutionCallError)) throw error;
-        indices.forEach((index) => errors.push(institutionFailure(error, ['_entities', index])));
+        for (const index of indices) errors.push(institutionFailure(error, ['_entities', index]));
         return;
       }
       const answered = answer.data?._entities;
@@ -51,7 +51,7 @@ export async function routeEntitiesByInstitution(
           'MALFORMED_RESPONSE',
           `expected ${indices.length} entities, got ${Array.isArray(answered) ? answered.length : 'none'}`,
         );
-        indices.forEach((index) => errors.push(institutionFailure(problem, ['_entities', index])));
+        for (const index of indices) errors.push(institutionFailure(problem, ['_entities', index]));
         errors.push(...answer.errors.map((error) => fromInstitution(error, institution, undefined)));
         return;
       }

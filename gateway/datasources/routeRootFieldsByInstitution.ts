@@ -9,7 +9,7 @@ import { Kind, type FieldNode, type GraphQLFormattedError, type ValueNode } from
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { isInstitutionCode } from '../../runtime/config.js';
 import { InstitutionCallError, type GraphQLRequestBody } from './institutionClient.js';
-import { institutionOfMicroCredentialId } from './ownership.js';
+import { institutionOfMicroCredentialId } from '../../runtime/microCredentialId.js';
 import type { AskInstitution } from './routeEntitiesByInstitution.js';
 import { fromInstitution, institutionFailure, unroutable } from './shardErrors.js';
 import { operationForFields, parseOperation } from './splitOperation.js';
@@ -74,7 +74,7 @@ export async function routeRootFieldsByInstitution(
 function routingInstitution(field: FieldNode, variables: Record<string, unknown>): string | undefined {
   const argument = (name: string) => {
     const node = field.arguments?.find((a) => a.name.value === name)?.value;
-    return node ? valueOf(node, variables) : undefined;
+    return node ? argumentValue(node, variables) : undefined;
   };
   const institution = argument('institution');
   if (typeof institution === 'string') return isInstitutionCode(institution) ? institution : undefined;
@@ -83,7 +83,7 @@ function routingInstitution(field: FieldNode, variables: Record<string, unknown>
   return owner && isInstitutionCode(owner) ? owner : undefined;
 }
 
-function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
+function argumentValue(node: ValueNode, variables: Record<string, unknown>): unknown {
   if (node.kind === Kind.VARIABLE) return variables[node.name.value];
   if (node.kind === Kind.STRING) return node.value;
   return undefined;

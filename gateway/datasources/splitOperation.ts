@@ -52,7 +52,10 @@ export function operationForFields(
   fields: readonly FieldNode[],
 ): SplitOperation {
   let byFields = splits.get(document);
-  if (!byFields) splits.set(document, (byFields = new Map()));
+  if (!byFields) {
+    byFields = new Map();
+    splits.set(document, byFields);
+  }
   // Response keys are unique at the root of one operation, so they name the field set.
   const key = fields.map((field) => (field.alias ?? field.name).value).join(',');
   let split = byFields.get(key);

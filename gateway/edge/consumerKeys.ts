@@ -16,6 +16,7 @@
  * request a round trip; counts not yet flushed when a process dies are lost.
  */
 import { createHash } from 'node:crypto';
+import { bearerToken } from '../../runtime/bearerToken.js';
 
 export const consumerKeyPrefix = 'mdk_';
 
@@ -137,7 +138,7 @@ export class ConsumerKeys {
 
 /** The consumer key in an Authorization header, if the header holds one. */
 export function consumerKeyIn(authorization: string | undefined): string | undefined {
-  const token = authorization && /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
+  const token = bearerToken(authorization);
   return token?.startsWith(consumerKeyPrefix) && token.length <= 200 ? token : undefined;
 }
 

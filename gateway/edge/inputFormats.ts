@@ -26,7 +26,7 @@ import {
   type DocumentNode,
   type ValueNode,
 } from 'graphql';
-import { isCalendarDate, isDateTimeWithOffset } from '../../subgraphs/catalogue/formats.js';
+import { isCalendarDate, isDateTimeWithOffset } from '../../runtime/stringFormats.js';
 
 const formats: Record<string, { valid(value: string): boolean; expected: string }> = {
   Date: { valid: isCalendarDate, expected: 'a calendar date "YYYY-MM-DD"' },

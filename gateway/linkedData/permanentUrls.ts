@@ -4,6 +4,7 @@
  * from anyone on the internet: it is checked here before it reaches GraphQL.
  */
 import { isInstitutionCode } from '../../runtime/config.js';
+import { splitInstitutionPrefixedId } from '../../runtime/microCredentialId.js';
 
 /** The part after `<institution>:`; the same rule as the catalogue contract's slugs. */
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -13,10 +14,9 @@ export type ParsedId = { ok: true; institution: string; slug: string } | { ok: f
 
 /** `humber:data-analytics` → its institution and slug, or why it cannot be a micro-credential id. */
 export function parseMicroCredentialId(id: string): ParsedId {
-  const colon = id.indexOf(':');
-  if (colon < 0) return { ok: false, problem: 'an id is `<institution>:<slug>`, e.g. `humber:data-analytics`' };
-  const institution = id.slice(0, colon);
-  const slug = id.slice(colon + 1);
+  const parts = splitInstitutionPrefixedId(id);
+  if (!parts) return { ok: false, problem: 'an id is `<institution>:<slug>`, e.g. `humber:data-analytics`' };
+  const { institution, local: slug } = parts;
   if (!isInstitutionCode(institution)) {
     return {
       ok: false,

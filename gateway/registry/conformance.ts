@@ -41,11 +41,15 @@ const maxCachedSdlLength = 256 * 1024;
 export function contractProblems(sdl: string, contract: GraphQLSchema): string[] {
   if (sdl.length > maxCachedSdlLength) return diffAgainstContract(sdl, contract);
   let known = verdicts.get(contract);
-  if (!known) verdicts.set(contract, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    verdicts.set(contract, known);
+  }
   let problems = known.get(sdl);
   if (!problems) {
     if (known.size >= maxVerdictsPerContract) known.clear();
-    known.set(sdl, (problems = diffAgainstContract(sdl, contract)));
+    problems = diffAgainstContract(sdl, contract);
+    known.set(sdl, problems);
   }
   return [...problems];
 }

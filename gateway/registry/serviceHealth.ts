@@ -72,7 +72,7 @@ export class ServiceHealth {
     }));
   }
 
-  private probeAll(): Promise<void[]> {
+  private probeAll(): Promise<unknown[]> {
     return Promise.all(
       [...this.states].map(([name, state]) => {
         state.probing ??= probe(name, state.url, this.options.probeTimeoutMs)

@@ -3,6 +3,8 @@
 //   API's searchSuggestions, as an ARIA 1.2 combobox (arrow keys, Enter, Escape).
 // - The compare selection is limited to four, kept across result pages, with a live count.
 (() => {
+  // A classic script (not a module), so strict mode has to be asked for.
+  // biome-ignore lint/suspicious/noRedundantUseStrict: Biome reads .js files as modules; this one is not.
   'use strict';
 
   const say = (template, count) => template.replace('{n}', String(count));
@@ -39,7 +41,9 @@
     };
     const highlight = (index) => {
       const all = options();
-      all.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+      all.forEach((option, i) => {
+        option.setAttribute('aria-selected', String(i === index));
+      });
       active = index;
       if (index >= 0) input.setAttribute('aria-activedescendant', all[index].id);
       else input.removeAttribute('aria-activedescendant');
@@ -154,14 +158,14 @@
       );
       count.textContent = say(count.dataset.selected, selected.length);
     };
-    boxes.forEach((box) =>
+    for (const box of boxes) {
       box.addEventListener('change', () => {
         selected = box.checked
           ? [...selected.filter((id) => id !== box.value), box.value].slice(0, 4)
           : selected.filter((id) => id !== box.value);
         update();
-      }),
-    );
+      });
+    }
     update();
   }
 

@@ -85,7 +85,7 @@ ${hasFilters(state) ? html`<a href="${locale.prefix}/${searchQueryString({ ...st
 </div>
 ${result && result.total === 0 ? html`<p>${t.noResults}</p>` : ''}
 ${
-  result && result.hits.length
+  result?.hits.length
     ? html`<ol class="cards">${result.hits.map(
         (hit, index) =>
           html`<li>${

@@ -5,7 +5,8 @@
  * Another institution's key is simply unknown here (keys live in each
  * institution's own database), so it can never act for this institution.
  */
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { badUserInput, forbidden, unauthenticated } from '../../runtime/graphqlErrors.js';
 import type { Context } from './context.js';
 import type { ApiKeyCaller } from './db/apiKeys.js';
 import { isSlug } from './formats.js';
@@ -14,10 +15,9 @@ import { isSlug } from './formats.js';
 export async function requireCaller(context: Context): Promise<ApiKeyCaller> {
   const caller = await context.caller();
   if (!caller) {
-    throw new GraphQLError(
+    throw unauthenticated(
       `This needs an API key of institution "${context.institution}": send "Authorization: Bearer <key>". ` +
         'The key was missing, unknown here, or revoked.',
-      { extensions: { code: 'UNAUTHENTICATED' } },
     );
   }
   return caller;
@@ -37,24 +37,11 @@ export async function requireOwnId(context: Context, id: string): Promise<{ call
   if (!id.startsWith(prefix)) throw notOurs(context, `id "${id}"`);
   const slug = id.slice(prefix.length);
   if (!isSlug(slug)) {
-    throw new GraphQLError(`"${id}" is not a micro-credential id like "${context.institution}:data-analytics".`, {
-      extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
-    });
+    throw badUserInput(`"${id}" is not a micro-credential id like "${context.institution}:data-analytics".`, 'id');
   }
   return { caller, slug };
 }
 
-/** The bearer token of an Authorization header, if any. */
-export function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match?.[1];
-}
-
 function notOurs(context: Context, what: string): GraphQLError {
-  return new GraphQLError(
-    `This catalogue acts for institution "${context.institution}" only; ${what} belongs to another.`,
-    {
-      extensions: { code: 'FORBIDDEN' },
-    },
-  );
+  return forbidden(`This catalogue acts for institution "${context.institution}" only; ${what} belongs to another.`);
 }

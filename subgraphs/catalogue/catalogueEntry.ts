@@ -26,12 +26,11 @@ import {
   type Stackability,
   type Supervision,
 } from './entryParts.js';
+import { isCalendarDate, isHttpUrl } from '../../runtime/stringFormats.js';
 import {
-  isCalendarDate,
   isCipCode,
   isEmailAddress,
   isEscoSkillUri,
-  isHttpUrl,
   isLanguageCode,
   isNocCode,
   isOfferingCode,
@@ -494,7 +493,9 @@ class Checker {
       const code = value.length < size.min ? 'TOO_FEW_ITEMS' : 'TOO_MANY_ITEMS';
       return this.problem(field, code, `must have ${size.min} to ${size.max} items, got ${value.length}`);
     }
-    value.forEach((item, index) => checkItem(`${field}[${index}]`, item));
+    value.forEach((item, index) => {
+      checkItem(`${field}[${index}]`, item);
+    });
     return true;
   }
 }

@@ -4,7 +4,7 @@
  * can store one as text and resume from it.
  */
 import { isSlug } from './formats.js';
-import { badUserInput } from './errors.js';
+import { badUserInput } from '../../runtime/graphqlErrors.js';
 
 const entryCursorPrefix = 'mc:';
 

@@ -3,35 +3,6 @@
  * the GraphQL scalars and by entry validation before anything is written.
  */
 
-const calendarDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** ISO 8601 `YYYY-MM-DD` naming a day that exists (no 2026-02-30). */
-export function isCalendarDate(value: string): boolean {
-  const match = calendarDatePattern.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** ISO 8601 instant with an explicit offset; a bare local time is ambiguous and refused. */
-export function isDateTimeWithOffset(value: string): boolean {
-  return dateTimePattern.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
-}
-
-/** Absolute http(s) URL with a host. */
-export function isHttpUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-}
-
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The part of a micro-credential id after `<institution>:`, e.g. `data-analytics-fundamentals`. */

@@ -4,18 +4,14 @@
  * 0.0.0.0 in a container).
  * Migrates the database, then serves until SIGINT or SIGTERM.
  */
-import { httpPort, institutionCode, optionalString, url } from '../../runtime/config.js';
 import { runService } from '../../runtime/entryPoint.js';
 import { migrateCatalogueDatabase } from './db/migrate.js';
 import { startCatalogueSubgraph } from './server.js';
+import { catalogueSettings } from './settings.js';
 
 runService(async () => {
-  const env = process.env;
-  const institution = institutionCode(env, 'INSTITUTION_CODE');
-  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
-  const listenPort = httpPort(env, 'PORT', 4101);
-  const host = optionalString(env, 'HOST');
-  await migrateCatalogueDatabase(databaseUrl);
-  const server = await startCatalogueSubgraph({ institution, databaseUrl, port: listenPort, host });
-  return { ...server, name: `catalogue subgraph for ${institution}` };
+  const settings = catalogueSettings(process.env);
+  await migrateCatalogueDatabase(settings.databaseUrl);
+  const server = await startCatalogueSubgraph(settings);
+  return { ...server, name: `catalogue subgraph for ${settings.institution}` };
 });

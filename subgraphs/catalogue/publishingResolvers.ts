@@ -4,7 +4,7 @@
  * checks the caller's API key and that the institution or id it names is this
  * catalogue's own (authorization.ts) before touching the database.
  */
-import { badUserInput } from './errors.js';
+import { badUserInput } from '../../runtime/graphqlErrors.js';
 import { requireOwnId, requireOwnInstitution } from './authorization.js';
 import type { Context } from './context.js';
 import type { ApiKeyCaller } from './db/apiKeys.js';

@@ -8,13 +8,14 @@ import type { Context } from './context.js';
 import { changeCursor, entryCursor, seqFromChangeCursor, slugFromEntryCursor } from './cursors.js';
 import { countEntries, findChanges, findEntryPage, type EntryFilter } from './db/catalogueReads.js';
 import type { MicroCredentialRow } from './db/schema.js';
-import { badUserInput } from './errors.js';
+import { badUserInput } from '../../runtime/graphqlErrors.js';
 import type { InstitutionMicroCredentialsArgs, Resolvers } from './generated/resolvers.js';
 import { microCredentialId, ownSlugOf } from './ids.js';
 import { primePublicEntries } from './loaders.js';
 import type { InstitutionParent } from './parents.js';
 import { publishingMutations, publishingQueries, publishingTypes } from './publishingResolvers.js';
-import { DateScalar, DateTimeScalar, JSONScalar, PathSegmentScalar, URLScalar } from './scalars.js';
+import { DateScalar, DateTimeScalar, URLScalar } from '../../runtime/scalars.js';
+import { JSONScalar, PathSegmentScalar } from './scalars.js';
 
 export const maxConnectionPageSize = 100;
 export const maxChangePageSize = 1000;

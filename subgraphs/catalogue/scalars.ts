@@ -1,56 +1,8 @@
 /**
- * The contract's custom scalars. Each refuses malformed input with a message
- * saying what it expected, and never serialises a value that breaks its format.
+ * The catalogue contract's own scalars; Date, DateTime and URL are shared by every subgraph
+ * (runtime/scalars.ts).
  */
-import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
-import { isCalendarDate, isDateTimeWithOffset, isHttpUrl } from './formats.js';
-
-function stringScalar(options: {
-  name: string;
-  description: string;
-  expected: string;
-  isValid(value: string): boolean;
-  normalise?(value: unknown): unknown;
-}): GraphQLScalarType<string, string> {
-  const accept = (value: unknown): string => {
-    if (typeof value !== 'string' || !options.isValid(value)) {
-      throw new GraphQLError(`${options.name} must be ${options.expected}, got ${JSON.stringify(value)}`);
-    }
-    return value;
-  };
-  return new GraphQLScalarType<string, string>({
-    name: options.name,
-    description: options.description,
-    serialize: (value) => accept(options.normalise ? options.normalise(value) : value),
-    parseValue: accept,
-    parseLiteral: (ast: ValueNode) => {
-      if (ast.kind !== Kind.STRING) throw new GraphQLError(`${options.name} must be a string literal`, { nodes: ast });
-      return accept(ast.value);
-    },
-  });
-}
-
-export const DateScalar = stringScalar({
-  name: 'Date',
-  description: 'Calendar date, ISO 8601 `YYYY-MM-DD`.',
-  expected: 'a date "YYYY-MM-DD"',
-  isValid: isCalendarDate,
-});
-
-export const DateTimeScalar = stringScalar({
-  name: 'DateTime',
-  description: 'Instant, ISO 8601 with offset, e.g. `2026-09-01T13:00:00.000Z`.',
-  expected: 'an ISO 8601 date-time with offset, e.g. "2026-09-01T13:00:00.000Z"',
-  isValid: isDateTimeWithOffset,
-  normalise: (value) => (value instanceof Date ? value.toISOString() : value),
-});
-
-export const URLScalar = stringScalar({
-  name: 'URL',
-  description: 'Absolute http(s) URL.',
-  expected: 'an absolute http(s) URL',
-  isValid: isHttpUrl,
-});
+import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
 
 /** Any JSON value; output only in practice (draft content, published versions, audit details). */
 export const JSONScalar = new GraphQLScalarType<unknown, unknown>({

@@ -1,5 +1,5 @@
 /** Consumer keys (consumerKeys.ts): the province manages them, the gateway reads and reports through its registry token. */
-import { requireCaller } from './auth.js';
+import { requireCaller } from './authorization.js';
 import {
   activeConsumerKeyGrants,
   issueConsumerKey,

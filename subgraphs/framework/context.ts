@@ -1,4 +1,4 @@
-import type { Caller } from './auth.js';
+import type { Caller } from './authorization.js';
 import type { FrameworkDatabase } from './db/connection.js';
 import type { FrameworkLoaders } from './loaders.js';
 import type { MicroCredentialCheck } from './recognition/gatewayCheck.js';

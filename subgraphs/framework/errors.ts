@@ -6,11 +6,6 @@ export interface InputProblem {
   message: string;
 }
 
-/** A client mistake the client can fix: the message says what was wrong and what is accepted. */
-export function badUserInput(message: string, argument?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
-}
-
 /**
  * Every problem with an input at once, so the caller can fix them in one go.
  * `code` is BAD_USER_INPUT unless one problem needs a different kind of fix
@@ -22,12 +17,4 @@ export function inputRefused(problems: InputProblem[], code = 'BAD_USER_INPUT'):
   return new GraphQLError(`The input has ${count}, nothing was written: ${listed}`, {
     extensions: { code, problems },
   });
-}
-
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
-}
-
-export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }

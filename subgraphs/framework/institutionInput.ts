@@ -7,6 +7,7 @@ import { isInstitutionCode } from '../../runtime/config.js';
 import type { InputProblem } from './errors.js';
 import { httpUrlProblem, languageCodeProblem } from './formats.js';
 import { institutionTypes, regions, type NewInstitutionRow } from './db/schema.js';
+import { checkChoice, checkText } from './inputChecks.js';
 
 export type InstitutionType = (typeof institutionTypes)[number];
 export type Region = (typeof regions)[number];
@@ -57,8 +58,8 @@ export function checkNewInstitution(
   checkInstitutionCode(input.code, at('code'), problems);
   const values: InstitutionValues = {
     code: input.code,
-    name: checkName(input.name, at('name'), problems),
-    nameFr: input.nameFr == null ? null : checkName(input.nameFr, at('nameFr'), problems),
+    name: checkText(input.name, at('name'), problems, maxNameLength),
+    nameFr: input.nameFr == null ? null : checkText(input.nameFr, at('nameFr'), problems, maxNameLength),
     type: checkChoice(input.type, institutionTypes, at('type'), problems),
     region: checkChoice(input.region, regions, at('region'), problems),
     website: checkUrl(input.website, at('website'), problems),
@@ -85,9 +86,9 @@ export function checkInstitutionChanges(
     return value as NonNullable<InstitutionChanges[K]>;
   };
   const name = given('name');
-  if (name !== undefined) changes.name = checkName(name, at('name'), problems);
+  if (name !== undefined) changes.name = checkText(name, at('name'), problems, maxNameLength);
   if (input.nameFr === null) changes.nameFr = null;
-  else if (input.nameFr !== undefined) changes.nameFr = checkName(input.nameFr, at('nameFr'), problems);
+  else if (input.nameFr !== undefined) changes.nameFr = checkText(input.nameFr, at('nameFr'), problems, maxNameLength);
   const type = given('type');
   if (type !== undefined) changes.type = checkChoice(type, institutionTypes, at('type'), problems);
   const region = given('region');
@@ -102,27 +103,6 @@ export function checkInstitutionChanges(
     problems.push({ field: prefix, message: 'names no field to change' });
   }
   return { changes, problems };
-}
-
-/** Surrounding white space is dropped; what remains must say something. */
-function checkName(value: string, field: string, problems: InputProblem[]): string {
-  const name = value.trim();
-  if (name === '') problems.push({ field, message: 'must not be blank' });
-  else if (name.length > maxNameLength)
-    problems.push({ field, message: `must be at most ${maxNameLength} characters, got ${name.length}` });
-  return name;
-}
-
-function checkChoice<T extends string>(
-  value: string,
-  choices: readonly T[],
-  field: string,
-  problems: InputProblem[],
-): T {
-  if (!(choices as readonly string[]).includes(value)) {
-    problems.push({ field, message: `must be one of ${choices.join(', ')}; got ${JSON.stringify(value)}` });
-  }
-  return value as T;
 }
 
 function checkUrl(value: string, field: string, problems: InputProblem[]): string {

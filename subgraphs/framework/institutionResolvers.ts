@@ -2,10 +2,10 @@
  * The institution registry part of the schema: public institution data,
  * the province's writes, and the gateway's private routing list.
  */
-import { requireCaller } from './auth.js';
+import { requireCaller } from './authorization.js';
 import type { Context } from './context.js';
 import { findInstitutions } from './db/institutionStore.js';
-import { badUserInput } from './errors.js';
+import { badUserInput } from '../../runtime/graphqlErrors.js';
 import { languageCodeProblem } from './formats.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { readRegistry, registerInstitution, removeInstitution, updateInstitution } from './registry.js';

@@ -4,7 +4,7 @@
  * the gateway passes in the entity representation.
  */
 import { GraphQLError } from 'graphql';
-import { badUserInput } from './errors.js';
+import { badUserInput } from '../../runtime/graphqlErrors.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { alignToOqf, InvalidHoursError, oqfLevel, oqfLevels } from './oqf.js';
 import type { MicroCredentialReference } from './parents.js';

@@ -13,7 +13,8 @@ import {
   updateInstitutionRow,
 } from './db/institutionStore.js';
 import type { InstitutionRow } from './db/schema.js';
-import { badUserInput, inputRefused } from './errors.js';
+import { badUserInput } from '../../runtime/graphqlErrors.js';
+import { inputRefused } from './errors.js';
 import {
   checkInstitutionChanges,
   checkInstitutionCode,

@@ -12,7 +12,7 @@ import { dataVersionResolvers } from './dataVersionResolvers.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { institutionResolvers } from './institutionResolvers.js';
 import { oqfResolvers } from './oqfResolvers.js';
-import { recognitionResolvers } from './recognitionResolvers.js';
+import { recognitionResolvers } from './recognition/resolvers.js';
 
 /** Combines per-concern maps type by type; two maps resolving the same field is a bug, so it throws. */
 export function combineResolvers(...maps: Resolvers[]): Resolvers {

@@ -10,38 +10,15 @@
  *   SEARCH_INDEX_INTERVAL_MS (500): pause between indexing passes (result cards follow a publish within 2 s)
  *   SEARCH_ADMIN_TOKEN: required bearer token for POST /index/run and /index/rebuild
  */
-import { httpPort, optionalString, optionalUrl, positiveInteger, url } from '../../runtime/config.js';
 import { runService } from '../../runtime/entryPoint.js';
 import { MeilisearchBackend } from './backends/meilisearch/MeilisearchBackend.js';
-import { defaultPassIntervalMs } from './indexer/Indexer.js';
 import { startSearchSubgraph } from './server.js';
-
-function snapshotDir(configured: string | undefined): string | undefined {
-  if (configured === 'none') return undefined;
-  return configured ?? '.data/search';
-}
+import { searchSettings } from './settings.js';
 
 runService(async () => {
-  const env = process.env;
-  const meiliHost = optionalUrl(env, 'MEILI_HOST', ['http:', 'https:']);
-  const backend = meiliHost
-    ? new MeilisearchBackend({
-        host: meiliHost,
-        apiKey: optionalString(env, 'MEILI_MASTER_KEY'),
-        indexUid: optionalString(env, 'MEILI_INDEX'),
-        requestTimeoutMs: positiveInteger(env, 'MEILI_TIMEOUT_MS', 5_000),
-        log: (message) => console.log(message),
-      })
-    : undefined;
-  const search = await startSearchSubgraph({
-    port: httpPort(env, 'PORT', 4003),
-    host: env.HOST ?? '0.0.0.0',
-    gatewayUrl: url(env, 'GATEWAY_URL', ['http:', 'https:']),
-    backend,
-    indexDir: meiliHost ? undefined : snapshotDir(optionalString(env, 'SEARCH_INDEX_DIR')),
-    indexIntervalMs: positiveInteger(env, 'SEARCH_INDEX_INTERVAL_MS', defaultPassIntervalMs),
-    adminToken: optionalString(env, 'SEARCH_ADMIN_TOKEN'),
-    log: (message) => console.log(message),
-  });
+  const { meilisearch, ...settings } = searchSettings(process.env);
+  const log = (message: string) => console.log(message);
+  const backend = meilisearch ? new MeilisearchBackend({ ...meilisearch, log }) : undefined;
+  const search = await startSearchSubgraph({ ...settings, backend, log });
   return { ...search, name: `search subgraph (${search.backend.kind})` };
 });

@@ -12,7 +12,7 @@ import { snippetHtml } from './highlightMarkup.js';
 import type { SearchResultParent } from './parents.js';
 import type { FacetCount, FacetField, SearchRequest, SearchResponse } from './query/searchRequest.js';
 import { suggest } from './query/suggestions.js';
-import { DateScalar, DateTimeScalar } from './scalars.js';
+import { DateScalar, DateTimeScalar } from '../../runtime/scalars.js';
 import { BadSearchInput, searchRequestFrom } from './searchArguments.js';
 
 const highlightFieldNames: Record<HighlightedField, HighlightField> = {

@@ -10,11 +10,9 @@
  * The two POST routes need `Authorization: Bearer <adminToken>` when an admin
  * token is configured, and otherwise accept only requests from this machine.
  */
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Express, Request, Response } from 'express';
-import { serveGraphQL, type RunningHttpServer } from '../../runtime/http.js';
+import type { RunningHttpServer } from '../../runtime/http.js';
+import { startSubgraph } from '../../runtime/startSubgraph.js';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import { EmbeddedBackend } from './backends/embedded/EmbeddedBackend.js';
 import type { SearchBackend } from './backends/SearchBackend.js';
@@ -24,6 +22,8 @@ import { GatewayCatalogueFeed } from './indexer/GatewayCatalogueFeed.js';
 import { Indexer } from './indexer/Indexer.js';
 import { loadSnapshot, saveSnapshot, SnapshotWriter } from './indexer/indexSnapshot.js';
 import { resolvers } from './resolvers.js';
+import { bearerToken } from '../../runtime/bearerToken.js';
+import { sameSecret } from '../../runtime/sameSecret.js';
 
 export interface SearchSubgraphOptions {
   port: number;
@@ -51,7 +51,6 @@ export interface RunningSearchSubgraph extends RunningHttpServer {
 }
 
 export async function startSearchSubgraph(options: SearchSubgraphOptions): Promise<RunningSearchSubgraph> {
-  process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
   const log = options.log ?? (() => {});
   const backend = options.backend ?? new EmbeddedBackend();
   await backend.open();
@@ -64,22 +63,25 @@ export async function startSearchSubgraph(options: SearchSubgraphOptions): Promi
   });
   const snapshots = await restoreSnapshot(options, backend, indexer, log);
 
-  const server = await serveGraphQL<Context>({
+  const server = await startSubgraph<Context>({
+    name: 'search',
+    typeDefs: loadSchemaDocument('search'),
+    resolvers,
     port: options.port,
     host: options.host,
-    createApollo: (drain) =>
-      new ApolloServer<Context>({
-        schema: buildSubgraphSchema({ typeDefs: loadSchemaDocument('search'), resolvers: resolvers as never }),
-        // Nothing reads federated traces (no Apollo usage reporting); computing them costs every request.
-        plugins: [drain, ApolloServerPluginInlineTraceDisabled()],
-        introspection: true,
-        // A public API: stack traces help attackers, not clients.
-        includeStacktraceInErrorResponses: false,
-        // The entry point (or npm start) owns termination; Apollo's handler would re-raise the signal mid-shutdown.
-        stopOnTerminationSignals: false,
-      }),
     context: async () => ({ backend, indexer }),
-    routes: (app) => mountRoutes(app, backend, indexer, options.adminToken),
+    health: async () => ({
+      body: {
+        status: indexer.ready ? 'ok' : 'starting',
+        ready: indexer.ready,
+        backend: backend.kind,
+        documentCount: await backend.count().catch(() => null),
+        lastPass: indexer.lastPass ?? null,
+        institutions: indexer.institutions(),
+      },
+    }),
+    routes: (app) => mountRoutes(app, indexer, options.adminToken),
+    log,
     onStop: async () => {
       await indexer.stop();
       await snapshots?.flush();
@@ -113,17 +115,7 @@ async function restoreSnapshot(
   return writer;
 }
 
-function mountRoutes(app: Express, backend: SearchBackend, indexer: Indexer, adminToken: string | undefined): void {
-  app.get('/health', async (_req, res) => {
-    res.json({
-      status: indexer.ready ? 'ok' : 'starting',
-      ready: indexer.ready,
-      backend: backend.kind,
-      documentCount: await backend.count().catch(() => null),
-      lastPass: indexer.lastPass ?? null,
-      institutions: indexer.institutions(),
-    });
-  });
+function mountRoutes(app: Express, indexer: Indexer, adminToken: string | undefined): void {
   app.get('/ready', (_req, res) => {
     res.status(indexer.ready ? 200 : 503).json({ ready: indexer.ready });
   });
@@ -145,7 +137,7 @@ function mountRoutes(app: Express, backend: SearchBackend, indexer: Indexer, adm
 
 function allowedAdmin(req: Request, res: Response, adminToken: string | undefined): boolean {
   const allowed = adminToken
-    ? req.headers.authorization === `Bearer ${adminToken}`
+    ? sameSecret(bearerToken(req.headers.authorization) ?? '', adminToken)
     : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
   if (!allowed)
     res

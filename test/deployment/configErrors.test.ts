@@ -1,16 +1,13 @@
 /**
- * A missing or invalid setting stops a process at start-up with exit code 1
- * and one line naming the variable, before it touches any server. Each case
- * starts from a service's environment in docker-compose.yml (secrets from
- * .env.example) and breaks one variable, run both through the image's
- * command and through the deployable's own entry point.
+ * A missing or invalid setting stops a process at start-up with exit code 1 and one line naming
+ * the variable, before it touches any server. configErrors.unit.test.ts checks every case
+ * in-process; here one case per role (and the database one-off) runs as a real process through
+ * the image's command, to show the message reaches stderr alone and the exit code is 1.
  */
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { readComposeFile, readDockerfile, repoRoot } from './support/deploymentFiles.js';
-
-const compose = readComposeFile();
-const image = readDockerfile();
+import { cases, compose, environmentOf, image, launcherCases } from './support/configCases.js';
+import { repoRoot } from './support/deploymentFiles.js';
 
 interface Outcome {
   code: number | null;
@@ -27,8 +24,12 @@ function run(command: string[], environment: Record<string, string | undefined>)
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.once('error', reject);
     child.once('exit', (code) => {
@@ -38,149 +39,19 @@ function run(command: string[], environment: Record<string, string | undefined>)
   });
 }
 
-function environmentOf(
-  service: string,
-  changes: Record<string, string | undefined>,
-): Record<string, string | undefined> {
-  const found = compose.services.get(service);
-  if (!found) throw new Error(`docker-compose.yml has no service "${service}"`);
-  const environment: Record<string, string | undefined> = { ...found.environment, ...changes };
-  for (const [key, value] of Object.entries(changes)) if (value === undefined) delete environment[key];
-  return environment;
-}
-
-const entryPoints: Record<string, string> = {
-  gateway: 'gateway/index.ts',
-  framework: 'subgraphs/framework/index.ts',
-  catalogue: 'subgraphs/catalogue/index.ts',
-  search: 'subgraphs/search/index.ts',
-};
-
-const firstCatalogue = [...compose.services.values()].find((service) => service.environment.ROLE === 'catalogue')!.name;
-
-/**
- * [service, what is broken, the change, the one line expected on stderr].
- * Sample data (SAMPLE_DATA, SAMPLE_INSTITUTIONS) is loaded by the image's
- * launcher before the entry point reads its own settings, and that needs the
- * database; cases about the entry point's settings leave it out.
- */
-const withoutSampleData = { SAMPLE_DATA: undefined, SAMPLE_INSTITUTIONS: undefined };
-const cases: Array<[string, string, Record<string, string | undefined>, RegExp]> = [
-  [
-    firstCatalogue,
-    'INSTITUTION_CODE missing',
-    { INSTITUTION_CODE: undefined },
-    /^Configuration error: INSTITUTION_CODE is required but not set$/,
-  ],
-  [
-    firstCatalogue,
-    'DATABASE_URL not PostgreSQL',
-    { DATABASE_URL: 'mysql://db/catalogue' },
-    /^Configuration error: DATABASE_URL must use postgres: or postgresql:/,
-  ],
-  [
-    firstCatalogue,
-    'PORT out of range',
-    { PORT: '70000', ...withoutSampleData },
-    /^Configuration error: PORT must be a port number from 0 to 65535, got "70000"$/,
-  ],
-  [
-    'framework',
-    'PROVINCE_API_KEY missing',
-    { PROVINCE_API_KEY: undefined, ...withoutSampleData },
-    /^Configuration error: PROVINCE_API_KEY is required but not set$/,
-  ],
-  [
-    'framework',
-    'REGISTRY_TOKEN equal to the province key',
-    { REGISTRY_TOKEN: 'same-secret-1234', PROVINCE_API_KEY: 'same-secret-1234', ...withoutSampleData },
-    /^Configuration error: REGISTRY_TOKEN must differ from PROVINCE_API_KEY$/,
-  ],
-  [
-    'gateway',
-    'FRAMEWORK_URL missing',
-    { FRAMEWORK_URL: undefined },
-    /^Configuration error: FRAMEWORK_URL is required but not set$/,
-  ],
-  [
-    'gateway',
-    'INSTITUTION_TIMEOUT_MS not a number',
-    { INSTITUTION_TIMEOUT_MS: '3s' },
-    /^Configuration error: INSTITUTION_TIMEOUT_MS must be a positive whole number, got "3s"$/,
-  ],
-  [
-    'search',
-    'GATEWAY_URL missing',
-    { GATEWAY_URL: undefined },
-    /^Configuration error: GATEWAY_URL is required but not set$/,
-  ],
-  ['search', 'MEILI_HOST not a URL', { MEILI_HOST: 'meilisearch' }, /^Configuration error: MEILI_HOST must be a URL/],
-];
-
-/** Settings only the image's launcher and one-off commands read. */
-const launcherCases: Array<[string, string, Record<string, string | undefined>, RegExp]> = [
-  [
-    firstCatalogue,
-    'SAMPLE_DATA not a boolean',
-    { SAMPLE_DATA: 'yes' },
-    /^Configuration error: SAMPLE_DATA must be "true" or "false", got "yes"$/,
-  ],
-  [
-    'framework',
-    'SAMPLE_INSTITUTIONS naming an unknown institution',
-    { SAMPLE_INSTITUTIONS: 'nowhere=http://x:1/graphql' },
-    /^Configuration error: SAMPLE_INSTITUTIONS must list code=url pairs of sample institutions/,
-  ],
-  [
-    'gateway',
-    'ROLE missing',
-    { ROLE: undefined },
-    /^Configuration error: ROLE is required but not set: one of gateway, framework, catalogue, search$/,
-  ],
-  [
-    'gateway',
-    'ROLE unknown',
-    { ROLE: 'indexer' },
-    /^Configuration error: ROLE must be one of gateway, framework, catalogue, search, got "indexer"$/,
-  ],
-  [
-    'databases',
-    'DATABASE_URLS with a short password',
-    { DATABASE_URLS: 'postgres://framework:short@postgres:5432/framework' },
-    /^Configuration error: DATABASE_URLS needs a password of at least 12 characters in "postgres:\/\/framework:\*\*\*@postgres:5432\/framework"$/,
-  ],
-  [
-    'databases',
-    'POSTGRES_ADMIN_URL missing',
-    { POSTGRES_ADMIN_URL: undefined },
-    /^Configuration error: POSTGRES_ADMIN_URL is required but not set$/,
-  ],
-];
-
-function expectOneClearLine(outcome: Outcome, message: RegExp) {
-  expect(outcome.code).toBe(1);
-  const lines = outcome.stderr.trim().split('\n');
-  expect(lines, outcome.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(outcome.stdout).toBe('');
-}
+const all = [...cases, ...launcherCases];
+const onePerService = all.filter(([service], index) => all.findIndex(([other]) => other === service) === index);
+const databaseCases = launcherCases.filter(([service]) => service === 'databases');
+const processCases = [...onePerService, ...databaseCases.filter((c) => !onePerService.includes(c))];
 
 describe('a missing or invalid setting stops the process with one message naming it', () => {
-  it.concurrent.each([...cases, ...launcherCases])(
-    '%s: %s (image command)',
-    async (service, _what, changes, message) => {
-      const command = compose.services.get(service)?.command ?? image.command;
-      expectOneClearLine(await run(command, environmentOf(service, changes)), message);
-    },
-  );
-
-  // The image command ends in these entry points; one case per role shows they also stop cleanly when run directly.
-  const onePerRole = cases.filter(([service], index) => cases.findIndex(([other]) => other === service) === index);
-  it.concurrent.each(onePerRole)('%s: %s (entry point)', async (service, _what, changes, message) => {
-    const role = compose.services.get(service)!.environment.ROLE!;
-    expectOneClearLine(
-      await run(['node', '--import', 'tsx', entryPoints[role]!], environmentOf(service, changes)),
-      message,
-    );
+  it.concurrent.each(processCases)('%s: %s (image command)', async (service, _what, changes, message) => {
+    const command = compose.services.get(service)?.command ?? image.command;
+    const outcome = await run(command, environmentOf(service, changes));
+    expect(outcome.code).toBe(1);
+    const lines = outcome.stderr.trim().split('\n');
+    expect(lines, outcome.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(outcome.stdout).toBe('');
   });
 });

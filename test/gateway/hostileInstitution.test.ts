@@ -79,7 +79,10 @@ afterAll(async () => {
 /** Every object of `typename` the gateway asked about (it carries the reserved `_shardType` alias). */
 function each(answer: unknown, typename: string, change: (object: Record<string, any>) => void): unknown {
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
     if (typeof node !== 'object' || node === null) return;
     const record = node as Record<string, any>;
     Object.values(record).forEach(walk);

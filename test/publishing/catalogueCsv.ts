@@ -71,5 +71,5 @@ export function toCsv(entries: Array<Record<string, unknown>>): string {
     const row = cells(entry);
     return columns.map((column) => quote(row[column])).join(',');
   });
-  return [columns.join(','), ...rows].join('\r\n') + '\r\n';
+  return `${[columns.join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -7,6 +7,7 @@ import type {
   StackingRuleRow,
 } from '../../subgraphs/framework/db/recognitionSchema.js';
 import { buildDecisionGraph, type DecisionGraph } from '../../subgraphs/framework/recognition/decisions.js';
+import { institutionOfMicroCredentialId } from '../../runtime/microCredentialId.js';
 
 let sequence = 0;
 
@@ -21,7 +22,7 @@ export function decision(from: string, to: string, extra: Partial<EquivalencyRow
   return {
     id: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
     agreementId: null,
-    receivingInstitution: to.slice(0, to.indexOf(':')),
+    receivingInstitution: institutionOfMicroCredentialId(to) ?? '',
     fromKind: industry ? 'INDUSTRY_CREDENTIAL' : 'MICRO_CREDENTIAL',
     fromRef: from,
     fromTitle: null,
@@ -95,7 +96,7 @@ export function graphOf(options: {
 export function program(id: string, extra: Partial<ProgramRow> = {}): ProgramRow {
   return {
     id,
-    institutionCode: id.slice(0, id.indexOf(':')),
+    institutionCode: institutionOfMicroCredentialId(id) ?? '',
     title: id,
     credential: 'Ontario College Graduate Certificate',
     oqfLevel: 9,

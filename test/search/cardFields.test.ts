@@ -7,7 +7,7 @@ import { toSearchDocument } from '../../subgraphs/search/documents/fromFeedEntry
 import { cardOf } from '../../subgraphs/search/documents/searchDocument.js';
 import { generateCatalogue } from '../../seed/catalogue.js';
 import { sampleInstitutions } from '../../seed/institutions.js';
-import { feedEntryFromSeed } from './support/seedCorpus.js';
+import { feedEntryFromSeed } from '../../seed/searchCorpus.js';
 
 const humber = sampleInstitutions.find((institution) => institution.code === 'humber')!;
 const entry = feedEntryFromSeed(humber, generateCatalogue(humber, 1, 1, '2026-06-01')[0]!, 0);

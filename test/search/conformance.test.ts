@@ -26,7 +26,7 @@ import { suggest } from '../../subgraphs/search/query/suggestions.js';
 import { words } from '../../subgraphs/search/query/text.js';
 import { facetCounts, minMax, passes, sortedIds } from './support/bruteForce.js';
 import { fixtureDocuments, fixtures } from './support/fixtureDocuments.js';
-import { seedDocuments } from './support/seedCorpus.js';
+import { seedDocuments } from '../../seed/searchCorpus.js';
 
 const seed = seedDocuments(1500);
 const corpus: SearchDocument[] = [...seed, ...fixtureDocuments];

@@ -18,7 +18,7 @@ import {
 } from '../../subgraphs/search/query/searchRequest.js';
 import { facetKey } from '../../subgraphs/search/query/facetValue.js';
 import { facetCounts, passes } from './support/bruteForce.js';
-import { seedDocuments } from './support/seedCorpus.js';
+import { seedDocuments } from '../../seed/searchCorpus.js';
 
 const corpus = seedDocuments(600);
 

@@ -203,7 +203,7 @@ describe('following the change feeds', () => {
     expect(status.cursor).not.toBeNull();
     const found = async (q: string) =>
       (
-        await graphql(search.url, '{ searchMicroCredentials(query: "' + q + '") { hits { microCredential { id } } } }')
+        await graphql(search.url, `{ searchMicroCredentials(query: "${q}") { hits { microCredential { id } } } }`)
       ).data.searchMicroCredentials.hits.map((h: any) => h.microCredential.id);
     expect(await found('pulsar bookbinding')).toEqual([`humber:${humberEntry!.slug}`]);
     expect(await found('comet cartography')).toEqual([]);

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedUnavailableError } from '../../subgraphs/search/indexer/CatalogueFeed.js';
 import { GatewayCatalogueFeed } from '../../subgraphs/search/indexer/GatewayCatalogueFeed.js';
-import { seedFeedEntries } from './support/seedCorpus.js';
+import { seedFeedEntries } from '../../seed/searchCorpus.js';
 
 const [entry] = seedFeedEntries(20, 1);
 let answer: { status: number; body: unknown } = { status: 200, body: {} };

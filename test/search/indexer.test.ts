@@ -9,7 +9,7 @@ import type { FeedEntry } from '../../subgraphs/search/indexer/changesQuery.js';
 import { Indexer } from '../../subgraphs/search/indexer/Indexer.js';
 import type { SearchRequest } from '../../subgraphs/search/query/searchRequest.js';
 import { MemoryFeed } from './support/memoryFeed.js';
-import { corpusDate, seedFeedEntries } from './support/seedCorpus.js';
+import { corpusDate, seedFeedEntries } from '../../seed/searchCorpus.js';
 
 const entries = seedFeedEntries(300, 3);
 const codes = [...new Set(entries.map((e) => e.institution.code))];

@@ -12,7 +12,7 @@ import { startSearchSubgraph, type RunningSearchSubgraph } from '../../subgraphs
 import type { FeedEntry } from '../../subgraphs/search/indexer/changesQuery.js';
 import { graphql } from '../support/graphql.js';
 import { MemoryFeed } from './support/memoryFeed.js';
-import { corpusDate, seedFeedEntries } from './support/seedCorpus.js';
+import { corpusDate, seedFeedEntries } from '../../seed/searchCorpus.js';
 
 const entries = seedFeedEntries(120, 2);
 const now = () => new Date(`${corpusDate}T12:00:00Z`);

@@ -93,7 +93,7 @@ export async function importCatalogue(
 }
 
 function csvRecords(content: string): CsvEntry[] {
-  let rows;
+  let rows: ReturnType<typeof parseCsv>;
   try {
     rows = parseCsv(content);
   } catch (error) {

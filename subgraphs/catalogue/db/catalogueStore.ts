@@ -59,7 +59,7 @@ export async function writeValidEntries(tx: CatalogueTransaction, valid: Catalog
   // Entries whose only change is an offering still count as changed for readers.
   const touched = [...offeringsChanged].filter((slug) => !created.has(slug) && !updated.has(slug));
   await bumpVersions(tx, touched);
-  touched.forEach((slug) => updated.add(slug));
+  for (const slug of touched) updated.add(slug);
   // Every write path (seed, import, publishing) keeps the published versions it creates.
   await recordPublishedVersions(tx, [...created, ...updated]);
   return {
@@ -120,7 +120,7 @@ async function replaceOfferings(tx: CatalogueTransaction, entries: CatalogueEntr
         ),
       )
       .returning({ slug: offerings.microCredentialSlug });
-    removed.forEach((row) => changed.add(row.slug));
+    for (const row of removed) changed.add(row.slug);
   }
   const rows = entries.flatMap((entry) => entry.offerings.map((offering) => offeringRow(entry.slug, offering)));
   const offeringContent = Object.values(getTableColumns(offerings)).filter(
@@ -140,7 +140,7 @@ async function replaceOfferings(tx: CatalogueTransaction, entries: CatalogueEntr
         setWhere: rowDiffers(offeringContent),
       })
       .returning({ slug: offerings.microCredentialSlug });
-    written.forEach((row) => changed.add(row.slug));
+    for (const row of written) changed.add(row.slug);
   }
   return changed;
 }

@@ -1,12 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { advisoryLockKeys } from '../../../runtime/advisoryLocks.js';
 import type { CatalogueTransaction } from './connection.js';
 
-/**
- * Advisory lock key that serialises writers of the change feed ("cata" in
- * ASCII). The triggers in migrations/0001_change_log_triggers.sql take the
- * same key; keep them equal.
- */
-export const changeLogLockKey = 1_667_331_169;
+/** Serialises writers of the change feed; the migration's triggers take the same key. */
+export const changeLogLockKey = advisoryLockKeys.catalogueChangeLog;
 
 /**
  * Takes the change-feed lock before the transaction touches any row. The

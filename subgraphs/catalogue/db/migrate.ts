@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import { advisoryLockKeys } from '../../../runtime/advisoryLocks.js';
 import { migrateUnderLock } from '../../../runtime/migrations.js';
 import { openCatalogueDatabase } from './connection.js';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** Separate from the change-feed lock: migrating must not wait on, or block, catalogue writes. */
-const migrationLockKey = 1_667_331_170;
+const migrationLockKey = advisoryLockKeys.catalogueMigrations;
 
 /**
  * Brings an institution's catalogue database up to the checked-in migrations.

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import { advisoryLockKeys } from '../../../runtime/advisoryLocks.js';
 import { migrateUnderLock } from '../../../runtime/migrations.js';
 import { openFrameworkDatabase } from './connection.js';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** Distinct from the catalogue's key, in case both ever share a database. */
-const migrationLockKey = 1_667_331_171;
+const migrationLockKey = advisoryLockKeys.frameworkMigrations;
 
 /**
  * Brings the framework database up to the checked-in migrations.

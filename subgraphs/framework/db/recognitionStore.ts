@@ -24,6 +24,7 @@ import {
   type SectorArea,
   type StackingRuleRow,
 } from './recognitionSchema.js';
+import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
 
 type Queryable = FrameworkDatabase | FrameworkTransaction;
 
@@ -69,15 +70,13 @@ export async function replaceCommonCoreMembers(
 ): Promise<void> {
   await db.delete(commonCoreMembers).where(eq(commonCoreMembers.entryCode, code));
   if (microCredentialIds.length === 0) return;
-  await db
-    .insert(commonCoreMembers)
-    .values(
-      microCredentialIds.map((id) => ({
-        entryCode: code,
-        microCredentialId: id,
-        institutionCode: id.slice(0, id.indexOf(':')),
-      })),
-    );
+  await db.insert(commonCoreMembers).values(
+    microCredentialIds.map((id) => ({
+      entryCode: code,
+      microCredentialId: id,
+      institutionCode: institutionOfMicroCredentialId(id) ?? '',
+    })),
+  );
 }
 
 export function listIndustryCredentials(db: Queryable): Promise<IndustryCredentialRow[]> {

@@ -10,6 +10,7 @@ import type {
   ProgramRow,
   StackingRuleRow,
 } from '../db/recognitionSchema.js';
+import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
 
 /** A learning item by kind and reference; `title` only for items the directory does not hold (courses, blocks). */
 export interface LearningItemRef {
@@ -81,8 +82,7 @@ export interface PathwayPlanValue {
 /** The institution a reference belongs to: the prefix of `<institution>:...`; none for industry credentials. */
 export function institutionOfItem(item: LearningItemRef): string | null {
   if (item.kind === 'INDUSTRY_CREDENTIAL') return null;
-  const colon = item.ref.indexOf(':');
-  return colon > 0 ? item.ref.slice(0, colon) : null;
+  return institutionOfMicroCredentialId(item.ref) ?? null;
 }
 
 export function itemKey(item: { kind: string; ref: string }): string {

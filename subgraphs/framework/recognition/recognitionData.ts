@@ -58,8 +58,8 @@ export function createRecognitionLoaders(db: FrameworkDatabase): RecognitionLoad
   });
   return {
     decisions: (asOf) => {
-      let graph = graphs.get(asOf);
-      if (!graph) graphs.set(asOf, (graph = loadDecisionGraph(db, asOf)));
+      const graph = graphs.get(asOf) ?? loadDecisionGraph(db, asOf);
+      graphs.set(asOf, graph);
       return graph;
     },
     commonCoreEntries: once(async () => new Map((await listCommonCoreEntries(db)).map((row) => [row.code, row]))),

@@ -24,6 +24,8 @@ import {
   type NewEquivalency,
 } from '../db/recognitionStore.js';
 import type { IndustryCredentialRow } from '../db/recognitionSchema.js';
+import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
+import { advisoryLockKeys } from '../../../runtime/advisoryLocks.js';
 
 export type SeedItem =
   | { kind: 'MICRO_CREDENTIAL'; institution: string; slug: string }
@@ -89,7 +91,7 @@ export interface RecognitionSeedResult {
   programs: number;
 }
 
-const recognitionSeedLockKey = 1_667_331_172;
+const recognitionSeedLockKey = advisoryLockKeys.recognitionSeed;
 
 export async function seedRecognitionIfEmpty(
   databaseUrl: string,
@@ -149,7 +151,7 @@ export async function seedRecognitionIfEmpty(
         await saveCommonCoreEntryRow(tx, entry);
         entryCodes.add(entry.code);
         const present = [...new Set(members)].filter(
-          (id) => registered.has(id.slice(0, id.indexOf(':'))) && seed.microCredentialIds.has(id),
+          (id) => registered.has(institutionOfMicroCredentialId(id) ?? '') && seed.microCredentialIds.has(id),
         );
         await replaceCommonCoreMembers(tx, entry.code, present);
         result.commonCoreEntries += 1;

@@ -39,10 +39,13 @@ import {
   type LearningItemKind,
   type ProgramRow,
 } from '../db/recognitionSchema.js';
-import { badUserInput, inputRefused, type InputProblem } from '../errors.js';
+import { badUserInput } from '../../../runtime/graphqlErrors.js';
+import { inputRefused, type InputProblem } from '../errors.js';
 import { httpUrlProblem } from '../formats.js';
 import type { MicroCredentialCheck } from './gatewayCheck.js';
 import { institutionOfItem } from './model.js';
+import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
+import { checkChoice, checkText } from '../inputChecks.js';
 
 /** What the write needs beyond its input: the database, the gateway check, and the calling institution. */
 export interface WriteContext {
@@ -167,25 +170,6 @@ function checkOrder(
   }
 }
 
-function checkText(value: string, field: string, problems: InputProblem[], max = 2000): string {
-  const text = value.trim();
-  if (text === '') problems.push({ field, message: 'must not be blank' });
-  else if (text.length > max)
-    problems.push({ field, message: `must be at most ${max} characters, got ${text.length}` });
-  return text;
-}
-
-function checkChoice<T extends string>(
-  value: string,
-  choices: readonly T[],
-  field: string,
-  problems: InputProblem[],
-): T {
-  if (!(choices as readonly string[]).includes(value))
-    problems.push({ field, message: `must be one of ${choices.join(', ')}; got ${JSON.stringify(value)}` });
-  return value as T;
-}
-
 function checkTextList(values: readonly string[], field: string, problems: InputProblem[]): string[] {
   const list = values.map((value, index) => checkText(value, `${field}[${index}]`, problems, 300));
   if (list.length === 0) problems.push({ field, message: 'must list at least one' });
@@ -201,7 +185,7 @@ function checkMicroCredentialId(id: string, field: string, problems: InputProble
     });
     return;
   }
-  const institution = id.slice(0, id.indexOf(':'));
+  const institution = institutionOfMicroCredentialId(id) ?? '';
   if (known && !known.institutions.has(institution))
     problems.push({ field, message: `names institution ${JSON.stringify(institution)}, which is not registered` });
 }
@@ -539,7 +523,7 @@ export async function setCommonCoreMembers(context: WriteContext, code: string, 
   const problems: InputProblem[] = [];
   const known = await readKnown(
     db,
-    ids.map((id) => id.slice(0, Math.max(0, id.indexOf(':')))),
+    ids.map((id) => institutionOfMicroCredentialId(id) ?? ''),
   );
   if (!known.commonCore.has(code))
     problems.push({ field: 'code', message: `names no common-core entry (${JSON.stringify(code)})` });
@@ -588,14 +572,14 @@ export async function saveProgram(context: WriteContext, caller: string, input: 
   const allIds = input.stackingRules.flatMap((rule) => rule.microCredentialIds);
   const known = await readKnown(
     db,
-    allIds.map((id) => id.slice(0, Math.max(0, id.indexOf(':')))),
+    allIds.map((id) => institutionOfMicroCredentialId(id) ?? ''),
   );
   if (!/^[a-z][a-z0-9-]{1,31}:[A-Za-z0-9][A-Za-z0-9-]{0,31}$/.test(input.id)) {
     problems.push({
       field: 'input.id',
       message: `must be "<institution>:<program code>", e.g. "humber:BAN-GC"; got ${JSON.stringify(input.id)}`,
     });
-  } else if (input.id.slice(0, input.id.indexOf(':')) !== caller) {
+  } else if (institutionOfMicroCredentialId(input.id) !== caller) {
     problems.push({ field: 'input.id', message: `must start with the recording institution "${caller}:"` });
   }
   const program: ProgramRow = {

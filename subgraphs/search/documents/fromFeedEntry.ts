@@ -21,6 +21,7 @@ export type MappedEntry = { document: SearchDocument } | { rejected: string };
 
 const maxTextLength = 20_000;
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are stripped from feed text.
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** `today` (`YYYY-MM-DD`) decides which intakes are upcoming. */

@@ -319,8 +319,8 @@ export class Indexer {
   }
 
   private progressOf(code: string): InstitutionProgress {
-    let progress = this.progress.get(code);
-    if (!progress) this.progress.set(code, (progress = emptyProgress(code)));
+    const progress = this.progress.get(code) ?? emptyProgress(code);
+    this.progress.set(code, progress);
     return progress;
   }
 

@@ -9,6 +9,7 @@
 const wordPattern = /[\p{L}\p{N}]+/gu;
 const combiningMarks = /\p{M}+/gu;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included.
 const asciiOnly = /^[\x00-\x7f]*$/;
 /** Vocabulary is small and words repeat, so normalised forms are remembered (up to a bound). */
 const normalized = new Map<string, string>();

@@ -45,7 +45,10 @@ export function termsOutside(expanded: unknown, namespaces: readonly string[]): 
   const outside = new Set<string>();
   const inVocabulary = (iri: string) => namespaces.some((namespace) => iri.startsWith(namespace));
   const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+      return;
+    }
     if (typeof value !== 'object' || value === null) return;
     for (const [key, child] of Object.entries(value)) {
       if (key === '@type' && !('@value' in value)) {

@@ -5,6 +5,7 @@
  * Slots of removed documents are reused.
  */
 import type { SearchDocument } from '../../documents/searchDocument.js';
+import { dayNumber } from '../../documents/dayNumber.js';
 import type { FacetField } from '../../query/searchRequest.js';
 import { ListColumn } from './listColumn.js';
 import { ValueDictionary } from './valueDictionary.js';
@@ -15,7 +16,6 @@ export const singleFacets: SingleFacet[] = ['institution', 'institutionType', 'r
 export const listFacets: ListFacet[] = ['languages', 'skills', 'occupations', 'commonCore'];
 
 const none = -1;
-const dayMs = 86_400_000;
 
 export class DocumentTable {
   readonly documents: (SearchDocument | undefined)[] = [];
@@ -129,8 +129,4 @@ export class DocumentTable {
     this.updatedAtMs = extend(this.updatedAtMs);
     this.capacity = capacity;
   }
-}
-
-export function dayNumber(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / dayMs;
 }

@@ -6,7 +6,8 @@
  * every spelling of the same facet value (query/facetValue.ts).
  */
 import type { NumberRange, SearchFilters } from '../../query/searchRequest.js';
-import { dayNumber, type DocumentTable, type ListFacet, type SingleFacet } from './documentTable.js';
+import { dayNumber } from '../../documents/dayNumber.js';
+import type { DocumentTable, ListFacet, SingleFacet } from './documentTable.js';
 
 export type SlotPredicate = (slot: number) => boolean;
 

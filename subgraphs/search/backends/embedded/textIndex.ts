@@ -149,9 +149,9 @@ export class TextIndex {
       if (used) matchedTerms.add(term);
     };
     if (prefix) {
-      this.dictionary
-        .atPrefix(word)
-        .forEach((term, posting) => collect(term, posting, term === word ? exactMatch : prefixMatch));
+      this.dictionary.atPrefix(word).forEach((term, posting) => {
+        collect(term, posting, term === word ? exactMatch : prefixMatch);
+      });
     } else {
       const posting = this.postings.get(word);
       if (posting) collect(word, posting, exactMatch);

@@ -26,7 +26,7 @@ import {
   type SortOrder,
 } from '../../query/searchRequest.js';
 import { shortenSynonymPhrases } from '../../query/synonyms.js';
-import { dayNumber } from '../embedded/documentTable.js';
+import { dayNumber } from '../../documents/dayNumber.js';
 import type { IndexWriter, SearchBackend } from '../SearchBackend.js';
 import { documentKeyOf } from './documentKey.js';
 import { filterExpression, quote } from './filterExpression.js';

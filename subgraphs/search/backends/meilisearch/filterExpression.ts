@@ -2,7 +2,7 @@
  * SearchFilters as a Meilisearch filter (array form: every string is ANDed).
  * Values are always quoted and escaped: they come from clients.
  */
-import { dayNumber } from '../../backends/embedded/documentTable.js';
+import { dayNumber } from '../../documents/dayNumber.js';
 import type { NumberRange, SearchFilters } from '../../query/searchRequest.js';
 
 export function quote(value: string): string {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { headersForInstitution, headersForSubgraph, parseCredential } from '../../gateway/credentials.js';
 import { parsePublishingKey } from '../../runtime/publishingKeys.js';
 
-const secret = 'A'.repeat(21) + '_-' + 'b'.repeat(20);
+const secret = `${'A'.repeat(21)}_-${'b'.repeat(20)}`;
 const humberKey = `mck_humber_1a2b3c4d_${secret}`;
 const oldKey = `mck_1a2b3c4d_${secret}`;
 

@@ -2,11 +2,11 @@
  * Who is calling, from the `Authorization: Bearer <token>` header. Two
  * secrets are known: the province's API key (registry writes) and the
  * gateway's registry service token (private routing data). Tokens are
- * compared as SHA-256 digests with timingSafeEqual, so neither their content
- * nor their length leaks through response times.
+ * compared in constant time (runtime/sameSecret.ts).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { forbidden, unauthenticated } from './errors.js';
+import { bearerToken } from '../../runtime/bearerToken.js';
+import { sameSecret } from '../../runtime/sameSecret.js';
+import { forbidden, unauthenticated } from '../../runtime/graphqlErrors.js';
 
 export interface FrameworkSecrets {
   provinceApiKey: string;
@@ -18,12 +18,6 @@ export interface FrameworkSecrets {
  * INSTITUTION: a valid recognition key (see recognition/keys.ts); Context.institution names whose.
  */
 export type Caller = 'ANONYMOUS' | 'UNRECOGNISED' | 'PROVINCE' | 'REGISTRY' | 'INSTITUTION';
-
-/** The bearer token of an Authorization header, if it has that shape. */
-export function bearerToken(authorization: string | undefined): string | undefined {
-  if (authorization === undefined) return undefined;
-  return /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
-}
 
 export function checkSecrets(secrets: FrameworkSecrets): void {
   if (!secrets.provinceApiKey || !secrets.registryToken)
@@ -42,14 +36,6 @@ export function identifyCaller(authorization: string | undefined, secrets: Frame
   if (isProvince) return 'PROVINCE';
   if (isRegistry) return 'REGISTRY';
   return 'UNRECOGNISED';
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
 }
 
 const roleNames: Record<'PROVINCE' | 'REGISTRY' | 'INSTITUTION', string> = {

@@ -4,13 +4,13 @@
  * OQF band and institution data filled in. Benchmarks and the conformance
  * suite index these, so they measure and check seed-like data.
  */
-import { generateCatalogue } from '../../../seed/catalogue.js';
-import { benchmarkInstitutions, type SampleInstitution } from '../../../seed/institutions.js';
-import type { CatalogueEntryInput } from '../../../subgraphs/catalogue/catalogueEntry.js';
-import { alignToOqf } from '../../../subgraphs/framework/oqf.js';
-import { toSearchDocument } from '../../../subgraphs/search/documents/fromFeedEntry.js';
-import type { SearchDocument } from '../../../subgraphs/search/documents/searchDocument.js';
-import type { FeedEntry } from '../../../subgraphs/search/indexer/changesQuery.js';
+import { generateCatalogue } from './catalogue.js';
+import { benchmarkInstitutions, type SampleInstitution } from './institutions.js';
+import type { CatalogueEntryInput } from '../subgraphs/catalogue/catalogueEntry.js';
+import { alignToOqf } from '../subgraphs/framework/oqf.js';
+import { toSearchDocument } from '../subgraphs/search/documents/fromFeedEntry.js';
+import type { SearchDocument } from '../subgraphs/search/documents/searchDocument.js';
+import type { FeedEntry } from '../subgraphs/search/indexer/changesQuery.js';
 
 /** A fixed day, so intakes, costs and "next start" are the same on every run. */
 export const corpusDate = '2026-06-01';

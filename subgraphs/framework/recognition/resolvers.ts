@@ -4,14 +4,14 @@
  * pathway planner, plus the recognition fields on the MicroCredential and
  * Institution entities.
  */
-import { requireCaller, requireInstitution } from './auth.js';
-import type { Context } from './context.js';
-import { listCommonCoreEntries, revokeRecognitionKeyRow } from './db/recognitionStore.js';
-import type { LearningItemKind, SectorArea } from './db/recognitionSchema.js';
-import { badUserInput, forbidden } from './errors.js';
-import type { Resolvers } from './generated/resolvers.js';
-import { oqfLevel } from './oqf.js';
-import type { MicroCredentialReference } from './parents.js';
+import { requireCaller, requireInstitution } from '../authorization.js';
+import type { Context } from '../context.js';
+import { listCommonCoreEntries, revokeRecognitionKeyRow } from '../db/recognitionStore.js';
+import type { LearningItemKind, SectorArea } from '../db/recognitionSchema.js';
+import { badUserInput, forbidden } from '../../../runtime/graphqlErrors.js';
+import type { Resolvers } from '../generated/resolvers.js';
+import { oqfLevel } from '../oqf.js';
+import type { MicroCredentialReference } from '../parents.js';
 import {
   agreementInForce,
   equivalencyInForce,
@@ -19,20 +19,21 @@ import {
   fromItem,
   microCredentialItem,
   type DecisionGraph,
-} from './recognition/decisions.js';
-import { DateScalar } from './recognition/dateScalar.js';
-import { defaultInferenceDepth, inferEquivalencies, maxInferenceDepth } from './recognition/inference.js';
-import { issueRecognitionKey } from './recognition/keys.js';
+} from './decisions.js';
+import { DateScalar } from './dateScalar.js';
+import { defaultInferenceDepth, inferEquivalencies, maxInferenceDepth } from './inference.js';
+import { issueRecognitionKey } from './keys.js';
 import {
   institutionOfItem,
   itemKey,
   type ItemRecognitionsValue,
   type LearningItemRef,
   type RecognitionValue,
-} from './recognition/model.js';
-import { planPathways } from './recognition/pathways.js';
-import { today } from './recognition/recognitionData.js';
-import * as writes from './recognition/writes.js';
+} from './model.js';
+import { planPathways } from './pathways.js';
+import { today } from './recognitionData.js';
+import * as writes from './writes.js';
+import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
 
 function asOfDate(asOf: string | null | undefined): string {
   if (asOf == null) return today();
@@ -232,7 +233,7 @@ export const recognitionResolvers: Resolvers = {
       ((await loaders.recognition.decisions(today())).membersOf.get(entry.code) ?? []).map(microCredentialReference),
     institutions: async (entry, _args, { loaders }) => {
       const ids = (await loaders.recognition.decisions(today())).membersOf.get(entry.code) ?? [];
-      const codes = [...new Set(ids.map((id) => id.slice(0, id.indexOf(':'))))].sort();
+      const codes = [...new Set(ids.map((id) => institutionOfMicroCredentialId(id) ?? ''))].sort();
       return present(await loaders.institution.loadMany(codes));
     },
   },

