@@ -91,14 +91,8 @@ export function mountLinkedDataRoutes(app: Express, options: LinkedDataRouteOpti
         bulkInProgress--;
       }
     };
-  app.get(
-    '/credentials/:ref',
-    handle((req, res, next) => credential(req, res, next, options)),
-  );
-  app.get(
-    '/institutions/:ref',
-    handle((req, res, next) => institution(req, res, next, options)),
-  );
+  app.get('/credentials/:ref', handle(dataForm((res, form) => credential(res, form, options))));
+  app.get('/institutions/:ref', handle(dataForm((res, form) => institution(res, form, options))));
   app.get('/feeds/credentials.jsonl', handle(bulk((req, res) => feed(req, res, options, validators))));
   app.get('/sitemap.xml', handle(bulk((req, res) => sitemap(req, res, options, validators))));
 }
@@ -154,14 +148,18 @@ function setAlternates(res: Response, url: string): void {
   res.set('Cache-Control', 'public, max-age=60');
 }
 
-async function credential(
-  req: Request,
-  res: Response,
-  next: NextFunction,
-  options: LinkedDataRouteOptions,
-): Promise<void> {
-  const { key, format } = requestedForm(req);
-  if (format === 'html') return next();
+type DataForm = { key: string; format: DataFormat };
+
+/** Answers the JSON-LD forms; a browser asking for HTML goes on to the portal's page, mounted after these routes. */
+function dataForm(handler: (res: Response, form: DataForm) => Promise<void>) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const { key, format } = requestedForm(req);
+    if (format === 'html') return next();
+    await handler(res, { key, format });
+  };
+}
+
+async function credential(res: Response, { key, format }: DataForm, options: LinkedDataRouteOptions): Promise<void> {
   const parsed = parseMicroCredentialId(key);
   if (!parsed.ok)
     throw new RouteError(400, 'INVALID_ID', `"${key.slice(0, 120)}" is not a micro-credential id: ${parsed.problem}.`);
@@ -183,14 +181,7 @@ async function credential(
 
 const institutionListLimit = 1_000;
 
-async function institution(
-  req: Request,
-  res: Response,
-  next: NextFunction,
-  options: LinkedDataRouteOptions,
-): Promise<void> {
-  const { key, format } = requestedForm(req);
-  if (format === 'html') return next();
+async function institution(res: Response, { key, format }: DataForm, options: LinkedDataRouteOptions): Promise<void> {
   if (!isInstitutionCode(key)) {
     throw new RouteError(
       400,
