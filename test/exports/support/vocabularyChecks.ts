@@ -6,6 +6,7 @@
  * 1EdTech's JSON Schema; CTDL against the Registry's minimum data policy.
  */
 import { Ajv2019, type ValidateFunction } from 'ajv/dist/2019.js';
+import ajvFormats from 'ajv-formats';
 import jsonld from 'jsonld';
 import { ctidPattern } from '../../../gateway/linkedData/ctid.js';
 import {
@@ -67,6 +68,9 @@ let achievementSchema: ValidateFunction | undefined;
 export function openBadgesAchievementErrors(achievement: unknown): unknown[] {
   if (!achievementSchema) {
     const ajv = new Ajv2019({ strict: false, allErrors: true });
+    // The schema's formats (date-time, uri, …) are part of what a wallet checks: without these ajv ignores them.
+    // ajv-formats is CommonJS with an ES-style default export: under NodeNext its default is the module object.
+    ajvFormats.default(ajv);
     const schema = readVocabulary(openBadgesSchemaFile) as { $id: string };
     ajv.addSchema(schema);
     achievementSchema = ajv.getSchema(`${schema.$id}#/$defs/Achievement`);
