@@ -1,9 +1,10 @@
 /**
  * Wiring of the gateway: the composed supergraph, the sharded catalogue data
- * source over the institution registry, plain data sources for the framework
- * and search subgraphs, and a /health route with per-institution status.
- * The public edge (limits, budgets, error masking, CORS, GraphiQL) is in edge/,
- * one mechanism per file.
+ * source over the institution registry, the province services' data source
+ * (deadlines, registry-snapshot fallback), the response cache, the linked-data
+ * subgraph and routes, the portal, and the operator routes (/health, /live,
+ * /metrics). Each mechanism lives in its own file; this one only connects them.
+ * The public edge (limits, budgets, error masking, CORS, GraphiQL) is in edge/.
  */
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';

@@ -133,14 +133,14 @@ export class DataVersionWatcher {
   }
 
   private async frameworkVersion(): Promise<string> {
-    const data = await this.post(this.options.frameworkUrl, '{ frameworkDataVersion }');
+    const data = await this.post('framework', this.options.frameworkUrl, '{ frameworkDataVersion }');
     const version = data.frameworkDataVersion;
     if (typeof version !== 'string') throw new Error('the framework gave no frameworkDataVersion');
     return version;
   }
 
   private async searchVersion(url: string): Promise<string> {
-    const data = await this.post(url, '{ searchStatus { indexVersion } }');
+    const data = await this.post('search', url, '{ searchStatus { indexVersion } }');
     const version = (data.searchStatus as { indexVersion?: unknown } | null)?.indexVersion;
     if (typeof version !== 'string') throw new Error('search gave no indexVersion');
     return version;
@@ -171,16 +171,16 @@ export class DataVersionWatcher {
     }
   }
 
-  private async post(url: string, query: string): Promise<Record<string, unknown>> {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
-      signal: AbortSignal.timeout(this.options.timeoutMs),
+  /** One read of a province service, with the same deadline, size cap and shape check as every gateway call. */
+  private async post(service: 'framework' | 'search', url: string, query: string): Promise<Record<string, unknown>> {
+    const answer = await callInstitution({
+      institution: service,
+      url,
+      timeoutMs: this.options.timeoutMs,
+      body: { query },
     });
-    const body = (await response.json()) as { data?: Record<string, unknown> | null };
-    if (!body.data) throw new Error(`${url} answered without data (status ${response.status})`);
-    return body.data;
+    if (!answer.data) throw new Error(`the ${service} service answered without data`);
+    return answer.data;
   }
 }
 
