@@ -15,6 +15,7 @@
  * `flushMs` and on stop (`recordConsumerKeyUsage`), so counting costs no
  * request a round trip; counts not yet flushed when a process dies are lost.
  */
+import { callInstitution } from '../datasources/institutionClient.js';
 import { createHash } from 'node:crypto';
 import { bearerToken } from '../../runtime/bearerToken.js';
 
@@ -119,16 +120,17 @@ export class ConsumerKeys {
     }
   }
 
+  /** A read or write at the framework, with the same deadline, size cap and shape check as every gateway call. */
   private async ask<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const response = await fetch(this.options.frameworkUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.options.registryToken}` },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(frameworkTimeoutMs),
+    const answer = await callInstitution({
+      institution: 'framework',
+      url: this.options.frameworkUrl,
+      headers: { authorization: `Bearer ${this.options.registryToken}` },
+      body: { query, variables },
+      timeoutMs: frameworkTimeoutMs,
     });
-    const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-    if (!body.data || body.errors?.length) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
-    return body.data;
+    if (!answer.data || answer.errors.length) throw new Error(answer.errors[0]?.message ?? 'no data');
+    return answer.data as T;
   }
 
   private log(message: string): void {
