@@ -2,8 +2,14 @@
  * Every GraphQL document the portal sends to the public API, with the shapes
  * of their answers (nullable where the contract lets an institution's items
  * be null when it is down). test/portal/queries.test.ts validates each
- * against the public supergraph schema.
+ * against the public supergraph schema. Selections the exports make alike
+ * are shared fragments (runtime/publicApiFragments.ts).
  */
+import {
+  catalogueEntryFragment,
+  type InstitutionProfile,
+  institutionProfileFragment,
+} from '../runtime/publicApiFragments.js';
 
 const cardFields = `
   id title titleFr instructionalHours deliveryMode status
@@ -84,21 +90,7 @@ const recognitionFields = `
 export const detailQuery = `
 query PortalDetail($id: ID!) {
   microCredential(id: $id) {
-    id title titleFr description descriptionFr languages learningOutcomes
-    skills { framework code label }
-    occupations { nocCode title }
-    cip { code title }
-    instructionalHours durationWeeks creditBearing credits deliveryMode
-    assessment { types summativeDescription passingThreshold attemptsAllowed }
-    supervision prerequisites
-    qualityAssurance { body type }
-    awards { type description standard }
-    stackability { kind programs { name programCode url } }
-    offerings { id startDate endDate location online priceCad registrationUrl }
-    osapEligible
-    partners { name kind }
-    transferContact { name email phone }
-    courseOutlineUrl status effectiveDate expiryDate reviewDate sunsetReason version updatedAt
+    ...CatalogueEntryFields
     history { version status recordedAt }
     institution { code name nameFr type region website }
     oqfAlignment { band hours explanation comparableLevel { number name typicalDuration credential } }
@@ -107,7 +99,8 @@ query PortalDetail($id: ID!) {
     recognizedFrom { ${recognitionFields} }
     stacksInto { id title credential totalCredits oqfLevel { number name } institution { code name nameFr } }
   }
-}`;
+}
+${catalogueEntryFragment}`;
 
 export interface LearningItem {
   kind: string;
@@ -225,7 +218,7 @@ query PortalInstitutionName($code: ID!) { institution(code: $code) { code name n
 export const institutionQuery = `
 query PortalInstitution($code: ID!, $after: String) {
   institution(code: $code) {
-    code name nameFr type region website languages
+    ...InstitutionProfile
     programs { id title credential totalCredits oqfLevel { number name } }
     articulationAgreements { id name kind status partyCodes dateEffective expirationDate }
     microCredentials(first: 50, after: $after) {
@@ -234,39 +227,35 @@ query PortalInstitution($code: ID!, $after: String) {
       edges { node { ${cardFields} } }
     }
   }
-}`;
+}
+${institutionProfileFragment}`;
 
 export interface InstitutionAnswer {
-  institution: {
-    code: string;
-    name: string;
-    nameFr: string | null;
-    type: string;
-    region: string;
-    website: string;
-    languages: string[];
-    programs: Array<{
-      id: string;
-      title: string;
-      credential: string;
-      totalCredits: number;
-      oqfLevel: { number: number; name: string };
-    }> | null;
-    articulationAgreements: Array<{
-      id: string;
-      name: string;
-      kind: string;
-      status: string;
-      partyCodes: string[];
-      dateEffective: string;
-      expirationDate: string | null;
-    }> | null;
-    microCredentials: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: Array<{ node: Card }>;
-    } | null;
-  } | null;
+  institution:
+    | (InstitutionProfile & {
+        programs: Array<{
+          id: string;
+          title: string;
+          credential: string;
+          totalCredits: number;
+          oqfLevel: { number: number; name: string };
+        }> | null;
+        articulationAgreements: Array<{
+          id: string;
+          name: string;
+          kind: string;
+          status: string;
+          partyCodes: string[];
+          dateEffective: string;
+          expirationDate: string | null;
+        }> | null;
+        microCredentials: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          edges: Array<{ node: Card }>;
+        } | null;
+      })
+    | null;
 }
 
 const compareFields = `

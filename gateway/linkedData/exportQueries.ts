@@ -1,32 +1,24 @@
 /**
  * What the exports read through the public API, and the shapes they read.
  * One fragment serves every format, so the three documents of an entry, its
- * page, the feed and the sitemap can never disagree about the data.
+ * page, the feed and the sitemap can never disagree about the data. What
+ * the portal selects alike lives in runtime/publicApiFragments.ts.
  */
+import {
+  catalogueEntryFragment,
+  type InstitutionProfile,
+  institutionProfileFragment,
+} from '../../runtime/publicApiFragments.js';
+import type { InstitutionType, Region } from '../../subgraphs/framework/generated/enums.js';
 
 export const institutionFields = /* GraphQL */ `
-  fragment ExportedInstitution on Institution {
-    code url name nameFr type region website languages
-  }
+  fragment ExportedInstitution on Institution { ...InstitutionProfile url }
+  ${institutionProfileFragment}
 `;
 
 export const entryFields = /* GraphQL */ `
   fragment ExportedEntry on MicroCredential {
-    id url externalCode title titleFr description descriptionFr languages learningOutcomes
-    skills { framework code label }
-    occupations { nocCode title }
-    cip { code title }
-    instructionalHours durationWeeks creditBearing credits deliveryMode
-    assessment { types summativeDescription passingThreshold attemptsAllowed }
-    supervision prerequisites
-    qualityAssurance { body type }
-    awards { type description standard }
-    stackability { kind programs { name programCode url } }
-    offerings { id startDate endDate location online priceCad registrationUrl }
-    osapEligible
-    partners { name kind }
-    transferContact { name email phone }
-    courseOutlineUrl status effectiveDate expiryDate reviewDate sunsetReason version updatedAt
+    ...CatalogueEntryFields url externalCode
     oqfAlignment { band explanation comparableLevel { number name } }
     institution { ...ExportedInstitution }
     stacksInto { id title credential oqfLevel { number name } institution { code name url } }
@@ -42,6 +34,7 @@ export const entryFields = /* GraphQL */ `
       }
     }
   }
+  ${catalogueEntryFragment}
   ${institutionFields}
 `;
 
@@ -84,15 +77,10 @@ export function catalogueQuery(full: boolean): string {
   `;
 }
 
-export interface ExportedInstitution {
-  code: string;
+export interface ExportedInstitution extends InstitutionProfile {
   url: string;
-  name: string;
-  nameFr: string | null;
-  type: 'PUBLIC_COLLEGE' | 'UNIVERSITY' | 'INDIGENOUS_INSTITUTE' | 'CAREER_COLLEGE';
-  region: 'CENTRAL' | 'EASTERN' | 'NORTHERN' | 'SOUTHWESTERN' | 'TORONTO';
-  website: string;
-  languages: string[];
+  type: InstitutionType;
+  region: Region;
 }
 
 interface InstitutionLink {
