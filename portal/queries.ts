@@ -6,6 +6,7 @@
  * are shared fragments (runtime/publicApiFragments.ts).
  */
 import {
+  type CatalogueEntryFields,
   catalogueEntryFragment,
   type InstitutionProfile,
   institutionProfileFragment,
@@ -129,53 +130,7 @@ export interface Recognition {
   inference: { kind: string; strength: number } | null;
 }
 
-export interface Detail {
-  id: string;
-  title: string;
-  titleFr: string | null;
-  description: string;
-  descriptionFr: string | null;
-  languages: string[];
-  learningOutcomes: string[];
-  skills: Array<{ framework: string; code: string; label: string }>;
-  occupations: Array<{ nocCode: string; title: string }>;
-  cip: { code: string; title: string };
-  instructionalHours: number;
-  durationWeeks: number;
-  creditBearing: boolean;
-  credits: number | null;
-  deliveryMode: string;
-  assessment: {
-    types: string[];
-    summativeDescription: string | null;
-    passingThreshold: number | null;
-    attemptsAllowed: number | null;
-  };
-  supervision: string;
-  prerequisites: string[];
-  qualityAssurance: { body: string; type: string };
-  awards: Array<{ type: string; description: string; standard: string | null }>;
-  stackability: { kind: string; programs: Array<{ name: string; programCode: string | null; url: string | null }> };
-  offerings: Array<{
-    id: string;
-    startDate: string;
-    endDate: string;
-    location: string;
-    online: boolean;
-    priceCad: number;
-    registrationUrl: string;
-  }>;
-  osapEligible: boolean;
-  partners: Array<{ name: string; kind: string }>;
-  transferContact: { name: string; email: string; phone: string | null };
-  courseOutlineUrl: string;
-  status: string;
-  effectiveDate: string;
-  expiryDate: string | null;
-  reviewDate: string | null;
-  sunsetReason: string | null;
-  version: number;
-  updatedAt: string;
+export interface Detail extends CatalogueEntryFields {
   history: Array<{ version: number; status: string; recordedAt: string }>;
   institution: {
     code: string;

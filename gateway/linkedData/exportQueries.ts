@@ -6,6 +6,7 @@
  */
 import {
   catalogueEntryFragment,
+  type CatalogueEntryFields,
   type InstitutionProfile,
   institutionProfileFragment,
 } from '../../runtime/publicApiFragments.js';
@@ -121,58 +122,9 @@ export interface ExportedRecognition {
   } | null;
 }
 
-export interface ExportedEntry {
-  id: string;
+export interface ExportedEntry extends CatalogueEntryFields {
   url: string;
   externalCode: string | null;
-  title: string;
-  titleFr: string | null;
-  description: string;
-  descriptionFr: string | null;
-  languages: string[];
-  learningOutcomes: string[];
-  skills: Array<{ framework: 'ESCO' | 'ESDC_SCT' | 'OTHER'; code: string; label: string }>;
-  occupations: Array<{ nocCode: string; title: string }>;
-  cip: { code: string; title: string };
-  instructionalHours: number;
-  durationWeeks: number;
-  creditBearing: boolean;
-  credits: number | null;
-  deliveryMode: 'ONLINE_ASYNCHRONOUS' | 'ONLINE_SYNCHRONOUS' | 'IN_PERSON' | 'HYBRID';
-  assessment: {
-    types: string[];
-    summativeDescription: string | null;
-    passingThreshold: number | null;
-    attemptsAllowed: number | null;
-  };
-  supervision: 'UNSUPERVISED_NO_IDENTITY_CHECK' | 'SUPERVISED_NO_IDENTITY_CHECK' | 'SUPERVISED_WITH_IDENTITY_CHECK';
-  prerequisites: string[];
-  qualityAssurance: { body: string; type: string };
-  awards: Array<{ type: string; description: string; standard: string | null }>;
-  stackability: {
-    kind: 'STANDALONE' | 'STACKABLE';
-    programs: Array<{ name: string; programCode: string | null; url: string | null }>;
-  };
-  offerings: Array<{
-    id: string;
-    startDate: string;
-    endDate: string;
-    location: string;
-    online: boolean;
-    priceCad: number;
-    registrationUrl: string;
-  }>;
-  osapEligible: boolean;
-  partners: Array<{ name: string; kind: string }>;
-  transferContact: { name: string; email: string; phone: string | null };
-  courseOutlineUrl: string;
-  status: 'ACTIVE' | 'SUNSET' | 'DRAFT';
-  effectiveDate: string;
-  expiryDate: string | null;
-  reviewDate: string | null;
-  sunsetReason: string | null;
-  version: number;
-  updatedAt: string;
   /** Null when the framework could not align it (the entry's own hours are bad) or did not answer. */
   oqfAlignment: {
     band: string;
