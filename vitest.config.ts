@@ -21,11 +21,6 @@ export default defineConfig({
         resolve,
         test: {
           name: 'integration',
-          // Files share a worker's loaded modules (graphql, Apollo, drizzle) instead of importing them afresh:
-          // about a third less CPU on two cores. Nothing in the project keeps per-process state a file could
-          // leak (each server, registry and metric registry is an instance), and every file stops what it
-          // started in afterAll/onTestFinished.
-          isolate: false,
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.unit.test.ts'],
           globalSetup: ['test/support/globalPostgres.ts'],
