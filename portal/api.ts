@@ -4,7 +4,9 @@
  * would. Each call is bounded in time; errors are sorted into what a page
  * needs to tell the reader: institutions that did not answer (their items
  * are null, the rest of the page stands), bad input, or the API unavailable.
+ * The call goes through the one client (runtime/graphqlClient.ts).
  */
+import { type GraphQLAnswer, GraphQLCallError, postGraphQL } from '../runtime/graphqlClient.js';
 
 export interface GraphQLErrorBody {
   message: string;
@@ -31,19 +33,14 @@ export class PortalApi {
   ) {}
 
   async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<ApiAnswer<T>> {
-    let body: { data?: T | null; errors?: GraphQLErrorBody[] };
+    let body: GraphQLAnswer;
     try {
-      const response = await fetch(this.graphqlUrl(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      body = (await response.json()) as typeof body;
+      body = await postGraphQL({ url: this.graphqlUrl(), body: { query, variables }, timeoutMs: this.timeoutMs });
     } catch (error) {
-      throw new ApiUnavailable(`directory API unreachable: ${(error as Error).message}`);
+      if (!(error instanceof GraphQLCallError)) throw error;
+      throw new ApiUnavailable(`directory API unusable (${error.failure}): ${error.detail}`);
     }
-    const errors = Array.isArray(body.errors) ? body.errors : [];
+    const errors = body.errors as GraphQLErrorBody[];
     const unavailable = new Set<string>();
     const otherErrors: GraphQLErrorBody[] = [];
     for (const error of errors) {
@@ -54,7 +51,7 @@ export class PortalApi {
     if (body.data == null && otherErrors.length === 0 && unavailable.size === 0) {
       throw new ApiUnavailable('directory API answered without data');
     }
-    return { data: body.data ?? null, unavailableInstitutions: [...unavailable].sort(), otherErrors };
+    return { data: body.data as T | null, unavailableInstitutions: [...unavailable].sort(), otherErrors };
   }
 }
 

@@ -2,8 +2,15 @@
  * Every GraphQL document the portal sends to the public API, with the shapes
  * of their answers (nullable where the contract lets an institution's items
  * be null when it is down). test/portal/queries.test.ts validates each
- * against the public supergraph schema.
+ * against the public supergraph schema. Selections the exports make alike
+ * are shared fragments (runtime/publicApiFragments.ts).
  */
+import {
+  type CatalogueEntryFields,
+  catalogueEntryFragment,
+  type InstitutionProfile,
+  institutionProfileFragment,
+} from '../runtime/publicApiFragments.js';
 
 const cardFields = `
   id title titleFr instructionalHours deliveryMode status
@@ -84,21 +91,7 @@ const recognitionFields = `
 export const detailQuery = `
 query PortalDetail($id: ID!) {
   microCredential(id: $id) {
-    id title titleFr description descriptionFr languages learningOutcomes
-    skills { framework code label }
-    occupations { nocCode title }
-    cip { code title }
-    instructionalHours durationWeeks creditBearing credits deliveryMode
-    assessment { types summativeDescription passingThreshold attemptsAllowed }
-    supervision prerequisites
-    qualityAssurance { body type }
-    awards { type description standard }
-    stackability { kind programs { name programCode url } }
-    offerings { id startDate endDate location online priceCad registrationUrl }
-    osapEligible
-    partners { name kind }
-    transferContact { name email phone }
-    courseOutlineUrl status effectiveDate expiryDate reviewDate sunsetReason version updatedAt
+    ...CatalogueEntryFields
     history { version status recordedAt }
     institution { code name nameFr type region website }
     oqfAlignment { band hours explanation comparableLevel { number name typicalDuration credential } }
@@ -107,7 +100,8 @@ query PortalDetail($id: ID!) {
     recognizedFrom { ${recognitionFields} }
     stacksInto { id title credential totalCredits oqfLevel { number name } institution { code name nameFr } }
   }
-}`;
+}
+${catalogueEntryFragment}`;
 
 export interface LearningItem {
   kind: string;
@@ -136,53 +130,7 @@ export interface Recognition {
   inference: { kind: string; strength: number } | null;
 }
 
-export interface Detail {
-  id: string;
-  title: string;
-  titleFr: string | null;
-  description: string;
-  descriptionFr: string | null;
-  languages: string[];
-  learningOutcomes: string[];
-  skills: Array<{ framework: string; code: string; label: string }>;
-  occupations: Array<{ nocCode: string; title: string }>;
-  cip: { code: string; title: string };
-  instructionalHours: number;
-  durationWeeks: number;
-  creditBearing: boolean;
-  credits: number | null;
-  deliveryMode: string;
-  assessment: {
-    types: string[];
-    summativeDescription: string | null;
-    passingThreshold: number | null;
-    attemptsAllowed: number | null;
-  };
-  supervision: string;
-  prerequisites: string[];
-  qualityAssurance: { body: string; type: string };
-  awards: Array<{ type: string; description: string; standard: string | null }>;
-  stackability: { kind: string; programs: Array<{ name: string; programCode: string | null; url: string | null }> };
-  offerings: Array<{
-    id: string;
-    startDate: string;
-    endDate: string;
-    location: string;
-    online: boolean;
-    priceCad: number;
-    registrationUrl: string;
-  }>;
-  osapEligible: boolean;
-  partners: Array<{ name: string; kind: string }>;
-  transferContact: { name: string; email: string; phone: string | null };
-  courseOutlineUrl: string;
-  status: string;
-  effectiveDate: string;
-  expiryDate: string | null;
-  reviewDate: string | null;
-  sunsetReason: string | null;
-  version: number;
-  updatedAt: string;
+export interface Detail extends CatalogueEntryFields {
   history: Array<{ version: number; status: string; recordedAt: string }>;
   institution: {
     code: string;
@@ -225,7 +173,7 @@ query PortalInstitutionName($code: ID!) { institution(code: $code) { code name n
 export const institutionQuery = `
 query PortalInstitution($code: ID!, $after: String) {
   institution(code: $code) {
-    code name nameFr type region website languages
+    ...InstitutionProfile
     programs { id title credential totalCredits oqfLevel { number name } }
     articulationAgreements { id name kind status partyCodes dateEffective expirationDate }
     microCredentials(first: 50, after: $after) {
@@ -234,39 +182,35 @@ query PortalInstitution($code: ID!, $after: String) {
       edges { node { ${cardFields} } }
     }
   }
-}`;
+}
+${institutionProfileFragment}`;
 
 export interface InstitutionAnswer {
-  institution: {
-    code: string;
-    name: string;
-    nameFr: string | null;
-    type: string;
-    region: string;
-    website: string;
-    languages: string[];
-    programs: Array<{
-      id: string;
-      title: string;
-      credential: string;
-      totalCredits: number;
-      oqfLevel: { number: number; name: string };
-    }> | null;
-    articulationAgreements: Array<{
-      id: string;
-      name: string;
-      kind: string;
-      status: string;
-      partyCodes: string[];
-      dateEffective: string;
-      expirationDate: string | null;
-    }> | null;
-    microCredentials: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: Array<{ node: Card }>;
-    } | null;
-  } | null;
+  institution:
+    | (InstitutionProfile & {
+        programs: Array<{
+          id: string;
+          title: string;
+          credential: string;
+          totalCredits: number;
+          oqfLevel: { number: number; name: string };
+        }> | null;
+        articulationAgreements: Array<{
+          id: string;
+          name: string;
+          kind: string;
+          status: string;
+          partyCodes: string[];
+          dateEffective: string;
+          expirationDate: string | null;
+        }> | null;
+        microCredentials: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          edges: Array<{ node: Card }>;
+        } | null;
+      })
+    | null;
 }
 
 const compareFields = `

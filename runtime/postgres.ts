@@ -27,6 +27,12 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port?: number;
   log?: (line: string) => void;
+  /**
+   * A throwaway cluster (the test suite's): no waiting for the disk on commit, CREATE DATABASE or
+   * checkpoint. PostgreSQL's "Non-Durable Settings" (https://www.postgresql.org/docs/current/non-durability.html);
+   * a clean stop and start still keeps every row, only an operating-system crash could lose some.
+   */
+  nonDurable?: boolean;
 }): Promise<PostgresCluster> {
   const dataDir = resolve(options.dataDir);
   const port = options.port || (await findFreePort());
@@ -40,6 +46,7 @@ export async function startEmbeddedPostgres(options: {
     'listen_addresses=127.0.0.1',
     '-c',
     'max_connections=400',
+    ...(options.nonDurable ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
   ];
   // As root, PostgreSQL runs as a dedicated user, which must be able to reach the data dir and the binaries.
   const closed =

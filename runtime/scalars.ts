@@ -4,7 +4,8 @@
  * graphql-js's built-in scalars (https://spec.graphql.org/October2021/#sec-Scalars) each coerces in
  * both directions: input that breaks the format is refused with a message saying what was expected,
  * and a value that breaks it is never serialised. The formats and the standards they follow are in
- * stringFormats.ts.
+ * stringFormats.ts. The framework takes the same scalars with input checked by its write validation
+ * instead (checkedByWriteValidation), so a caller learns about every problem in one answer.
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { isCalendarDate, isDateTimeWithOffset, isHttpUrl } from './stringFormats.js';
@@ -55,3 +56,26 @@ export const URLScalar = stringScalar({
   expected: 'an absolute http(s) URL',
   isValid: isHttpUrl,
 });
+
+/**
+ * The same scalar for a subgraph whose write validation checks this format together with every other
+ * field, so a caller learns about all problems of an input in one answer instead of the first bad
+ * scalar only (the framework's registry and recognition writes; test/framework/registry.test.ts):
+ * input need only be a string here, output is checked as everywhere.
+ */
+export function checkedByWriteValidation(scalar: GraphQLScalarType<string, string>): GraphQLScalarType<string, string> {
+  const config = scalar.toConfig();
+  const string = (value: unknown): string => {
+    if (typeof value !== 'string')
+      throw new GraphQLError(`${config.name} must be a string, got ${JSON.stringify(value)}`);
+    return value;
+  };
+  return new GraphQLScalarType<string, string>({
+    ...config,
+    parseValue: string,
+    parseLiteral: (ast: ValueNode) => {
+      if (ast.kind !== Kind.STRING) throw new GraphQLError(`${config.name} must be a string literal`, { nodes: ast });
+      return ast.value;
+    },
+  });
+}

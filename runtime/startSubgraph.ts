@@ -11,7 +11,7 @@ import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { Express } from 'express';
-import { type DocumentNode, GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, print } from 'graphql';
 import { disableApolloTelemetry } from './apolloTelemetry.js';
 import { type RunningHttpServer, serveGraphQL } from './http.js';
 import { DeadlineExceededError, withDeadline } from './withDeadline.js';
@@ -45,10 +45,7 @@ export async function startSubgraph<TContext extends BaseContext>(
   options: SubgraphOptions<TContext>,
 ): Promise<RunningHttpServer> {
   disableApolloTelemetry();
-  const schema = buildSubgraphSchema({
-    typeDefs: options.typeDefs,
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-  });
+  const schema = subgraphSchema(options.typeDefs, options.resolvers);
   return serveGraphQL<TContext>({
     port: options.port,
     host: options.host,
@@ -106,4 +103,23 @@ function hideInternals(
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR' || original instanceof GraphQLError) return formatted;
   log(`${name}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
   return { ...formatted, message: 'Internal server error' };
+}
+
+/**
+ * A subgraph's schema depends only on its SDL and its resolver map (per-server state lives in the
+ * context), so servers of one kind started in one process (npm start's catalogues, the tests' dozens
+ * of directories) share one schema instead of building it again each time.
+ */
+const schemas = new WeakMap<object, Map<string, GraphQLSchema>>();
+
+function subgraphSchema(typeDefs: DocumentNode, resolvers: object): GraphQLSchema {
+  const sdl = typeDefs.loc?.source.body ?? print(typeDefs);
+  const byResolvers = schemas.get(resolvers) ?? new Map<string, GraphQLSchema>();
+  schemas.set(resolvers, byResolvers);
+  let schema = byResolvers.get(sdl);
+  if (!schema) {
+    schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+    byResolvers.set(sdl, schema);
+  }
+  return schema;
 }

@@ -7,8 +7,9 @@
  * launcher adds once each catalogue subgraph is running.
  */
 
-export type InstitutionType = 'PUBLIC_COLLEGE' | 'UNIVERSITY' | 'INDIGENOUS_INSTITUTE' | 'CAREER_COLLEGE';
-export type Region = 'CENTRAL' | 'EASTERN' | 'NORTHERN' | 'SOUTHWESTERN' | 'TORONTO';
+import type { InstitutionType, Region } from '../subgraphs/framework/generated/enums.js';
+
+export type { InstitutionType, Region };
 
 export interface SampleInstitution {
   code: string;

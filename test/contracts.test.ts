@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateResolverTypes, generatedPath } from '../cli/codegen.js';
+import { enumValuesPath, generateEnumValues, generateResolverTypes, generatedPath } from '../cli/codegen.js';
 import { composeSupergraph } from '../gateway/supergraph.js';
 import type { ContractName } from '../runtime/schemaFiles.js';
 
@@ -19,6 +19,7 @@ describe('the published contracts', () => {
     'match the resolver types generated from them (%s; run npm run codegen after editing schema/)',
     async (name) => {
       expect(readFileSync(generatedPath(name), 'utf8')).toBe(await generateResolverTypes(name));
+      expect(readFileSync(enumValuesPath(name), 'utf8')).toBe(generateEnumValues(name));
     },
   );
 });

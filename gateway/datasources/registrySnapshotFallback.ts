@@ -23,21 +23,11 @@ import {
   type GraphQLFormattedError,
 } from 'graphql';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { InstitutionProfile } from '../../runtime/publicApiFragments.js';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import type { GraphQLRequestBody } from './institutionClient.js';
 import type { ServiceFallback } from './ProvinceServiceDataSource.js';
 import { parseOperation } from './splitOperation.js';
-
-/** The public part of a registry entry, as the framework's `Institution` has it. */
-export interface InstitutionProfile {
-  code: string;
-  name: string;
-  nameFr: string | null;
-  type: string;
-  region: string;
-  website: string;
-  languages: string[];
-}
 
 interface InstitutionFilter {
   types?: string[] | null;

@@ -1,32 +1,25 @@
 /**
  * What the exports read through the public API, and the shapes they read.
  * One fragment serves every format, so the three documents of an entry, its
- * page, the feed and the sitemap can never disagree about the data.
+ * page, the feed and the sitemap can never disagree about the data. What
+ * the portal selects alike lives in runtime/publicApiFragments.ts.
  */
+import {
+  catalogueEntryFragment,
+  type CatalogueEntryFields,
+  type InstitutionProfile,
+  institutionProfileFragment,
+} from '../../runtime/publicApiFragments.js';
+import type { InstitutionType, Region } from '../../subgraphs/framework/generated/enums.js';
 
 export const institutionFields = /* GraphQL */ `
-  fragment ExportedInstitution on Institution {
-    code url name nameFr type region website languages
-  }
+  fragment ExportedInstitution on Institution { ...InstitutionProfile url }
+  ${institutionProfileFragment}
 `;
 
 export const entryFields = /* GraphQL */ `
   fragment ExportedEntry on MicroCredential {
-    id url externalCode title titleFr description descriptionFr languages learningOutcomes
-    skills { framework code label }
-    occupations { nocCode title }
-    cip { code title }
-    instructionalHours durationWeeks creditBearing credits deliveryMode
-    assessment { types summativeDescription passingThreshold attemptsAllowed }
-    supervision prerequisites
-    qualityAssurance { body type }
-    awards { type description standard }
-    stackability { kind programs { name programCode url } }
-    offerings { id startDate endDate location online priceCad registrationUrl }
-    osapEligible
-    partners { name kind }
-    transferContact { name email phone }
-    courseOutlineUrl status effectiveDate expiryDate reviewDate sunsetReason version updatedAt
+    ...CatalogueEntryFields url externalCode
     oqfAlignment { band explanation comparableLevel { number name } }
     institution { ...ExportedInstitution }
     stacksInto { id title credential oqfLevel { number name } institution { code name url } }
@@ -42,6 +35,7 @@ export const entryFields = /* GraphQL */ `
       }
     }
   }
+  ${catalogueEntryFragment}
   ${institutionFields}
 `;
 
@@ -84,15 +78,10 @@ export function catalogueQuery(full: boolean): string {
   `;
 }
 
-export interface ExportedInstitution {
-  code: string;
+export interface ExportedInstitution extends InstitutionProfile {
   url: string;
-  name: string;
-  nameFr: string | null;
-  type: 'PUBLIC_COLLEGE' | 'UNIVERSITY' | 'INDIGENOUS_INSTITUTE' | 'CAREER_COLLEGE';
-  region: 'CENTRAL' | 'EASTERN' | 'NORTHERN' | 'SOUTHWESTERN' | 'TORONTO';
-  website: string;
-  languages: string[];
+  type: InstitutionType;
+  region: Region;
 }
 
 interface InstitutionLink {
@@ -133,58 +122,9 @@ export interface ExportedRecognition {
   } | null;
 }
 
-export interface ExportedEntry {
-  id: string;
+export interface ExportedEntry extends CatalogueEntryFields {
   url: string;
   externalCode: string | null;
-  title: string;
-  titleFr: string | null;
-  description: string;
-  descriptionFr: string | null;
-  languages: string[];
-  learningOutcomes: string[];
-  skills: Array<{ framework: 'ESCO' | 'ESDC_SCT' | 'OTHER'; code: string; label: string }>;
-  occupations: Array<{ nocCode: string; title: string }>;
-  cip: { code: string; title: string };
-  instructionalHours: number;
-  durationWeeks: number;
-  creditBearing: boolean;
-  credits: number | null;
-  deliveryMode: 'ONLINE_ASYNCHRONOUS' | 'ONLINE_SYNCHRONOUS' | 'IN_PERSON' | 'HYBRID';
-  assessment: {
-    types: string[];
-    summativeDescription: string | null;
-    passingThreshold: number | null;
-    attemptsAllowed: number | null;
-  };
-  supervision: 'UNSUPERVISED_NO_IDENTITY_CHECK' | 'SUPERVISED_NO_IDENTITY_CHECK' | 'SUPERVISED_WITH_IDENTITY_CHECK';
-  prerequisites: string[];
-  qualityAssurance: { body: string; type: string };
-  awards: Array<{ type: string; description: string; standard: string | null }>;
-  stackability: {
-    kind: 'STANDALONE' | 'STACKABLE';
-    programs: Array<{ name: string; programCode: string | null; url: string | null }>;
-  };
-  offerings: Array<{
-    id: string;
-    startDate: string;
-    endDate: string;
-    location: string;
-    online: boolean;
-    priceCad: number;
-    registrationUrl: string;
-  }>;
-  osapEligible: boolean;
-  partners: Array<{ name: string; kind: string }>;
-  transferContact: { name: string; email: string; phone: string | null };
-  courseOutlineUrl: string;
-  status: 'ACTIVE' | 'SUNSET' | 'DRAFT';
-  effectiveDate: string;
-  expiryDate: string | null;
-  reviewDate: string | null;
-  sunsetReason: string | null;
-  version: number;
-  updatedAt: string;
   /** Null when the framework could not align it (the entry's own hours are bad) or did not answer. */
   oqfAlignment: {
     band: string;

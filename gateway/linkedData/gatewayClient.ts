@@ -2,8 +2,11 @@
  * The exports read the directory the way every client does: GraphQL over HTTP
  * to the gateway's own public endpoint, so they see exactly what the public
  * API shows (visibility, ownership checks, per-institution failures) and no
- * database is ever read behind its back.
+ * database is ever read behind its back. The call goes through the one
+ * client (runtime/graphqlClient.ts): deadline, size cap, shape check.
  */
+import { GraphQLCallError, postGraphQL } from '../../runtime/graphqlClient.js';
+
 export interface GraphQLError {
   message: string;
   path?: ReadonlyArray<string | number>;
@@ -27,21 +30,17 @@ export type GatewayQuery = <T>(query: string, variables?: Record<string, unknown
 
 export function gatewayQuery(graphqlUrl: () => string, timeoutMs: number): GatewayQuery {
   return async <T>(query: string, variables?: Record<string, unknown>) => {
-    let response: Response;
     try {
-      response = await fetch(graphqlUrl(), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      const answer = await postGraphQL({ url: graphqlUrl(), body: { query, variables }, timeoutMs });
+      return { data: answer.data as T | null, errors: answer.errors };
     } catch (error) {
-      throw new GatewayUnavailableError(`the directory API did not answer: ${(error as Error).message}`);
+      // GraphQL errors come back as a GraphQL body (200, or 400 for a request the API refuses); anything else is an outage.
+      if (error instanceof GraphQLCallError) {
+        throw new GatewayUnavailableError(
+          `the directory API did not answer usably (${error.failure}: ${error.detail})`,
+        );
+      }
+      throw error;
     }
-    // GraphQL errors come back as JSON with 200 (or 400 for a request the API refuses); anything else is an outage.
-    if (!response.headers.get('content-type')?.includes('json')) {
-      throw new GatewayUnavailableError(`the directory API answered HTTP ${response.status} without JSON`);
-    }
-    return (await response.json()) as GraphQLResponse<T>;
   };
 }

@@ -15,7 +15,7 @@
  */
 import type { GraphQLSchema } from 'graphql';
 import { InstitutionCallError, callInstitution } from '../datasources/institutionClient.js';
-import type { InstitutionProfile } from '../datasources/registrySnapshotFallback.js';
+import { type InstitutionProfile, institutionProfileFragment } from '../../runtime/publicApiFragments.js';
 import { checkConformance } from './conformance.js';
 import { failureReason, probe, probeFailuresBeforeDown } from './probe.js';
 
@@ -88,8 +88,7 @@ export interface RegistryOptions {
 /** Failures that say the institution is unwell. A write's unknown outcome does not. */
 const callFailures = new Set(['UNREACHABLE', 'TIMEOUT', 'HTTP_ERROR', 'MALFORMED_RESPONSE', 'TOO_LARGE']);
 
-const registryQuery =
-  '{ institutionRegistry { code subgraphUrl } institutions { code name nameFr type region website languages } }';
+const registryQuery = `{ institutionRegistry { code subgraphUrl } institutions { ...InstitutionProfile } } ${institutionProfileFragment}`;
 
 export class InstitutionRegistry implements InstitutionRouter {
   private entries = new Map<string, Entry>();

@@ -27,6 +27,7 @@ import {
   type Supervision,
 } from './entryParts.js';
 import { isCalendarDate, isHttpUrl } from '../../runtime/stringFormats.js';
+import type { EntryProblemCode as ProblemCode, WarningCode } from './problemCodes.js';
 import {
   isCipCode,
   isEmailAddress,
@@ -97,38 +98,8 @@ export interface EntryProblem {
   message: string;
 }
 
-export const problemCodes = [
-  'REQUIRED',
-  'TOO_LONG',
-  'TOO_FEW_ITEMS',
-  'TOO_MANY_ITEMS',
-  'NOT_AN_OBJECT',
-  'NOT_A_LIST',
-  'NOT_A_NUMBER',
-  'NOT_A_WHOLE_NUMBER',
-  'NOT_A_BOOLEAN',
-  'OUT_OF_RANGE',
-  'TOO_MANY_DECIMALS',
-  'UNKNOWN_ENUM_VALUE',
-  'INVALID_SLUG',
-  'INVALID_LANGUAGE_CODE',
-  'INVALID_NOC_CODE',
-  'INVALID_CIP_CODE',
-  'INVALID_ESCO_URI',
-  'INVALID_SCT_CODE',
-  'INVALID_URL',
-  'INVALID_EMAIL',
-  'INVALID_DATE',
-  'INVALID_OFFERING_CODE',
-  'DATES_OUT_OF_ORDER',
-  'DUPLICATE',
-  'INCONSISTENT',
-  'EXTERNAL_CODE_TAKEN',
-] as const;
-export type ProblemCode = (typeof problemCodes)[number];
-
-export const warningCodes = ['NO_EMPLOYER_PARTNER', 'NO_SUMMATIVE_ASSESSMENT', 'OUTSIDE_OSAP_GUIDELINE'] as const;
-export type WarningCode = (typeof warningCodes)[number];
+export { entryProblemCodes as problemCodes, warningCodes } from './problemCodes.js';
+export type { ProblemCode, WarningCode };
 
 /** Quality advice about a complete entry; never blocks publication. */
 export interface EntryWarning extends Omit<EntryProblem, 'code'> {

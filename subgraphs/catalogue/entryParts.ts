@@ -1,64 +1,53 @@
 /**
  * The vocabulary of a catalogue entry: enum values and the nested structures
  * stored as JSON. The GraphQL contract (schema/catalogue.graphql) is the
- * authority; these mirror it so the database, validation and the seed share
- * one definition.
+ * authority: the value lists are generated from it (`npm run codegen`), so the
+ * database, validation and the seed share one definition.
  */
+import {
+  assessmentTypeValues,
+  awardTypeValues,
+  changeKindValues,
+  deliveryModeValues,
+  microCredentialStatusValues,
+  partnerKindValues,
+  qualityAssuranceTypeValues,
+  skillFrameworkValues,
+  stackabilityKindValues,
+  supervisionValues,
+} from './generated/enums.js';
 
-export const microCredentialStatuses = ['DRAFT', 'ACTIVE', 'SUNSET'] as const;
+export const microCredentialStatuses = microCredentialStatusValues;
 export type MicroCredentialStatus = (typeof microCredentialStatuses)[number];
 
 /** Statuses anyone may read. Drafts are visible only to the owning institution. */
 export const publicStatuses = ['ACTIVE', 'SUNSET'] as const satisfies readonly MicroCredentialStatus[];
 
-export const deliveryModes = ['ONLINE_ASYNCHRONOUS', 'ONLINE_SYNCHRONOUS', 'IN_PERSON', 'HYBRID'] as const;
+export const deliveryModes = deliveryModeValues;
 export type DeliveryMode = (typeof deliveryModes)[number];
 
-export const supervisions = [
-  'UNSUPERVISED_NO_IDENTITY_CHECK',
-  'SUPERVISED_NO_IDENTITY_CHECK',
-  'SUPERVISED_WITH_IDENTITY_CHECK',
-] as const;
+export const supervisions = supervisionValues;
 export type Supervision = (typeof supervisions)[number];
 
-export const skillFrameworks = ['ESCO', 'ESDC_SCT', 'OTHER'] as const;
+export const skillFrameworks = skillFrameworkValues;
 export type SkillFramework = (typeof skillFrameworks)[number];
 
-export const assessmentTypes = [
-  'EXAM',
-  'PROJECT',
-  'PORTFOLIO',
-  'PRACTICAL_DEMONSTRATION',
-  'QUIZ',
-  'PRESENTATION',
-  'PEER_REVIEW',
-  'WORK_PLACEMENT',
-] as const;
+export const assessmentTypes = assessmentTypeValues;
 export type AssessmentType = (typeof assessmentTypes)[number];
 
-export const qualityAssuranceTypes = [
-  'INSTITUTIONAL_REVIEW',
-  'PROVINCIAL_REVIEW',
-  'INDUSTRY_ACCREDITATION',
-  'PROFESSIONAL_BODY',
-] as const;
+export const qualityAssuranceTypes = qualityAssuranceTypeValues;
 export type QualityAssuranceType = (typeof qualityAssuranceTypes)[number];
 
-export const awardTypes = ['DIGITAL_BADGE', 'CERTIFICATE', 'TRANSCRIPT_NOTATION', 'CREDIT'] as const;
+export const awardTypes = awardTypeValues;
 export type AwardType = (typeof awardTypes)[number];
 
-export const stackabilityKinds = ['STANDALONE', 'STACKABLE'] as const;
+export const stackabilityKinds = stackabilityKindValues;
 export type StackabilityKind = (typeof stackabilityKinds)[number];
 
-export const partnerKinds = [
-  'EMPLOYER',
-  'INDUSTRY_ASSOCIATION',
-  'PROFESSIONAL_BODY',
-  'COMMUNITY_ORGANIZATION',
-] as const;
+export const partnerKinds = partnerKindValues;
 export type PartnerKind = (typeof partnerKinds)[number];
 
-export const changeKinds = ['CREATED', 'UPDATED', 'PUBLISHED', 'SUNSET', 'DELETED'] as const;
+export const changeKinds = changeKindValues;
 export type ChangeKind = (typeof changeKinds)[number];
 
 export interface Skill {

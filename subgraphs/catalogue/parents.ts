@@ -4,6 +4,7 @@
  */
 import type { EntryFilter } from './db/catalogueReads.js';
 import type { AuditRow, ChangeRow, DraftRow, MicroCredentialRow } from './db/schema.js';
+import type { PublishingProblemCode } from './problemCodes.js';
 
 export interface InstitutionParent {
   code: string;
@@ -24,7 +25,7 @@ export interface ChangePageParent {
 
 /** A problem or warning as the payloads report it (PublishingProblem). */
 export interface PublishingProblem {
-  code: string;
+  code: PublishingProblemCode;
   path: Array<string | number>;
   message: string;
   /** CSV line or JSON position (from 1) of the entry, for imports. */

@@ -9,10 +9,10 @@ import { badUserInput } from '../../runtime/graphqlErrors.js';
 import { languageCodeProblem } from './formats.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { readRegistry, registerInstitution, removeInstitution, updateInstitution } from './registry.js';
-import { URLScalar } from './scalars.js';
+import { checkedByWriteValidation, URLScalar } from '../../runtime/scalars.js';
 
 export const institutionResolvers: Resolvers = {
-  URL: URLScalar,
+  URL: checkedByWriteValidation(URLScalar),
 
   Query: {
     institutions: async (_root, { filter }, { db, loaders }) => {

@@ -11,14 +11,10 @@
  * Certificate I's 40 hours. `alignToOqf` therefore says which category a
  * workload is *comparable to*, never that a micro-credential *is* one.
  */
+import type { ProviderType } from './generated/enums.js';
 
-export type ProviderType =
-  | 'PUBLIC_COLLEGE'
-  | 'UNIVERSITY'
-  | 'INDIGENOUS_INSTITUTE'
-  | 'CAREER_COLLEGE'
-  | 'CONSENT_HOLDER'
-  | 'APPRENTICESHIP_AUTHORITY';
+/** Who awards an OQF credential: generated from schema/framework.graphql. */
+export type { ProviderType };
 
 export interface OqfLevelDefinition {
   /** Position in the framework, 1 to 13. */

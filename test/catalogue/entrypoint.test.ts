@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createTestDatabase } from '../support/databases.js';
 import { graphql } from '../support/graphql.js';
 
@@ -8,6 +8,10 @@ function startEntryPoint(env: Record<string, string>): { child: ChildProcess; ou
   const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/catalogue/index.ts'], {
     env: { PATH: process.env.PATH, APOLLO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Whatever the test's outcome, the process does not outlive it (a no-op once it has exited).
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));

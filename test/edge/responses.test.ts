@@ -4,7 +4,7 @@
  * mistakes blamed on the client, CORS and security headers, and a GraphiQL
  * served entirely from the gateway itself.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startGateway } from '../../gateway/server.js';
 import { findFreePort } from '../../runtime/postgres.js';
 import { registryToken } from '../support/directory.js';
@@ -96,15 +96,12 @@ describe('a province service that fails', () => {
       edge: { trustedClients: [] },
       log: () => {},
     });
-    try {
-      const response = await post(gateway.url, { query: '{ searchMicroCredentials(query: "data") { total } }' });
-      expect(response.body.errors.length).toBeGreaterThan(0);
-      const text = JSON.stringify(response.body);
-      expect(text).not.toMatch(/127\.0\.0\.1|https?:\/\/|ECONNREFUSED|stack/i);
-      expect(response.body.errors[0].extensions.code).toMatch(/^[A-Z_]+$/);
-    } finally {
-      await gateway.stop();
-    }
+    onTestFinished(() => gateway.stop());
+    const response = await post(gateway.url, { query: '{ searchMicroCredentials(query: "data") { total } }' });
+    expect(response.body.errors.length).toBeGreaterThan(0);
+    const text = JSON.stringify(response.body);
+    expect(text).not.toMatch(/127\.0\.0\.1|https?:\/\/|ECONNREFUSED|stack/i);
+    expect(response.body.errors[0].extensions.code).toMatch(/^[A-Z_]+$/);
   });
 });
 
@@ -117,20 +114,17 @@ describe('the operation deadline', () => {
       edge: { trustedClients: [] },
       deadlines: { operationMs: 1 },
     });
-    try {
-      const response = await post(gateway.url, {
-        query: '{ institutions { code microCredentials(first: 3) { edges { node { id title } } } } }',
-      });
-      const timeouts = response.body.errors.filter(
-        (error: { extensions?: { code?: string } }) => error.extensions?.code === 'OPERATION_TIMEOUT',
-      );
-      expect(timeouts).toHaveLength(1);
-      expect(timeouts[0].extensions).toEqual({ code: 'OPERATION_TIMEOUT', limit: 1 });
-      // Whatever was cut is null: no institution's listing arrives after the deadline.
-      for (const institution of response.body.data?.institutions ?? []) expect(institution.microCredentials).toBeNull();
-    } finally {
-      await gateway.stop();
-    }
+    onTestFinished(() => gateway.stop());
+    const response = await post(gateway.url, {
+      query: '{ institutions { code microCredentials(first: 3) { edges { node { id title } } } } }',
+    });
+    const timeouts = response.body.errors.filter(
+      (error: { extensions?: { code?: string } }) => error.extensions?.code === 'OPERATION_TIMEOUT',
+    );
+    expect(timeouts).toHaveLength(1);
+    expect(timeouts[0].extensions).toEqual({ code: 'OPERATION_TIMEOUT', limit: 1 });
+    // Whatever was cut is null: no institution's listing arrives after the deadline.
+    for (const institution of response.body.data?.institutions ?? []) expect(institution.microCredentials).toBeNull();
   });
 });
 
@@ -172,19 +166,16 @@ describe('browsers', () => {
       registryToken,
       edge: { corsOrigins: ['https://portal.example.ca'] },
     });
-    try {
-      const preflight = (origin: string) =>
-        fetch(gateway.url, {
-          method: 'OPTIONS',
-          headers: { origin, 'access-control-request-method': 'POST' },
-        });
-      expect((await preflight('https://portal.example.ca')).headers.get('access-control-allow-origin')).toBe(
-        'https://portal.example.ca',
-      );
-      expect((await preflight('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
-    } finally {
-      await gateway.stop();
-    }
+    onTestFinished(() => gateway.stop());
+    const preflight = (origin: string) =>
+      fetch(gateway.url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    expect((await preflight('https://portal.example.ca')).headers.get('access-control-allow-origin')).toBe(
+      'https://portal.example.ca',
+    );
+    expect((await preflight('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
 import { sampleInstitutions } from '../../seed/institutions.js';
-import { provinceApiKey, startTestDirectory } from '../support/directory.js';
+import { provinceApiKey, startTestDirectory, stopInstitutionDuringTest } from '../support/directory.js';
 import { graphql } from '../support/graphql.js';
 import { apiKeyFor, sampleInputs } from '../publishing/support.js';
 
@@ -148,7 +148,7 @@ describe('directoryChanges', () => {
 
     // seneca changes, then goes down: the feed carries on without it and says so.
     const senecaNew = await publishNew('seneca', 22);
-    await directory.stopInstitution('seneca');
+    await stopInstitutionDuringTest(directory, 'seneca');
     const humberWhileDown = await publishNew('humber', 23);
     expect(await board.follow()).toEqual(['seneca']);
     expect(board.entries.get(humberWhileDown)).toBe('ACTIVE');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningHttpServer } from '../../runtime/http.js';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
-import { provinceApiKey, startTestDirectory } from '../support/directory.js';
+import { provinceApiKey, startTestDirectory, stopInstitutionDuringTest } from '../support/directory.js';
 import { graphql } from '../support/graphql.js';
 import {
   startImpersonatingInstitution,
@@ -81,7 +81,7 @@ describe('one institution failing', () => {
     const before = await graphql(gateway(), queryFor(ids));
     expect(before.errors).toBeUndefined();
 
-    await directory.stopInstitution('seneca');
+    await stopInstitutionDuringTest(directory, 'seneca');
     const during = await graphql(gateway(), queryFor(ids));
     ids.forEach((id, i) => {
       if (id.startsWith('seneca:')) expect(during.data[`m${i}`]).toBeNull();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
-import { startTestDirectory } from '../support/directory.js';
+import { startTestDirectory, stopInstitutionDuringTest } from '../support/directory.js';
 
 const chromiumPath = '/usr/bin/chromium';
 const hasChromium = existsSync(chromiumPath);
@@ -270,20 +270,16 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
   });
 
   it('keeps pages usable with a clear notice when an institution is down', async () => {
-    await directory.stopInstitution('algonquin');
-    try {
-      const search = await open('/?q=data+analytics');
-      expect(await search.textContent('.notice')).toMatch(/Algonquin College is not answering right now/);
-      expect(await search.locator('.card h3').count()).toBeGreaterThan(0);
-      const detail = await open('/credentials/algonquin:data-analytics-essentials-with-excel');
-      expect(await detail.textContent('.notice')).toMatch(/Algonquin College is not answering right now/);
-      const institution = await open('/institutions/algonquin');
-      expect(await institution.textContent('h1')).toBe('Algonquin College');
-      expect(await institution.textContent('.notice')).toMatch(/not answering right now/);
-      expect(await seriousViolations(institution)).toEqual([]);
-    } finally {
-      await directory.startInstitution('algonquin');
-    }
+    await stopInstitutionDuringTest(directory, 'algonquin');
+    const search = await open('/?q=data+analytics');
+    expect(await search.textContent('.notice')).toMatch(/Algonquin College is not answering right now/);
+    expect(await search.locator('.card h3').count()).toBeGreaterThan(0);
+    const detail = await open('/credentials/algonquin:data-analytics-essentials-with-excel');
+    expect(await detail.textContent('.notice')).toMatch(/Algonquin College is not answering right now/);
+    const institution = await open('/institutions/algonquin');
+    expect(await institution.textContent('h1')).toBe('Algonquin College');
+    expect(await institution.textContent('.notice')).toMatch(/not answering right now/);
+    expect(await seriousViolations(institution)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
-import { provinceApiKey, registryToken, startTestDirectory } from '../support/directory.js';
+import { provinceApiKey, registryToken, startTestDirectory, stopInstitutionDuringTest } from '../support/directory.js';
 import { graphql } from '../support/graphql.js';
 
 // Writes go to the framework through the gateway, which also answers the framework's existence checks.
@@ -438,13 +438,9 @@ describe('recording a program', () => {
 
 describe('when an institution is down', () => {
   it('refuses references it cannot confirm as unconfirmed (worth retrying), not as missing', async () => {
-    await directory.stopInstitution('seneca');
-    try {
-      const result = await graphql(gateway(), recordEquivalency, { input: equivalency() }, as('humber'));
-      expect(result.errors?.[0]?.extensions?.code).toBe('MICRO_CREDENTIAL_UNCONFIRMED');
-      expect(result.errors?.[0]?.message).toContain('"seneca:machine-learning-foundations" could not be confirmed');
-    } finally {
-      await directory.startInstitution('seneca');
-    }
+    await stopInstitutionDuringTest(directory, 'seneca');
+    const result = await graphql(gateway(), recordEquivalency, { input: equivalency() }, as('humber'));
+    expect(result.errors?.[0]?.extensions?.code).toBe('MICRO_CREDENTIAL_UNCONFIRMED');
+    expect(result.errors?.[0]?.message).toContain('"seneca:machine-learning-foundations" could not be confirmed');
   });
 });

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { findFreePort, startEmbeddedPostgres, type PostgresCluster } from '../../runtime/postgres.js';
 import { readComposeFile, readDockerfile } from '../deployment/support/deploymentFiles.js';
 import { startLocalDeployment, type LocalDeployment } from '../deployment/support/localDeployment.js';
@@ -62,6 +62,10 @@ const serviceOf = (result: Timed) => result.body.errors?.map((e: any) => e.exten
 describe('with every service in its own process, under concurrent load', () => {
   it('reports a killed and a restarted institution on /health within 5 s, without traffic', async () => {
     await deployment.stopService('catalogue-uottawa');
+    let restarted = false;
+    onTestFinished(async () => {
+      if (!restarted) await deployment.restartService('catalogue-uottawa');
+    });
     const killedAt = Date.now();
     const down = await waitFor(async () => {
       const response = await fetch(deployment.url('gateway', '/health'));
@@ -74,6 +78,7 @@ describe('with every service in its own process, under concurrent load', () => {
     expect(down.health.status).toBe('degraded');
 
     await deployment.restartService('catalogue-uottawa');
+    restarted = true;
     const healthyAt = Date.now();
     await waitFor(async () => {
       const response = await fetch(deployment.url('gateway', '/health'));
@@ -111,26 +116,23 @@ describe('with every service in its own process, under concurrent load', () => {
 
   it('serves catalogue and search data while the framework is down, naming the framework in one error', async () => {
     await deployment.stopService('framework');
-    try {
-      const results = await load(3_000, 4, (worker) => (worker % 2 ? search() : entry(worker)));
-      bounds.push(`framework down: slowest of ${results.length} requests ${slowest(results)} ms`);
-      expect(results.filter((result) => result.cache !== 'HIT').length).toBeGreaterThan(0);
-      for (const result of results) {
-        const data = result.body.data;
-        const entries = data?.microCredential
-          ? [data.microCredential]
-          : data?.searchMicroCredentials.hits.map((h: any) => h.microCredential);
-        expect(entries?.length, JSON.stringify(result.body)).toBeGreaterThan(0);
-        for (const found of entries) expect(found.institution.name).toBeTruthy();
-        // A complete answer cached before the outage may still be served (the data has not changed);
-        // anything executed during it comes from the registry snapshot and says so.
-        if (result.cache === 'HIT') continue;
-        const error = result.body.errors?.find((e: any) => e.extensions?.service === 'framework');
-        expect(error?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', fallback: 'REGISTRY_SNAPSHOT' });
-        expect(JSON.stringify(result.body.errors)).not.toMatch(/127\.0\.0\.1|localhost|:\d{4,5}\//);
-      }
-    } finally {
-      await deployment.restartService('framework');
+    onTestFinished(() => deployment.restartService('framework'));
+    const results = await load(3_000, 4, (worker) => (worker % 2 ? search() : entry(worker)));
+    bounds.push(`framework down: slowest of ${results.length} requests ${slowest(results)} ms`);
+    expect(results.filter((result) => result.cache !== 'HIT').length).toBeGreaterThan(0);
+    for (const result of results) {
+      const data = result.body.data;
+      const entries = data?.microCredential
+        ? [data.microCredential]
+        : data?.searchMicroCredentials.hits.map((h: any) => h.microCredential);
+      expect(entries?.length, JSON.stringify(result.body)).toBeGreaterThan(0);
+      for (const found of entries) expect(found.institution.name).toBeTruthy();
+      // A complete answer cached before the outage may still be served (the data has not changed);
+      // anything executed during it comes from the registry snapshot and says so.
+      if (result.cache === 'HIT') continue;
+      const error = result.body.errors?.find((e: any) => e.extensions?.service === 'framework');
+      expect(error?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', fallback: 'REGISTRY_SNAPSHOT' });
+      expect(JSON.stringify(result.body.errors)).not.toMatch(/127\.0\.0\.1|localhost|:\d{4,5}\//);
     }
   });
 

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ConfigError, httpPort, url } from '../../runtime/config.js';
 import postgres from 'postgres';
 import { firstClosedAncestor, startEmbeddedPostgres } from '../../runtime/postgres.js';
@@ -81,6 +81,10 @@ describe('a checkout the postgres user cannot enter', () => {
       await chmod(closed, 0o700);
       const dataDir = join(closed, 'postgres', 'data');
       const first = await startEmbeddedPostgres({ dataDir });
+      let firstRunning = true;
+      onTestFinished(async () => {
+        if (firstRunning) await first.stop();
+      });
       expect(first.dataDir).not.toContain(closed);
       scratch.push(first.dataDir!);
       const write = postgres(first.databaseUrl('postgres'), { max: 1, onnotice: () => {} });
@@ -88,17 +92,15 @@ describe('a checkout the postgres user cannot enter', () => {
       await write`insert into kept values ('still here')`;
       await write.end();
       await first.stop();
+      firstRunning = false;
 
       const second = await startEmbeddedPostgres({ dataDir });
-      try {
-        expect(second.dataDir).toBe(first.dataDir);
-        const read = postgres(second.databaseUrl('postgres'), { max: 1 });
-        const rows = await read`select note from kept`;
-        await read.end();
-        expect(rows.map((row) => row.note)).toEqual(['still here']);
-      } finally {
-        await second.stop();
-      }
+      onTestFinished(() => second.stop());
+      expect(second.dataDir).toBe(first.dataDir);
+      const read = postgres(second.databaseUrl('postgres'), { max: 1 });
+      const rows = await read`select note from kept`;
+      await read.end();
+      expect(rows.map((row) => row.note)).toEqual(['still here']);
     },
   );
 });

@@ -13,7 +13,7 @@ import { generateCatalogue } from '../../seed/catalogue.js';
 import { openCatalogueDatabase } from '../../subgraphs/catalogue/db/connection.js';
 import { deleteEntries, upsertEntries } from '../../subgraphs/catalogue/db/catalogueStore.js';
 import { startSearchSubgraph, type RunningSearchSubgraph } from '../../subgraphs/search/server.js';
-import { provinceApiKey, registryToken, startTestDirectory } from '../support/directory.js';
+import { provinceApiKey, registryToken, startTestDirectory, stopInstitutionDuringTest } from '../support/directory.js';
 import { graphql } from '../support/graphql.js';
 
 const institutions = ['humber', 'lacite', 'uottawa'];
@@ -193,7 +193,7 @@ describe('following the change feeds', () => {
       .filter((e) => e.status === 'ACTIVE')
       .slice(3);
     const [uottawaEntry] = seeded('uottawa').filter((e) => e.status === 'ACTIVE');
-    await directory.stopInstitution('uottawa');
+    await stopInstitutionDuringTest(directory, 'uottawa');
     await writeCatalogue('humber', (db) => upsertEntries(db, [{ ...humberEntry!, title: 'Pulsar Bookbinding' }]));
     // uOttawa changes while its server is down (its database is still there).
     await writeCatalogue('uottawa', (db) => upsertEntries(db, [{ ...uottawaEntry!, title: 'Comet Cartography' }]));

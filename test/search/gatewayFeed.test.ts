@@ -97,7 +97,7 @@ describe('gateway catalogue feed', () => {
     };
     await expect(feed.changes('humber', null, 10)).rejects.toThrow('malformed change');
     answer = { status: 502, body: '<html>bad gateway</html>' };
-    await expect(feed.changes('humber', null, 10)).rejects.toThrow('HTTP 502 without JSON');
+    await expect(feed.changes('humber', null, 10)).rejects.toThrow('HTTP 502 without a GraphQL body');
   });
 
   it('lists institution codes, and treats an unreachable gateway as an outage', async () => {

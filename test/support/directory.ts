@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import { clusterAt } from '../../runtime/postgres.js';
 import { sampleInstitutions } from '../../seed/institutions.js';
 import { startLocalDirectory, type LocalDirectory, type LocalDirectoryOptions } from '../../cli/localDirectory.js';
@@ -41,5 +41,17 @@ export async function startTestDirectory(options: {
     search: options.search,
     // Writes made straight to a catalogue show through the gateway within one watch interval.
     responseCache: { watchIntervalMs: 250, ...options.responseCache },
+  });
+}
+
+/**
+ * Stops an institution's catalogue server for the rest of the current test; it runs again once the
+ * test ends, whatever the outcome, so a failure never leaves the next test without it. A test that
+ * checks the recovery starts it itself (directory.startInstitution) and nothing more happens here.
+ */
+export async function stopInstitutionDuringTest(directory: LocalDirectory, code: string): Promise<void> {
+  await directory.stopInstitution(code);
+  onTestFinished(async () => {
+    if (!directory.catalogues.has(code)) await directory.startInstitution(code);
   });
 }

@@ -22,7 +22,8 @@ export default async function setup(project: TestProject) {
     project.provide('postgresAdminUrl', external);
     return;
   }
-  cluster = await startEmbeddedPostgres({ dataDir });
+  // Thrown away after the run, so it need not wait for the disk (runtime/postgres.ts, nonDurable).
+  cluster = await startEmbeddedPostgres({ dataDir, nonDurable: true });
   project.provide('postgresAdminUrl', cluster.databaseUrl('postgres'));
   return async () => {
     await cluster?.stop();

@@ -1,6 +1,6 @@
 import { Kind } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DateScalar, DateTimeScalar, URLScalar } from '../../runtime/scalars.js';
+import { checkedByWriteValidation, DateScalar, DateTimeScalar, URLScalar } from '../../runtime/scalars.js';
 
 describe('the shared scalars', () => {
   it('Date takes only days that exist', () => {
@@ -21,5 +21,15 @@ describe('the shared scalars', () => {
     expect(() => URLScalar.parseValue('ftp://files.example.ca')).toThrow('URL must be an absolute http(s) URL');
     expect(() => URLScalar.serialize('javascript:alert(1)')).toThrow();
     expect(() => URLScalar.parseLiteral({ kind: Kind.INT, value: '1' })).toThrow('string literal');
+  });
+
+  it('checked by write validation: takes any string in, still never serialises a bad value', () => {
+    const url = checkedByWriteValidation(URLScalar);
+    expect(url.parseValue('ftp://files.example.ca')).toBe('ftp://files.example.ca');
+    expect(() => url.parseValue(42)).toThrow('URL must be a string');
+    expect(() => url.serialize('javascript:alert(1)')).toThrow('URL must be an absolute http(s) URL');
+    const date = checkedByWriteValidation(DateScalar);
+    expect(() => date.parseLiteral({ kind: Kind.INT, value: '1' })).toThrow('Date must be a string literal');
+    expect(() => date.serialize('2026-02-30')).toThrow('Date must be a date "YYYY-MM-DD"');
   });
 });

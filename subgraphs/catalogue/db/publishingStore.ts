@@ -16,6 +16,7 @@ import {
 } from '../catalogueEntry.js';
 import { entryInputOf } from '../entryInput.js';
 import type { MicroCredentialPayloadParent, PublishingProblem } from '../parents.js';
+import type { PublishingProblemCode } from '../problemCodes.js';
 import { recordAudit, type Actor } from './auditTrail.js';
 import { explainConstraintViolation, writeValidEntries } from './catalogueStore.js';
 import { lockChangeLog } from './changeLog.js';
@@ -36,7 +37,7 @@ export class PublishingRefusal extends Error {
   }
 }
 
-export function refuse(code: string, path: Array<string | number>, message: string): never {
+export function refuse(code: PublishingProblemCode, path: Array<string | number>, message: string): never {
   throw new PublishingRefusal([{ code, path, message }]);
 }
 

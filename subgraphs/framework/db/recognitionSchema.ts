@@ -24,22 +24,24 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  agreementKindValues,
+  agreementStatusValues,
+  equivalencyStatusValues,
+  learningItemKindValues,
+  sectorAreaValues,
+  transferExtentValues,
+  transferUnitValues,
+} from '../generated/enums.js';
 
-export const sectorAreas = [
-  'BUSINESS',
-  'HEALTH_AND_PERSONAL_SUPPORT',
-  'DIGITAL_SKILLS',
-  'SKILLED_TRADES',
-  'EDUCATION_AND_COMMUNITY',
-  'ENVIRONMENT_AND_ENERGY',
-  'INDIGENOUS_LED_LEARNING',
-] as const;
-export const learningItemKinds = ['MICRO_CREDENTIAL', 'COURSE', 'INDUSTRY_CREDENTIAL', 'CREDIT_BLOCK'] as const;
-export const agreementKinds = ['BILATERAL', 'MULTILATERAL'] as const;
-export const agreementStatuses = ['ACTIVE', 'SUSPENDED', 'WITHDRAWN'] as const;
-export const equivalencyStatuses = ['ACTIVE', 'WITHDRAWN'] as const;
-export const transferUnits = ['CREDITS', 'HOURS'] as const;
-export const transferExtents = ['FULL', 'PARTIAL'] as const;
+/** Generated from schema/framework.graphql (`npm run codegen`): the database enums follow the contract. */
+export const sectorAreas = sectorAreaValues;
+export const learningItemKinds = learningItemKindValues;
+export const agreementKinds = agreementKindValues;
+export const agreementStatuses = agreementStatusValues;
+export const equivalencyStatuses = equivalencyStatusValues;
+export const transferUnits = transferUnitValues;
+export const transferExtents = transferExtentValues;
 
 export const sectorArea = pgEnum('sector_area', sectorAreas);
 export const learningItemKind = pgEnum('learning_item_kind', learningItemKinds);

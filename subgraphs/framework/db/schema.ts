@@ -9,9 +9,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, customType, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { institutionTypeValues, regionValues } from '../generated/enums.js';
 
-export const institutionTypes = ['PUBLIC_COLLEGE', 'UNIVERSITY', 'INDIGENOUS_INSTITUTE', 'CAREER_COLLEGE'] as const;
-export const regions = ['CENTRAL', 'EASTERN', 'NORTHERN', 'SOUTHWESTERN', 'TORONTO'] as const;
+/** Generated from schema/framework.graphql (`npm run codegen`): the database enums follow the contract. */
+export const institutionTypes = institutionTypeValues;
+export const regions = regionValues;
 
 export const institutionType = pgEnum('institution_type', institutionTypes);
 export const region = pgEnum('region', regions);

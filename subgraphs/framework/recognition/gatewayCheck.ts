@@ -3,9 +3,11 @@
  * gateway (`microCredential(id:)`, one aliased field per id in one request),
  * so the answer is what the public directory shows: published or sunset
  * entries of institutions that are up. The framework does not hold
- * catalogues; the gateway routes each id to its institution.
+ * catalogues; the gateway routes each id to its institution. The call goes
+ * through the one client (runtime/graphqlClient.ts): deadline, size cap, shape check.
  */
 import { GraphQLError } from 'graphql';
+import { type GraphQLAnswer, GraphQLCallError, postGraphQL } from '../../../runtime/graphqlClient.js';
 
 export interface MissingMicroCredential {
   id: string;
@@ -35,36 +37,28 @@ export function checkThroughGateway(gatewayUrl: () => string | undefined, timeou
     const query = `query CheckMicroCredentials(${unique.map((_, i) => `$id${i}: ID!`).join(', ')}) {\n${unique
       .map((_, i) => `  m${i}: microCredential(id: $id${i}) { id }`)
       .join('\n')}\n}`;
-    let body: {
-      data?: Record<string, { id?: unknown } | null> | null;
-      errors?: Array<{ message?: unknown; path?: unknown[] }>;
-    };
+    let answer: GraphQLAnswer;
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      body = (await response.json()) as typeof body;
+      answer = await postGraphQL({ url, body: { query, variables }, timeoutMs });
     } catch (error) {
+      if (!(error instanceof GraphQLCallError)) throw error;
+      // The gateway's address is internal: the error says what failed, not where.
       throw gatewayUnavailable(
-        `Cannot check that the micro-credentials exist: the gateway at ${url} did not answer (${error instanceof Error ? error.message : String(error)}), so nothing was written.`,
+        `Cannot check that the micro-credentials exist: the gateway did not answer usably (${error.failure}: ${error.detail}), so nothing was written.`,
       );
     }
     const missing: MissingMicroCredential[] = [];
     unique.forEach((id, index) => {
-      const found = body.data?.[`m${index}`];
+      const found = answer.data?.[`m${index}`] as { id?: unknown } | null | undefined;
       if (found && found.id === id) return;
-      const error = body.errors?.find(
+      const error = answer.errors.find(
         (candidate) => Array.isArray(candidate.path) && candidate.path[0] === `m${index}`,
       );
       if (error) {
-        const detail = typeof error.message === 'string' ? error.message : 'no answer';
         missing.push({
           id,
           status: 'UNCONFIRMED',
-          reason: `could not be confirmed by its institution (${detail}); try again later`,
+          reason: `could not be confirmed by its institution (${error.message}); try again later`,
         });
       } else {
         missing.push({

@@ -20,7 +20,7 @@ import {
   microCredentialItem,
   type DecisionGraph,
 } from './decisions.js';
-import { DateScalar } from './dateScalar.js';
+import { checkedByWriteValidation, DateScalar } from '../../../runtime/scalars.js';
 import { defaultInferenceDepth, inferEquivalencies, maxInferenceDepth } from './inference.js';
 import { issueRecognitionKey } from './keys.js';
 import {
@@ -86,7 +86,7 @@ const present = <T>(values: Array<T | null | Error>): T[] =>
   values.filter((value): value is T => value !== null && !(value instanceof Error));
 
 export const recognitionResolvers: Resolvers = {
-  Date: DateScalar,
+  Date: checkedByWriteValidation(DateScalar),
 
   Query: {
     commonCoreEntries: (_root, { sectorArea }, { db }) =>

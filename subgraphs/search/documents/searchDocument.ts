@@ -4,31 +4,26 @@
  * with the derived values search needs (lowest upcoming price, next start).
  * Both backends index exactly this shape.
  */
-export type InstitutionType = 'PUBLIC_COLLEGE' | 'UNIVERSITY' | 'INDIGENOUS_INSTITUTE' | 'CAREER_COLLEGE';
-export type Region = 'CENTRAL' | 'EASTERN' | 'NORTHERN' | 'SOUTHWESTERN' | 'TORONTO';
-export type DeliveryMode = 'ONLINE_ASYNCHRONOUS' | 'ONLINE_SYNCHRONOUS' | 'IN_PERSON' | 'HYBRID';
-export type OqfBand = 'BELOW_CERTIFICATE_I' | 'CERTIFICATE_I' | 'CERTIFICATE_II' | 'ABOVE_CERTIFICATE_II';
-export type PublicStatus = 'ACTIVE' | 'SUNSET';
+import {
+  type DeliveryMode,
+  deliveryModeValues,
+  type InstitutionType,
+  institutionTypeValues,
+  type OqfBand,
+  oqfBandValues,
+  type Region,
+  regionValues,
+  type SearchCardStatus,
+} from '../generated/enums.js';
 
-export const institutionTypes: readonly InstitutionType[] = [
-  'PUBLIC_COLLEGE',
-  'UNIVERSITY',
-  'INDIGENOUS_INSTITUTE',
-  'CAREER_COLLEGE',
-];
-export const regions: readonly Region[] = ['CENTRAL', 'EASTERN', 'NORTHERN', 'SOUTHWESTERN', 'TORONTO'];
-export const deliveryModes: readonly DeliveryMode[] = [
-  'ONLINE_ASYNCHRONOUS',
-  'ONLINE_SYNCHRONOUS',
-  'IN_PERSON',
-  'HYBRID',
-];
-export const oqfBands: readonly OqfBand[] = [
-  'BELOW_CERTIFICATE_I',
-  'CERTIFICATE_I',
-  'CERTIFICATE_II',
-  'ABOVE_CERTIFICATE_II',
-];
+export type { DeliveryMode, InstitutionType, OqfBand, Region };
+export type PublicStatus = SearchCardStatus;
+
+/** Generated from schema/search.graphql (`npm run codegen`). */
+export const institutionTypes: readonly InstitutionType[] = institutionTypeValues;
+export const regions: readonly Region[] = regionValues;
+export const deliveryModes: readonly DeliveryMode[] = deliveryModeValues;
+export const oqfBands: readonly OqfBand[] = oqfBandValues;
 
 export interface SearchDocument {
   /** Global id `<institution>:<slug>`. */

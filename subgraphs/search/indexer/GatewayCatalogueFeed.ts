@@ -2,8 +2,10 @@
  * The production CatalogueFeed: GraphQL over HTTP to the gateway, one
  * request per page, so each change arrives with the framework's OQF band and
  * institution data already joined in. Everything that comes back is
- * validated before use.
+ * validated before use: the answer's shape, size and deadline by the one
+ * client (runtime/graphqlClient.ts), the fields here.
  */
+import { type GraphQLAnswer, GraphQLCallError, postGraphQL } from '../../../runtime/graphqlClient.js';
 import type { FeedChange } from './changesQuery.js';
 import { changesQuery, institutionsQuery } from './changesQuery.js';
 import { FeedUnavailableError, type CatalogueFeed, type FeedChangesPage } from './CatalogueFeed.js';
@@ -12,11 +14,6 @@ export interface GatewayCatalogueFeedOptions {
   gatewayUrl: string;
   /** Per request; a page of 500 entries resolved across subgraphs can take a few seconds. */
   timeoutMs?: number;
-}
-
-interface GraphQLAnswer {
-  data?: Record<string, unknown> | null;
-  errors?: { message?: unknown; path?: unknown[] }[];
 }
 
 export class GatewayCatalogueFeed implements CatalogueFeed {
@@ -72,26 +69,15 @@ export class GatewayCatalogueFeed implements CatalogueFeed {
   }
 
   private async post(query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> {
-    let response: Response;
     try {
-      response = await fetch(this.options.gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      return await postGraphQL({ url: this.options.gatewayUrl, body: { query, variables }, timeoutMs: this.timeoutMs });
     } catch (error) {
-      throw new FeedUnavailableError(`gateway unreachable: ${(error as Error).message}`);
+      if (error instanceof GraphQLCallError) {
+        const what = error.failure === 'UNREACHABLE' || error.failure === 'TIMEOUT' ? 'unreachable' : 'unusable';
+        throw new FeedUnavailableError(`gateway ${what} (${error.failure}): ${error.detail}`);
+      }
+      throw error;
     }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      throw new FeedUnavailableError(`gateway answered HTTP ${response.status} without JSON`);
-    }
-    if (typeof body !== 'object' || body === null)
-      throw new FeedUnavailableError(`gateway answered HTTP ${response.status} with no GraphQL body`);
-    return body as GraphQLAnswer;
   }
 }
 

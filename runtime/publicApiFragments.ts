@@ -1,0 +1,106 @@
+/**
+ * Selections of the public GraphQL API that several of the directory's own clients make alike (the
+ * portal, the linked-data exports, the gateway's registry snapshot), written once so they cannot
+ * drift apart. A document that spreads a fragment appends its definition once.
+ */
+import type {
+  AssessmentType,
+  AwardType,
+  DeliveryMode,
+  MicroCredentialStatus,
+  PartnerKind,
+  QualityAssuranceType,
+  SkillFramework,
+  StackabilityKind,
+  Supervision,
+} from '../subgraphs/catalogue/generated/enums.js';
+
+/** The public part of a registry entry: how an institution is named, placed and described. */
+export const institutionProfileFragment = /* GraphQL */ `
+  fragment InstitutionProfile on Institution { code name nameFr type region website languages }
+`;
+
+/** What InstitutionProfile selects. */
+export interface InstitutionProfile {
+  code: string;
+  name: string;
+  nameFr: string | null;
+  type: string;
+  region: string;
+  website: string;
+  languages: string[];
+}
+
+/** A catalogue entry's own fields, as its institution publishes them (no framework or recognition data). */
+export const catalogueEntryFragment = /* GraphQL */ `
+  fragment CatalogueEntryFields on MicroCredential {
+    id title titleFr description descriptionFr languages learningOutcomes
+    skills { framework code label }
+    occupations { nocCode title }
+    cip { code title }
+    instructionalHours durationWeeks creditBearing credits deliveryMode
+    assessment { types summativeDescription passingThreshold attemptsAllowed }
+    supervision prerequisites
+    qualityAssurance { body type }
+    awards { type description standard }
+    stackability { kind programs { name programCode url } }
+    offerings { id startDate endDate location online priceCad registrationUrl }
+    osapEligible
+    partners { name kind }
+    transferContact { name email phone }
+    courseOutlineUrl status effectiveDate expiryDate reviewDate sunsetReason version updatedAt
+  }
+`;
+
+/** What CatalogueEntryFields selects; enum values as the catalogue contract lists them. */
+export interface CatalogueEntryFields {
+  id: string;
+  title: string;
+  titleFr: string | null;
+  description: string;
+  descriptionFr: string | null;
+  languages: string[];
+  learningOutcomes: string[];
+  skills: Array<{ framework: SkillFramework; code: string; label: string }>;
+  occupations: Array<{ nocCode: string; title: string }>;
+  cip: { code: string; title: string };
+  instructionalHours: number;
+  durationWeeks: number;
+  creditBearing: boolean;
+  credits: number | null;
+  deliveryMode: DeliveryMode;
+  assessment: {
+    types: AssessmentType[];
+    summativeDescription: string | null;
+    passingThreshold: number | null;
+    attemptsAllowed: number | null;
+  };
+  supervision: Supervision;
+  prerequisites: string[];
+  qualityAssurance: { body: string; type: QualityAssuranceType };
+  awards: Array<{ type: AwardType; description: string; standard: string | null }>;
+  stackability: {
+    kind: StackabilityKind;
+    programs: Array<{ name: string; programCode: string | null; url: string | null }>;
+  };
+  offerings: Array<{
+    id: string;
+    startDate: string;
+    endDate: string;
+    location: string;
+    online: boolean;
+    priceCad: number;
+    registrationUrl: string;
+  }>;
+  osapEligible: boolean;
+  partners: Array<{ name: string; kind: PartnerKind }>;
+  transferContact: { name: string; email: string; phone: string | null };
+  courseOutlineUrl: string;
+  status: MicroCredentialStatus;
+  effectiveDate: string;
+  expiryDate: string | null;
+  reviewDate: string | null;
+  sunsetReason: string | null;
+  version: number;
+  updatedAt: string;
+}

@@ -1,0 +1,57 @@
+/**
+ * Every code a publishing problem or warning can carry (PublishingProblem.code
+ * in schema/catalogue.graphql), in one place, so each producer (entry
+ * validation, the publishing store, imports) is held to the list by the type
+ * checker and clients can rely on it (docs: "Publishing problems").
+ */
+
+/** What is wrong with one field of an entry. */
+export const entryProblemCodes = [
+  'REQUIRED',
+  'TOO_LONG',
+  'TOO_FEW_ITEMS',
+  'TOO_MANY_ITEMS',
+  'NOT_AN_OBJECT',
+  'NOT_A_LIST',
+  'NOT_A_NUMBER',
+  'NOT_A_WHOLE_NUMBER',
+  'NOT_A_BOOLEAN',
+  'OUT_OF_RANGE',
+  'TOO_MANY_DECIMALS',
+  'UNKNOWN_ENUM_VALUE',
+  'INVALID_SLUG',
+  'INVALID_LANGUAGE_CODE',
+  'INVALID_NOC_CODE',
+  'INVALID_CIP_CODE',
+  'INVALID_ESCO_URI',
+  'INVALID_SCT_CODE',
+  'INVALID_URL',
+  'INVALID_EMAIL',
+  'INVALID_DATE',
+  'INVALID_OFFERING_CODE',
+  'DATES_OUT_OF_ORDER',
+  'DUPLICATE',
+  'INCONSISTENT',
+  'EXTERNAL_CODE_TAKEN',
+] as const;
+export type EntryProblemCode = (typeof entryProblemCodes)[number];
+
+/** What is wrong with a request as a whole: a missing or stale entry, an unreadable import file. */
+export const requestProblemCodes = [
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'VERSION_CONFLICT',
+  'NOT_A_DRAFT',
+  'NOT_ACTIVE',
+  'NOTHING_TO_PUBLISH',
+  'INVALID_CSV',
+  'INVALID_JSON',
+  'UNKNOWN_COLUMN',
+] as const;
+export type RequestProblemCode = (typeof requestProblemCodes)[number];
+
+/** Quality advice about a complete entry; never blocks publication. */
+export const warningCodes = ['NO_EMPLOYER_PARTNER', 'NO_SUMMATIVE_ASSESSMENT', 'OUTSIDE_OSAP_GUIDELINE'] as const;
+export type WarningCode = (typeof warningCodes)[number];
+
+export type PublishingProblemCode = EntryProblemCode | RequestProblemCode | WarningCode;
