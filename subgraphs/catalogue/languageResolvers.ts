@@ -1,0 +1,47 @@
+/**
+ * The catalogue's bilingual fields: each one line over runtime/language.ts,
+ * which owns negotiation and fallback. Classification labels come in French
+ * from the official tables (runtime/taxonomyLabels.ts), looked up by code.
+ */
+import type { Resolvers } from './generated/resolvers.js';
+import { localized, servedLanguage } from '../../runtime/language.js';
+import { frenchLabel } from '../../runtime/taxonomyLabels.js';
+
+type Row = { title: string; titleFr: string | null; description: string; descriptionFr: string | null };
+const title = (row: Row) => row.title;
+const titleFr = (row: Row) => row.titleFr;
+
+export const languageFields = {
+  MicroCredential: {
+    title: localized(title, titleFr),
+    titleLanguage: servedLanguage(title, titleFr),
+    description: localized(
+      (row) => row.description,
+      (row) => row.descriptionFr,
+    ),
+  },
+  Skill: {
+    label: localized(
+      (skill) => skill.label,
+      // Real ESCO data is keyed by concept URI; the sample's URIs are derived from labels (seed/taxonomies.ts).
+      (skill) =>
+        skill.framework === 'ESCO'
+          ? (frenchLabel('esco', skill.code) ?? frenchLabel('esco', skill.label))
+          : skill.framework === 'ESDC_SCT'
+            ? frenchLabel('esdcSct', skill.code)
+            : undefined,
+    ),
+  },
+  Occupation: {
+    title: localized(
+      (occupation) => occupation.title,
+      (occupation) => frenchLabel('noc', occupation.nocCode),
+    ),
+  },
+  InstructionalProgram: {
+    title: localized(
+      (program) => program.title,
+      (program) => frenchLabel('cip', program.code),
+    ),
+  },
+} satisfies Resolvers;
