@@ -99,17 +99,25 @@ export function requestedLanguage(lang: Language | null | undefined, context: La
 
 /**
  * A resolver for a required text field with a `lang` argument, from the parent's
- * English and French text. English is the required half of every bilingual pair
- * in the contracts, so the answer is never empty. Wiring a field is one line:
+ * English and French text. Every bilingual pair in the contracts has a required
+ * half, so the answer is not empty. Wiring a field is one line:
  * `title: localized((row) => row.title, (row) => row.titleFr)`.
  */
 export function localized<Parent>(
-  english: (parent: Parent) => string,
+  english: (parent: Parent) => string | null | undefined,
   french: (parent: Parent) => string | null | undefined,
 ) {
   return (parent: Parent, args: { lang?: Language | null }, context: LanguageContext): string =>
-    inLanguage({ EN: english(parent), FR: french(parent) }, requestedLanguage(args.lang, context))?.text ??
-    english(parent);
+    inLanguage({ EN: english(parent), FR: french(parent) }, requestedLanguage(args.lang, context))?.text ?? '';
+}
+
+/**
+ * The English text of a pair whose required field may hold French: an entry
+ * taught only in French has its French title in both `title` and `titleFr`,
+ * and no English title, so a required text identical to the French is not English.
+ */
+export function englishOf(required: string, french: string | null | undefined): string | null {
+  return french != null && required === french ? null : required;
 }
 
 /** The same for an optional text (either half may be missing): null when neither language has it. */

@@ -4,11 +4,11 @@
  * from the official tables (runtime/taxonomyLabels.ts), looked up by code.
  */
 import type { Resolvers } from './generated/resolvers.js';
-import { localized, servedLanguage } from '../../runtime/language.js';
+import { englishOf, localized, servedLanguage } from '../../runtime/language.js';
 import { frenchLabel } from '../../runtime/taxonomyLabels.js';
 
 type Row = { title: string; titleFr: string | null; description: string; descriptionFr: string | null };
-const title = (row: Row) => row.title;
+const title = (row: Row) => englishOf(row.title, row.titleFr);
 const titleFr = (row: Row) => row.titleFr;
 
 export const languageFields = {
@@ -16,7 +16,7 @@ export const languageFields = {
     title: localized(title, titleFr),
     titleLanguage: servedLanguage(title, titleFr),
     description: localized(
-      (row) => row.description,
+      (row) => englishOf(row.description, row.descriptionFr),
       (row) => row.descriptionFr,
     ),
   },

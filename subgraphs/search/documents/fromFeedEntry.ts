@@ -4,6 +4,7 @@
  * trusted. A bad entry is rejected with a reason and never indexed.
  */
 import type { FeedEntry } from '../indexer/changesQuery.js';
+import { frenchLabel } from '../../../runtime/taxonomyLabels.js';
 import {
   deliveryModes,
   institutionTypes,
@@ -59,6 +60,7 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
     id,
     institution,
     institutionName: optionalText(owner.name, 'institution.name') ?? institution,
+    institutionNameFr: optionalText(owner.nameFr, 'institution.nameFr'),
     institutionType:
       owner.type == null ? null : oneOf<InstitutionType>(owner.type, institutionTypes, 'institution.type'),
     region: owner.region == null ? null : oneOf<Region>(owner.region, regions, 'institution.region'),
@@ -67,8 +69,12 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
     description: text(entry.description, 'description'),
     descriptionFr: optionalText(entry.descriptionFr, 'descriptionFr'),
     skills: distinct(list(entry.skills, 'skills').map((skill) => text(skill?.label, 'skills.label'))),
+    skillsFr: distinct(list(entry.skills, 'skills').flatMap((skill) => officialFrenchSkill(skill) ?? [])),
     occupations: distinct(list(entry.occupations, 'occupations').map((o) => text(o?.nocCode, 'occupations.nocCode'))),
     occupationTitles: distinct(list(entry.occupations, 'occupations').map((o) => text(o?.title, 'occupations.title'))),
+    occupationTitlesFr: distinct(
+      list(entry.occupations, 'occupations').flatMap((o) => frenchLabel('noc', String(o?.nocCode)) ?? []),
+    ),
     languages: ownLanguages.length
       ? ownLanguages
       : distinct(list(owner.languages ?? [], 'institution.languages').map((l) => text(l, 'institution.languages'))),
@@ -141,4 +147,12 @@ function oneOf<T extends string>(value: unknown, allowed: readonly string[], fie
 
 function distinct(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/** The official French label of a skill, by code (ESDC SCT, ESCO) or, for the sample's ESCO skills, by English label. */
+function officialFrenchSkill(skill: FeedEntry['skills'][number] | null | undefined): string | undefined {
+  if (!skill || typeof skill.code !== 'string') return undefined;
+  if (skill.framework === 'ESDC_SCT') return frenchLabel('esdcSct', skill.code);
+  if (skill.framework === 'ESCO') return frenchLabel('esco', skill.code) ?? frenchLabel('esco', String(skill.label));
+  return undefined;
 }

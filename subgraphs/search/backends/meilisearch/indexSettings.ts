@@ -7,6 +7,7 @@
 import type { Settings } from 'meilisearch';
 import { searchableFields } from '../../documents/searchDocument.js';
 import { facetFields } from '../../query/searchRequest.js';
+import { stopWords } from '../../query/stopWords.js';
 import { meilisearchSynonyms } from '../../query/synonyms.js';
 import { minWordLengthForOneTypo, minWordLengthForTwoTypos } from '../../query/typoTolerance.js';
 
@@ -24,6 +25,19 @@ export const searchCutoffMs = 500;
 export const sortableAttributes = ['cost', 'hours', 'nextStartDay', 'updatedAtMs', 'id'];
 
 /**
+ * Which language each searchable field is written in. Without it Meilisearch
+ * guesses the language of every text (charabia's detector), and a short title
+ * may be taken for a language whose tokenizer differs, e.g. German with its
+ * compound-word segmentation; with it, French fields are tokenised as French
+ * and the rest as English, exactly what the embedded engine assumes. Queries
+ * may be in either language, so no `locales` is sent with them.
+ */
+const localizedAttributes: Settings['localizedAttributes'] = [
+  { attributePatterns: searchableFields.filter((field) => field.endsWith('Fr')), locales: ['fra'] },
+  { attributePatterns: searchableFields.filter((field) => !field.endsWith('Fr')), locales: ['eng'] },
+];
+
+/**
  * `defaultRankingRules` are the server's own (their names changed in v1.36);
  * "sort" moves first so a chosen order is a strict order, not a tie-breaker.
  */
@@ -34,6 +48,8 @@ export function indexSettings(defaultRankingRules: string[]): Settings {
     sortableAttributes,
     rankingRules: ['sort', ...defaultRankingRules.filter((rule) => rule !== 'sort')],
     synonyms: meilisearchSynonyms(),
+    stopWords: [...stopWords],
+    localizedAttributes,
     typoTolerance: {
       enabled: true,
       minWordSizeForTypos: { oneTypo: minWordLengthForOneTypo, twoTypos: minWordLengthForTwoTypos },
