@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inLanguage, localized, negotiateLanguage, servedLanguage } from '../../runtime/language.js';
+import { englishOf, inLanguage, localized, negotiateLanguage, servedLanguage } from '../../runtime/language.js';
 import { frenchLabel, labelledKeys } from '../../runtime/taxonomyLabels.js';
 import { knownCipCodes, knownNocCodes } from '../../seed/taxonomies.js';
 import { sectors } from '../../seed/sectors.js';
@@ -63,6 +63,21 @@ describe('fallback', () => {
     expect(title(row, { lang: null }, { language: 'EN' })).toBe('Welding');
     expect(title({ title: 'Welding', titleFr: null }, { lang: 'FR' }, { language: 'EN' })).toBe('Welding');
     expect(language({ title: 'Welding', titleFr: null }, { lang: 'FR' }, { language: 'EN' })).toBe('EN');
+  });
+});
+
+describe('entries taught only in French', () => {
+  it('have no English text when the required field repeats the French one', () => {
+    expect(englishOf('Soins palliatifs', 'Soins palliatifs')).toBeNull();
+    expect(englishOf('Palliative care', 'Soins palliatifs')).toBe('Palliative care');
+    expect(englishOf('Palliative care', null)).toBe('Palliative care');
+    const title = localized<{ title: string; titleFr: string | null }>(
+      (row) => englishOf(row.title, row.titleFr),
+      (row) => row.titleFr,
+    );
+    expect(title({ title: 'Soins palliatifs', titleFr: 'Soins palliatifs' }, { lang: 'EN' }, { language: 'EN' })).toBe(
+      'Soins palliatifs',
+    );
   });
 });
 
