@@ -111,15 +111,6 @@ export function localized<Parent>(
     inLanguage({ EN: english(parent), FR: french(parent) }, requestedLanguage(args.lang, context))?.text ?? '';
 }
 
-/**
- * The English text of a pair whose required field may hold French: an entry
- * taught only in French has its French title in both `title` and `titleFr`,
- * and no English title, so a required text identical to the French is not English.
- */
-export function englishOf(required: string, french: string | null | undefined): string | null {
-  return french != null && required === french ? null : required;
-}
-
 /** The same for an optional text (either half may be missing): null when neither language has it. */
 export function localizedOptional<Parent>(
   english: (parent: Parent) => string | null | undefined,
@@ -138,4 +129,13 @@ export function servedLanguage<Parent>(
     const requested = requestedLanguage(args.lang, context);
     return inLanguage({ EN: english(parent), FR: french(parent) }, requested)?.language ?? requested;
   };
+}
+
+/**
+ * The English text of a pair whose required field may hold French: an entry
+ * taught only in French has its French title in both `title` and `titleFr`,
+ * and no English title, so a required text identical to the French is not English.
+ */
+export function englishOf(required: string, french: string | null | undefined): string | null {
+  return french != null && required === french ? null : required;
 }

@@ -24,6 +24,20 @@ export function frenchLabel(classification: LabelledClassification, key: string)
   return Object.hasOwn(table[classification], key) ? table[classification][key] : undefined;
 }
 
+/**
+ * The official French label of a skill: ESDC SCT by code, ESCO by concept URI or,
+ * for the sample data whose URIs are derived from labels (seed/taxonomies.ts), by
+ * English preferred label. Undefined for other frameworks and unknown skills.
+ */
+export function frenchSkillLabel(skill: { framework?: unknown; code?: unknown; label?: unknown }): string | undefined {
+  if (typeof skill.code !== 'string') return undefined;
+  if (skill.framework === 'ESDC_SCT') return frenchLabel('esdcSct', skill.code);
+  if (skill.framework !== 'ESCO') return undefined;
+  return (
+    frenchLabel('esco', skill.code) ?? (typeof skill.label === 'string' ? frenchLabel('esco', skill.label) : undefined)
+  );
+}
+
 /** The codes (or ESCO labels) with a French label, for checks that the data covers what the seed uses. */
 export function labelledKeys(classification: LabelledClassification): string[] {
   return Object.keys(table[classification]);

@@ -5,7 +5,7 @@
  */
 import type { Resolvers } from './generated/resolvers.js';
 import { englishOf, localized, servedLanguage } from '../../runtime/language.js';
-import { frenchLabel } from '../../runtime/taxonomyLabels.js';
+import { frenchLabel, frenchSkillLabel } from '../../runtime/taxonomyLabels.js';
 
 type Row = { title: string; titleFr: string | null; description: string; descriptionFr: string | null };
 const title = (row: Row) => englishOf(row.title, row.titleFr);
@@ -23,13 +23,7 @@ export const languageFields = {
   Skill: {
     label: localized(
       (skill) => skill.label,
-      // Real ESCO data is keyed by concept URI; the sample's URIs are derived from labels (seed/taxonomies.ts).
-      (skill) =>
-        skill.framework === 'ESCO'
-          ? (frenchLabel('esco', skill.code) ?? frenchLabel('esco', skill.label))
-          : skill.framework === 'ESDC_SCT'
-            ? frenchLabel('esdcSct', skill.code)
-            : undefined,
+      (skill) => frenchSkillLabel(skill),
     ),
   },
   Occupation: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { englishOf, inLanguage, localized, negotiateLanguage, servedLanguage } from '../../runtime/language.js';
-import { frenchLabel, labelledKeys } from '../../runtime/taxonomyLabels.js';
+import { frenchLabel, frenchSkillLabel, labelledKeys } from '../../runtime/taxonomyLabels.js';
 import { knownCipCodes, knownNocCodes } from '../../seed/taxonomies.js';
 import { sectors } from '../../seed/sectors.js';
 
@@ -97,5 +97,12 @@ describe('official French labels', () => {
     expect(frenchLabel('noc', '99999')).toBeUndefined();
     expect(frenchLabel('noc', 'constructor')).toBeUndefined();
     expect(labelledKeys('esdcSct').length).toBeGreaterThan(0);
+    expect(frenchSkillLabel({ framework: 'ESDC_SCT', code: 'S.02.a.01', label: 'Critical Thinking' })).toBe(
+      'Pensée critique',
+    );
+    expect(
+      frenchSkillLabel({ framework: 'ESCO', code: 'http://data.europa.eu/esco/skill/x', label: 'lead a team' }),
+    ).toBe('diriger une équipe');
+    expect(frenchSkillLabel({ framework: 'OTHER', code: 'x', label: 'lead a team' })).toBeUndefined();
   });
 });

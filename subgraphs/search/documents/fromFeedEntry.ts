@@ -4,7 +4,7 @@
  * trusted. A bad entry is rejected with a reason and never indexed.
  */
 import type { FeedEntry } from '../indexer/changesQuery.js';
-import { frenchLabel } from '../../../runtime/taxonomyLabels.js';
+import { frenchLabel, frenchSkillLabel } from '../../../runtime/taxonomyLabels.js';
 import {
   deliveryModes,
   institutionTypes,
@@ -69,7 +69,7 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
     description: text(entry.description, 'description'),
     descriptionFr: optionalText(entry.descriptionFr, 'descriptionFr'),
     skills: distinct(list(entry.skills, 'skills').map((skill) => text(skill?.label, 'skills.label'))),
-    skillsFr: distinct(list(entry.skills, 'skills').flatMap((skill) => officialFrenchSkill(skill) ?? [])),
+    skillsFr: distinct(list(entry.skills, 'skills').flatMap((skill) => (skill ? (frenchSkillLabel(skill) ?? []) : []))),
     occupations: distinct(list(entry.occupations, 'occupations').map((o) => text(o?.nocCode, 'occupations.nocCode'))),
     occupationTitles: distinct(list(entry.occupations, 'occupations').map((o) => text(o?.title, 'occupations.title'))),
     occupationTitlesFr: distinct(
@@ -147,12 +147,4 @@ function oneOf<T extends string>(value: unknown, allowed: readonly string[], fie
 
 function distinct(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-/** The official French label of a skill, by code (ESDC SCT, ESCO) or, for the sample's ESCO skills, by English label. */
-function officialFrenchSkill(skill: FeedEntry['skills'][number] | null | undefined): string | undefined {
-  if (!skill || typeof skill.code !== 'string') return undefined;
-  if (skill.framework === 'ESDC_SCT') return frenchLabel('esdcSct', skill.code);
-  if (skill.framework === 'ESCO') return frenchLabel('esco', skill.code) ?? frenchLabel('esco', String(skill.label));
-  return undefined;
 }
