@@ -1,5 +1,14 @@
+import { Kind } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { englishOf, inLanguage, localized, negotiateLanguage, servedLanguage } from '../../runtime/language.js';
+import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
+import {
+  englishOf,
+  inLanguage,
+  languages,
+  localized,
+  negotiateLanguage,
+  servedLanguage,
+} from '../../runtime/language.js';
 import { frenchLabel, frenchSkillLabel, labelledKeys } from '../../runtime/taxonomyLabels.js';
 import { knownCipCodes, knownNocCodes } from '../../seed/taxonomies.js';
 import { sectors } from '../../seed/sectors.js';
@@ -104,5 +113,18 @@ describe('official French labels', () => {
       frenchSkillLabel({ framework: 'ESCO', code: 'http://data.europa.eu/esco/skill/x', label: 'lead a team' }),
     ).toBe('diriger une équipe');
     expect(frenchSkillLabel({ framework: 'OTHER', code: 'x', label: 'lead a team' })).toBeUndefined();
+  });
+});
+
+describe('the Language enum', () => {
+  it('is the same in every contract that uses it, and the same as runtime/language.ts', () => {
+    for (const name of ['catalogue', 'framework', 'search'] as const) {
+      const definition = loadSchemaDocument(name).definitions.find(
+        (node) => node.kind === Kind.ENUM_TYPE_DEFINITION && node.name.value === 'Language',
+      );
+      expect(
+        definition?.kind === Kind.ENUM_TYPE_DEFINITION && definition.values?.map((value) => value.name.value),
+      ).toEqual([...languages]);
+    }
   });
 });
