@@ -25,12 +25,14 @@ export const searchCutoffMs = 500;
 export const sortableAttributes = ['cost', 'hours', 'nextStartDay', 'updatedAtMs', 'id'];
 
 /**
- * Which language each searchable field is written in. Without it Meilisearch
- * guesses the language of every text (charabia's detector), and a short title
- * may be taken for a language whose tokenizer differs, e.g. German with its
- * compound-word segmentation; with it, French fields are tokenised as French
- * and the rest as English, exactly what the embedded engine assumes. Queries
- * may be in either language, so no `locales` is sent with them.
+ * Which language each searchable field is written in (the `localizedAttributes`
+ * setting, Meilisearch 1.10 and later). Without it Meilisearch detects the
+ * language of every text, and a short title may be taken for another language
+ * and tokenised by that language's rules; declared, French fields are tokenised
+ * as French and the rest as English, both with the Latin-script rules the
+ * embedded engine follows (text.ts). Queries may be in either language, so no
+ * `locales` is sent with them. Checked by the conformance suite where MEILI_HOST
+ * is set; no Meilisearch server was available when this was written.
  */
 const localizedAttributes: Settings['localizedAttributes'] = [
   { attributePatterns: searchableFields.filter((field) => field.endsWith('Fr')), locales: ['fra'] },
