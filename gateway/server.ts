@@ -30,6 +30,7 @@ import { composeSupergraph } from './supergraph.js';
 import { budgets } from './edge/budgets.js';
 import { corsPolicy, securityHeaders } from './edge/clientAccess.js';
 import { ConsumerKeys } from './edge/consumerKeys.js';
+import { contentLanguage } from './edge/contentLanguage.js';
 import { maskError } from './edge/errorMasking.js';
 import { serveGraphiQL } from './edge/graphiql.js';
 import { inputFormatsPlugin } from './edge/inputFormats.js';
@@ -178,6 +179,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       serveGraphiQL(app, { readmePath: fileURLToPath(new URL('../README.md', import.meta.url)) });
       app.use(
         '/graphql',
+        contentLanguage(),
         budgets({
           anonymousRequests: edge.anonymousRequestsPerMinute,
           windowSeconds: 60,

@@ -28,9 +28,13 @@ type Slugs = string[];
 interface CommonCorePlan {
   code: string;
   title: string;
+  titleFr: string;
   description: string;
+  descriptionFr: string;
   sectorArea: RecognitionSeed['commonCore'][number]['entry']['sectorArea'];
   requiredCompetencies: string[];
+  /** The same competencies in French, in the same order. */
+  requiredCompetenciesFr: string[];
   minimumHours: number;
   endorsingBodies: string[];
   /** Slugs of member entries at any institution; `headline` takes every institution's first (data analytics) entry. */
@@ -41,13 +45,22 @@ const commonCorePlans: CommonCorePlan[] = [
   {
     code: 'CC-DATA-ANALYTICS',
     title: 'Data Analytics Foundations',
+    titleFr: "Fondements de l'analytique des données",
     description: 'Clean, analyse and visualise tabular data and communicate findings to decision makers.',
+    descriptionFr:
+      'Nettoyer, analyser et visualiser des données tabulaires, et communiquer les constats aux décideurs.',
     sectorArea: 'DIGITAL_SKILLS',
     requiredCompetencies: [
       'Prepare and clean data sets',
       'Descriptive statistics',
       'Build charts and dashboards',
       'Communicate findings',
+    ],
+    requiredCompetenciesFr: [
+      'Préparer et nettoyer des jeux de données',
+      'Statistiques descriptives',
+      'Concevoir des graphiques et des tableaux de bord',
+      'Communiquer les constats',
     ],
     minimumHours: 24,
     endorsingBodies: ['eCampusOntario', 'Information and Communications Technology Council (ICTC)'],
@@ -56,12 +69,20 @@ const commonCorePlans: CommonCorePlan[] = [
   {
     code: 'CC-PSW-SAFE-HANDLING',
     title: 'Safe Patient Handling and Mobility',
+    titleFr: 'Manutention sécuritaire et mobilité des patients',
     description: 'Transfers, positioning and mobility support that protect clients and personal support workers.',
+    descriptionFr:
+      'Transferts, positionnement et aide à la mobilité qui protègent la clientèle et les préposés aux services de soutien personnel.',
     sectorArea: 'HEALTH_AND_PERSONAL_SUPPORT',
     requiredCompetencies: [
       'Assess mobility and risk',
       'Use mechanical lifts safely',
       'Body mechanics and injury prevention',
+    ],
+    requiredCompetenciesFr: [
+      'Évaluer la mobilité et les risques',
+      'Utiliser les lève-personnes mécaniques en toute sécurité',
+      'Mécanique corporelle et prévention des blessures',
     ],
     minimumHours: 20,
     endorsingBodies: ['Ontario Personal Support Workers Association', 'Public Services Health and Safety Association'],
@@ -70,12 +91,20 @@ const commonCorePlans: CommonCorePlan[] = [
   {
     code: 'CC-PSW-MEDICATION',
     title: 'Medication Support for Home Care',
+    titleFr: 'Soutien à la prise de médicaments en soins à domicile',
     description: 'Support clients with medication under delegation in home and community care.',
+    descriptionFr:
+      'Aider la clientèle à prendre ses médicaments par délégation, en soins à domicile et en milieu communautaire.',
     sectorArea: 'HEALTH_AND_PERSONAL_SUPPORT',
     requiredCompetencies: [
       'Medication safety and the five rights',
       'Delegation and documentation',
       'Recognise adverse reactions',
+    ],
+    requiredCompetenciesFr: [
+      'Sécurité des médicaments et les cinq bons',
+      'Délégation et documentation',
+      'Reconnaître les réactions indésirables',
     ],
     minimumHours: 20,
     endorsingBodies: ['Ontario Personal Support Workers Association', 'Home Care Ontario'],
@@ -87,12 +116,19 @@ const commonCorePlans: CommonCorePlan[] = [
   {
     code: 'CC-PSW-DEMENTIA',
     title: 'Dementia Care for Support Workers',
+    titleFr: 'Soins aux personnes atteintes de démence pour le personnel de soutien',
     description: 'Person-centred care and responsive behaviours for people living with dementia.',
+    descriptionFr: 'Soins centrés sur la personne et comportements réactifs chez les personnes atteintes de démence.',
     sectorArea: 'HEALTH_AND_PERSONAL_SUPPORT',
     requiredCompetencies: [
       'Person-centred dementia care',
       'Responsive behaviours',
       'Family and caregiver communication',
+    ],
+    requiredCompetenciesFr: [
+      'Soins centrés sur la personne atteinte de démence',
+      'Comportements réactifs',
+      'Communication avec la famille et les proches aidants',
     ],
     minimumHours: 18,
     endorsingBodies: ['Alzheimer Society of Ontario', 'Ontario Personal Support Workers Association'],
@@ -101,13 +137,22 @@ const commonCorePlans: CommonCorePlan[] = [
   {
     code: 'CC-CYBER-FOUNDATIONS',
     title: 'Cybersecurity Foundations',
+    titleFr: 'Fondements de la cybersécurité',
     description: 'Core security concepts, threats and controls for entry-level cybersecurity roles.',
+    descriptionFr:
+      'Notions, menaces et mesures de sécurité essentielles pour les postes de premier échelon en cybersécurité.',
     sectorArea: 'DIGITAL_SKILLS',
     requiredCompetencies: [
       'Threats, vulnerabilities and risk',
       'Security controls',
       'Identity and access basics',
       'Incident reporting',
+    ],
+    requiredCompetenciesFr: [
+      'Menaces, vulnérabilités et risques',
+      'Mesures de sécurité',
+      'Notions de gestion des identités et des accès',
+      'Signalement des incidents',
     ],
     minimumHours: 30,
     endorsingBodies: ['Information and Communications Technology Council (ICTC)', 'Canadian Centre for Cyber Security'],
@@ -116,13 +161,22 @@ const commonCorePlans: CommonCorePlan[] = [
   {
     code: 'CC-PROJECT-MANAGEMENT',
     title: 'Project Management Foundations',
+    titleFr: 'Fondements de la gestion de projets',
     description: 'Plan, schedule and control small projects with recognised project management practice.',
+    descriptionFr:
+      'Planifier, ordonnancer et maîtriser de petits projets selon des pratiques reconnues de gestion de projets.',
     sectorArea: 'BUSINESS',
     requiredCompetencies: [
       'Scope and work breakdown',
       'Scheduling',
       'Risk and issue management',
       'Stakeholder communication',
+    ],
+    requiredCompetenciesFr: [
+      'Contenu et structure de découpage du projet',
+      'Ordonnancement',
+      'Gestion des risques et des problèmes',
+      'Communication avec les parties prenantes',
     ],
     minimumHours: 30,
     endorsingBodies: ['PMI Southern Ontario Chapter', 'Ontario Chamber of Commerce'],
@@ -131,9 +185,17 @@ const commonCorePlans: CommonCorePlan[] = [
   {
     code: 'CC-BUSINESS-SUSTAINABILITY',
     title: 'Sustainability for Business',
+    titleFr: 'Développement durable pour les entreprises',
     description: 'Sustainability concepts and practices that businesses apply to operations and reporting.',
+    descriptionFr:
+      'Notions et pratiques de développement durable que les entreprises appliquent à leurs activités et à leurs rapports.',
     sectorArea: 'ENVIRONMENT_AND_ENERGY',
     requiredCompetencies: ['Sustainability frameworks', 'Measure environmental impact', 'Build a sustainability plan'],
+    requiredCompetenciesFr: [
+      'Cadres de développement durable',
+      "Mesurer l'impact environnemental",
+      'Élaborer un plan de développement durable',
+    ],
     minimumHours: 20,
     endorsingBodies: ['Ontario Chamber of Commerce', 'ECO Canada'],
     members: ['sustainability-fundamentals-for-business'],
@@ -141,9 +203,16 @@ const commonCorePlans: CommonCorePlan[] = [
   {
     code: 'CC-GENAI-WORKPLACE',
     title: 'Generative AI in the Workplace',
+    titleFr: "L'IA générative en milieu de travail",
     description: 'Use generative AI tools productively, safely and ethically at work.',
+    descriptionFr: "Utiliser les outils d'IA générative au travail de façon productive, sûre et éthique.",
     sectorArea: 'DIGITAL_SKILLS',
     requiredCompetencies: ['Prompting techniques', 'Evaluate AI output', 'Privacy and responsible use'],
+    requiredCompetenciesFr: [
+      'Techniques de requête',
+      "Évaluer les résultats de l'IA",
+      'Vie privée et utilisation responsable',
+    ],
     minimumHours: 12,
     endorsingBodies: ['Vector Institute', 'eCampusOntario'],
     members: ['generative-ai-in-the-workplace', 'l-ia-generative-en-milieu-de-travail'],
@@ -151,9 +220,12 @@ const commonCorePlans: CommonCorePlan[] = [
   {
     code: 'CC-ECE-LEADERSHIP',
     title: 'Leadership in Child Care',
+    titleFr: 'Leadership en services de garde',
     description: 'Lead teams and programs in licensed child care settings.',
+    descriptionFr: 'Diriger des équipes et des programmes dans les services de garde agréés.',
     sectorArea: 'EDUCATION_AND_COMMUNITY',
     requiredCompetencies: ['Pedagogical leadership', 'Team supervision', 'Regulatory compliance (CCEYA)'],
+    requiredCompetenciesFr: ['Leadership pédagogique', "Supervision d'équipe", 'Conformité réglementaire (LGEPE)'],
     minimumHours: 30,
     endorsingBodies: ['College of Early Childhood Educators'],
     members: ['leadership-in-child-care-settings', 'leadership-en-milieu-de-garde'],
@@ -468,8 +540,10 @@ const programs: RecognitionSeed['programs'] = [
   {
     institution: 'lacite',
     code: 'PSSP',
-    title: 'Préposé aux services de soutien personnel',
+    title: 'Personal Support Worker',
+    titleFr: 'Préposé aux services de soutien personnel',
     credential: 'Ontario College Certificate',
+    credentialFr: "Certificat d'études collégiales de l'Ontario",
     oqfLevel: 5,
     totalCredits: 36,
     rules: [
@@ -486,7 +560,9 @@ const programs: RecognitionSeed['programs'] = [
     institution: 'cambrian',
     code: 'PSW',
     title: 'Personal Support Worker',
+    titleFr: 'Préposé aux services de soutien personnel',
     credential: 'Ontario College Certificate',
+    credentialFr: "Certificat d'études collégiales de l'Ontario",
     oqfLevel: 5,
     totalCredits: 36,
     rules: [
@@ -510,7 +586,9 @@ const programs: RecognitionSeed['programs'] = [
     institution: 'humber',
     code: 'BAN-GC',
     title: 'Business Insights and Analytics',
+    titleFr: "Analyse et intelligence d'affaires",
     credential: 'Ontario College Graduate Certificate',
+    credentialFr: "Certificat d'études supérieures de l'Ontario",
     oqfLevel: 9,
     totalCredits: 30,
     rules: [
@@ -534,7 +612,9 @@ const programs: RecognitionSeed['programs'] = [
     institution: 'georgian',
     code: 'PM-CERT',
     title: 'Project Management',
+    titleFr: 'Gestion de projets',
     credential: 'Ontario College Graduate Certificate',
+    credentialFr: "Certificat d'études supérieures de l'Ontario",
     oqfLevel: 9,
     totalCredits: 24,
     rules: [
@@ -558,7 +638,9 @@ const programs: RecognitionSeed['programs'] = [
     institution: 'durham',
     code: 'PSW',
     title: 'Personal Support Worker',
+    titleFr: 'Préposé aux services de soutien personnel',
     credential: 'Ontario College Certificate',
+    credentialFr: "Certificat d'études collégiales de l'Ontario",
     oqfLevel: 5,
     totalCredits: 36,
     rules: [
@@ -575,7 +657,9 @@ const programs: RecognitionSeed['programs'] = [
     institution: 'seneca',
     code: 'CTM-GC',
     title: 'Cybersecurity and Threat Management',
+    titleFr: 'Cybersécurité et gestion des menaces',
     credential: 'Ontario College Graduate Certificate',
+    credentialFr: "Certificat d'études supérieures de l'Ontario",
     oqfLevel: 9,
     totalCredits: 32,
     rules: [

@@ -28,7 +28,7 @@ export function feedEntryFromSeed(
     description: entry.description,
     descriptionFr: entry.descriptionFr,
     languages: entry.languages,
-    skills: entry.skills.map(({ label }) => ({ label })),
+    skills: entry.skills.map(({ framework, code, label }) => ({ framework, code, label })),
     occupations: entry.occupations.map(({ nocCode, title }) => ({ nocCode, title })),
     instructionalHours: entry.instructionalHours,
     durationWeeks: entry.durationWeeks,
@@ -43,6 +43,7 @@ export function feedEntryFromSeed(
     institution: {
       code: institution.code,
       name: institution.name,
+      nameFr: institution.nameFr,
       type: institution.type,
       region: institution.region,
       languages: institution.languages,

@@ -93,10 +93,13 @@ export function responseCachePlugin({
   };
 }
 
-/** Same operation text (by hash, so APQ and full text agree), same operation name, same variables. */
+/**
+ * Same operation text (by hash, so APQ and full text agree), same operation name, same variables,
+ * same negotiated language (`lang`-less text fields follow `Accept-Language`, runtime/language.ts).
+ */
 function cacheKey(context: GraphQLRequestContext<GatewayContext>): string {
-  const { queryHash, request } = context;
-  return `${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+  const { queryHash, request, contextValue } = context;
+  return `${contextValue.language}\n${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
 }
 
 function isCacheableQuery(context: GraphQLRequestContext<GatewayContext>): boolean {

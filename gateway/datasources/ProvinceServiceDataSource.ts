@@ -12,6 +12,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { headersForSubgraph } from '../credentials.js';
+import { languageHeader } from './languageHeader.js';
 import { callKind, callTimeoutMs, type GatewayDeadlines } from '../deadlines.js';
 import type { GatewayMetrics } from '../metrics.js';
 import { failureReason } from '../registry/probe.js';
@@ -55,7 +56,7 @@ export class ProvinceServiceDataSource implements GraphQLDataSource<GatewayConte
         institution: service,
         url,
         body: { query, variables, operationName },
-        headers: headersForSubgraph(context?.credential, service),
+        headers: { ...languageHeader(context?.language), ...headersForSubgraph(context?.credential, service) },
         timeoutMs,
         deadline: context?.deadline,
       });

@@ -33,6 +33,8 @@ import type { GatewayContext } from '../context.js';
 import { callKind, callTimeoutMs, type GatewayDeadlines } from '../deadlines.js';
 import type { GatewayMetrics } from '../metrics.js';
 import { headersForInstitution, type Credential } from '../credentials.js';
+import { languageHeader } from './languageHeader.js';
+import type { Language } from '../../runtime/language.js';
 
 export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
@@ -51,15 +53,16 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
     if (!query) return { errors: [{ message: 'The catalogue fetch has no query text.' }] };
     const credential = options.context?.credential;
     const deadline = options.context?.deadline;
+    const language = options.context?.language;
     const representations = variables?.representations;
     // Entity fetches are never addressed to an institution: they carry no credential.
     return Array.isArray(representations)
       ? routeEntitiesByInstitution(
           { query, operationName, variables: { ...variables, representations } },
-          (institution, body) => this.ask(institution, body, credential, false, deadline),
+          (institution, body) => this.ask(institution, body, credential, false, deadline, language),
         )
       : routeRootFieldsByInstitution({ query, operationName, variables }, (institution, body) =>
-          this.ask(institution, body, credential, true, deadline),
+          this.ask(institution, body, credential, true, deadline, language),
         );
   }
 
@@ -69,6 +72,7 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
     credential: Credential | undefined,
     addressed: boolean,
     deadline: AbortSignal | undefined,
+    language: Language | undefined,
   ): Promise<InstitutionAnswer> {
     const started = performance.now();
     const record = (failure?: string) =>
@@ -83,7 +87,7 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
         url: route.url,
         timeoutMs: callTimeoutMs(kind, route.timeoutMs, this.deadlines),
         deadline,
-        headers: headersForInstitution(credential, institution, addressed),
+        headers: { ...languageHeader(language), ...headersForInstitution(credential, institution, addressed) },
         body: { ...body, query: sent.text },
       });
     } catch (error) {

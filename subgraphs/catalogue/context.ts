@@ -1,9 +1,10 @@
 import type { CatalogueDatabase } from './db/connection.js';
 import type { ApiKeyCaller } from './db/apiKeys.js';
 import type { CatalogueLoaders } from './loaders.js';
+import type { LanguageContext } from '../../runtime/language.js';
 
-/** Per request: which institution this subgraph serves, its database, fresh loaders, and who is calling. */
-export interface Context {
+/** Per request: which institution this subgraph serves, its database, fresh loaders, who is calling, and the language asked for. */
+export interface Context extends LanguageContext {
   institution: string;
   db: CatalogueDatabase;
   loaders: CatalogueLoaders;

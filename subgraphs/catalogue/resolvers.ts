@@ -14,6 +14,7 @@ import { microCredentialId, ownSlugOf } from './ids.js';
 import { primePublicEntries } from './loaders.js';
 import type { InstitutionParent } from './parents.js';
 import { publishingMutations, publishingQueries, publishingTypes } from './publishingResolvers.js';
+import { languageFields } from './languageResolvers.js';
 import { DateScalar, DateTimeScalar, URLScalar } from '../../runtime/scalars.js';
 import { JSONScalar, PathSegmentScalar } from './scalars.js';
 
@@ -79,6 +80,7 @@ export const resolvers: Resolvers = {
   },
 
   MicroCredential: {
+    ...languageFields.MicroCredential,
     __resolveReference: resolveMicroCredentialReference,
     id: (row, _args, { institution }) => microCredentialId(institution, row.slug),
     institution: (_row, _args, { institution }) => ({ code: institution }),
@@ -87,6 +89,10 @@ export const resolvers: Resolvers = {
     history: (row, _args, { loaders }) => loaders.history.load(row.slug),
     updatedAt: (row) => row.updatedAt.toISOString(),
   },
+
+  Skill: languageFields.Skill,
+  Occupation: languageFields.Occupation,
+  InstructionalProgram: languageFields.InstructionalProgram,
 
   Offering: {
     id: (row, _args, { institution }) => `${microCredentialId(institution, row.microCredentialSlug)}:${row.code}`,

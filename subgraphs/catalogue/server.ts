@@ -9,6 +9,7 @@ import type { RunningHttpServer } from '../../runtime/http.js';
 import { databaseHealth, startSubgraph } from '../../runtime/startSubgraph.js';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import type { Context } from './context.js';
+import { requestLanguage } from '../../runtime/language.js';
 import { openCatalogueDatabase } from './db/connection.js';
 import { authenticateApiKey, type ApiKeyCaller } from './db/apiKeys.js';
 import { bearerToken } from '../../runtime/bearerToken.js';
@@ -49,6 +50,7 @@ export async function startCatalogueSubgraph(options: CatalogueSubgraphOptions):
           institution,
           db,
           loaders: createLoaders(db),
+          language: requestLanguage(req.headers),
           caller: () => (caller ??= token ? authenticateApiKey(db, institution, token) : Promise.resolve(null)),
         };
       },

@@ -2,9 +2,10 @@ import type { Caller } from './authorization.js';
 import type { FrameworkDatabase } from './db/connection.js';
 import type { FrameworkLoaders } from './loaders.js';
 import type { MicroCredentialCheck } from './recognition/gatewayCheck.js';
+import type { LanguageContext } from '../../runtime/language.js';
 
-/** Per request: the database, fresh loaders, and who is calling. */
-export interface Context {
+/** Per request: the database, fresh loaders, who is calling, and the language asked for. */
+export interface Context extends LanguageContext {
   db: FrameworkDatabase;
   loaders: FrameworkLoaders;
   caller: Caller;

@@ -11,6 +11,7 @@ import { consumerKeyResolvers } from './consumerKeyResolvers.js';
 import { dataVersionResolvers } from './dataVersionResolvers.js';
 import type { Resolvers } from './generated/resolvers.js';
 import { institutionResolvers } from './institutionResolvers.js';
+import { languageResolvers } from './languageResolvers.js';
 import { oqfResolvers } from './oqfResolvers.js';
 import { recognitionResolvers } from './recognition/resolvers.js';
 
@@ -44,4 +45,5 @@ export const resolvers: Resolvers = combineResolvers(
   recognitionResolvers,
   consumerKeyResolvers,
   dataVersionResolvers,
+  languageResolvers,
 );

@@ -11,6 +11,7 @@ import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import { bearerToken } from '../../runtime/bearerToken.js';
 import { checkSecrets, identifyCaller, type Caller } from './authorization.js';
 import type { Context } from './context.js';
+import { requestLanguage } from '../../runtime/language.js';
 import { openFrameworkDatabase } from './db/connection.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers.js';
@@ -59,7 +60,14 @@ export async function startFrameworkSubgraph(options: FrameworkSubgraphOptions):
           institution = await institutionOfKey(db, token);
           if (institution !== null) caller = 'INSTITUTION';
         }
-        return { db, loaders: createLoaders(db), caller, institution, checkMicroCredentials };
+        return {
+          db,
+          loaders: createLoaders(db),
+          caller,
+          institution,
+          checkMicroCredentials,
+          language: requestLanguage(req.headers),
+        };
       },
       health: () => databaseHealth(() => db.execute(sql`select 1`)),
       log: options.log ?? ((message: string) => console.error(message)),

@@ -7,12 +7,13 @@ import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
 import type { HighlightedField, SearchCard as IndexedCard } from './documents/searchDocument.js';
 import { disjunctiveFacets } from './disjunctiveFacets.js';
-import type { HighlightField, Resolvers, SearchCard, SearchFacets } from './generated/resolvers.js';
+import type { HighlightField, Resolvers, SearchFacets } from './generated/resolvers.js';
 import { snippetHtml } from './highlightMarkup.js';
-import type { SearchResultParent } from './parents.js';
+import type { SearchCardParent, SearchResultParent } from './parents.js';
 import type { FacetCount, FacetField, SearchRequest, SearchResponse } from './query/searchRequest.js';
 import { suggest } from './query/suggestions.js';
 import { DateScalar, DateTimeScalar } from '../../runtime/scalars.js';
+import { englishOf, localized, servedLanguage } from '../../runtime/language.js';
 import { BadSearchInput, searchRequestFrom } from './searchArguments.js';
 
 const highlightFieldNames: Record<HighlightedField, HighlightField> = {
@@ -21,6 +22,7 @@ const highlightFieldNames: Record<HighlightedField, HighlightField> = {
   description: 'DESCRIPTION',
   descriptionFr: 'DESCRIPTION_FR',
   skills: 'SKILL',
+  skillsFr: 'SKILL_FR',
 };
 
 export const maxSuggestions = 20;
@@ -66,6 +68,20 @@ export const resolvers: Resolvers = {
       return toSearchFacets(await disjunctiveFacets(backend, searched.request, searched.response));
     },
   },
+  SearchCard: {
+    title: localized(
+      (card) => englishOf(card.title, card.titleFr),
+      (card) => card.titleFr,
+    ),
+    titleLanguage: servedLanguage(
+      (card) => englishOf(card.title, card.titleFr),
+      (card) => card.titleFr,
+    ),
+    institutionName: localized(
+      (card) => card.institutionName,
+      (card) => card.institutionNameFr,
+    ),
+  },
 };
 
 function toSearchResult(request: SearchRequest, response: SearchResponse): SearchResultParent {
@@ -105,12 +121,13 @@ function toSearchFacets(facets: Record<FacetField, FacetCount[]>): SearchFacets 
   };
 }
 
-function toCard(card: IndexedCard): SearchCard {
+function toCard(card: IndexedCard): SearchCardParent {
   return {
     title: card.title,
     titleFr: card.titleFr,
     institutionCode: card.institution,
     institutionName: card.institutionName,
+    institutionNameFr: card.institutionNameFr,
     instructionalHours: card.hours,
     deliveryMode: card.deliveryMode,
     priceCad: card.cost === null ? null : { min: card.cost, max: card.maxCost ?? card.cost },

@@ -17,6 +17,7 @@ import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import { EmbeddedBackend } from './backends/embedded/EmbeddedBackend.js';
 import type { SearchBackend } from './backends/SearchBackend.js';
 import type { Context } from './context.js';
+import { requestLanguage } from '../../runtime/language.js';
 import type { CatalogueFeed } from './indexer/CatalogueFeed.js';
 import { GatewayCatalogueFeed } from './indexer/GatewayCatalogueFeed.js';
 import { Indexer } from './indexer/Indexer.js';
@@ -69,7 +70,7 @@ export async function startSearchSubgraph(options: SearchSubgraphOptions): Promi
     resolvers,
     port: options.port,
     host: options.host,
-    context: async () => ({ backend, indexer }),
+    context: async ({ req }) => ({ backend, indexer, language: requestLanguage(req.headers) }),
     health: async () => ({
       body: {
         status: indexer.ready ? 'ok' : 'starting',

@@ -86,7 +86,12 @@ afterAll(async () => {
   await directory?.stop();
 });
 
-const cookieAndOthers = { cookie: 'session=client-cookie-secret', 'x-api-key': 'client-custom-header' };
+const cookieAndOthers = {
+  cookie: 'session=client-cookie-secret',
+  'x-api-key': 'client-custom-header',
+  // Forwarded only as the language negotiated from it (`fr`), never as sent.
+  'accept-language': 'fr-CA;q=0.9, x-tracking-value',
+};
 const as = (token: string | undefined) => ({
   ...cookieAndOthers,
   ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -153,7 +158,10 @@ describe('credentials through the gateway', () => {
       for (const request of proxy.received) {
         expect(request.headers.cookie).toBeUndefined();
         expect(request.headers['x-api-key']).toBeUndefined();
+        expect(request.headers['accept-language']).not.toBe(cookieAndOthers['accept-language']);
       }
+      // The clients' requests above asked for French (others, e.g. the search indexer's, asked for nothing: English).
+      expect(proxy.received.some((request) => request.headers['accept-language'] === 'fr')).toBe(true);
       // Only its own key ever arrives, and never on an entity fetch (those are not addressed to it).
       expect(withCredential.map((request) => request.headers.authorization)).toSatisfy((seen: unknown[]) =>
         seen.every((header) => header === ownKey),

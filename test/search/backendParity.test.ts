@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { documentKeyOf } from '../../subgraphs/search/backends/meilisearch/documentKey.js';
 import { filterExpression, filterNumber } from '../../subgraphs/search/backends/meilisearch/filterExpression.js';
 import { facetKey } from '../../subgraphs/search/query/facetValue.js';
+import { indexSettings } from '../../subgraphs/search/backends/meilisearch/indexSettings.js';
+import { searchableFields } from '../../subgraphs/search/documents/searchDocument.js';
 import { parseQuery } from '../../subgraphs/search/query/queryWords.js';
+import { stopWords } from '../../subgraphs/search/query/stopWords.js';
 import { shortenSynonymPhrases, synonymGroups } from '../../subgraphs/search/query/synonyms.js';
 import { transposedSpellings, typoDistance } from '../../subgraphs/search/query/typoTolerance.js';
 
@@ -100,5 +103,35 @@ describe('facet values', () => {
     expect(facetKey('ﬁnance')).toBe(facetKey('Finance'));
     expect(facetKey('École')).toBe(facetKey('école'));
     expect(facetKey('École')).not.toBe(facetKey('Ecole'));
+  });
+});
+
+describe('French stop words', () => {
+  it('are dropped from a query except the last word while it is typed, as Meilisearch parses queries', () => {
+    const typed = (query: string) => parseQuery(query).flatMap((unit) => unit.words);
+    expect(typed("l'analyse des données")).toEqual([
+      { word: 'analyse', prefix: false },
+      { word: 'donnees', prefix: true },
+    ]);
+    expect(typed('vrelkor la')).toEqual([
+      { word: 'vrelkor', prefix: false },
+      { word: 'la', prefix: true },
+    ]);
+    expect(typed('vrelkor la ')).toEqual([{ word: 'vrelkor', prefix: false }]);
+  });
+  it('do not count toward the ten words a query keeps', () => {
+    const query = `${'de '.repeat(12)}un deux trois quatre cinq six sept huit neuf dix onze`;
+    const kept = parseQuery(query).flatMap((unit) => unit.words.map(({ word }) => word));
+    expect(kept).toEqual(['deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze']);
+  });
+  it('are the Meilisearch index setting, and every searchable field has its language declared', () => {
+    const settings = indexSettings(['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness']);
+    expect(settings.stopWords).toEqual([...stopWords]);
+    const declared = (settings.localizedAttributes ?? []).flatMap((rule) =>
+      rule.attributePatterns.map((field) => [field, rule.locales]),
+    );
+    expect(Object.fromEntries(declared)).toEqual(
+      Object.fromEntries(searchableFields.map((field) => [field, field.endsWith('Fr') ? ['fra'] : ['eng']])),
+    );
   });
 });

@@ -157,6 +157,32 @@ function conformanceSuite(
         expect(await ids('écoute empathique')).toContain(fixtures.french.id);
         expect(await ids('ecoute empathique')).toContain(fixtures.french.id);
       });
+      it('ignores French function words the way Meilisearch ignores stop words', async () => {
+        // "l'", "des" and "en" are not in the title or are written differently; "de" is not required.
+        expect(await ids("l'analyse des données vrelkor")).toEqual([fixtures.vrelkorLab.id]);
+        expect(await ids('analyse en données vrelkor ')).toEqual([fixtures.vrelkorLab.id]);
+        // Typed last, a stop word still completes a word ("la" → "laboratoire"); followed by a space it is dropped.
+        expect(await ids('vrelkor la')).toEqual([fixtures.vrelkorLab.id]);
+        expect((await ids('vrelkor la ')).sort()).toEqual([fixtures.vrelkorBasics.id, fixtures.vrelkorLab.id].sort());
+        // A query of stop words only is a browse, as an empty one.
+        expect((await search('la des ')).total).toBe((await search('')).total);
+      });
+      it('highlights the French words matched, not the function words between them', async () => {
+        const [hit] = (await search('analyse des données vrelkor')).hits;
+        expect(hit?.highlights).toContainEqual({
+          field: 'titleFr',
+          marked: `${matchStart}Analyse${matchEnd} de ${matchStart}données${matchEnd} ${matchStart}Vrelkor${matchEnd} en laboratoire`,
+        });
+      });
+      it('finds official French skill labels and occupation titles, and highlights the skill in French', async () => {
+        const [hit] = (await search('soudage zentrix')).hits;
+        expect(hit?.id).toBe(fixtures.frenchSkill.id);
+        expect(hit!.highlights).toContainEqual({
+          field: 'skillsFr',
+          marked: `${matchStart}Soudage${matchEnd} à l’arc ${matchStart}Zentrix${matchEnd}`,
+        });
+        expect(await ids('soudeuses zentrix')).toEqual([fixtures.frenchSkill.id]);
+      });
       it('finds French seed entries by their French titles', async () => {
         const french = seed.find((d) => d.status === 'ACTIVE' && d.titleFr && d.titleFr !== d.title)!;
         expect(await allIds(french.titleFr!)).toContain(french.id);

@@ -51,7 +51,7 @@ describe('gateway catalogue feed', () => {
     const page = await new GatewayCatalogueFeed({ gatewayUrl: url }).changes('humber', 'c0', 250);
     expect(lastRequest?.variables).toEqual({ institution: 'humber', since: 'c0', first: 250 });
     expect(lastRequest?.query).toContain('oqfAlignment { band }');
-    expect(lastRequest?.query).toContain('institution { code name type region languages }');
+    expect(lastRequest?.query).toContain('institution { code name nameFr type region languages }');
     expect(page).toMatchObject({ cursor: 'c1', hasMore: false, changes: [{ microCredential: entry }] });
     expect(page.unresolved.size).toBe(0);
   });

@@ -461,8 +461,12 @@ export type MicroCredential = {
   institution: Institution;
   /** The institution's own code for the offering (registrar or CE catalogue code). */
   externalCode?: Maybe<Scalars['String']['output']>;
+  /** In `lang` (see `Language` for the default and the fallback); `titleFr` is the French text as supplied. */
   title: Scalars['String']['output'];
   titleFr?: Maybe<Scalars['String']['output']>;
+  /** The language `title(lang:)` is served in: `lang` (or the request's), else the other when the entry has no title in it. */
+  titleLanguage: Language;
+  /** In `lang`, with the same fallback as `title`. */
   description: Scalars['String']['output'];
   descriptionFr?: Maybe<Scalars['String']['output']>;
   /** Languages of instruction as ISO 639 codes, e.g. `en`, `fr`, `oj`. */
@@ -511,6 +515,21 @@ export type MicroCredential = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+
+export type MicroCredentialTitleArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+export type MicroCredentialTitleLanguageArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+export type MicroCredentialDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
 export type MicroCredentialStatus =
   | 'DRAFT'
   | 'ACTIVE'
@@ -527,7 +546,16 @@ export type Skill = {
   framework: SkillFramework;
   /** ESCO concept URI, ESDC SCT code (e.g. `A.01.a.01`) or the framework's own code. */
   code: Scalars['String']['output'];
+  /**
+   * The label as the institution supplied it; in French (`lang: FR`) the official
+   * ESCO or ESDC SCT French label of `code` where the directory has it.
+   */
   label: Scalars['String']['output'];
+};
+
+
+export type SkillLabelArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 export type SkillFramework =
@@ -542,14 +570,26 @@ export type Occupation = {
   __typename?: 'Occupation';
   /** NOC 2021 unit group, five digits as a string. */
   nocCode: Scalars['String']['output'];
+  /** The institution's title; in French the official CNP 2021 title of `nocCode` where the directory has it. */
   title: Scalars['String']['output'];
+};
+
+
+export type OccupationTitleArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 export type InstructionalProgram = {
   __typename?: 'InstructionalProgram';
   /** CIP 2021 code `NN.NNNN`. */
   code: Scalars['String']['output'];
+  /** The institution's title; in French the official CPCÉ 2021 title of `code` where the directory has it. */
   title: Scalars['String']['output'];
+};
+
+
+export type InstructionalProgramTitleArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 export type Assessment = {
@@ -707,6 +747,17 @@ export type ChangeKind =
   | 'SUNSET'
   | 'DELETED';
 
+/**
+ * The directory's two languages. A text field with a `lang` argument answers in
+ * that language; without it, in the language of the request's `Accept-Language`
+ * header (`fr-CA` and any other `fr-*` count as French), English when the header
+ * names neither. When the data has no text in the requested language, the field
+ * falls back to the other language rather than answering empty.
+ */
+export type Language =
+  | 'EN'
+  | 'FR';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -842,6 +893,7 @@ export type ResolversTypes = ResolversObject<{
   ChangePage: ResolverTypeWrapper<ChangePageParent>;
   Change: ResolverTypeWrapper<ChangeRow>;
   ChangeKind: ChangeKind;
+  Language: Language;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1000,9 +1052,10 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institution?: Resolver<ResolversTypes['Institution'], ParentType, ContextType>;
   externalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<MicroCredentialTitleArgs>>;
   titleFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleLanguage?: Resolver<ResolversTypes['Language'], ParentType, ContextType, Partial<MicroCredentialTitleLanguageArgs>>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<MicroCredentialDescriptionArgs>>;
   descriptionFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   learningOutcomes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1038,17 +1091,17 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
 export type SkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Skill'] = ResolversParentTypes['Skill']> = ResolversObject<{
   framework?: Resolver<ResolversTypes['SkillFramework'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<SkillLabelArgs>>;
 }>;
 
 export type OccupationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Occupation'] = ResolversParentTypes['Occupation']> = ResolversObject<{
   nocCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<OccupationTitleArgs>>;
 }>;
 
 export type InstructionalProgramResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstructionalProgram'] = ResolversParentTypes['InstructionalProgram']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<InstructionalProgramTitleArgs>>;
 }>;
 
 export type AssessmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Assessment'] = ResolversParentTypes['Assessment']> = ResolversObject<{

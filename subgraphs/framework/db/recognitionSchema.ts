@@ -57,9 +57,13 @@ export const commonCoreEntries = pgTable(
   {
     code: text('code').primaryKey(),
     title: text('title').notNull(),
+    titleFr: text('title_fr'),
     description: text('description').notNull(),
+    descriptionFr: text('description_fr'),
     sectorArea: sectorArea('sector_area').notNull(),
     requiredCompetencies: text('required_competencies').array().notNull(),
+    /** Empty, or the same competencies in French, in the same order. */
+    requiredCompetenciesFr: text('required_competencies_fr').array().notNull().default(sql`'{}'`),
     minimumHours: real('minimum_hours').notNull(),
     endorsingBodies: text('endorsing_bodies').array().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -180,7 +184,9 @@ export const programs = pgTable(
     id: text('id').primaryKey(),
     institutionCode: text('institution_code').notNull(),
     title: text('title').notNull(),
+    titleFr: text('title_fr'),
     credential: text('credential').notNull(),
+    credentialFr: text('credential_fr'),
     oqfLevel: integer('oqf_level').notNull(),
     totalCredits: real('total_credits').notNull(),
   },

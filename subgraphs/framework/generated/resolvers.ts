@@ -529,8 +529,11 @@ export type OqfLevel = {
   __typename?: 'OqfLevel';
   /** Position in the framework, 1 to 13. */
   number: Scalars['Int']['output'];
+  /** The framework's name of the category, in `lang` (see `Language`). */
   name: Scalars['String']['output'];
-  /** Typical length as the framework words it. */
+  /** What a qualification at this level prepares for, in `lang`. */
+  description: Scalars['String']['output'];
+  /** Typical length as the framework words it, in `lang`. */
   typicalDuration: Scalars['String']['output'];
   typicalHoursMin?: Maybe<Scalars['Int']['output']>;
   typicalHoursMax?: Maybe<Scalars['Int']['output']>;
@@ -538,8 +541,28 @@ export type OqfLevel = {
   typicalCredits?: Maybe<Scalars['String']['output']>;
   /** Who may award a qualification at this level. */
   awardedBy: Array<ProviderType>;
-  /** The credential actually awarded, e.g. `Ontario College Certificate`. */
+  /** The credential actually awarded, e.g. `Ontario College Certificate`, in `lang`. */
   credential?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type OqfLevelNameArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+export type OqfLevelDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+export type OqfLevelTypicalDurationArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+export type OqfLevelCredentialArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 export type ProviderType =
@@ -557,7 +580,14 @@ export type OqfAlignment = {
   /** The OQF level whose typical workload this is comparable to; null below Certificate I. */
   comparableLevel?: Maybe<OqfLevel>;
   hours: Scalars['Float']['output'];
+  /** Why this band, in `lang`. */
   explanation: Scalars['String']['output'];
+};
+
+
+/** Alignment by instructional workload, not a classification. */
+export type OqfAlignmentExplanationArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 export type OqfBand =
@@ -604,6 +634,7 @@ export type MicroCredentialPlausibleEquivalenciesArgs = {
 export type Institution = {
   __typename?: 'Institution';
   code: Scalars['ID']['output'];
+  /** In `lang` (see `Language`); `nameFr` is the French name as registered. */
   name: Scalars['String']['output'];
   nameFr?: Maybe<Scalars['String']['output']>;
   type: InstitutionType;
@@ -617,6 +648,11 @@ export type Institution = {
   accepts: Array<Equivalency>;
   /** Its programs that micro-credentials stack into. */
   programs: Array<Program>;
+};
+
+
+export type InstitutionNameArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 export type InstitutionType =
@@ -688,9 +724,14 @@ export type CommonCoreEntry = {
   __typename?: 'CommonCoreEntry';
   /** Upper case, e.g. `CC-DATA-ANALYTICS`. */
   code: Scalars['ID']['output'];
+  /** In `lang` (see `Language`). */
   title: Scalars['String']['output'];
+  titleFr?: Maybe<Scalars['String']['output']>;
+  /** In `lang`. */
   description: Scalars['String']['output'];
+  descriptionFr?: Maybe<Scalars['String']['output']>;
   sectorArea: SectorArea;
+  /** In `lang`: the French list when the province recorded one, else the English. */
   requiredCompetencies: Array<Scalars['String']['output']>;
   minimumHours: Scalars['Float']['output'];
   endorsingBodies: Array<Scalars['String']['output']>;
@@ -698,6 +739,24 @@ export type CommonCoreEntry = {
   members: Array<MicroCredential>;
   /** Institutions with at least one member, ordered by code. */
   institutions: Array<Institution>;
+};
+
+
+/** A provincially agreed micro-credential definition. Its members are mutually recognized across institutions. */
+export type CommonCoreEntryTitleArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A provincially agreed micro-credential definition. Its members are mutually recognized across institutions. */
+export type CommonCoreEntryDescriptionArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A provincially agreed micro-credential definition. Its members are mutually recognized across institutions. */
+export type CommonCoreEntryRequiredCompetenciesArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 export type CommonCoreMembership = {
@@ -915,12 +974,27 @@ export type Program = {
   id: Scalars['ID']['output'];
   institutionCode: Scalars['ID']['output'];
   institution?: Maybe<Institution>;
+  /** In `lang` (see `Language`). */
   title: Scalars['String']['output'];
-  /** The credential awarded, e.g. `Ontario College Graduate Certificate`. */
+  titleFr?: Maybe<Scalars['String']['output']>;
+  /** The credential awarded, e.g. `Ontario College Graduate Certificate`, in `lang`. */
   credential: Scalars['String']['output'];
+  credentialFr?: Maybe<Scalars['String']['output']>;
   oqfLevel: OqfLevel;
   totalCredits: Scalars['Float']['output'];
   stackingRules: Array<StackingRule>;
+};
+
+
+/** A macro credential at an OQF level that micro-credentials stack into. */
+export type ProgramTitleArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+
+/** A macro credential at an OQF level that micro-credentials stack into. */
+export type ProgramCredentialArgs = {
+  lang?: InputMaybe<Language>;
 };
 
 /** `requiredCount` of the listed micro-credentials, or members of the listed common-core entries, grant `creditsGranted`. */
@@ -988,9 +1062,13 @@ export type IssuedRecognitionKey = {
 export type CommonCoreEntryInput = {
   code: Scalars['ID']['input'];
   title: Scalars['String']['input'];
+  titleFr?: InputMaybe<Scalars['String']['input']>;
   description: Scalars['String']['input'];
+  descriptionFr?: InputMaybe<Scalars['String']['input']>;
   sectorArea: SectorArea;
   requiredCompetencies: Array<Scalars['String']['input']>;
+  /** Absent, empty, or the same competencies in French in the same order (one for each English one). */
+  requiredCompetenciesFr?: InputMaybe<Array<Scalars['String']['input']>>;
   minimumHours: Scalars['Float']['input'];
   endorsingBodies: Array<Scalars['String']['input']>;
 };
@@ -1036,7 +1114,9 @@ export type ProgramInput = {
   /** `<institution>:<program code>`; the institution must be the caller's. */
   id: Scalars['ID']['input'];
   title: Scalars['String']['input'];
+  titleFr?: InputMaybe<Scalars['String']['input']>;
   credential: Scalars['String']['input'];
+  credentialFr?: InputMaybe<Scalars['String']['input']>;
   oqfLevel: Scalars['Int']['input'];
   totalCredits: Scalars['Float']['input'];
   stackingRules: Array<StackingRuleInput>;
@@ -1084,6 +1164,17 @@ export type ConsumerKeyUsageInput = {
   id: Scalars['ID']['input'];
   requests: Scalars['Int']['input'];
 };
+
+/**
+ * The directory's two languages (the same enum in every subgraph). A text field
+ * with a `lang` argument answers in that language; without it, in the language of
+ * the request's `Accept-Language` header (`fr-CA` and any `fr-*` count as French),
+ * English when the header names neither. When there is no text in the requested
+ * language, the field falls back to the other language rather than answering empty.
+ */
+export type Language =
+  | 'EN'
+  | 'FR';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -1219,6 +1310,7 @@ export type ResolversTypes = ResolversObject<{
   IssuedConsumerKey: ResolverTypeWrapper<IssuedConsumerKey>;
   ConsumerKeyGrant: ResolverTypeWrapper<ConsumerKeyGrant>;
   ConsumerKeyUsageInput: ConsumerKeyUsageInput;
+  Language: Language;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1316,21 +1408,22 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type OqfLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OqfLevel'] = ResolversParentTypes['OqfLevel']> = ResolversObject<{
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  typicalDuration?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<OqfLevelNameArgs>>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<OqfLevelDescriptionArgs>>;
+  typicalDuration?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<OqfLevelTypicalDurationArgs>>;
   typicalHoursMin?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   typicalHoursMax?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   typicalSemesters?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   typicalCredits?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   awardedBy?: Resolver<Array<ResolversTypes['ProviderType']>, ParentType, ContextType>;
-  credential?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  credential?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<OqfLevelCredentialArgs>>;
 }>;
 
 export type OqfAlignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OqfAlignment'] = ResolversParentTypes['OqfAlignment']> = ResolversObject<{
   band?: Resolver<ResolversTypes['OqfBand'], ParentType, ContextType>;
   comparableLevel?: Resolver<Maybe<ResolversTypes['OqfLevel']>, ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<OqfAlignmentExplanationArgs>>;
 }>;
 
 export type MicroCredentialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MicroCredential'] = ResolversParentTypes['MicroCredential']> = ResolversObject<{
@@ -1346,7 +1439,7 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
 
 export type InstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = ResolversObject<{
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<InstitutionNameArgs>>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['InstitutionType'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
@@ -1369,10 +1462,12 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type CommonCoreEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommonCoreEntry'] = ResolversParentTypes['CommonCoreEntry']> = ResolversObject<{
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<CommonCoreEntryTitleArgs>>;
+  titleFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<CommonCoreEntryDescriptionArgs>>;
+  descriptionFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sectorArea?: Resolver<ResolversTypes['SectorArea'], ParentType, ContextType>;
-  requiredCompetencies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  requiredCompetencies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<CommonCoreEntryRequiredCompetenciesArgs>>;
   minimumHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   endorsingBodies?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['MicroCredential']>, ParentType, ContextType>;
@@ -1479,8 +1574,10 @@ export type ProgramResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institutionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   institution?: Resolver<Maybe<ResolversTypes['Institution']>, ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  credential?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProgramTitleArgs>>;
+  titleFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  credential?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<ProgramCredentialArgs>>;
+  credentialFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   oqfLevel?: Resolver<ResolversTypes['OqfLevel'], ParentType, ContextType>;
   totalCredits?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   stackingRules?: Resolver<Array<ResolversTypes['StackingRule']>, ParentType, ContextType>;

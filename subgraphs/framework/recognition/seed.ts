@@ -70,7 +70,9 @@ export interface RecognitionSeed {
     institution: string;
     code: string;
     title: string;
+    titleFr: string | null;
     credential: string;
+    credentialFr: string | null;
     oqfLevel: number;
     totalCredits: number;
     rules: Array<{

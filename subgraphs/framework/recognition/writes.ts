@@ -88,9 +88,12 @@ export interface AgreementInput {
 export interface CommonCoreEntryInput {
   code: string;
   title: string;
+  titleFr?: string | null;
   description: string;
+  descriptionFr?: string | null;
   sectorArea: string;
   requiredCompetencies: readonly string[];
+  requiredCompetenciesFr?: readonly string[] | null;
   minimumHours: number;
   endorsingBodies: readonly string[];
 }
@@ -98,7 +101,9 @@ export interface CommonCoreEntryInput {
 export interface ProgramInput {
   id: string;
   title: string;
+  titleFr?: string | null;
   credential: string;
+  credentialFr?: string | null;
   oqfLevel: number;
   totalCredits: number;
   stackingRules: ReadonlyArray<{
@@ -175,6 +180,32 @@ function checkTextList(values: readonly string[], field: string, problems: Input
   if (list.length === 0) problems.push({ field, message: 'must list at least one' });
   if (new Set(list).size !== list.length) problems.push({ field, message: 'must not repeat an item' });
   return list;
+}
+
+/** Optional French text: absent or blank is null (the English serves, see runtime/language.ts); otherwise as checkText. */
+function checkOptionalText(
+  value: string | null | undefined,
+  field: string,
+  problems: InputProblem[],
+  max?: number,
+): string | null {
+  return value == null || value.trim() === '' ? null : checkText(value, field, problems, max);
+}
+
+/** A French list parallel to an English one: absent or empty, or one item for each English item. */
+function checkTranslatedList(
+  values: readonly string[] | null | undefined,
+  englishLength: number,
+  field: string,
+  problems: InputProblem[],
+): string[] {
+  if (values == null || values.length === 0) return [];
+  if (values.length !== englishLength)
+    problems.push({
+      field,
+      message: `must list one French item for each of the ${englishLength} English items, got ${values.length}`,
+    });
+  return values.map((value, index) => checkText(value, `${field}[${index}]`, problems, 300));
 }
 
 function checkMicroCredentialId(id: string, field: string, problems: InputProblem[], known?: Known): void {
@@ -503,9 +534,17 @@ export async function saveCommonCoreEntry(
   const values = {
     code: input.code,
     title: checkText(input.title, 'input.title', problems, 300),
+    titleFr: checkOptionalText(input.titleFr, 'input.titleFr', problems, 300),
     description: checkText(input.description, 'input.description', problems),
+    descriptionFr: checkOptionalText(input.descriptionFr, 'input.descriptionFr', problems),
     sectorArea: checkChoice(input.sectorArea, sectorAreas, 'input.sectorArea', problems),
     requiredCompetencies: checkTextList(input.requiredCompetencies, 'input.requiredCompetencies', problems),
+    requiredCompetenciesFr: checkTranslatedList(
+      input.requiredCompetenciesFr,
+      input.requiredCompetencies.length,
+      'input.requiredCompetenciesFr',
+      problems,
+    ),
     minimumHours: input.minimumHours,
     endorsingBodies: checkTextList(input.endorsingBodies, 'input.endorsingBodies', problems),
   };
@@ -586,7 +625,9 @@ export async function saveProgram(context: WriteContext, caller: string, input: 
     id: input.id,
     institutionCode: caller,
     title: checkText(input.title, 'input.title', problems, 300),
+    titleFr: checkOptionalText(input.titleFr, 'input.titleFr', problems, 300),
     credential: checkText(input.credential, 'input.credential', problems, 300),
+    credentialFr: checkOptionalText(input.credentialFr, 'input.credentialFr', problems, 300),
     oqfLevel: input.oqfLevel,
     totalCredits: input.totalCredits,
   };

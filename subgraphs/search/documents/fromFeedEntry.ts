@@ -4,6 +4,7 @@
  * trusted. A bad entry is rejected with a reason and never indexed.
  */
 import type { FeedEntry } from '../indexer/changesQuery.js';
+import { frenchLabel, frenchSkillLabel } from '../../../runtime/taxonomyLabels.js';
 import {
   deliveryModes,
   institutionTypes,
@@ -59,6 +60,7 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
     id,
     institution,
     institutionName: optionalText(owner.name, 'institution.name') ?? institution,
+    institutionNameFr: optionalText(owner.nameFr, 'institution.nameFr'),
     institutionType:
       owner.type == null ? null : oneOf<InstitutionType>(owner.type, institutionTypes, 'institution.type'),
     region: owner.region == null ? null : oneOf<Region>(owner.region, regions, 'institution.region'),
@@ -67,8 +69,12 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
     description: text(entry.description, 'description'),
     descriptionFr: optionalText(entry.descriptionFr, 'descriptionFr'),
     skills: distinct(list(entry.skills, 'skills').map((skill) => text(skill?.label, 'skills.label'))),
+    skillsFr: distinct(list(entry.skills, 'skills').flatMap((skill) => (skill ? (frenchSkillLabel(skill) ?? []) : []))),
     occupations: distinct(list(entry.occupations, 'occupations').map((o) => text(o?.nocCode, 'occupations.nocCode'))),
     occupationTitles: distinct(list(entry.occupations, 'occupations').map((o) => text(o?.title, 'occupations.title'))),
+    occupationTitlesFr: distinct(
+      list(entry.occupations, 'occupations').flatMap((o) => frenchLabel('noc', String(o?.nocCode)) ?? []),
+    ),
     languages: ownLanguages.length
       ? ownLanguages
       : distinct(list(owner.languages ?? [], 'institution.languages').map((l) => text(l, 'institution.languages'))),

@@ -30,6 +30,8 @@ export interface SearchDocument {
   id: string;
   institution: string;
   institutionName: string;
+  /** The institution's French name as registered; null when it has none. */
+  institutionNameFr: string | null;
   /** Null when the framework does not know the institution (yet). */
   institutionType: InstitutionType | null;
   region: Region | null;
@@ -39,10 +41,14 @@ export interface SearchDocument {
   descriptionFr: string | null;
   /** Skill labels. */
   skills: string[];
+  /** Official French labels of the skills the directory knows (runtime/taxonomyLabels.ts), so French queries find them. */
+  skillsFr: string[];
   /** NOC 2021 codes. */
   occupations: string[];
   /** NOC titles, searchable so "electrician" finds entries tagged with that occupation. */
   occupationTitles: string[];
+  /** Official French (CNP 2021) titles of the same occupations. */
+  occupationTitlesFr: string[];
   /** Languages of instruction (ISO 639); the institution's languages when the entry names none. */
   languages: string[];
   deliveryMode: DeliveryMode;
@@ -76,6 +82,7 @@ export const cardFields = [
   'titleFr',
   'institution',
   'institutionName',
+  'institutionNameFr',
   'hours',
   'deliveryMode',
   'cost',
@@ -99,13 +106,16 @@ export const searchableFields = [
   'title',
   'titleFr',
   'skills',
+  'skillsFr',
   'occupationTitles',
+  'occupationTitlesFr',
   'description',
   'descriptionFr',
   'institutionName',
+  'institutionNameFr',
 ] as const;
 export type SearchableField = (typeof searchableFields)[number];
 
 /** Fields whose matched passages are returned as highlights. */
-export const highlightedFields = ['title', 'titleFr', 'description', 'descriptionFr', 'skills'] as const;
+export const highlightedFields = ['title', 'titleFr', 'description', 'descriptionFr', 'skills', 'skillsFr'] as const;
 export type HighlightedField = (typeof highlightedFields)[number];

@@ -23,7 +23,7 @@ export const changesQuery = /* GraphQL */ `
           description
           descriptionFr
           languages
-          skills { label }
+          skills { framework code label }
           occupations { nocCode title }
           instructionalHours
           durationWeeks
@@ -35,7 +35,7 @@ export const changesQuery = /* GraphQL */ `
           offerings { startDate priceCad }
           oqfAlignment { band }
           commonCoreMemberships { entry { code } }
-          institution { code name type region languages }
+          institution { code name nameFr type region languages }
         }
       }
     }
@@ -58,7 +58,7 @@ export interface FeedEntry {
   description: string;
   descriptionFr: string | null;
   languages: string[];
-  skills: { label: string }[];
+  skills: { framework?: string; code?: string; label: string }[];
   occupations: { nocCode: string; title: string }[];
   instructionalHours: number;
   durationWeeks: number;
@@ -72,6 +72,7 @@ export interface FeedEntry {
   institution: {
     code: string;
     name: string | null;
+    nameFr?: string | null;
     type: string | null;
     region: string | null;
     languages: string[] | null;

@@ -12,7 +12,8 @@ import type { SearchDocument } from '../documents/searchDocument.js';
 import type { IndexerSnapshotState } from './Indexer.js';
 
 // 2: documents carry the result card's `maxCost` and `url`.
-const formatVersion = 2;
+// 3: documents carry French skill labels, occupation titles and institution names.
+const formatVersion = 3;
 const fileName = 'search-index.json';
 
 interface SnapshotFile {

@@ -1,6 +1,6 @@
 /**
  * Turns a query string into the units every word-matching step works on:
- * normalised words (at most 10, as Meilisearch keeps), the last one marked as
+ * normalised words other than stop words (at most 10, as Meilisearch keeps), the last one marked as
  * a prefix while it is being typed, and runs of words that form a synonym
  * phrase grouped with their alternatives ("personal support worker" with
  * "psw"). As in Meilisearch, such a run is at most 3 words; longer synonym
@@ -8,6 +8,7 @@
  * same rewrite the Meilisearch backend sends.
  */
 import { buildSynonymTable, longestQuerySidePhrase, shortenSynonymPhrases, type SynonymTable } from './synonyms.js';
+import { isStopWord } from './stopWords.js';
 import { lastWordIsPrefix, words } from './text.js';
 import { maxQueryWords } from './searchRequest.js';
 
@@ -28,8 +29,13 @@ const defaultSynonyms = buildSynonymTable();
 
 export function parseQuery(typed: string, synonyms: SynonymTable = defaultSynonyms): QueryUnit[] {
   const query = shortenSynonymPhrases(typed);
-  const queryWords = words(query).slice(0, maxQueryWords);
-  const prefixLast = lastWordIsPrefix(query) && words(query).length <= maxQueryWords;
+  const typing = lastWordIsPrefix(query);
+  // Stop words are dropped, except the last word while it is being typed (see stopWords.ts).
+  const meaningful = words(query).filter(
+    (word, index, all) => !isStopWord(word) || (typing && index === all.length - 1),
+  );
+  const queryWords = meaningful.slice(0, maxQueryWords);
+  const prefixLast = typing && meaningful.length <= maxQueryWords;
   const asQueryWord = (word: string, index: number): QueryWord => ({
     word,
     prefix: prefixLast && index === queryWords.length - 1,

@@ -29,7 +29,7 @@ export async function suggest(backend: SearchBackend, prefix: string, limit: num
     sort: 'RELEVANCE',
     page: 1,
     pageSize: suggestionPool,
-    matchFields: ['title', 'titleFr', 'skills'],
+    matchFields: ['title', 'titleFr', 'skills', 'skillsFr'],
     withFacets: false,
   });
   const tally = new Map<string, Suggestion & { firstRank: number }>();
@@ -37,7 +37,7 @@ export async function suggest(backend: SearchBackend, prefix: string, limit: num
     const seenInHit = new Set<string>();
     for (const highlight of hit.highlights) {
       const kind =
-        highlight.field === 'skills'
+        highlight.field === 'skills' || highlight.field === 'skillsFr'
           ? 'SKILL'
           : highlight.field === 'description' || highlight.field === 'descriptionFr'
             ? undefined

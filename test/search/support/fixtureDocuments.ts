@@ -10,6 +10,7 @@ export function fixtureDocument(slug: string, fields: Partial<SearchDocument>): 
     id: `testlab:${slug}`,
     institution: 'testlab',
     institutionName: 'Testlab Institute',
+    institutionNameFr: null,
     institutionType: 'CAREER_COLLEGE',
     region: 'NORTHERN',
     title: 'Untitled',
@@ -17,8 +18,10 @@ export function fixtureDocument(slug: string, fields: Partial<SearchDocument>): 
     description: 'A fixture entry.',
     descriptionFr: null,
     skills: [],
+    skillsFr: [],
     occupations: [],
     occupationTitles: [],
+    occupationTitlesFr: [],
     languages: ['en'],
     deliveryMode: 'IN_PERSON',
     oqfBand: 'BELOW_CERTIFICATE_I',
@@ -117,6 +120,25 @@ export const fixtures = {
   kelpTitle: fixtureDocument('kelp-farming-basics', { title: 'Kelp basics', skills: ['Kelp Farming'] }),
   kelpLower: fixtureDocument('kelp-farming-tides', { title: 'Kelp and tides', skills: ['kelp farming'] }),
   kelpUpper: fixtureDocument('kelp-farming-markets', { title: 'Kelp markets', skills: ['KELP FARMING '] }),
+  /** French function words (stop words): written one way here, queried another way. */
+  vrelkorLab: fixtureDocument('vrelkor-laboratoire', {
+    title: 'Vrelkor data analysis in the lab',
+    titleFr: 'Analyse de données Vrelkor en laboratoire',
+    languages: ['fr'],
+  }),
+  vrelkorBasics: fixtureDocument('vrelkor-debutants', {
+    title: 'Vrelkor for beginners',
+    titleFr: 'Vrelkor pour débutants',
+    languages: ['fr'],
+  }),
+  /** A skill with an official French label, as the indexer derives it from the skill's code. */
+  frenchSkill: fixtureDocument('zentrix-welding', {
+    title: 'Zentrix welding',
+    skills: ['Zentrix arc welding'],
+    skillsFr: ['Soudage à l’arc Zentrix'],
+    occupationTitles: ['Zentrix welders'],
+    occupationTitlesFr: ['Soudeurs/soudeuses Zentrix'],
+  }),
 };
 
 export const fixtureDocuments: SearchDocument[] = Object.values(fixtures);

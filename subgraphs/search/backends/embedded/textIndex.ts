@@ -14,6 +14,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { SearchDocument, SearchableField } from '../../documents/searchDocument.js';
 import { searchableFields } from '../../documents/searchDocument.js';
 import type { QueryUnit, QueryWord } from '../../query/queryWords.js';
+import { isStopWord } from '../../query/stopWords.js';
 import { words } from '../../query/text.js';
 import { allowedTypos, transposedSpellings, typoDistance, withinTypoBudget } from '../../query/typoTolerance.js';
 import { emptyScoreSet, intersect, scaled, union, type ScoreSet } from './scoreSet.js';
@@ -28,10 +29,13 @@ const fieldWeight: Record<SearchableField, number> = {
   title: 4,
   titleFr: 4,
   skills: 3,
+  skillsFr: 3,
   occupationTitles: 2,
+  occupationTitlesFr: 2,
   description: 1,
   descriptionFr: 1,
   institutionName: 1,
+  institutionNameFr: 1,
 };
 const fieldBit = Object.fromEntries(searchableFields.map((field, i) => [field, 1 << i])) as Record<
   SearchableField,
@@ -67,7 +71,8 @@ export class TextIndex {
       const value = document[field];
       const texts = Array.isArray(value) ? value : value === null ? [] : [value];
       for (const text of texts)
-        for (const word of words(text)) masks.set(word, (masks.get(word) ?? 0) | fieldBit[field]);
+        for (const word of words(text))
+          if (!isStopWord(word)) masks.set(word, (masks.get(word) ?? 0) | fieldBit[field]);
     }
     for (const [term, mask] of masks) {
       let posting = this.postings.get(term);

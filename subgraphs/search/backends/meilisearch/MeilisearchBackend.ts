@@ -262,8 +262,11 @@ function fromStored(stored: StoredDocument): SearchDocument {
   return {
     institutionType: null,
     region: null,
+    institutionNameFr: null,
     titleFr: null,
     descriptionFr: null,
+    skillsFr: [],
+    occupationTitlesFr: [],
     oqfBand: null,
     cost: null,
     maxCost: null,

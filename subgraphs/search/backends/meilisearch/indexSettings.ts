@@ -7,6 +7,7 @@
 import type { Settings } from 'meilisearch';
 import { searchableFields } from '../../documents/searchDocument.js';
 import { facetFields } from '../../query/searchRequest.js';
+import { stopWords } from '../../query/stopWords.js';
 import { meilisearchSynonyms } from '../../query/synonyms.js';
 import { minWordLengthForOneTypo, minWordLengthForTwoTypos } from '../../query/typoTolerance.js';
 
@@ -24,6 +25,21 @@ export const searchCutoffMs = 500;
 export const sortableAttributes = ['cost', 'hours', 'nextStartDay', 'updatedAtMs', 'id'];
 
 /**
+ * Which language each searchable field is written in (the `localizedAttributes`
+ * setting, Meilisearch 1.10 and later). Without it Meilisearch detects the
+ * language of every text, and a short title may be taken for another language
+ * and tokenised by that language's rules; declared, French fields are tokenised
+ * as French and the rest as English, both with the Latin-script rules the
+ * embedded engine follows (text.ts). Queries may be in either language, so no
+ * `locales` is sent with them. Checked by the conformance suite where MEILI_HOST
+ * is set; no Meilisearch server was available when this was written.
+ */
+const localizedAttributes: Settings['localizedAttributes'] = [
+  { attributePatterns: searchableFields.filter((field) => field.endsWith('Fr')), locales: ['fra'] },
+  { attributePatterns: searchableFields.filter((field) => !field.endsWith('Fr')), locales: ['eng'] },
+];
+
+/**
  * `defaultRankingRules` are the server's own (their names changed in v1.36);
  * "sort" moves first so a chosen order is a strict order, not a tie-breaker.
  */
@@ -34,6 +50,8 @@ export function indexSettings(defaultRankingRules: string[]): Settings {
     sortableAttributes,
     rankingRules: ['sort', ...defaultRankingRules.filter((rule) => rule !== 'sort')],
     synonyms: meilisearchSynonyms(),
+    stopWords: [...stopWords],
+    localizedAttributes,
     typoTolerance: {
       enabled: true,
       minWordSizeForTypos: { oneTypo: minWordLengthForOneTypo, twoTypos: minWordLengthForTwoTypos },
