@@ -13,6 +13,7 @@ import type { Resolvers } from './generated/resolvers.js';
 import { institutionResolvers } from './institutionResolvers.js';
 import { oqfResolvers } from './oqfResolvers.js';
 import { recognitionResolvers } from './recognition/resolvers.js';
+import { trustMarkResolvers } from './trustMarks/resolvers.js';
 
 /** Combines per-concern maps type by type; two maps resolving the same field is a bug, so it throws. */
 export function combineResolvers(...maps: Resolvers[]): Resolvers {
@@ -44,4 +45,5 @@ export const resolvers: Resolvers = combineResolvers(
   recognitionResolvers,
   consumerKeyResolvers,
   dataVersionResolvers,
+  trustMarkResolvers,
 );
