@@ -23,4 +23,5 @@ export const advisoryLockKeys = {
    * subgraphs/framework/db/migrations/0005_trust_mark_triggers.sql (the same literal key).
    */
   trustMarkChanges: 1_667_331_174,
+  trustMarkSeed: 1_667_331_175,
 } as const;

@@ -102,6 +102,11 @@ function toSearchFacets(facets: Record<FacetField, FacetCount[]>): SearchFacets 
     skill: facets.skills,
     occupation: facets.occupations,
     commonCore: facets.commonCore,
+    employerPartnered: facets.employerPartnered,
+    stackable: facets.stackable,
+    verifiedQualityAssurance: facets.verifiedQualityAssurance,
+    transferCredit: facets.transferCredit,
+    osapApproved: facets.osapApproved,
   };
 }
 
@@ -117,6 +122,7 @@ function toCard(card: IndexedCard): SearchCard {
     nextStartDate: card.nextStartDate,
     url: card.url,
     osapEligible: card.osapEligible,
+    osapApproved: card.osapApproved,
     oqfBand: card.oqfBand,
     status: card.status,
   };

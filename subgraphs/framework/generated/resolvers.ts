@@ -1506,7 +1506,8 @@ export type TrustMarkChange = {
   microCredentialId: Scalars['ID']['output'];
   /** ISO 8601 instant. */
   occurredAt: Scalars['String']['output'];
-  microCredential: MicroCredential;
+  /** Null when the entry is not public (a draft, deleted); with an error when its institution could not answer. */
+  microCredential?: Maybe<MicroCredential>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -2101,7 +2102,7 @@ export type TrustMarkChangeResolvers<ContextType = Context, ParentType extends R
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   microCredentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  microCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType>;
+  microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
