@@ -22,6 +22,7 @@ import {
   type QualityAssuranceVerificationRow,
 } from '../db/trustMarkSchema.js';
 import { inputRefused, type InputProblem } from '../errors.js';
+import { institutionExists } from '../db/institutionStore.js';
 import { httpUrlProblem } from '../formats.js';
 import { checkChoice, checkText } from '../inputChecks.js';
 import { confirmThroughGateway, type WriteContext } from '../recognition/writes.js';
@@ -95,7 +96,15 @@ export async function attestOsapApproval(context: WriteContext, input: OsapAppro
   const attestedBy = checkText(input.attestedBy, 'input.attestedBy', problems, 200);
   const ruleException = optionalText(input.ruleException, 'input.ruleException', problems, 1000);
   checkDates(input.validFrom, input.validUntil, ['input.validFrom', 'input.validUntil'], problems);
-  await confirm(context, problems, input.microCredentialId);
+  // Approval may precede publication (an institution publishes an exception case only once it holds one),
+  // so the entry need not be public yet; its institution must be registered.
+  const institution = institutionOfMicroCredentialId(input.microCredentialId);
+  if (institution !== undefined && !(await institutionExists(context.db, institution)))
+    problems.push({
+      field: 'input.microCredentialId',
+      message: `names no registered institution (${JSON.stringify(institution)})`,
+    });
+  if (problems.length > 0) throw inputRefused(problems);
   return context.db.transaction(async (tx) => {
     await tx
       .update(osapApprovals)
