@@ -100,13 +100,11 @@ function pageOf(answer: GraphQLAnswer, root: string, what: string): FeedChangesP
   const unresolved = new Set<number>();
   for (const error of answer.errors ?? []) {
     const [errorRoot, list, position] = Array.isArray(error.path) ? error.path : [];
-    if (
-      errorRoot === root &&
-      list === 'changes' &&
-      typeof position === 'number' &&
-      changes[position]?.microCredential == null
-    ) {
-      unresolved.add(position);
+    if (errorRoot === root && list === 'changes' && typeof position === 'number') {
+      if (changes[position]?.microCredential == null) unresolved.add(position);
+    } else if (!Array.isArray(error.path) || errorRoot === root) {
+      // An error this page cannot place: any null entry may be its, so none is read as "deleted".
+      changes.forEach((change, index) => change.microCredential == null && unresolved.add(index));
     }
   }
   return { changes, cursor: page.cursor, hasMore: page.hasMore, unresolved };

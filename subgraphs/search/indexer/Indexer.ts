@@ -274,10 +274,10 @@ export class Indexer {
   }
 
   /**
-   * Re-reads the entries the framework's trust-mark feed names, like an
-   * institution's feed: a null entry (no longer public) leaves the index, an
-   * unresolved one (its institution did not answer) stops the feed there until
-   * the next pass. Entries of unregistered institutions are skipped.
+   * Re-reads the entries the framework's trust-mark feed names. Only the
+   * institutions' own feeds decide what is public: a null entry here is skipped,
+   * never removed, and an unresolved one (its institution did not answer) stops
+   * this feed there until the next pass. Entries of unregistered institutions are skipped.
    */
   private async followTrustMarks(codes: string[], report: PassReport): Promise<void> {
     const feed = this.options.trustMarks;
@@ -288,7 +288,9 @@ export class Indexer {
         const firstUnresolved = Math.min(page.changes.length, ...page.unresolved);
         const applicable = page.changes.slice(0, firstUnresolved);
         for (const code of codes) {
-          const own = applicable.filter((change) => change.microCredentialId.startsWith(`${code}:`));
+          const own = applicable.filter(
+            (change) => change.microCredential != null && change.microCredentialId.startsWith(`${code}:`),
+          );
           if (own.length) await this.apply(code, own, this.progressOf(code), this.options.backend, report);
         }
         if (applicable.length) this.trustMarkCursor = applicable[applicable.length - 1]!.cursor;
