@@ -252,9 +252,10 @@ export type Mutation = {
   /** For the gateway only (registry service token): adds request counts to keys' use. */
   recordConsumerKeyUsage: Scalars['Boolean']['output'];
   /**
-   * Province only. Records the province's OSAP for Micro-credentials approval of a published
-   * entry, replacing its current one. Set `ruleException` (why) to approve an entry outside
-   * the OSAP micro-credential rules: its institution can then publish it with `osapEligible`.
+   * Province only. Records the province's OSAP for Micro-credentials approval of an entry of a
+   * registered institution, replacing its current one. The entry need not be published yet:
+   * set `ruleException` (why) to approve one outside the OSAP micro-credential rules, and its
+   * institution can then publish it with `osapEligible`.
    */
   attestOsapApproval: OsapApproval;
   /** Province only. Withdraws the entry's current approval; null when it had none. */

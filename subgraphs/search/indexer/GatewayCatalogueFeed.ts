@@ -104,7 +104,9 @@ function pageOf(answer: GraphQLAnswer, root: string, what: string): FeedChangesP
       if (changes[position]?.microCredential == null) unresolved.add(position);
     } else if (!Array.isArray(error.path) || errorRoot === root) {
       // An error this page cannot place: any null entry may be its, so none is read as "deleted".
-      changes.forEach((change, index) => change.microCredential == null && unresolved.add(index));
+      changes.forEach((change, index) => {
+        if (change.microCredential == null) unresolved.add(index);
+      });
     }
   }
   return { changes, cursor: page.cursor, hasMore: page.hasMore, unresolved };
