@@ -78,8 +78,8 @@ export type Query = {
   /** For the gateway only (registry service token): the active keys' digests and budgets. */
   consumerKeyGrants: Array<ConsumerKeyGrant>;
   /**
-   * Changes whenever registry, recognition, common-core or program data changes
-   * (OQF levels are fixed). Opaque: compare it, do not parse it.
+   * Changes whenever registry, recognition, common-core, program or trust-mark data
+   * changes (OQF levels are fixed). Opaque: compare it, do not parse it.
    */
   frameworkDataVersion: Scalars['String']['output'];
   /** Endorsers the province registered (employers, sector bodies, professional associations), ordered by id. */
