@@ -129,6 +129,16 @@ describe('the OSAP rule at publish', () => {
     expect(after).toMatchObject({ osapEligible: true, osapApproval: null, trustMarks: { osapApproved: false } });
   });
 
+  it('answers two attestations of one entry at once with one current approval, never a database error', async () => {
+    const id = publishedIds[5] ?? publishedIds[0]!;
+    const input = { microCredentialId: id, reference: 'OSAP-RACE', attestedBy: 'SFAB', validFrom: '2026-01-01' };
+    const results = await Promise.all([province()(attest, { input }), province()(attest, { input })]);
+    for (const result of results) if (result.errors) expect(codeOf(result)).toBe('CONFLICT');
+    expect(results.some((result) => !result.errors)).toBe(true);
+    const shown = await gateway()(marksOf, { id });
+    expect(shown.data.microCredential.osapApproval).toMatchObject({ reference: 'OSAP-RACE', inForce: true });
+  });
+
   it('lets only the province attest, with every problem listed at once', async () => {
     const input = { microCredentialId: publishedIds[0], reference: 'R', attestedBy: 'A', validFrom: '2026-01-01' };
     expect(codeOf(await gateway()(attest, { input }))).toBe('UNAUTHENTICATED');

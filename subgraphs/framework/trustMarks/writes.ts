@@ -105,24 +105,26 @@ export async function attestOsapApproval(context: WriteContext, input: OsapAppro
       message: `names no registered institution (${JSON.stringify(institution)})`,
     });
   if (problems.length > 0) throw inputRefused(problems);
-  return context.db.transaction(async (tx) => {
-    await tx
-      .update(osapApprovals)
-      .set({ withdrawnAt: sql`now()`, withdrawalReason: 'superseded by a new attestation' })
-      .where(and(eq(osapApprovals.microCredentialId, input.microCredentialId), isNull(osapApprovals.withdrawnAt)));
-    const [row] = await tx
-      .insert(osapApprovals)
-      .values({
-        microCredentialId: input.microCredentialId,
-        reference,
-        attestedBy,
-        validFrom: input.validFrom,
-        validUntil: input.validUntil ?? null,
-        ruleException,
-      })
-      .returning();
-    return row!;
-  });
+  return refuseConcurrentWrite(() =>
+    context.db.transaction(async (tx) => {
+      await tx
+        .update(osapApprovals)
+        .set({ withdrawnAt: sql`now()`, withdrawalReason: 'superseded by a new attestation' })
+        .where(and(eq(osapApprovals.microCredentialId, input.microCredentialId), isNull(osapApprovals.withdrawnAt)));
+      const [row] = await tx
+        .insert(osapApprovals)
+        .values({
+          microCredentialId: input.microCredentialId,
+          reference,
+          attestedBy,
+          validFrom: input.validFrom,
+          validUntil: input.validUntil ?? null,
+          ruleException,
+        })
+        .returning();
+      return row!;
+    }),
+  );
 }
 
 export async function withdrawOsapApproval(
@@ -232,16 +234,18 @@ export async function endorse(
     throw inputRefused(problems, 'ALREADY_ENDORSED');
   }
   await confirm(context, problems, input.microCredentialId);
-  const [row] = await context.db
-    .insert(endorsements)
-    .values({
-      endorserId,
-      microCredentialId: input.microCredentialId,
-      statement,
-      validFrom: input.validFrom,
-      validUntil: input.validUntil ?? null,
-    })
-    .returning();
+  const [row] = await refuseConcurrentWrite(() =>
+    context.db
+      .insert(endorsements)
+      .values({
+        endorserId,
+        microCredentialId: input.microCredentialId,
+        statement,
+        validFrom: input.validFrom,
+        validUntil: input.validUntil ?? null,
+      })
+      .returning(),
+  );
   return row!;
 }
 
@@ -267,6 +271,26 @@ export async function withdrawEndorsement(
     .where(and(eq(endorsements.id, id), isNull(endorsements.withdrawnAt)))
     .returning();
   return row ?? existing;
+}
+
+/**
+ * Two writes of the same current mark at once (two attestations of one entry, or one
+ * endorser endorsing one entry twice) meet at a unique index: the second is refused
+ * with CONFLICT, never with the database's own error.
+ */
+async function refuseConcurrentWrite<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
+    if (cause?.code !== '23505') throw error;
+    throw new GraphQLError(
+      'Another write of the same mark happened at the same moment; nothing was written. Try again.',
+      {
+        extensions: { code: 'CONFLICT' },
+      },
+    );
+  }
 }
 
 function isUuid(value: string): boolean {
