@@ -5,6 +5,9 @@
  *   DATABASE_URL=postgres://… npm run import -- --institution humber catalogue.csv
  *   DATABASE_URL=postgres://… npm run import -- --institution humber catalogue.json
  *
+ * PROVINCE_GRAPHQL_URL (the directory's GraphQL endpoint) lets entries that claim OSAP
+ * outside the OSAP rules be imported when the province attested an exception.
+ *
  * The format follows the file extension. Every problem is printed with its
  * line and field, and nothing is written when there is any. The audit log
  * records the import as made by `cli`.
@@ -18,6 +21,7 @@ import { commandLineActor } from '../subgraphs/catalogue/db/auditTrail.js';
 import { importCatalogue } from '../subgraphs/catalogue/db/catalogueImport.js';
 import { openCatalogueDatabase } from '../subgraphs/catalogue/db/connection.js';
 import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
+import { osapClaimCheck, provinceOsapExceptions } from '../subgraphs/catalogue/osapClaim.js';
 
 const usage = 'usage: npm run import -- --institution CODE FILE.csv|FILE.json';
 
@@ -31,10 +35,17 @@ async function main(): Promise<number> {
     throw new UsageError(`the file must end in .csv or .json\n${usage}`);
   const content = await readFile(file, 'utf8');
   const databaseUrl = url(process.env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  // OSAP claims outside the rules need the province's exception, read from the directory (osapClaim.ts).
+  const province = process.env.PROVINCE_GRAPHQL_URL
+    ? url(process.env, 'PROVINCE_GRAPHQL_URL', ['http:', 'https:'])
+    : undefined;
+  const provinceGraphqlUrl = () => province;
   await migrateCatalogueDatabase(databaseUrl);
   const { db, close } = openCatalogueDatabase(databaseUrl, { maxConnections: 2 });
   try {
-    const result = await importCatalogue(db, commandLineActor, extension === '.csv' ? 'CSV' : 'JSON', content);
+    const checkOsapClaims = osapClaimCheck(institution, provinceOsapExceptions(provinceGraphqlUrl));
+    const format = extension === '.csv' ? 'CSV' : 'JSON';
+    const result = await importCatalogue(db, commandLineActor, format, content, checkOsapClaims);
     const where = (problem: { line?: number | null; path: Array<string | number> }) =>
       `${extension === '.csv' ? 'line' : 'entry'} ${problem.line ?? '?'}${problem.path.length ? `, ${fieldName(problem.path)}` : ''}`;
     if (result.problems.length > 0) {

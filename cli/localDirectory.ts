@@ -14,6 +14,8 @@ import { startFrameworkSubgraph } from '../subgraphs/framework/server.js';
 import { seedFrameworkIfEmpty, syncInstitutionUrls } from '../subgraphs/framework/seed.js';
 import { seedRecognitionIfEmpty } from '../subgraphs/framework/recognition/seed.js';
 import { sampleRecognition } from '../seed/recognition.js';
+import { seedTrustMarksIfEmpty } from '../subgraphs/framework/trustMarks/seed.js';
+import { sampleTrustMarks } from '../seed/trustMarks.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import type { ResponseCacheOptions } from '../gateway/cache/GatewayResponseCache.js';
 import { defaultPassIntervalMs } from '../subgraphs/search/indexer/Indexer.js';
@@ -69,12 +71,19 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
   const catalogues = new Map<string, RunningHttpServer>();
   const ports = new Map<string, number>();
   const started: Array<{ stop(): Promise<void> }> = [];
+  // The gateway starts last; catalogues (OSAP exceptions) and the framework (entry checks) ask it once it is up.
+  let gatewayUrl: string | undefined;
   try {
     await Promise.all(
       institutions.map(async (institution, index) => {
         const databaseUrl = await prepareCatalogueDatabase(options, institution.code);
         const port = options.cataloguePortBase ? options.cataloguePortBase + index : 0;
-        const server = await startCatalogueSubgraph({ institution: institution.code, databaseUrl, port });
+        const server = await startCatalogueSubgraph({
+          institution: institution.code,
+          databaseUrl,
+          port,
+          provinceGraphqlUrl: () => gatewayUrl,
+        });
         catalogues.set(institution.code, server);
         ports.set(institution.code, server.port);
       }),
@@ -97,8 +106,10 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
       options.log?.(
         `seeded recognition: ${recognition.agreements} agreements, ${recognition.equivalencies} equivalencies`,
       );
-    // The gateway starts after the framework; writes that check micro-credentials ask it once it is up.
-    let gatewayUrl: string | undefined;
+    if (
+      await seedTrustMarksIfEmpty(frameworkDatabaseUrl, sampleTrustMarks(institutions, options.entriesPerInstitution))
+    )
+      options.log?.('seeded sample trust marks (OSAP approvals, QA verifications, endorsements)');
     const framework = await startFrameworkSubgraph({
       databaseUrl: frameworkDatabaseUrl,
       port: options.frameworkPort,
@@ -150,6 +161,7 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
           institution: code,
           databaseUrl: cluster.databaseUrl(catalogueDatabaseName(prefix, code)),
           port: ports.get(code) ?? 0,
+          provinceGraphqlUrl: () => gatewayUrl,
         });
         catalogues.set(code, server);
       },

@@ -16,6 +16,9 @@
  *   rotate them to the new format to publish through the gateway.
  * - `mdk_…`: a directory consumer key (job boards). It is the gateway's own
  *   business and is forwarded to no subgraph.
+ * - `ek_…`: an endorser's key (employers, sector bodies, professional
+ *   associations the province registered). Only the framework, which issued
+ *   it, can check it: forwarded to the framework only.
  * - Any other bearer token (recognition keys `rk_…`, the province key): only
  *   to the province-run framework subgraph, never to search or a catalogue.
  */
@@ -29,6 +32,7 @@ export type Credential =
   | { kind: 'OWNERLESS_PUBLISHING_KEY' }
   | { kind: 'CONSUMER_KEY' }
   | { kind: 'PROVINCE_TOKEN'; authorization: string }
+  | { kind: 'ENDORSER_KEY'; authorization: string }
   /** Not a bearer token at all (Basic, garbage): forwarded to nobody. */
   | { kind: 'UNRECOGNISED' };
 
@@ -41,6 +45,7 @@ export function parseCredential(header: string | string[] | undefined): Credenti
   if (!token) return { kind: 'UNRECOGNISED' };
   const authorization = `Bearer ${token}`;
   if (token.startsWith('mdk_')) return { kind: 'CONSUMER_KEY' };
+  if (token.startsWith('ek_')) return { kind: 'ENDORSER_KEY', authorization };
   if (token.startsWith('mck_')) {
     const owner = parsePublishingKey(token)?.institution;
     return owner ? { kind: 'PUBLISHING_KEY', institution: owner, authorization } : { kind: 'OWNERLESS_PUBLISHING_KEY' };
@@ -48,14 +53,13 @@ export function parseCredential(header: string | string[] | undefined): Credenti
   return { kind: 'PROVINCE_TOKEN', authorization };
 }
 
-/** The only subgraph the province's and recognition tokens are meant for. */
+/** The only subgraph the province's, recognition and endorser tokens are meant for. */
 export const provinceSubgraph = 'framework';
 
 /** Headers for a call to a province-run subgraph (`framework`, `search`). */
 export function headersForSubgraph(credential: Credential | undefined, subgraph: string): Record<string, string> {
-  return credential?.kind === 'PROVINCE_TOKEN' && subgraph === provinceSubgraph
-    ? { authorization: credential.authorization }
-    : {};
+  const forFramework = credential?.kind === 'PROVINCE_TOKEN' || credential?.kind === 'ENDORSER_KEY';
+  return forFramework && subgraph === provinceSubgraph ? { authorization: credential.authorization } : {};
 }
 
 /**

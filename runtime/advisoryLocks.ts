@@ -18,4 +18,10 @@ export const advisoryLockKeys = {
   frameworkMigrations: 1_667_331_171,
   recognitionSeed: 1_667_331_172,
   catalogueSeed: 1_667_331_173,
+  /**
+   * Orders the framework's trust-mark change feed: taken by the triggers in
+   * subgraphs/framework/db/migrations/0005_trust_mark_triggers.sql (the same literal key).
+   */
+  trustMarkChanges: 1_667_331_174,
+  trustMarkSeed: 1_667_331_175,
 } as const;

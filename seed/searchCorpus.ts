@@ -39,6 +39,9 @@ export function feedEntryFromSeed(
     // Spread over five months, newest for the first entries.
     updatedAt: new Date(Date.parse(`${corpusDate}T12:00:00Z`) - position * 3_600_000 * 7).toISOString(),
     offerings: entry.offerings.map(({ startDate, priceCad }) => ({ startDate, priceCad })),
+    // The institution's side of the quality markers; the province's (trustMarks) stay unset here.
+    partners: entry.partners.map(({ kind }) => ({ kind })),
+    stackability: { kind: entry.stackability.kind },
     oqfAlignment: { band: alignToOqf(entry.instructionalHours).band },
     institution: {
       code: institution.code,

@@ -1,7 +1,8 @@
 /**
  * Entry point of one institution's catalogue subgraph:
  * INSTITUTION_CODE, DATABASE_URL, PORT (default 4101), HOST (default 127.0.0.1;
- * 0.0.0.0 in a container).
+ * 0.0.0.0 in a container), PROVINCE_GRAPHQL_URL (the directory's GraphQL endpoint,
+ * for the province's OSAP exceptions at publish; unset refuses OSAP claims outside the rules).
  * Migrates the database, then serves until SIGINT or SIGTERM.
  */
 import { runService } from '../../runtime/entryPoint.js';

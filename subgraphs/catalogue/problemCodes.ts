@@ -33,6 +33,8 @@ export const entryProblemCodes = [
   'DUPLICATE',
   'INCONSISTENT',
   'EXTERNAL_CODE_TAKEN',
+  /** Claims OSAP eligibility outside the OSAP micro-credential rules with no provincial exception (osapClaim.ts). */
+  'OSAP_RULE_NOT_MET',
 ] as const;
 export type EntryProblemCode = (typeof entryProblemCodes)[number];
 
@@ -47,6 +49,8 @@ export const requestProblemCodes = [
   'INVALID_CSV',
   'INVALID_JSON',
   'UNKNOWN_COLUMN',
+  /** The province's OSAP approvals could not be read, so an exception could not be confirmed. */
+  'OSAP_EXCEPTION_UNCONFIRMED',
 ] as const;
 export type RequestProblemCode = (typeof requestProblemCodes)[number];
 

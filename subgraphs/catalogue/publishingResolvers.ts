@@ -73,7 +73,7 @@ export const publishingMutations: NonNullable<Resolvers['Mutation']> = {
   },
   publishMicroCredential: async (_root, { id, expectedVersion }, context) => {
     const { caller, slug } = await requireOwnId(context, id);
-    return publish(context.db, actorOf(caller), slug, expectedVersion);
+    return publish(context.db, actorOf(caller), slug, expectedVersion, context.checkOsapClaims);
   },
   sunsetMicroCredential: async (_root, { id, expectedVersion, reason, effectiveDate }, context) => {
     const { caller, slug } = await requireOwnId(context, id);
@@ -89,7 +89,7 @@ export const publishingMutations: NonNullable<Resolvers['Mutation']> = {
   },
   importCatalogue: async (_root, { institution, format, content }, context) => {
     const caller = await requireOwnInstitution(context, institution);
-    return importCatalogue(context.db, actorOf(caller), format, content);
+    return importCatalogue(context.db, actorOf(caller), format, content, context.checkOsapClaims);
   },
 };
 

@@ -10,6 +10,7 @@ import { databaseHealth, startSubgraph } from '../../runtime/startSubgraph.js';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import type { Context } from './context.js';
 import { requestLanguage } from '../../runtime/language.js';
+import { osapClaimCheck, provinceOsapExceptions } from './osapClaim.js';
 import { openCatalogueDatabase } from './db/connection.js';
 import { authenticateApiKey, type ApiKeyCaller } from './db/apiKeys.js';
 import { bearerToken } from '../../runtime/bearerToken.js';
@@ -26,6 +27,13 @@ export interface CatalogueSubgraphOptions {
   /** Called with every SQL statement sent to PostgreSQL, e.g. to count round-trips. */
   onQuery?: (sql: string) => void;
   log?: (message: string) => void;
+  /**
+   * The directory's public GraphQL endpoint (the gateway), where publishing
+   * reads the province's OSAP exceptions (osapClaim.ts). A function because the
+   * local directory starts the gateway after the catalogues; undefined refuses
+   * OSAP claims outside the rules, since no exception can be confirmed.
+   */
+  provinceGraphqlUrl?: () => string | undefined;
 }
 
 export async function startCatalogueSubgraph(options: CatalogueSubgraphOptions): Promise<RunningHttpServer> {
@@ -34,6 +42,10 @@ export async function startCatalogueSubgraph(options: CatalogueSubgraphOptions):
     throw new Error(`institution must be a lower-case institution code like "humber", got "${institution}"`);
   }
   const { db, close } = openCatalogueDatabase(options.databaseUrl, { onQuery: options.onQuery });
+  const checkOsapClaims = osapClaimCheck(
+    institution,
+    provinceOsapExceptions(options.provinceGraphqlUrl ?? (() => undefined)),
+  );
   try {
     // Fail at start, not on the first request, when the database is unreachable.
     await db.execute(sql`select 1`);
@@ -52,6 +64,7 @@ export async function startCatalogueSubgraph(options: CatalogueSubgraphOptions):
           loaders: createLoaders(db),
           language: requestLanguage(req.headers),
           caller: () => (caller ??= token ? authenticateApiKey(db, institution, token) : Promise.resolve(null)),
+          checkOsapClaims,
         };
       },
       health: () => databaseHealth(() => db.execute(sql`select 1`), { institution }),

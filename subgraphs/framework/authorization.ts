@@ -16,8 +16,9 @@ export interface FrameworkSecrets {
 /**
  * ANONYMOUS: no Authorization header. UNRECOGNISED: a header, but not a known bearer token.
  * INSTITUTION: a valid recognition key (see recognition/keys.ts); Context.institution names whose.
+ * ENDORSER: a valid endorser key (see trustMarks/endorserKeys.ts); Context.endorser names whose.
  */
-export type Caller = 'ANONYMOUS' | 'UNRECOGNISED' | 'PROVINCE' | 'REGISTRY' | 'INSTITUTION';
+export type Caller = 'ANONYMOUS' | 'UNRECOGNISED' | 'PROVINCE' | 'REGISTRY' | 'INSTITUTION' | 'ENDORSER';
 
 export function checkSecrets(secrets: FrameworkSecrets): void {
   if (!secrets.provinceApiKey || !secrets.registryToken)
@@ -38,14 +39,19 @@ export function identifyCaller(authorization: string | undefined, secrets: Frame
   return 'UNRECOGNISED';
 }
 
-const roleNames: Record<'PROVINCE' | 'REGISTRY' | 'INSTITUTION', string> = {
+const roleNames: Record<'PROVINCE' | 'REGISTRY' | 'INSTITUTION' | 'ENDORSER', string> = {
   PROVINCE: 'the province API key',
   REGISTRY: 'the registry service token',
   INSTITUTION: "an institution's recognition key",
+  ENDORSER: "an endorser's key",
 };
 
 /** Throws UNAUTHENTICATED without valid credentials, FORBIDDEN with credentials of another role. */
-export function requireCaller(caller: Caller, role: 'PROVINCE' | 'REGISTRY' | 'INSTITUTION', action: string): void {
+export function requireCaller(
+  caller: Caller,
+  role: 'PROVINCE' | 'REGISTRY' | 'INSTITUTION' | 'ENDORSER',
+  action: string,
+): void {
   if (caller === role) return;
   const needed = `${action} needs ${roleNames[role]}, sent as "Authorization: Bearer <token>"`;
   if (caller === 'ANONYMOUS') throw unauthenticated(`${needed}; no Authorization header was sent.`);

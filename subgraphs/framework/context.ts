@@ -11,6 +11,8 @@ export interface Context extends LanguageContext {
   caller: Caller;
   /** Set when caller is INSTITUTION: the institution whose recognition key was sent. */
   institution: string | null;
+  /** Set when caller is ENDORSER: the endorser whose key was sent. */
+  endorser: string | null;
   /** Checks that micro-credentials exist, through the gateway (see recognition/gatewayCheck.ts). */
   checkMicroCredentials: MicroCredentialCheck;
 }

@@ -14,6 +14,7 @@ import { institutionResolvers } from './institutionResolvers.js';
 import { languageResolvers } from './languageResolvers.js';
 import { oqfResolvers } from './oqfResolvers.js';
 import { recognitionResolvers } from './recognition/resolvers.js';
+import { trustMarkResolvers } from './trustMarks/resolvers.js';
 
 /** Combines per-concern maps type by type; two maps resolving the same field is a bug, so it throws. */
 export function combineResolvers(...maps: Resolvers[]): Resolvers {
@@ -46,4 +47,5 @@ export const resolvers: Resolvers = combineResolvers(
   consumerKeyResolvers,
   dataVersionResolvers,
   languageResolvers,
+  trustMarkResolvers,
 );

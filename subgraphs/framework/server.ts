@@ -17,6 +17,7 @@ import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers.js';
 import { checkThroughGateway } from './recognition/gatewayCheck.js';
 import { institutionOfKey, looksLikeRecognitionKey } from './recognition/keys.js';
+import { endorserOfKey, looksLikeEndorserKey } from './trustMarks/endorserKeys.js';
 
 export interface FrameworkSubgraphOptions {
   databaseUrl: string;
@@ -54,17 +55,23 @@ export async function startFrameworkSubgraph(options: FrameworkSubgraphOptions):
       context: async ({ req }) => {
         let caller: Caller = identifyCaller(req.headers.authorization, secrets);
         let institution: string | null = null;
+        let endorser: string | null = null;
         const token = bearerToken(req.headers.authorization);
-        // Only tokens shaped like recognition keys cost a lookup.
+        // Only tokens shaped like recognition or endorser keys cost a lookup.
         if (caller === 'UNRECOGNISED' && token !== undefined && looksLikeRecognitionKey(token)) {
           institution = await institutionOfKey(db, token);
           if (institution !== null) caller = 'INSTITUTION';
+        }
+        if (caller === 'UNRECOGNISED' && token !== undefined && looksLikeEndorserKey(token)) {
+          endorser = await endorserOfKey(db, token);
+          if (endorser !== null) caller = 'ENDORSER';
         }
         return {
           db,
           loaders: createLoaders(db),
           caller,
           institution,
+          endorser,
           checkMicroCredentials,
           language: requestLanguage(req.headers),
         };

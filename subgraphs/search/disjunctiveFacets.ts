@@ -26,6 +26,11 @@ const filterOfFacet: Record<FacetField, keyof SearchFilters> = {
   skills: 'skills',
   occupations: 'occupations',
   commonCore: 'commonCore',
+  employerPartnered: 'employerPartnered',
+  stackable: 'stackable',
+  verifiedQualityAssurance: 'verifiedQualityAssurance',
+  transferCredit: 'transferCredit',
+  osapApproved: 'osapApproved',
 };
 
 export async function disjunctiveFacets(

@@ -118,6 +118,11 @@ function toSearchFacets(facets: Record<FacetField, FacetCount[]>): SearchFacets 
     skill: facets.skills,
     occupation: facets.occupations,
     commonCore: facets.commonCore,
+    employerPartnered: facets.employerPartnered,
+    stackable: facets.stackable,
+    verifiedQualityAssurance: facets.verifiedQualityAssurance,
+    transferCredit: facets.transferCredit,
+    osapApproved: facets.osapApproved,
   };
 }
 
@@ -134,6 +139,7 @@ function toCard(card: IndexedCard): SearchCardParent {
     nextStartDate: card.nextStartDate,
     url: card.url,
     osapEligible: card.osapEligible,
+    osapApproved: card.osapApproved,
     oqfBand: card.oqfBand,
     status: card.status,
   };

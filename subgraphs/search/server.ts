@@ -55,8 +55,11 @@ export async function startSearchSubgraph(options: SearchSubgraphOptions): Promi
   const log = options.log ?? (() => {});
   const backend = options.backend ?? new EmbeddedBackend();
   await backend.open();
+  // The gateway feed also carries the framework's trust-mark changes; a test feed replaces both.
+  const gatewayFeed = options.feed ? undefined : new GatewayCatalogueFeed({ gatewayUrl: options.gatewayUrl });
   const indexer = new Indexer({
-    feed: options.feed ?? new GatewayCatalogueFeed({ gatewayUrl: options.gatewayUrl }),
+    feed: options.feed ?? gatewayFeed!,
+    trustMarks: gatewayFeed,
     backend,
     pageSize: options.pageSize,
     now: options.now,

@@ -1,11 +1,17 @@
 /** The credential policy as pure rules: which credential each kind of call may carry. */
 import { describe, expect, it } from 'vitest';
-import { headersForInstitution, headersForSubgraph, parseCredential } from '../../gateway/credentials.js';
+import {
+  headersForInstitution,
+  headersForSubgraph,
+  parseCredential,
+  sharesPublicAnswers,
+} from '../../gateway/credentials.js';
 import { parsePublishingKey } from '../../runtime/publishingKeys.js';
 
 const secret = `${'A'.repeat(21)}_-${'b'.repeat(20)}`;
 const humberKey = `mck_humber_1a2b3c4d_${secret}`;
 const oldKey = `mck_1a2b3c4d_${secret}`;
+const endorserKey = `ek_0a1b2c3d_${secret}`;
 
 describe('parseCredential', () => {
   it('recognises each kind of Authorization header', () => {
@@ -22,6 +28,10 @@ describe('parseCredential', () => {
     expect(parseCredential('Bearer mck_humber_short')).toEqual({ kind: 'OWNERLESS_PUBLISHING_KEY' });
     expect(parseCredential('Bearer mdk_0123456789abcdef')).toEqual({ kind: 'CONSUMER_KEY' });
     expect(parseCredential('Bearer rk_0123')).toEqual({ kind: 'PROVINCE_TOKEN', authorization: 'Bearer rk_0123' });
+    expect(parseCredential(`Bearer ${endorserKey}`)).toEqual({
+      kind: 'ENDORSER_KEY',
+      authorization: `Bearer ${endorserKey}`,
+    });
     expect(parseCredential('Bearer province-key')).toMatchObject({ kind: 'PROVINCE_TOKEN' });
     expect(parseCredential('Basic dXNlcjpwYXNz')).toEqual({ kind: 'UNRECOGNISED' });
     expect(parseCredential(['Bearer a', 'Bearer b'])).toEqual({ kind: 'UNRECOGNISED' });
@@ -45,6 +55,15 @@ describe('who receives what', () => {
     expect(headersForSubgraph(province, 'framework')).toEqual({ authorization: 'Bearer province-key' });
     expect(headersForSubgraph(province, 'search')).toEqual({});
     expect(headersForInstitution(province, 'humber', true)).toEqual({});
+  });
+
+  it('sends an endorser key only to the framework, which issued it', () => {
+    const endorser = parseCredential(`Bearer ${endorserKey}`);
+    expect(headersForSubgraph(endorser, 'framework')).toEqual({ authorization: `Bearer ${endorserKey}` });
+    expect(headersForSubgraph(endorser, 'search')).toEqual({});
+    expect(headersForInstitution(endorser, 'humber', true)).toEqual({});
+    expect(headersForInstitution(endorser, 'humber', false)).toEqual({});
+    expect(sharesPublicAnswers(endorser)).toBe(false);
   });
 
   it('sends consumer keys, ownerless keys and anything unrecognised nowhere', () => {

@@ -17,4 +17,14 @@ describe('advisory lock keys', () => {
     expect(taken.length).toBeGreaterThan(0);
     for (const key of taken) expect(key).toBe(advisoryLockKeys.catalogueChangeLog);
   });
+
+  it('matches the key the trust-mark change triggers take in SQL', () => {
+    const sql = readFileSync(
+      new URL('../../subgraphs/framework/db/migrations/0005_trust_mark_triggers.sql', import.meta.url),
+      'utf8',
+    );
+    const taken = [...sql.matchAll(/pg_advisory_xact_lock\((\d+)\)/g)].map((match) => Number(match[1]));
+    expect(taken.length).toBeGreaterThan(0);
+    for (const key of taken) expect(key).toBe(advisoryLockKeys.trustMarkChanges);
+  });
 });

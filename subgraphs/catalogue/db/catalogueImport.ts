@@ -20,6 +20,7 @@ import { explainConstraintViolation, writeValidEntries } from './catalogueStore.
 import { lockChangeLog } from './changeLog.js';
 import type { CatalogueDatabase, CatalogueTransaction } from './connection.js';
 import { asPublishingProblem, PublishingRefusal } from './publishingStore.js';
+import type { OsapClaimCheck } from '../osapClaim.js';
 import { microCredentials } from './schema.js';
 
 export type ImportFormat = 'CSV' | 'JSON';
@@ -32,6 +33,7 @@ export async function importCatalogue(
   actor: Actor,
   format: ImportFormat,
   content: string,
+  checkOsapClaims: OsapClaimCheck,
 ): Promise<ImportPayloadParent> {
   const refused = (problems: PublishingProblem[]): ImportPayloadParent => ({
     created: [],
@@ -67,6 +69,13 @@ export async function importCatalogue(
       problems.push(...entries.flatMap((record) => record.problems));
       if (problems.length > 0) throw new PublishingRefusal(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
       const valid = entries.map((record) => record.entry as unknown as CatalogueEntryInput);
+      // Drafts are not published: the OSAP rule waits for their publication.
+      const osapProblems = await checkOsapClaims(
+        valid.flatMap((entry, index) =>
+          entry.status === 'DRAFT' ? [] : [{ slug: entry.slug, entry, line: entries[index]!.line }],
+        ),
+      );
+      if (osapProblems.length > 0) throw new PublishingRefusal(osapProblems);
       const result = await writeValidEntries(tx, valid);
       await recordAudit(tx, actor, 'IMPORTED', {
         detail: {

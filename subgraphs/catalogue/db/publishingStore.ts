@@ -15,6 +15,7 @@ import {
   type EntryWarning,
 } from '../catalogueEntry.js';
 import { entryInputOf } from '../entryInput.js';
+import type { OsapClaimCheck } from '../osapClaim.js';
 import type { MicroCredentialPayloadParent, PublishingProblem } from '../parents.js';
 import type { PublishingProblemCode } from '../problemCodes.js';
 import { recordAudit, type Actor } from './auditTrail.js';
@@ -219,7 +220,14 @@ export function deleteDraft(db: CatalogueDatabase, actor: Actor, slug: string, e
   });
 }
 
-export function publish(db: CatalogueDatabase, actor: Actor, slug: string, expectedVersion: number) {
+/** `checkOsapClaims` enforces the OSAP rule (osapClaim.ts), asking the province only for entries that break it. */
+export function publish(
+  db: CatalogueDatabase,
+  actor: Actor,
+  slug: string,
+  expectedVersion: number,
+  checkOsapClaims: OsapClaimCheck,
+) {
   return publishingWrite(db, async (tx) => {
     const draft = await lockedDraft(tx, slug);
     const stored = await lockedEntry(tx, slug);
@@ -248,6 +256,8 @@ export function publish(db: CatalogueDatabase, actor: Actor, slug: string, expec
       refuse('NOT_FOUND', ['id'], `there is no draft of "${slug}"`);
     }
     const { valid, warnings } = validatedEntry(entry);
+    const osapProblems = await checkOsapClaims([{ slug, entry: valid }]);
+    if (osapProblems.length > 0) throw new PublishingRefusal(osapProblems);
     if (stored) {
       await writeValidEntries(tx, [valid]);
     } else {

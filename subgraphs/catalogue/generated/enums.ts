@@ -33,3 +33,6 @@ export type PartnerKind = (typeof partnerKindValues)[number];
 
 export const changeKindValues = ['CREATED', 'UPDATED', 'PUBLISHED', 'SUNSET', 'DELETED'] as const;
 export type ChangeKind = (typeof changeKindValues)[number];
+
+export const languageValues = ['EN', 'FR'] as const;
+export type Language = (typeof languageValues)[number];

@@ -57,4 +57,8 @@ export * from './recognitionSchema.js';
 import * as consumers from './consumerKeySchema.js';
 export * from './consumerKeySchema.js';
 
-export const frameworkSchema = { institutions, institutionType, region, ...recognition, ...consumers };
+// Provincial trust marks (OSAP approvals, QA verifications, endorsers and endorsements), likewise.
+import * as trustMarks from './trustMarkSchema.js';
+export * from './trustMarkSchema.js';
+
+export const frameworkSchema = { institutions, institutionType, region, ...recognition, ...consumers, ...trustMarks };

@@ -45,3 +45,15 @@ export type StepDirection = (typeof stepDirectionValues)[number];
 
 export const countBasisValues = ['LISTED', 'COMMON_CORE', 'AGREEMENT'] as const;
 export type CountBasis = (typeof countBasisValues)[number];
+
+export const languageValues = ['EN', 'FR'] as const;
+export type Language = (typeof languageValues)[number];
+
+export const qualityAssuranceBodyValues = ['COLLEGE_QUALITY_ASSURANCE_SERVICE', 'ONTARIO_UNIVERSITIES_COUNCIL_ON_QUALITY_ASSURANCE', 'PEQAB', 'IAESC', 'INDUSTRY_ACCREDITOR'] as const;
+export type QualityAssuranceBody = (typeof qualityAssuranceBodyValues)[number];
+
+export const endorserKindValues = ['EMPLOYER', 'SECTOR_BODY', 'PROFESSIONAL_ASSOCIATION'] as const;
+export type EndorserKind = (typeof endorserKindValues)[number];
+
+export const endorsementWithdrawerValues = ['ENDORSER', 'PROVINCE'] as const;
+export type EndorsementWithdrawer = (typeof endorsementWithdrawerValues)[number];

@@ -7,9 +7,13 @@ import type { RegistryListing } from '../registry.js';
 import type { CommonCoreEntryRow, IndustryCredentialRow, AgreementRow, EquivalencyRow, ProgramRow, StackingRuleRow } from '../db/recognitionSchema.js';
 import type { CommonCoreMembershipValue, LearningItemRef, RecognitionValue, ItemRecognitionsValue, InferenceStepValue, InferredCandidate, PathwayPlanValue, RuleProgressValue, CountedCredentialValue } from '../recognition/model.js';
 import type { ConsumerKeyRow } from '../db/consumerKeySchema.js';
+import type { OsapApprovalRow, QualityAssuranceVerificationRow, EndorserRow, EndorsementRow, EndorserKeyRow } from '../db/trustMarkSchema.js';
+import type { IssuedEndorserKeyValue } from '../trustMarks/endorserKeys.js';
+import type { TrustMarkChangeValue } from '../trustMarks/changes.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -74,10 +78,27 @@ export type Query = {
   /** For the gateway only (registry service token): the active keys' digests and budgets. */
   consumerKeyGrants: Array<ConsumerKeyGrant>;
   /**
-   * Changes whenever registry, recognition, common-core or program data changes
-   * (OQF levels are fixed). Opaque: compare it, do not parse it.
+   * Changes whenever registry, recognition, common-core, program or trust-mark data
+   * changes (OQF levels are fixed). Opaque: compare it, do not parse it.
    */
   frameworkDataVersion: Scalars['String']['output'];
+  /** Endorsers the province registered (employers, sector bodies, professional associations), ordered by id. */
+  endorsers: Array<Endorser>;
+  endorser?: Maybe<Endorser>;
+  /**
+   * The province's current OSAP approvals of these micro-credentials (at most 100 ids),
+   * in force or not, in the order asked; withdrawn approvals are left out. Institutions'
+   * catalogues ask this at publish time to learn of an exception to the OSAP rules.
+   */
+  osapApprovals: Array<OsapApproval>;
+  /** Province only. Every endorser key, newest first. */
+  endorserKeys: Array<EndorserKey>;
+  /**
+   * Micro-credentials whose provincial trust marks or recognition changed after `since`
+   * (a cursor from an earlier page; from the start when null), oldest first, at most
+   * `first` (1 to 500). The search indexer follows it to refresh those entries.
+   */
+  trustMarkChanges: TrustMarkChangePage;
 };
 
 
@@ -142,6 +163,22 @@ export type QueryProgramsArgs = {
 export type QueryPlanPathwaysArgs = {
   completed: Array<Scalars['ID']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryEndorserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOsapApprovalsArgs = {
+  microCredentialIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryTrustMarkChangesArgs = {
+  since?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -214,6 +251,35 @@ export type Mutation = {
   revokeConsumerKey: Scalars['Boolean']['output'];
   /** For the gateway only (registry service token): adds request counts to keys' use. */
   recordConsumerKeyUsage: Scalars['Boolean']['output'];
+  /**
+   * Province only. Records the province's OSAP for Micro-credentials approval of an entry of a
+   * registered institution, replacing its current one. The entry need not be published yet:
+   * set `ruleException` (why) to approve one outside the OSAP micro-credential rules, and its
+   * institution can then publish it with `osapEligible`.
+   */
+  attestOsapApproval: OsapApproval;
+  /** Province only. Withdraws the entry's current approval; null when it had none. */
+  withdrawOsapApproval?: Maybe<OsapApproval>;
+  /** Province only. Records a quality-assurance body's verification of a published entry. */
+  recordQualityAssuranceVerification: QualityAssuranceVerification;
+  /** Province only. The verification stops counting (e.g. the body withdrew it). */
+  withdrawQualityAssuranceVerification: QualityAssuranceVerification;
+  /** Province only. Registers an endorser; ENDORSER_ALREADY_REGISTERED when the id is taken. */
+  registerEndorser: Endorser;
+  /**
+   * Province only. Issues a key for an endorser: in the answer once, only its SHA-256
+   * digest is stored. The endorser sends it as `Authorization: Bearer ek_…`.
+   */
+  issueEndorserKey: IssuedEndorserKey;
+  /** Province only. True when an active key was revoked now. */
+  revokeEndorserKey: Scalars['Boolean']['output'];
+  /**
+   * An endorser's key. Endorses a published entry as that endorser; an endorser has at
+   * most one current endorsement per entry (ALREADY_ENDORSED otherwise: withdraw it first).
+   */
+  endorse: Endorsement;
+  /** The endorser's own key, or the province. The endorsement stops being listed. */
+  withdrawEndorsement: Endorsement;
 };
 
 
@@ -525,6 +591,179 @@ export type MutationRecordConsumerKeyUsageArgs = {
   usage: Array<ConsumerKeyUsageInput>;
 };
 
+
+/**
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
+ */
+export type MutationAttestOsapApprovalArgs = {
+  input: OsapApprovalInput;
+};
+
+
+/**
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
+ */
+export type MutationWithdrawOsapApprovalArgs = {
+  microCredentialId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
+ */
+export type MutationRecordQualityAssuranceVerificationArgs = {
+  input: QualityAssuranceVerificationInput;
+};
+
+
+/**
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
+ */
+export type MutationWithdrawQualityAssuranceVerificationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
+ */
+export type MutationRegisterEndorserArgs = {
+  input: EndorserInput;
+};
+
+
+/**
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
+ */
+export type MutationIssueEndorserKeyArgs = {
+  endorser: Scalars['ID']['input'];
+  label: Scalars['String']['input'];
+};
+
+
+/**
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
+ */
+export type MutationRevokeEndorserKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
+ */
+export type MutationEndorseArgs = {
+  input: EndorsementInput;
+};
+
+
+/**
+ * Registry, common-core and industry-credential writes are the province's: send
+ * `Authorization: Bearer <province API key>`. Agreement, equivalency and program
+ * writes are an institution's own: send `Authorization: Bearer <recognition key>`,
+ * a key the province issues to that institution with issueRecognitionKey. Without
+ * the right credentials the error code is UNAUTHENTICATED (no or unknown
+ * credentials) or FORBIDDEN (valid credentials of someone else, e.g. another
+ * institution's key). Invalid input fails with BAD_USER_INPUT listing every
+ * problem at once in `extensions.problems` (`{ field, message }`), and nothing is
+ * written. Micro-credential references are checked through the gateway:
+ * MICRO_CREDENTIAL_NOT_FOUND names those that are not published or sunset at
+ * their institution, MICRO_CREDENTIAL_UNCONFIRMED those whose institution could not
+ * be asked (retry later); GATEWAY_UNAVAILABLE when the gateway cannot be asked at all.
+ */
+export type MutationWithdrawEndorsementArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type OqfLevel = {
   __typename?: 'OqfLevel';
   /** Position in the framework, 1 to 13. */
@@ -624,6 +863,14 @@ export type MicroCredential = {
   plausibleEquivalencies: Array<InferredEquivalency>;
   /** Programs whose stacking rules this micro-credential can count toward. */
   stacksInto: Array<Program>;
+  /** The province's current OSAP approval; null when the province has not approved it (whatever `osapEligible` claims). */
+  osapApproval?: Maybe<OsapApproval>;
+  /** Quality assurance verified by the body that did it, recorded by the province; in force today, newest first. */
+  qualityAssuranceVerifications: Array<QualityAssuranceVerification>;
+  /** Endorsements by registered endorsers, in force today, oldest first. */
+  endorsements: Array<Endorsement>;
+  /** The province-attested quality markers, as search facets use them. */
+  trustMarks: TrustMarks;
 };
 
 
@@ -1176,6 +1423,185 @@ export type Language =
   | 'EN'
   | 'FR';
 
+/** A province-attested OSAP for Micro-credentials approval. */
+export type OsapApproval = {
+  __typename?: 'OsapApproval';
+  id: Scalars['ID']['output'];
+  microCredentialId: Scalars['ID']['output'];
+  /** The province's reference, e.g. the approval number. */
+  reference: Scalars['String']['output'];
+  /** Who attested it: the office or official. */
+  attestedBy: Scalars['String']['output'];
+  /** ISO 8601 instant. */
+  attestedAt: Scalars['String']['output'];
+  validFrom: Scalars['Date']['output'];
+  validUntil?: Maybe<Scalars['Date']['output']>;
+  /** Why the province approved an entry outside the OSAP micro-credential rules; null for a standard approval. */
+  ruleException?: Maybe<Scalars['String']['output']>;
+  /** Not withdrawn and within its dates today. */
+  inForce: Scalars['Boolean']['output'];
+  /** ISO 8601 instant; withdrawn approvals are only seen in the withdrawal's answer. */
+  withdrawnAt?: Maybe<Scalars['String']['output']>;
+  withdrawalReason?: Maybe<Scalars['String']['output']>;
+};
+
+export type OsapApprovalInput = {
+  microCredentialId: Scalars['ID']['input'];
+  reference: Scalars['String']['input'];
+  attestedBy: Scalars['String']['input'];
+  validFrom: Scalars['Date']['input'];
+  validUntil?: InputMaybe<Scalars['Date']['input']>;
+  ruleException?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Ontario's quality-assurance bodies for postsecondary programs. */
+export type QualityAssuranceBody =
+  /** Ontario College Quality Assurance Service (public colleges). */
+  | 'COLLEGE_QUALITY_ASSURANCE_SERVICE'
+  /** Ontario Universities Council on Quality Assurance (Quality Council). */
+  | 'ONTARIO_UNIVERSITIES_COUNCIL_ON_QUALITY_ASSURANCE'
+  /** Postsecondary Education Quality Assessment Board (degrees under ministerial consent). */
+  | 'PEQAB'
+  /** Indigenous Advanced Education and Skills Council (Indigenous Institutes). */
+  | 'IAESC'
+  /** An industry or professional accreditor, named in `bodyName`. */
+  | 'INDUSTRY_ACCREDITOR';
+
+export type QualityAssuranceVerification = {
+  __typename?: 'QualityAssuranceVerification';
+  id: Scalars['ID']['output'];
+  microCredentialId: Scalars['ID']['output'];
+  body: QualityAssuranceBody;
+  /** The body by name, e.g. `Ontario College Quality Assurance Service`, `Engineers Canada`. */
+  bodyName: Scalars['String']['output'];
+  /** What was verified, e.g. `Micro-credential review` or `Accreditation`. */
+  scope: Scalars['String']['output'];
+  reference?: Maybe<Scalars['String']['output']>;
+  verifiedOn: Scalars['Date']['output'];
+  validUntil?: Maybe<Scalars['Date']['output']>;
+  /** ISO 8601 instant the province recorded it. */
+  recordedAt: Scalars['String']['output'];
+  inForce: Scalars['Boolean']['output'];
+};
+
+export type QualityAssuranceVerificationInput = {
+  microCredentialId: Scalars['ID']['input'];
+  body: QualityAssuranceBody;
+  bodyName: Scalars['String']['input'];
+  scope: Scalars['String']['input'];
+  reference?: InputMaybe<Scalars['String']['input']>;
+  verifiedOn: Scalars['Date']['input'];
+  validUntil?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type EndorserKind =
+  | 'EMPLOYER'
+  | 'SECTOR_BODY'
+  | 'PROFESSIONAL_ASSOCIATION';
+
+export type Endorser = {
+  __typename?: 'Endorser';
+  /** Lower case, e.g. `ictc`. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  kind: EndorserKind;
+  website: Scalars['URL']['output'];
+  /** ISO 8601 instant. */
+  registeredAt: Scalars['String']['output'];
+};
+
+export type EndorserInput = {
+  /** Lower case, 2 to 48 characters: a letter, then letters, digits or `-`. */
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  kind: EndorserKind;
+  website: Scalars['URL']['input'];
+};
+
+export type Endorsement = {
+  __typename?: 'Endorsement';
+  id: Scalars['ID']['output'];
+  endorser: Endorser;
+  microCredentialId: Scalars['ID']['output'];
+  microCredential: MicroCredential;
+  /** The endorser's own words. */
+  statement: Scalars['String']['output'];
+  validFrom: Scalars['Date']['output'];
+  validUntil?: Maybe<Scalars['Date']['output']>;
+  /** ISO 8601 instants. */
+  createdAt: Scalars['String']['output'];
+  withdrawnAt?: Maybe<Scalars['String']['output']>;
+  withdrawnBy?: Maybe<EndorsementWithdrawer>;
+  inForce: Scalars['Boolean']['output'];
+};
+
+export type EndorsementWithdrawer =
+  | 'ENDORSER'
+  | 'PROVINCE';
+
+export type EndorsementInput = {
+  microCredentialId: Scalars['ID']['input'];
+  /** 1 to 1000 characters. */
+  statement: Scalars['String']['input'];
+  validFrom: Scalars['Date']['input'];
+  validUntil?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type EndorserKey = {
+  __typename?: 'EndorserKey';
+  /** The key's visible part, `ek_<id>_…`. */
+  id: Scalars['ID']['output'];
+  endorser: Endorser;
+  label: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['String']['output']>;
+};
+
+export type IssuedEndorserKey = {
+  __typename?: 'IssuedEndorserKey';
+  id: Scalars['ID']['output'];
+  endorser: Endorser;
+  label: Scalars['String']['output'];
+  /** Shown once; only its digest is stored. */
+  key: Scalars['String']['output'];
+};
+
+/**
+ * Quality markers HEQCO names, as the province attests them today. The institution's
+ * own claims (`partners`, `stackability`) are separate fields of the entry.
+ */
+export type TrustMarks = {
+  __typename?: 'TrustMarks';
+  /** An OSAP approval in force. */
+  osapApproved: Scalars['Boolean']['output'];
+  /** A quality-assurance verification in force. */
+  verifiedQualityAssurance: Scalars['Boolean']['output'];
+  /** An endorsement in force by a registered employer. */
+  employerEndorsed: Scalars['Boolean']['output'];
+  /** An equivalency decision or common-core membership in force: other institutions grant credit for it. */
+  carriesTransferCredit: Scalars['Boolean']['output'];
+  /** Counts toward a program's stacking rule. */
+  stacksIntoProgram: Scalars['Boolean']['output'];
+};
+
+export type TrustMarkChangePage = {
+  __typename?: 'TrustMarkChangePage';
+  changes: Array<TrustMarkChange>;
+  /** Pass as `since` to continue; null when there has never been a change. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  hasMore: Scalars['Boolean']['output'];
+};
+
+export type TrustMarkChange = {
+  __typename?: 'TrustMarkChange';
+  cursor: Scalars['String']['output'];
+  microCredentialId: Scalars['ID']['output'];
+  /** ISO 8601 instant. */
+  occurredAt: Scalars['String']['output'];
+  /** Null when the entry is not public (a draft, deleted); with an error when its institution could not answer. */
+  microCredential?: Maybe<MicroCredential>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1311,6 +1737,22 @@ export type ResolversTypes = ResolversObject<{
   ConsumerKeyGrant: ResolverTypeWrapper<ConsumerKeyGrant>;
   ConsumerKeyUsageInput: ConsumerKeyUsageInput;
   Language: Language;
+  OsapApproval: ResolverTypeWrapper<OsapApprovalRow>;
+  OsapApprovalInput: OsapApprovalInput;
+  QualityAssuranceBody: QualityAssuranceBody;
+  QualityAssuranceVerification: ResolverTypeWrapper<QualityAssuranceVerificationRow>;
+  QualityAssuranceVerificationInput: QualityAssuranceVerificationInput;
+  EndorserKind: EndorserKind;
+  Endorser: ResolverTypeWrapper<EndorserRow>;
+  EndorserInput: EndorserInput;
+  Endorsement: ResolverTypeWrapper<EndorsementRow>;
+  EndorsementWithdrawer: EndorsementWithdrawer;
+  EndorsementInput: EndorsementInput;
+  EndorserKey: ResolverTypeWrapper<EndorserKeyRow>;
+  IssuedEndorserKey: ResolverTypeWrapper<IssuedEndorserKeyValue>;
+  TrustMarks: ResolverTypeWrapper<TrustMarks>;
+  TrustMarkChangePage: ResolverTypeWrapper<Omit<TrustMarkChangePage, 'changes'> & { changes: Array<ResolversTypes['TrustMarkChange']> }>;
+  TrustMarkChange: ResolverTypeWrapper<TrustMarkChangeValue>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1360,6 +1802,19 @@ export type ResolversParentTypes = ResolversObject<{
   IssuedConsumerKey: IssuedConsumerKey;
   ConsumerKeyGrant: ConsumerKeyGrant;
   ConsumerKeyUsageInput: ConsumerKeyUsageInput;
+  OsapApproval: OsapApprovalRow;
+  OsapApprovalInput: OsapApprovalInput;
+  QualityAssuranceVerification: QualityAssuranceVerificationRow;
+  QualityAssuranceVerificationInput: QualityAssuranceVerificationInput;
+  Endorser: EndorserRow;
+  EndorserInput: EndorserInput;
+  Endorsement: EndorsementRow;
+  EndorsementInput: EndorsementInput;
+  EndorserKey: EndorserKeyRow;
+  IssuedEndorserKey: IssuedEndorserKeyValue;
+  TrustMarks: TrustMarks;
+  TrustMarkChangePage: Omit<TrustMarkChangePage, 'changes'> & { changes: Array<ResolversParentTypes['TrustMarkChange']> };
+  TrustMarkChange: TrustMarkChangeValue;
 }>;
 
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
@@ -1385,6 +1840,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   consumerKeys?: Resolver<Array<ResolversTypes['ConsumerKey']>, ParentType, ContextType>;
   consumerKeyGrants?: Resolver<Array<ResolversTypes['ConsumerKeyGrant']>, ParentType, ContextType>;
   frameworkDataVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endorsers?: Resolver<Array<ResolversTypes['Endorser']>, ParentType, ContextType>;
+  endorser?: Resolver<Maybe<ResolversTypes['Endorser']>, ParentType, ContextType, RequireFields<QueryEndorserArgs, 'id'>>;
+  osapApprovals?: Resolver<Array<ResolversTypes['OsapApproval']>, ParentType, ContextType, RequireFields<QueryOsapApprovalsArgs, 'microCredentialIds'>>;
+  endorserKeys?: Resolver<Array<ResolversTypes['EndorserKey']>, ParentType, ContextType>;
+  trustMarkChanges?: Resolver<ResolversTypes['TrustMarkChangePage'], ParentType, ContextType, RequireFields<QueryTrustMarkChangesArgs, 'first'>>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1404,6 +1864,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   issueConsumerKey?: Resolver<ResolversTypes['IssuedConsumerKey'], ParentType, ContextType, RequireFields<MutationIssueConsumerKeyArgs, 'label' | 'requestsPerMinute'>>;
   revokeConsumerKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeConsumerKeyArgs, 'id'>>;
   recordConsumerKeyUsage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordConsumerKeyUsageArgs, 'usage'>>;
+  attestOsapApproval?: Resolver<ResolversTypes['OsapApproval'], ParentType, ContextType, RequireFields<MutationAttestOsapApprovalArgs, 'input'>>;
+  withdrawOsapApproval?: Resolver<Maybe<ResolversTypes['OsapApproval']>, ParentType, ContextType, RequireFields<MutationWithdrawOsapApprovalArgs, 'microCredentialId' | 'reason'>>;
+  recordQualityAssuranceVerification?: Resolver<ResolversTypes['QualityAssuranceVerification'], ParentType, ContextType, RequireFields<MutationRecordQualityAssuranceVerificationArgs, 'input'>>;
+  withdrawQualityAssuranceVerification?: Resolver<ResolversTypes['QualityAssuranceVerification'], ParentType, ContextType, RequireFields<MutationWithdrawQualityAssuranceVerificationArgs, 'id'>>;
+  registerEndorser?: Resolver<ResolversTypes['Endorser'], ParentType, ContextType, RequireFields<MutationRegisterEndorserArgs, 'input'>>;
+  issueEndorserKey?: Resolver<ResolversTypes['IssuedEndorserKey'], ParentType, ContextType, RequireFields<MutationIssueEndorserKeyArgs, 'endorser' | 'label'>>;
+  revokeEndorserKey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeEndorserKeyArgs, 'id'>>;
+  endorse?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationEndorseArgs, 'input'>>;
+  withdrawEndorsement?: Resolver<ResolversTypes['Endorsement'], ParentType, ContextType, RequireFields<MutationWithdrawEndorsementArgs, 'id'>>;
 }>;
 
 export type OqfLevelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OqfLevel'] = ResolversParentTypes['OqfLevel']> = ResolversObject<{
@@ -1435,6 +1904,10 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
   recognizedFrom?: Resolver<Array<ResolversTypes['Recognition']>, ParentType, ContextType>;
   plausibleEquivalencies?: Resolver<Array<ResolversTypes['InferredEquivalency']>, ParentType, ContextType, RequireFields<MicroCredentialPlausibleEquivalenciesArgs, 'maxDepth'>>;
   stacksInto?: Resolver<Array<ResolversTypes['Program']>, ParentType, ContextType>;
+  osapApproval?: Resolver<Maybe<ResolversTypes['OsapApproval']>, ParentType, ContextType>;
+  qualityAssuranceVerifications?: Resolver<Array<ResolversTypes['QualityAssuranceVerification']>, ParentType, ContextType>;
+  endorsements?: Resolver<Array<ResolversTypes['Endorsement']>, ParentType, ContextType>;
+  trustMarks?: Resolver<ResolversTypes['TrustMarks'], ParentType, ContextType>;
 }>;
 
 export type InstitutionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Institution'] = ResolversParentTypes['Institution']> = ResolversObject<{
@@ -1645,6 +2118,91 @@ export type ConsumerKeyGrantResolvers<ContextType = Context, ParentType extends 
   requestsPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type OsapApprovalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OsapApproval'] = ResolversParentTypes['OsapApproval']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  microCredentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attestedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attestedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  ruleException?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type QualityAssuranceVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QualityAssuranceVerification'] = ResolversParentTypes['QualityAssuranceVerification']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  microCredentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['QualityAssuranceBody'], ParentType, ContextType>;
+  bodyName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verifiedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type EndorserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Endorser'] = ResolversParentTypes['Endorser']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EndorserKind'], ParentType, ContextType>;
+  website?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EndorsementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Endorsement'] = ResolversParentTypes['Endorsement']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  endorser?: Resolver<ResolversTypes['Endorser'], ParentType, ContextType>;
+  microCredentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  microCredential?: Resolver<ResolversTypes['MicroCredential'], ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawnBy?: Resolver<Maybe<ResolversTypes['EndorsementWithdrawer']>, ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type EndorserKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EndorserKey'] = ResolversParentTypes['EndorserKey']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  endorser?: Resolver<ResolversTypes['Endorser'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type IssuedEndorserKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IssuedEndorserKey'] = ResolversParentTypes['IssuedEndorserKey']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  endorser?: Resolver<ResolversTypes['Endorser'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TrustMarksResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustMarks'] = ResolversParentTypes['TrustMarks']> = ResolversObject<{
+  osapApproved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  verifiedQualityAssurance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  employerEndorsed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  carriesTransferCredit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stacksIntoProgram?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type TrustMarkChangePageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustMarkChangePage'] = ResolversParentTypes['TrustMarkChangePage']> = ResolversObject<{
+  changes?: Resolver<Array<ResolversTypes['TrustMarkChange']>, ParentType, ContextType>;
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type TrustMarkChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrustMarkChange'] = ResolversParentTypes['TrustMarkChange']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  microCredentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   URL?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
@@ -1675,5 +2233,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ConsumerKey?: ConsumerKeyResolvers<ContextType>;
   IssuedConsumerKey?: IssuedConsumerKeyResolvers<ContextType>;
   ConsumerKeyGrant?: ConsumerKeyGrantResolvers<ContextType>;
+  OsapApproval?: OsapApprovalResolvers<ContextType>;
+  QualityAssuranceVerification?: QualityAssuranceVerificationResolvers<ContextType>;
+  Endorser?: EndorserResolvers<ContextType>;
+  Endorsement?: EndorsementResolvers<ContextType>;
+  EndorserKey?: EndorserKeyResolvers<ContextType>;
+  IssuedEndorserKey?: IssuedEndorserKeyResolvers<ContextType>;
+  TrustMarks?: TrustMarksResolvers<ContextType>;
+  TrustMarkChangePage?: TrustMarkChangePageResolvers<ContextType>;
+  TrustMarkChange?: TrustMarkChangeResolvers<ContextType>;
 }>;
 

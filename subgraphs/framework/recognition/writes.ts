@@ -373,7 +373,7 @@ function checkEquivalency(
 }
 
 /** Local problems first; only a locally valid write asks the gateway. */
-async function confirmThroughGateway(
+export async function confirmThroughGateway(
   context: WriteContext,
   problems: InputProblem[],
   microCredentials: Map<string, string>,

@@ -14,6 +14,7 @@ import {
   type InstitutionType,
   type OqfBand,
   type PublicStatus,
+  type QualityMarker,
   type Region,
   type SearchDocument,
 } from './searchDocument.js';
@@ -82,6 +83,7 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
     oqfBand: entry.oqfAlignment == null ? null : oneOf<OqfBand>(entry.oqfAlignment.band, oqfBands, 'oqfAlignment.band'),
     osapEligible: bool(entry.osapEligible, 'osapEligible'),
     creditBearing: bool(entry.creditBearing, 'creditBearing'),
+    ...qualityMarkersOf(entry),
     commonCore: distinct(
       list(entry.commonCoreMemberships ?? [], 'commonCoreMemberships').map((m) =>
         text(m?.entry?.code, 'commonCoreMemberships.entry.code'),
@@ -95,6 +97,24 @@ function mapEntry(entry: FeedEntry, institution: string, today: string): SearchD
     status,
     updatedAt: new Date(updatedAt).toISOString(),
     url: httpUrl(entry.url, 'url'),
+  };
+}
+
+/**
+ * The quality markers (searchDocument.ts `qualityMarkers`). A feed without the
+ * province's `trustMarks` (an older feed, tests) counts none of the province's marks.
+ */
+function qualityMarkersOf(entry: FeedEntry): Record<QualityMarker, boolean> {
+  const marks = entry.trustMarks ?? null;
+  const mark = (field: keyof NonNullable<FeedEntry['trustMarks']>) =>
+    marks === null ? false : bool(marks[field], `trustMarks.${field}`);
+  const partnerKinds = list(entry.partners ?? [], 'partners').map((partner) => partner?.kind);
+  return {
+    employerPartnered: partnerKinds.includes('EMPLOYER') || mark('employerEndorsed'),
+    stackable: entry.stackability?.kind === 'STACKABLE' || mark('stacksIntoProgram'),
+    verifiedQualityAssurance: mark('verifiedQualityAssurance'),
+    transferCredit: mark('carriesTransferCredit'),
+    osapApproved: mark('osapApproved'),
   };
 }
 

@@ -25,7 +25,24 @@ export const regions: readonly Region[] = regionValues;
 export const deliveryModes: readonly DeliveryMode[] = deliveryModeValues;
 export const oqfBands: readonly OqfBand[] = oqfBandValues;
 
-export interface SearchDocument {
+/**
+ * The quality markers HEQCO names, each a yes/no facet and filter:
+ * - employerPartnered: the institution names an employer partner, or a registered employer endorses it;
+ * - stackable: the institution says it stacks, or a program's stacking rule counts it (province);
+ * - verifiedQualityAssurance: a QA body's verification in force, recorded by the province;
+ * - transferCredit: an equivalency decision or common-core membership in force (province);
+ * - osapApproved: the province's OSAP approval in force; never the institution's `osapEligible` claim.
+ */
+export const qualityMarkers = [
+  'employerPartnered',
+  'stackable',
+  'verifiedQualityAssurance',
+  'transferCredit',
+  'osapApproved',
+] as const;
+export type QualityMarker = (typeof qualityMarkers)[number];
+
+export interface SearchDocument extends Record<QualityMarker, boolean> {
   /** Global id `<institution>:<slug>`. */
   id: string;
   institution: string;
@@ -90,6 +107,7 @@ export const cardFields = [
   'nextStartDate',
   'url',
   'osapEligible',
+  'osapApproved',
   'oqfBand',
   'status',
 ] as const satisfies readonly (keyof SearchDocument)[];

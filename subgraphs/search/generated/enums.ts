@@ -7,7 +7,7 @@ export type SearchSort = (typeof searchSortValues)[number];
 export const searchCardStatusValues = ['ACTIVE', 'SUNSET'] as const;
 export type SearchCardStatus = (typeof searchCardStatusValues)[number];
 
-export const highlightFieldValues = ['TITLE', 'TITLE_FR', 'DESCRIPTION', 'DESCRIPTION_FR', 'SKILL'] as const;
+export const highlightFieldValues = ['TITLE', 'TITLE_FR', 'DESCRIPTION', 'DESCRIPTION_FR', 'SKILL', 'SKILL_FR'] as const;
 export type HighlightField = (typeof highlightFieldValues)[number];
 
 export const suggestionKindValues = ['TITLE', 'SKILL'] as const;
@@ -27,3 +27,6 @@ export type Region = (typeof regionValues)[number];
 
 export const oqfBandValues = ['BELOW_CERTIFICATE_I', 'CERTIFICATE_I', 'CERTIFICATE_II', 'ABOVE_CERTIFICATE_II'] as const;
 export type OqfBand = (typeof oqfBandValues)[number];
+
+export const languageValues = ['EN', 'FR'] as const;
+export type Language = (typeof languageValues)[number];

@@ -80,6 +80,16 @@ export type SearchFilter = {
   occupations?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Common-core group codes. */
   commonCore?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** An employer partner named by the institution, or an endorsement by a registered employer. */
+  employerPartnered?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Stackable by the institution's account, or counted by a program's stacking rule. */
+  stackable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A quality-assurance verification in force, recorded by the province. */
+  verifiedQualityAssurance?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Carries transfer credit: an equivalency decision or common-core membership in force. */
+  transferCredit?: InputMaybe<Scalars['Boolean']['input']>;
+  /** OSAP-approved by the province (attested), unlike `osapEligible`, the institution's claim. */
+  osapApproved?: InputMaybe<Scalars['Boolean']['input']>;
   /** Notional instructional hours, bounds included. */
   hours?: InputMaybe<NumberRange>;
   /** Lowest price of an upcoming intake, in CAD, bounds included. Entries with no priced intake never match. */
@@ -175,7 +185,10 @@ export type SearchCard = {
   nextStartDate?: Maybe<Scalars['Date']['output']>;
   /** The entry's permanent URL (`MicroCredential.url`). */
   url: Scalars['String']['output'];
+  /** The institution's claim. */
   osapEligible: Scalars['Boolean']['output'];
+  /** The province's attested OSAP approval, in force. */
+  osapApproved: Scalars['Boolean']['output'];
   /** The framework's OQF band; null when the framework has not aligned the entry. */
   oqfBand?: Maybe<OqfBand>;
   status: SearchCardStatus;
@@ -237,6 +250,12 @@ export type SearchFacets = {
   /** NOC 2021 codes; the 100 most frequent. */
   occupation: Array<FacetValue>;
   commonCore: Array<FacetValue>;
+  /** Quality markers, values `true` and `false` (see SearchFilter). */
+  employerPartnered: Array<FacetValue>;
+  stackable: Array<FacetValue>;
+  verifiedQualityAssurance: Array<FacetValue>;
+  transferCredit: Array<FacetValue>;
+  osapApproved: Array<FacetValue>;
 };
 
 export type FacetValue = {
@@ -527,6 +546,7 @@ export type SearchCardResolvers<ContextType = Context, ParentType extends Resolv
   nextStartDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   osapEligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  osapApproved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   oqfBand?: Resolver<Maybe<ResolversTypes['OqfBand']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SearchCardStatus'], ParentType, ContextType>;
 }>;
@@ -548,6 +568,11 @@ export type SearchFacetsResolvers<ContextType = Context, ParentType extends Reso
   skill?: Resolver<Array<ResolversTypes['FacetValue']>, ParentType, ContextType>;
   occupation?: Resolver<Array<ResolversTypes['FacetValue']>, ParentType, ContextType>;
   commonCore?: Resolver<Array<ResolversTypes['FacetValue']>, ParentType, ContextType>;
+  employerPartnered?: Resolver<Array<ResolversTypes['FacetValue']>, ParentType, ContextType>;
+  stackable?: Resolver<Array<ResolversTypes['FacetValue']>, ParentType, ContextType>;
+  verifiedQualityAssurance?: Resolver<Array<ResolversTypes['FacetValue']>, ParentType, ContextType>;
+  transferCredit?: Resolver<Array<ResolversTypes['FacetValue']>, ParentType, ContextType>;
+  osapApproved?: Resolver<Array<ResolversTypes['FacetValue']>, ParentType, ContextType>;
 }>;
 
 export type FacetValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FacetValue'] = ResolversParentTypes['FacetValue']> = ResolversObject<{

@@ -21,6 +21,16 @@ export interface FeedChangesPage extends FeedPage {
   unresolved: Set<number>;
 }
 
+/**
+ * The framework's trust-mark change feed: entries whose province-owned values
+ * (OSAP approval, verified QA, endorsements, transfer credit, stacking) changed.
+ * Institutions' feeds never mention those, so without it search would show a
+ * new attestation only when the institution next changed the entry.
+ */
+export interface TrustMarkFeed {
+  trustMarkChanges(since: string | null, first: number): Promise<FeedChangesPage>;
+}
+
 /** The institution (or the gateway) could not answer; the indexer retries on its next pass. */
 export class FeedUnavailableError extends Error {
   constructor(message: string) {

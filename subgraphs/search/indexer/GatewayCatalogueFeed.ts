@@ -7,7 +7,7 @@
  */
 import { type GraphQLAnswer, GraphQLCallError, postGraphQL } from '../../../runtime/graphqlClient.js';
 import type { FeedChange } from './changesQuery.js';
-import { changesQuery, institutionsQuery } from './changesQuery.js';
+import { changesQuery, institutionsQuery, trustMarkChangesQuery } from './changesQuery.js';
 import { FeedUnavailableError, type CatalogueFeed, type FeedChangesPage } from './CatalogueFeed.js';
 
 export interface GatewayCatalogueFeedOptions {
@@ -36,36 +36,13 @@ export class GatewayCatalogueFeed implements CatalogueFeed {
 
   async changes(institution: string, since: string | null, first: number): Promise<FeedChangesPage> {
     const answer = await this.post(changesQuery, { institution, since, first });
-    const page = answer.data?.changes as { changes?: unknown; cursor?: unknown; hasMore?: unknown } | null | undefined;
-    if (!page || !Array.isArray(page.changes) || typeof page.hasMore !== 'boolean') {
-      throw new FeedUnavailableError(`changes for "${institution}" unavailable: ${firstError(answer)}`);
-    }
-    if (page.cursor !== null && typeof page.cursor !== 'string')
-      throw new FeedUnavailableError('changes page cursor is not a string');
-    const changes = page.changes as FeedChange[];
-    for (const change of changes) {
-      if (
-        typeof change?.cursor !== 'string' ||
-        typeof change.microCredentialId !== 'string' ||
-        typeof change.kind !== 'string' ||
-        typeof change.occurredAt !== 'string'
-      ) {
-        throw new FeedUnavailableError(`changes for "${institution}" contain a malformed change`);
-      }
-    }
-    const unresolved = new Set<number>();
-    for (const error of answer.errors ?? []) {
-      const [root, list, position] = Array.isArray(error.path) ? error.path : [];
-      if (
-        root === 'changes' &&
-        list === 'changes' &&
-        typeof position === 'number' &&
-        changes[position]?.microCredential == null
-      ) {
-        unresolved.add(position);
-      }
-    }
-    return { changes, cursor: page.cursor, hasMore: page.hasMore, unresolved };
+    return pageOf(answer, 'changes', `changes for "${institution}"`);
+  }
+
+  /** The framework's trust-mark change feed (TrustMarkFeed), in the same page shape. */
+  async trustMarkChanges(since: string | null, first: number): Promise<FeedChangesPage> {
+    const answer = await this.post(trustMarkChangesQuery, { since, first });
+    return pageOf(answer, 'trustMarkChanges', 'trust-mark changes');
   }
 
   private async post(query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> {
@@ -84,4 +61,39 @@ export class GatewayCatalogueFeed implements CatalogueFeed {
 function firstError(answer: GraphQLAnswer): string {
   const message = answer.errors?.[0]?.message;
   return typeof message === 'string' ? message.slice(0, 300) : 'no data and no error message';
+}
+
+/** Checks a page of either feed: its shape, each change's fields, and which entries an error left unresolved. */
+function pageOf(answer: GraphQLAnswer, root: string, what: string): FeedChangesPage {
+  const page = answer.data?.[root] as { changes?: unknown; cursor?: unknown; hasMore?: unknown } | null | undefined;
+  if (!page || !Array.isArray(page.changes) || typeof page.hasMore !== 'boolean') {
+    throw new FeedUnavailableError(`${what} unavailable: ${firstError(answer)}`);
+  }
+  if (page.cursor !== null && typeof page.cursor !== 'string')
+    throw new FeedUnavailableError(`${what}: page cursor is not a string`);
+  const changes = page.changes as FeedChange[];
+  for (const change of changes) {
+    if (
+      typeof change?.cursor !== 'string' ||
+      typeof change.microCredentialId !== 'string' ||
+      // Only an institution's feed says what kind of change it was.
+      (root === 'changes' && typeof change.kind !== 'string') ||
+      typeof change.occurredAt !== 'string'
+    ) {
+      throw new FeedUnavailableError(`${what} contain a malformed change`);
+    }
+  }
+  const unresolved = new Set<number>();
+  for (const error of answer.errors ?? []) {
+    const [errorRoot, list, position] = Array.isArray(error.path) ? error.path : [];
+    if (errorRoot === root && list === 'changes' && typeof position === 'number') {
+      if (changes[position]?.microCredential == null) unresolved.add(position);
+    } else if (!Array.isArray(error.path) || errorRoot === root) {
+      // An error this page cannot place: any null entry may be its, so none is read as "deleted".
+      changes.forEach((change, index) => {
+        if (change.microCredential == null) unresolved.add(index);
+      });
+    }
+  }
+  return { changes, cursor: page.cursor, hasMore: page.hasMore, unresolved };
 }

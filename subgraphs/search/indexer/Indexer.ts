@@ -16,7 +16,7 @@
 import { toSearchDocument } from '../documents/fromFeedEntry.js';
 import type { SearchDocument } from '../documents/searchDocument.js';
 import type { IndexWriter, SearchBackend } from '../backends/SearchBackend.js';
-import type { CatalogueFeed } from './CatalogueFeed.js';
+import type { CatalogueFeed, TrustMarkFeed } from './CatalogueFeed.js';
 
 /**
  * Pause between passes. Result cards are served from the index, so a publish
@@ -52,6 +52,8 @@ export interface PassReport {
 
 export interface IndexerOptions {
   feed: CatalogueFeed;
+  /** Followed after the institutions on each incremental pass; entries it names are read afresh. */
+  trustMarks?: TrustMarkFeed;
   backend: SearchBackend;
   pageSize?: number;
   /** Institutions read at the same time. */
@@ -78,6 +80,8 @@ export class Indexer {
   /** Moves whenever the index's content may have changed; unique per process start (see `version`). */
   private contentChanges = 0;
   private readonly startedAt = Date.now().toString(36);
+  /** Position in the trust-mark feed; null after a start, so it is re-read once (harmless upserts). */
+  private trustMarkCursor: string | null = null;
   /** Called after every pass that changed the index (snapshots hook in here). */
   onIndexChanged: (() => Promise<void>) | undefined;
 
@@ -163,6 +167,7 @@ export class Indexer {
       if (this.unverified.has(code) && !(await this.sameFeedAsSaved(code, report))) return;
       await this.follow(code, this.progressOf(code), backend, report);
     });
+    await this.followTrustMarks(codes, report);
     if (this.indexedDay === null) this.indexedDay = this.today();
     // Ready once everyone was tried and someone answered: an index with every institution down is not served.
     const states = codes.map((code) => this.progressOf(code).state);
@@ -265,6 +270,38 @@ export class Indexer {
       progress.lastError = (error as Error).message.slice(0, 500);
       report.failedInstitutions.push(code);
       this.log(`indexing ${code} stopped at cursor ${progress.cursor ?? '(start)'}: ${progress.lastError}`);
+    }
+  }
+
+  /**
+   * Re-reads the entries the framework's trust-mark feed names. Only the
+   * institutions' own feeds decide what is public: a null entry here is skipped,
+   * never removed, and an unresolved one (its institution did not answer) stops
+   * this feed there until the next pass. Entries of unregistered institutions are skipped.
+   */
+  private async followTrustMarks(codes: string[], report: PassReport): Promise<void> {
+    const feed = this.options.trustMarks;
+    if (!feed) return;
+    try {
+      for (;;) {
+        const page = await feed.trustMarkChanges(this.trustMarkCursor, this.options.pageSize ?? 500);
+        const firstUnresolved = Math.min(page.changes.length, ...page.unresolved);
+        const applicable = page.changes.slice(0, firstUnresolved);
+        for (const code of codes) {
+          const own = applicable.filter(
+            (change) => change.microCredential != null && change.microCredentialId.startsWith(`${code}:`),
+          );
+          if (own.length) await this.apply(code, own, this.progressOf(code), this.options.backend, report);
+        }
+        if (applicable.length) this.trustMarkCursor = applicable[applicable.length - 1]!.cursor;
+        if (firstUnresolved < page.changes.length) {
+          throw new Error(`${page.changes[firstUnresolved]!.microCredentialId} could not be resolved; retrying later`);
+        }
+        if (page.cursor) this.trustMarkCursor = page.cursor;
+        if (!page.hasMore || page.changes.length === 0) break;
+      }
+    } catch (error) {
+      this.log(`trust-mark changes stopped at ${this.trustMarkCursor ?? '(start)'}: ${(error as Error).message}`);
     }
   }
 

@@ -1,10 +1,43 @@
 /**
- * The one query the indexer sends through the gateway for each page of an
- * institution's change feed. The gateway routes `changes` to the institution
- * and fetches `oqfAlignment` and the institution's type, region and languages
- * from the framework, and the permanent `url` from the gateway's own linked-data
- * service, in the same request.
+ * The queries the indexer sends through the gateway. For each page of an
+ * institution's change feed, the gateway routes `changes` to the institution
+ * and fetches `oqfAlignment`, the trust marks and the institution's type,
+ * region and languages from the framework, and the permanent `url` from the
+ * gateway's own linked-data service, in the same request. The framework's
+ * trust-mark feed brings the same fields for entries the province changed.
  */
+
+/** The province's quality markers (framework `TrustMarks`), fetched with every entry. */
+export const trustMarkFields =
+  'osapApproved verifiedQualityAssurance employerEndorsed carriesTransferCredit stacksIntoProgram';
+
+/** What the indexer reads of each entry, from its institution, the framework and the gateway. */
+export const entryFields = /* GraphQL */ `
+id
+url
+title
+titleFr
+description
+descriptionFr
+languages
+skills { framework code label }
+occupations { nocCode title }
+instructionalHours
+durationWeeks
+creditBearing
+deliveryMode
+osapEligible
+status
+updatedAt
+offerings { startDate priceCad }
+partners { kind }
+stackability { kind }
+oqfAlignment { band }
+commonCoreMemberships { entry { code } }
+trustMarks { ${trustMarkFields} }
+institution { code name nameFr type region languages }
+`;
+
 export const changesQuery = /* GraphQL */ `
   query SearchIndexerChanges($institution: ID!, $since: String, $first: Int) {
     changes(institution: $institution, since: $since, first: $first) {
@@ -15,29 +48,19 @@ export const changesQuery = /* GraphQL */ `
         kind
         microCredentialId
         occurredAt
-        microCredential {
-          id
-          url
-          title
-          titleFr
-          description
-          descriptionFr
-          languages
-          skills { framework code label }
-          occupations { nocCode title }
-          instructionalHours
-          durationWeeks
-          creditBearing
-          deliveryMode
-          osapEligible
-          status
-          updatedAt
-          offerings { startDate priceCad }
-          oqfAlignment { band }
-          commonCoreMemberships { entry { code } }
-          institution { code name nameFr type region languages }
-        }
+        microCredential { ${entryFields} }
       }
+    }
+  }
+`;
+
+/** The framework's trust-mark change feed: entries whose province-owned values changed, read afresh. */
+export const trustMarkChangesQuery = /* GraphQL */ `
+  query SearchIndexerTrustMarkChanges($since: String, $first: Int) {
+    trustMarkChanges(since: $since, first: $first) {
+      cursor
+      hasMore
+      changes { cursor microCredentialId occurredAt microCredential { ${entryFields} } }
     }
   }
 `;
@@ -79,6 +102,16 @@ export interface FeedEntry {
   };
   /** From the framework: the common-core entries the province mapped this micro-credential to. */
   commonCoreMemberships?: { entry: { code: string } }[];
+  partners?: { kind: string }[];
+  stackability?: { kind: string };
+  /** From the framework: the province-attested quality markers. */
+  trustMarks?: {
+    osapApproved: boolean;
+    verifiedQualityAssurance: boolean;
+    employerEndorsed: boolean;
+    carriesTransferCredit: boolean;
+    stacksIntoProgram: boolean;
+  };
 }
 
 export interface FeedChange {

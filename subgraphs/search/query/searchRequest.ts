@@ -4,6 +4,7 @@
  * SearchResponse, and the conformance suite holds both backends to the same
  * answers.
  */
+import { qualityMarkers } from '../documents/searchDocument.js';
 import type {
   SearchCard,
   DeliveryMode,
@@ -27,6 +28,7 @@ export const facetFields = [
   'skills',
   'occupations',
   'commonCore',
+  ...qualityMarkers,
 ] as const;
 export type FacetField = (typeof facetFields)[number];
 
@@ -60,6 +62,12 @@ export interface SearchFilters {
   skills?: string[];
   occupations?: string[];
   commonCore?: string[];
+  employerPartnered?: boolean;
+  stackable?: boolean;
+  verifiedQualityAssurance?: boolean;
+  transferCredit?: boolean;
+  /** The province's approval; `osapEligible` is the institution's claim. */
+  osapApproved?: boolean;
   hours?: NumberRange;
   cost?: NumberRange;
   weeks?: NumberRange;

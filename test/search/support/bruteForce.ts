@@ -2,7 +2,7 @@
  * Slow, obvious reference answers over plain document arrays, written
  * independently of both engines, to check totals, facet counts and orders.
  */
-import type { SearchDocument } from '../../../subgraphs/search/documents/searchDocument.js';
+import { qualityMarkers, type SearchDocument } from '../../../subgraphs/search/documents/searchDocument.js';
 import { facetKey } from '../../../subgraphs/search/query/facetValue.js';
 import type { SearchFilters, SortOrder } from '../../../subgraphs/search/query/searchRequest.js';
 
@@ -26,6 +26,7 @@ export function passes(d: SearchDocument, f: SearchFilters): boolean {
     hasAny(f.commonCore, d.commonCore) &&
     (f.osapEligible === undefined || d.osapEligible === f.osapEligible) &&
     (f.creditBearing === undefined || d.creditBearing === f.creditBearing) &&
+    qualityMarkers.every((marker) => f[marker] === undefined || d[marker] === f[marker]) &&
     within(f.hours, d.hours) &&
     within(f.cost, d.cost) &&
     within(f.weeks, d.weeks) &&

@@ -4,7 +4,7 @@
  * so filters, facet counts and sort keys are tight loops over numbers.
  * Slots of removed documents are reused.
  */
-import type { SearchDocument } from '../../documents/searchDocument.js';
+import { qualityMarkers, type QualityMarker, type SearchDocument } from '../../documents/searchDocument.js';
 import { dayNumber } from '../../documents/dayNumber.js';
 import type { FacetField } from '../../query/searchRequest.js';
 import { ListColumn } from './listColumn.js';
@@ -35,6 +35,11 @@ export class DocumentTable {
   readonly list = Object.fromEntries(listFacets.map((field) => [field, new ListColumn()])) as Record<
     ListFacet,
     ListColumn
+  >;
+  /** 1 where the document has the quality marker (searchDocument.ts `qualityMarkers`). */
+  markers = Object.fromEntries(qualityMarkers.map((field) => [field, new Uint8Array(this.capacity)])) as Record<
+    QualityMarker,
+    Uint8Array
   >;
   osapEligible = new Uint8Array(this.capacity);
   creditBearing = new Uint8Array(this.capacity);
@@ -77,6 +82,7 @@ export class DocumentTable {
       }
       this.list[field].set(slot, ids);
     }
+    for (const field of qualityMarkers) this.markers[field][slot] = document[field] ? 1 : 0;
     this.osapEligible[slot] = document.osapEligible ? 1 : 0;
     this.creditBearing[slot] = document.creditBearing ? 1 : 0;
     this.sunset[slot] = document.status === 'SUNSET' ? 1 : 0;
@@ -119,6 +125,7 @@ export class DocumentTable {
       return next;
     };
     for (const field of singleFacets) this.single[field] = extend(this.single[field]);
+    for (const field of qualityMarkers) this.markers[field] = extend(this.markers[field]);
     this.osapEligible = extend(this.osapEligible);
     this.creditBearing = extend(this.creditBearing);
     this.sunset = extend(this.sunset);

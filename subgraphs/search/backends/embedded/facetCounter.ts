@@ -11,6 +11,7 @@ import {
   type NumericField,
 } from '../../query/searchRequest.js';
 import { listFacets, singleFacets, type DocumentTable } from './documentTable.js';
+import { qualityMarkers } from '../../documents/searchDocument.js';
 
 export function countFacets(
   table: DocumentTable,
@@ -40,6 +41,7 @@ export function countFacets(
   }
   facets.osapEligible = booleanCounts(table.osapEligible, slots);
   facets.creditBearing = booleanCounts(table.creditBearing, slots);
+  for (const field of qualityMarkers) facets[field] = booleanCounts(table.markers[field], slots);
   return {
     facets,
     stats: { hours: minMax(table.hours, slots), cost: minMax(table.cost, slots), weeks: minMax(table.weeks, slots) },

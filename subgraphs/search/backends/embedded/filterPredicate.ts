@@ -7,6 +7,7 @@
  */
 import type { NumberRange, SearchFilters } from '../../query/searchRequest.js';
 import { dayNumber } from '../../documents/dayNumber.js';
+import { qualityMarkers } from '../../documents/searchDocument.js';
 import type { DocumentTable, ListFacet, SingleFacet } from './documentTable.js';
 
 export type SlotPredicate = (slot: number) => boolean;
@@ -53,6 +54,10 @@ export function filterPredicate(table: DocumentTable, filters: SearchFilters): S
   if (filters.creditBearing !== undefined) {
     const wanted = filters.creditBearing ? 1 : 0;
     checks.push((slot) => table.creditBearing[slot] === wanted);
+  }
+  for (const field of qualityMarkers) {
+    const wanted = filters[field];
+    if (wanted !== undefined) checks.push((slot) => table.markers[field][slot] === (wanted ? 1 : 0));
   }
   range(table.hours, filters.hours);
   range(table.cost, filters.cost);

@@ -3,6 +3,7 @@
  * Values are always quoted and escaped: they come from clients.
  */
 import { dayNumber } from '../../documents/dayNumber.js';
+import { qualityMarkers } from '../../documents/searchDocument.js';
 import type { NumberRange, SearchFilters } from '../../query/searchRequest.js';
 
 export function quote(value: string): string {
@@ -30,6 +31,9 @@ export function filterExpression(filters: SearchFilters): string[] {
   oneOf('commonCore', filters.commonCore);
   if (filters.osapEligible !== undefined) conditions.push(`osapEligible = ${filters.osapEligible}`);
   if (filters.creditBearing !== undefined) conditions.push(`creditBearing = ${filters.creditBearing}`);
+  for (const field of qualityMarkers) {
+    if (filters[field] !== undefined) conditions.push(`${field} = ${filters[field]}`);
+  }
   range('hours', filters.hours);
   range('cost', filters.cost);
   range('weeks', filters.weeks);
