@@ -5,6 +5,7 @@
  * subgraph, the search subgraph and the gateway. `npm start` and the
  * end-to-end tests both use it, so the tests exercise what users run.
  */
+import { officialLanguagesOf } from '../subgraphs/catalogue/criticalInformation.js';
 import type { PostgresCluster } from '../runtime/postgres.js';
 import type { RunningHttpServer } from '../runtime/http.js';
 import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
@@ -74,7 +75,12 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
       institutions.map(async (institution, index) => {
         const databaseUrl = await prepareCatalogueDatabase(options, institution.code);
         const port = options.cataloguePortBase ? options.cataloguePortBase + index : 0;
-        const server = await startCatalogueSubgraph({ institution: institution.code, databaseUrl, port });
+        const server = await startCatalogueSubgraph({
+          institution: institution.code,
+          institutionLanguages: officialLanguagesOf(institution.languages),
+          databaseUrl,
+          port,
+        });
         catalogues.set(institution.code, server);
         ports.set(institution.code, server.port);
       }),
@@ -148,6 +154,7 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
       async startInstitution(code) {
         const server = await startCatalogueSubgraph({
           institution: code,
+          institutionLanguages: officialLanguagesOf(institutions.find((i) => i.code === code)?.languages ?? []),
           databaseUrl: cluster.databaseUrl(catalogueDatabaseName(prefix, code)),
           port: ports.get(code) ?? 0,
         });

@@ -27,6 +27,9 @@ import {
   type Supervision,
 } from './entryParts.js';
 import { isCalendarDate, isHttpUrl } from '../../runtime/stringFormats.js';
+import { checkCriticalInformation, checkOfferingDetails, frenchTextWarnings } from './criticalInformationChecks.js';
+import { Checker, isRecord } from './entryChecker.js';
+import type { CriticalInformation, OfficialLanguage, OfferingDetails } from './criticalInformation.js';
 import {
   isCipCode,
   isEmailAddress,
@@ -38,7 +41,7 @@ import {
   isSlug,
 } from './formats.js';
 
-export interface OfferingInput {
+export interface OfferingInput extends OfferingDetails {
   /** The institution's own code for the intake, unique within the micro-credential. */
   code: string;
   startDate: string;
@@ -49,7 +52,7 @@ export interface OfferingInput {
   registrationUrl: string;
 }
 
-export interface CatalogueEntryInput {
+export interface CatalogueEntryInput extends CriticalInformation {
   slug: string;
   externalCode: string | null;
   title: string;
@@ -124,10 +127,19 @@ export const problemCodes = [
   'DUPLICATE',
   'INCONSISTENT',
   'EXTERNAL_CODE_TAKEN',
+  'INVALID_CURRENCY',
+  'INVALID_TIME',
+  'INVALID_TIME_ZONE',
+  'INVALID_COUNTRY_CODE',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
-export const warningCodes = ['NO_EMPLOYER_PARTNER', 'NO_SUMMATIVE_ASSESSMENT', 'OUTSIDE_OSAP_GUIDELINE'] as const;
+export const warningCodes = [
+  'NO_EMPLOYER_PARTNER',
+  'NO_SUMMATIVE_ASSESSMENT',
+  'OUTSIDE_OSAP_GUIDELINE',
+  'FRENCH_TEXT_MISSING',
+] as const;
 export type WarningCode = (typeof warningCodes)[number];
 
 /** Quality advice about a complete entry; never blocks publication. */
@@ -161,17 +173,19 @@ export function fieldName(path: ReadonlyArray<string | number>): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 
-/** `occupations[0].nocCode` → `["occupations", 0, "nocCode"]`. */
-function pathOf(field: string): Array<string | number> {
-  if (field === '') return [];
-  return field
-    .split('.')
-    .flatMap((part) => part.split(/\[(\d+)\]/).filter((piece) => piece !== ''))
-    .map((piece) => (/^\d+$/.test(piece) ? Number(piece) : piece));
+export interface ValidationOptions {
+  /** A working copy: missing fields and too-few items are fine; what is there must be well formed. */
+  draft?: boolean;
+  /**
+   * A change to a stored entry that does not republish its content (sunset, an
+   * offering edit): the fields 1.1 made required are not demanded, so entries
+   * published under 1.0 stay maintainable. Everything present is still checked.
+   */
+  maintenance?: boolean;
 }
 
 /** Every problem of every entry; nothing thrown. `draft` accepts incomplete entries but still checks what is there. */
-export function findEntryProblems(entries: readonly unknown[], options: { draft?: boolean } = {}): EntryProblem[] {
+export function findEntryProblems(entries: readonly unknown[], options: ValidationOptions = {}): EntryProblem[] {
   const problems: Array<EntryProblem & { label: string }> = [];
   const slugs = new Set<string>();
   const externalCodes = new Set<string>();
@@ -179,6 +193,7 @@ export function findEntryProblems(entries: readonly unknown[], options: { draft?
     const label = isRecord(entry) && typeof entry.slug === 'string' ? `entry "${entry.slug}"` : `entry #${index + 1}`;
     const check = new Checker(label, index, problems);
     checkEntry(entry, check);
+    if (isRecord(entry)) checkCriticalInformation(entry, check, { requireFrom11: !options.maintenance });
     if (!isRecord(entry)) return;
     if (typeof entry.slug === 'string') {
       if (slugs.has(entry.slug)) check.problem('slug', 'DUPLICATE', 'appears more than once in this batch');
@@ -197,7 +212,11 @@ export function findEntryProblems(entries: readonly unknown[], options: { draft?
  * Quality warnings: they never block publication, but tell the institution
  * what evaluators, learners and employers will miss.
  */
-export function findEntryWarnings(entry: CatalogueEntryInput, entryIndex = 0): EntryWarning[] {
+export function findEntryWarnings(
+  entry: CatalogueEntryInput,
+  entryIndex = 0,
+  institutionLanguages: readonly OfficialLanguage[] = ['EN'],
+): EntryWarning[] {
   const warnings: EntryWarning[] = [];
   const warn = (path: Array<string | number>, code: WarningCode, message: string) =>
     warnings.push({ entryIndex, path, code, message });
@@ -212,6 +231,11 @@ export function findEntryWarnings(entry: CatalogueEntryInput, entryIndex = 0): E
   }
   if (entry.instructionalHours < 5 || entry.instructionalHours > 300) {
     warn(['instructionalHours'], 'OUTSIDE_OSAP_GUIDELINE', 'OSAP for Micro-credentials expects 5 to 300 hours');
+  }
+  if (institutionLanguages.includes('FR')) {
+    for (const path of frenchTextWarnings(entry)) {
+      warn(path, 'FRENCH_TEXT_MISSING', 'is empty; the institution teaches in French, so learners expect French text');
+    }
   }
   return warnings;
 }
@@ -277,10 +301,11 @@ function checkEntry(entry: unknown, check: Checker): void {
     if (!check.record(field, value)) return;
     check.oneOf(`${field}.type`, value.type, awardTypes);
     check.text(`${field}.description`, value.description, 500);
+    check.optionalText(`${field}.descriptionFr`, value.descriptionFr, 500);
     check.optionalText(`${field}.standard`, value.standard, 100);
   });
   checkStackability(entry.stackability, check);
-  checkOfferings(entry.offerings, check);
+  checkOfferings(entry.offerings, check, entry.languages);
   check.boolean('osapEligible', entry.osapEligible);
   check.list('partners', entry.partners, { min: 0, max: 20 }, (field, value) => {
     if (!check.record(field, value)) return;
@@ -336,6 +361,7 @@ function checkAssessment(value: unknown, check: Checker): void {
     check.oneOf(field, type, assessmentTypes),
   );
   check.optionalText('assessment.summativeDescription', value.summativeDescription, 2000);
+  check.optionalText('assessment.summativeDescriptionFr', value.summativeDescriptionFr, 2000);
   if (value.passingThreshold !== null && value.passingThreshold !== undefined) {
     check.number('assessment.passingThreshold', value.passingThreshold, { min: 0, max: 100 });
   }
@@ -356,15 +382,15 @@ function checkStackability(value: unknown, check: Checker): void {
     }
   });
   if (!Array.isArray(value.programs)) return;
-  if (value.kind === 'STACKABLE' && value.programs.length === 0) {
-    check.problem('stackability.programs', 'INCONSISTENT', 'must name at least one program when kind is STACKABLE');
+  if ((value.kind === 'STACKABLE' || value.kind === 'INTEGRATED') && value.programs.length === 0) {
+    check.problem('stackability.programs', 'INCONSISTENT', `must name at least one program when kind is ${value.kind}`);
   }
   if (value.kind === 'STANDALONE' && value.programs.length > 0) {
     check.problem('stackability.programs', 'INCONSISTENT', 'must be empty when kind is STANDALONE');
   }
 }
 
-function checkOfferings(value: unknown, check: Checker): void {
+function checkOfferings(value: unknown, check: Checker, entryLanguages: unknown): void {
   const codes = new Set<string>();
   check.list('offerings', value, { min: 0, max: 100 }, (field, offering) => {
     if (!check.record(field, offering)) return;
@@ -388,118 +414,6 @@ function checkOfferings(value: unknown, check: Checker): void {
       }
     }
     check.format(`${field}.registrationUrl`, offering.registrationUrl, isHttpUrl, 'an absolute http(s) URL');
+    checkOfferingDetails(field, offering, check, entryLanguages);
   });
-}
-
-/** Which problem code a failed format check reports. */
-const formatCodes = new Map<(value: string) => boolean, ProblemCode>([
-  [isSlug, 'INVALID_SLUG'],
-  [isLanguageCode, 'INVALID_LANGUAGE_CODE'],
-  [isNocCode, 'INVALID_NOC_CODE'],
-  [isCipCode, 'INVALID_CIP_CODE'],
-  [isEscoSkillUri, 'INVALID_ESCO_URI'],
-  [isSctCode, 'INVALID_SCT_CODE'],
-  [isHttpUrl, 'INVALID_URL'],
-  [isEmailAddress, 'INVALID_EMAIL'],
-  [isCalendarDate, 'INVALID_DATE'],
-  [isOfferingCode, 'INVALID_OFFERING_CODE'],
-]);
-
-/** Collects problems with their field path and code. Each check returns whether the value passed. */
-class Checker {
-  constructor(
-    private readonly label: string,
-    private readonly entryIndex: number,
-    private readonly problems: Array<EntryProblem & { label: string }>,
-  ) {}
-
-  problem(field: string, code: ProblemCode, message: string): false {
-    this.problems.push({ label: this.label, entryIndex: this.entryIndex, path: pathOf(field), code, message });
-    return false;
-  }
-
-  private missing(field: string, value: unknown, expected: string): boolean {
-    if (value !== null && value !== undefined) return false;
-    this.problem(field, 'REQUIRED', `is required: ${expected}`);
-    return true;
-  }
-
-  text(field: string, value: unknown, maxLength: number): value is string {
-    if (value === null || value === undefined || value === '')
-      return this.problem(field, 'REQUIRED', 'must be a non-empty string');
-    if (typeof value !== 'string' || value.trim() === '')
-      return this.problem(field, 'REQUIRED', 'must be a non-empty string');
-    if (value.length > maxLength) return this.problem(field, 'TOO_LONG', `must be at most ${maxLength} characters`);
-    return true;
-  }
-
-  optionalText(field: string, value: unknown, maxLength: number): boolean {
-    return value === null || value === undefined || this.text(field, value, maxLength);
-  }
-
-  format(field: string, value: unknown, test: (value: string) => boolean, expected: string): value is string {
-    if (this.missing(field, value, expected)) return false;
-    if (typeof value !== 'string' || !test(value)) {
-      return this.problem(
-        field,
-        formatCodes.get(test) ?? 'INCONSISTENT',
-        `must be ${expected}, got ${JSON.stringify(value) ?? 'nothing'}`,
-      );
-    }
-    return true;
-  }
-
-  number(field: string, value: unknown, range: { min: number; max: number; integer?: boolean }): value is number {
-    if (this.missing(field, value, 'a number')) return false;
-    if (typeof value !== 'number' || !Number.isFinite(value))
-      return this.problem(field, 'NOT_A_NUMBER', 'must be a number');
-    if (range.integer && !Number.isInteger(value))
-      return this.problem(field, 'NOT_A_WHOLE_NUMBER', 'must be a whole number');
-    if (value < range.min || value > range.max) {
-      return this.problem(field, 'OUT_OF_RANGE', `must be between ${range.min} and ${range.max}, got ${value}`);
-    }
-    return true;
-  }
-
-  boolean(field: string, value: unknown): value is boolean {
-    if (this.missing(field, value, 'true or false')) return false;
-    return typeof value === 'boolean' || this.problem(field, 'NOT_A_BOOLEAN', 'must be true or false');
-  }
-
-  oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): value is T {
-    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return true;
-    if (this.missing(field, value, `one of ${allowed.join(', ')}`)) return false;
-    return this.problem(
-      field,
-      'UNKNOWN_ENUM_VALUE',
-      `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? 'nothing'}`,
-    );
-  }
-
-  record(field: string, value: unknown): value is Record<string, unknown> {
-    if (this.missing(field, value, 'an object')) return false;
-    return isRecord(value) || this.problem(field, 'NOT_AN_OBJECT', 'must be an object');
-  }
-
-  list(
-    field: string,
-    value: unknown,
-    size: { min: number; max: number },
-    checkItem: (field: string, item: unknown) => unknown,
-  ): boolean {
-    if (this.missing(field, value, 'a list')) return false;
-    if (!Array.isArray(value)) return this.problem(field, 'NOT_A_LIST', 'must be a list');
-    if (value.length < size.min || value.length > size.max) {
-      const code = value.length < size.min ? 'TOO_FEW_ITEMS' : 'TOO_MANY_ITEMS';
-      return this.problem(field, code, `must have ${size.min} to ${size.max} items, got ${value.length}`);
-    }
-    value.forEach((item, index) => {
-      checkItem(`${field}[${index}]`, item);
-    });
-    return true;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -44,10 +44,16 @@ export const qualityAssuranceTypes = [
 ] as const;
 export type QualityAssuranceType = (typeof qualityAssuranceTypes)[number];
 
-export const awardTypes = ['DIGITAL_BADGE', 'CERTIFICATE', 'TRANSCRIPT_NOTATION', 'CREDIT'] as const;
+export const awardTypes = [
+  'DIGITAL_BADGE',
+  'CERTIFICATE',
+  'TRANSCRIPT_NOTATION',
+  'CREDIT',
+  'ADMISSION_TO_PROGRAM',
+] as const;
 export type AwardType = (typeof awardTypes)[number];
 
-export const stackabilityKinds = ['STANDALONE', 'STACKABLE'] as const;
+export const stackabilityKinds = ['STANDALONE', 'STACKABLE', 'INTEGRATED'] as const;
 export type StackabilityKind = (typeof stackabilityKinds)[number];
 
 export const partnerKinds = [
@@ -83,6 +89,8 @@ export interface InstructionalProgram {
 export interface Assessment {
   types: AssessmentType[];
   summativeDescription: string | null;
+  /** 1.1; absent on entries written before it. */
+  summativeDescriptionFr?: string | null;
   passingThreshold: number | null;
   attemptsAllowed: number | null;
 }
@@ -95,6 +103,8 @@ export interface QualityAssurance {
 export interface Award {
   type: AwardType;
   description: string;
+  /** 1.1; absent on entries written before it. */
+  descriptionFr?: string | null;
   standard: string | null;
 }
 

@@ -9,6 +9,7 @@ import type { RunningHttpServer } from '../../runtime/http.js';
 import { databaseHealth, startSubgraph } from '../../runtime/startSubgraph.js';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import type { Context } from './context.js';
+import type { OfficialLanguage } from './criticalInformation.js';
 import { openCatalogueDatabase } from './db/connection.js';
 import { authenticateApiKey, type ApiKeyCaller } from './db/apiKeys.js';
 import { bearerToken } from '../../runtime/bearerToken.js';
@@ -18,6 +19,8 @@ import { resolvers } from './resolvers.js';
 export interface CatalogueSubgraphOptions {
   /** The institution this server answers for, e.g. `humber`. */
   institution: string;
+  /** Official languages the institution teaches in; FR turns empty French text into a publishing warning. Default EN. */
+  institutionLanguages?: readonly OfficialLanguage[];
   databaseUrl: string;
   /** 0 picks a free port. */
   port: number;
@@ -47,6 +50,7 @@ export async function startCatalogueSubgraph(options: CatalogueSubgraphOptions):
         let caller: Promise<ApiKeyCaller | null> | undefined;
         return {
           institution,
+          institutionLanguages: options.institutionLanguages ?? ['EN'],
           db,
           loaders: createLoaders(db),
           caller: () => (caller ??= token ? authenticateApiKey(db, institution, token) : Promise.resolve(null)),

@@ -1,5 +1,6 @@
 /** A catalogue subgraph's settings, read and checked from its environment before anything starts. */
-import { httpPort, institutionCode, optionalString, url } from '../../runtime/config.js';
+import { ConfigError, httpPort, institutionCode, optionalString, url } from '../../runtime/config.js';
+import { officialLanguagesOf, type OfficialLanguage } from './criticalInformation.js';
 
 export function catalogueSettings(env: Record<string, string | undefined>) {
   return {
@@ -7,5 +8,22 @@ export function catalogueSettings(env: Record<string, string | undefined>) {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     port: httpPort(env, 'PORT', 4101),
     host: optionalString(env, 'HOST'),
+    institutionLanguages: institutionLanguages(env, 'INSTITUTION_LANGUAGES'),
   };
+}
+
+/**
+ * The institution's languages of instruction, ISO 639 codes separated by commas
+ * (`en`, `fr`, `en,fr`; default `en`). The catalogue cannot ask the framework
+ * registry (it runs on its own), so the institution says it here; with `fr`,
+ * publishing warns about empty French text.
+ */
+function institutionLanguages(env: Record<string, string | undefined>, name: string): OfficialLanguage[] {
+  const raw = optionalString(env, name);
+  if (raw === undefined) return ['EN'];
+  const codes = raw.split(',').map((code) => code.trim().toLowerCase());
+  if (codes.some((code) => !/^[a-z]{2,3}$/.test(code))) {
+    throw new ConfigError(name, `must be ISO 639 codes separated by commas, e.g. "en,fr", got "${raw}"`);
+  }
+  return officialLanguagesOf(codes);
 }
