@@ -22,12 +22,21 @@ export const entryFields = /* GraphQL */ `
     qualityAssurance { body type }
     awards { type description standard }
     stackability { kind programs { name programCode url } }
-    offerings { id startDate endDate location online priceCad registrationUrl }
+    offerings {
+      id startDate endDate location online priceCad registrationUrl
+      seats seatsAvailable language
+      address { streetAddress locality region postalCode country }
+      schedule { timeZone sessions { day startTime endTime } }
+    }
     osapEligible
     partners { name kind }
     transferContact { name email phone }
     courseOutlineUrl status effectiveDate expiryDate reviewDate sunsetReason version updatedAt
     oqfAlignment { band explanation comparableLevel { number name } }
+    learningOutcomesFr prerequisitesFr gradingScheme creditUnit learnerEffortHours
+    credentialValidity { kind months }
+    fees { tuition { amount currency } materials { amount currency } other { amount currency } otherDescription }
+    accessibility { accommodations }
     institution { ...ExportedInstitution }
     stacksInto { id title credential oqfLevel { number name } institution { code name url } }
     recognizedAs {
@@ -162,7 +171,7 @@ export interface ExportedEntry {
   qualityAssurance: { body: string; type: string };
   awards: Array<{ type: string; description: string; standard: string | null }>;
   stackability: {
-    kind: 'STANDALONE' | 'STACKABLE';
+    kind: 'STANDALONE' | 'STACKABLE' | 'INTEGRATED';
     programs: Array<{ name: string; programCode: string | null; url: string | null }>;
   };
   offerings: Array<{
@@ -173,6 +182,18 @@ export interface ExportedEntry {
     online: boolean;
     priceCad: number;
     registrationUrl: string;
+    /** Contract 1.1 fields below: null from entries (or institutions) that predate it. */
+    seats: number | null;
+    seatsAvailable: number | null;
+    language: string | null;
+    address: {
+      streetAddress: string;
+      locality: string;
+      region: string;
+      postalCode: string | null;
+      country: string;
+    } | null;
+    schedule: { timeZone: string; sessions: Array<{ day: string; startTime: string; endTime: string }> } | null;
   }>;
   osapEligible: boolean;
   partners: Array<{ name: string; kind: string }>;
@@ -200,6 +221,25 @@ export interface ExportedEntry {
     institution: InstitutionLink | null;
   }> | null;
   recognizedAs: ExportedRecognition[] | null;
+  // Contract 1.1: null from entries (or institutions) that predate it.
+  learningOutcomesFr: string[] | null;
+  prerequisitesFr: string[] | null;
+  gradingScheme: 'PASS_FAIL' | 'PERCENTAGE' | 'LETTER_GRADE' | 'COMPETENCY_LEVELS' | null;
+  creditUnit: 'COURSE_CREDIT' | 'CREDIT_HOUR' | 'ECTS' | 'CONTINUING_EDUCATION_UNIT' | null;
+  learnerEffortHours: number | null;
+  credentialValidity: { kind: 'PERMANENT' | 'TIME_LIMITED'; months: number | null } | null;
+  fees: {
+    tuition: ExportedMoney;
+    materials: ExportedMoney | null;
+    other: ExportedMoney | null;
+    otherDescription: string | null;
+  } | null;
+  accessibility: { accommodations: string } | null;
+}
+
+export interface ExportedMoney {
+  amount: number;
+  currency: string;
 }
 
 export interface CatalogueListing {
