@@ -5,6 +5,9 @@
  *   DATABASE_URL=postgres://… npm run import -- --institution humber catalogue.csv
  *   DATABASE_URL=postgres://… npm run import -- --institution humber catalogue.json
  *
+ * INSTITUTION_LANGUAGES (e.g. `en,fr`, default `en`) is the catalogue's own
+ * setting: with `fr`, empty French text is reported as a warning.
+ *
  * The format follows the file extension. Every problem is printed with its
  * line and field, and nothing is written when there is any. The audit log
  * records the import as made by `cli`.
@@ -18,6 +21,7 @@ import { commandLineActor } from '../subgraphs/catalogue/db/auditTrail.js';
 import { importCatalogue } from '../subgraphs/catalogue/db/catalogueImport.js';
 import { openCatalogueDatabase } from '../subgraphs/catalogue/db/connection.js';
 import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
+import { institutionLanguages } from '../subgraphs/catalogue/settings.js';
 
 const usage = 'usage: npm run import -- --institution CODE FILE.csv|FILE.json';
 
@@ -31,10 +35,17 @@ async function main(): Promise<number> {
     throw new UsageError(`the file must end in .csv or .json\n${usage}`);
   const content = await readFile(file, 'utf8');
   const databaseUrl = url(process.env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const languages = institutionLanguages(process.env, 'INSTITUTION_LANGUAGES');
   await migrateCatalogueDatabase(databaseUrl);
   const { db, close } = openCatalogueDatabase(databaseUrl, { maxConnections: 2 });
   try {
-    const result = await importCatalogue(db, commandLineActor, extension === '.csv' ? 'CSV' : 'JSON', content);
+    const result = await importCatalogue(
+      db,
+      commandLineActor,
+      extension === '.csv' ? 'CSV' : 'JSON',
+      content,
+      languages,
+    );
     const where = (problem: { line?: number | null; path: Array<string | number> }) =>
       `${extension === '.csv' ? 'line' : 'entry'} ${problem.line ?? '?'}${problem.path.length ? `, ${fieldName(problem.path)}` : ''}`;
     if (result.problems.length > 0) {

@@ -18,7 +18,7 @@ export function catalogueSettings(env: Record<string, string | undefined>) {
  * registry (it runs on its own), so the institution says it here; with `fr`,
  * publishing warns about empty French text.
  */
-function institutionLanguages(env: Record<string, string | undefined>, name: string): OfficialLanguage[] {
+export function institutionLanguages(env: Record<string, string | undefined>, name: string): OfficialLanguage[] {
   const raw = optionalString(env, name);
   if (raw === undefined) return ['EN'];
   const codes = raw.split(',').map((code) => code.trim().toLowerCase());
