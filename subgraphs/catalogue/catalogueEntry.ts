@@ -28,7 +28,7 @@ import {
 } from './entryParts.js';
 import { isCalendarDate, isHttpUrl } from '../../runtime/stringFormats.js';
 import { checkCriticalInformation, checkOfferingDetails, frenchTextWarnings } from './criticalInformationChecks.js';
-import { Checker, isRecord } from './entryChecker.js';
+import { Checker, isRecord, type Path } from './entryChecker.js';
 import type { CriticalInformation, OfficialLanguage, OfferingDetails } from './criticalInformation.js';
 import {
   isCipCode,
@@ -196,12 +196,12 @@ export function findEntryProblems(entries: readonly unknown[], options: Validati
     if (isRecord(entry)) checkCriticalInformation(entry, check, { requireFrom11: !options.maintenance });
     if (!isRecord(entry)) return;
     if (typeof entry.slug === 'string') {
-      if (slugs.has(entry.slug)) check.problem('slug', 'DUPLICATE', 'appears more than once in this batch');
+      if (slugs.has(entry.slug)) check.problem(['slug'], 'DUPLICATE', 'appears more than once in this batch');
       slugs.add(entry.slug);
     }
     if (typeof entry.externalCode === 'string') {
       if (externalCodes.has(entry.externalCode))
-        check.problem('externalCode', 'DUPLICATE', 'is used by another entry in this batch');
+        check.problem(['externalCode'], 'DUPLICATE', 'is used by another entry in this batch');
       externalCodes.add(entry.externalCode);
     }
   });
@@ -249,171 +249,175 @@ export function validateCatalogueEntries(entries: readonly unknown[]): Catalogue
 
 function checkEntry(entry: unknown, check: Checker): void {
   if (!isRecord(entry)) {
-    check.problem('', 'NOT_AN_OBJECT', 'must be an object');
+    check.problem([], 'NOT_AN_OBJECT', 'must be an object');
     return;
   }
   check.format(
-    'slug',
+    ['slug'],
     entry.slug,
     isSlug,
     'a lower-case slug like "data-analytics-fundamentals" (at most 100 characters)',
   );
-  check.optionalText('externalCode', entry.externalCode, 60);
-  check.text('title', entry.title, 200);
-  check.optionalText('titleFr', entry.titleFr, 200);
-  check.text('description', entry.description, 5000);
-  check.optionalText('descriptionFr', entry.descriptionFr, 5000);
-  check.list('languages', entry.languages, { min: 1, max: 10 }, (field, value) =>
+  check.optionalText(['externalCode'], entry.externalCode, 60);
+  check.text(['title'], entry.title, 200);
+  check.optionalText(['titleFr'], entry.titleFr, 200);
+  check.text(['description'], entry.description, 5000);
+  check.optionalText(['descriptionFr'], entry.descriptionFr, 5000);
+  check.list(['languages'], entry.languages, { min: 1, max: 10 }, (field, value) =>
     check.format(field, value, isLanguageCode, 'an ISO 639 code like "en", "fr" or "oj"'),
   );
-  check.list('learningOutcomes', entry.learningOutcomes, { min: 1, max: 30 }, (field, value) =>
+  check.list(['learningOutcomes'], entry.learningOutcomes, { min: 1, max: 30 }, (field, value) =>
     check.text(field, value, 1000),
   );
-  check.list('skills', entry.skills, { min: 1, max: 50 }, (field, value) => checkSkill(field, value, check));
-  check.list('occupations', entry.occupations, { min: 1, max: 3 }, (field, value) => {
+  check.list(['skills'], entry.skills, { min: 1, max: 50 }, (field, value) => checkSkill(field, value, check));
+  check.list(['occupations'], entry.occupations, { min: 1, max: 3 }, (field, value) => {
     if (!check.record(field, value)) return;
-    check.format(`${field}.nocCode`, value.nocCode, isNocCode, 'a NOC 2021 unit group of five digits, e.g. "21211"');
-    check.text(`${field}.title`, value.title, 200);
+    check.format([...field, 'nocCode'], value.nocCode, isNocCode, 'a NOC 2021 unit group of five digits, e.g. "21211"');
+    check.text([...field, 'title'], value.title, 200);
   });
-  if (check.record('cip', entry.cip)) {
-    check.format('cip.code', entry.cip.code, isCipCode, 'a CIP 2021 code "NN.NNNN", e.g. "30.7101"');
-    check.text('cip.title', entry.cip.title, 200);
+  if (check.record(['cip'], entry.cip)) {
+    check.format(['cip', 'code'], entry.cip.code, isCipCode, 'a CIP 2021 code "NN.NNNN", e.g. "30.7101"');
+    check.text(['cip', 'title'], entry.cip.title, 200);
   }
-  check.number('instructionalHours', entry.instructionalHours, { min: 0.5, max: 5000 });
-  check.number('durationWeeks', entry.durationWeeks, { min: 0.1, max: 520 });
-  check.boolean('creditBearing', entry.creditBearing);
+  check.number(['instructionalHours'], entry.instructionalHours, { min: 0.5, max: 5000 });
+  check.number(['durationWeeks'], entry.durationWeeks, { min: 0.1, max: 520 });
+  check.boolean(['creditBearing'], entry.creditBearing);
   if (entry.credits !== null && entry.credits !== undefined) {
-    check.number('credits', entry.credits, { min: 0, max: 120 });
+    check.number(['credits'], entry.credits, { min: 0, max: 120 });
     if (entry.creditBearing === false)
-      check.problem('credits', 'INCONSISTENT', 'must be null when creditBearing is false');
+      check.problem(['credits'], 'INCONSISTENT', 'must be null when creditBearing is false');
   }
-  check.oneOf('deliveryMode', entry.deliveryMode, deliveryModes);
+  check.oneOf(['deliveryMode'], entry.deliveryMode, deliveryModes);
   checkAssessment(entry.assessment, check);
-  check.oneOf('supervision', entry.supervision, supervisions);
-  check.list('prerequisites', entry.prerequisites, { min: 0, max: 20 }, (field, value) =>
+  check.oneOf(['supervision'], entry.supervision, supervisions);
+  check.list(['prerequisites'], entry.prerequisites, { min: 0, max: 20 }, (field, value) =>
     check.text(field, value, 500),
   );
-  if (check.record('qualityAssurance', entry.qualityAssurance)) {
-    check.text('qualityAssurance.body', entry.qualityAssurance.body, 200);
-    check.oneOf('qualityAssurance.type', entry.qualityAssurance.type, qualityAssuranceTypes);
+  if (check.record(['qualityAssurance'], entry.qualityAssurance)) {
+    check.text(['qualityAssurance', 'body'], entry.qualityAssurance.body, 200);
+    check.oneOf(['qualityAssurance', 'type'], entry.qualityAssurance.type, qualityAssuranceTypes);
   }
-  check.list('awards', entry.awards, { min: 1, max: 5 }, (field, value) => {
+  check.list(['awards'], entry.awards, { min: 1, max: 5 }, (field, value) => {
     if (!check.record(field, value)) return;
-    check.oneOf(`${field}.type`, value.type, awardTypes);
-    check.text(`${field}.description`, value.description, 500);
-    check.optionalText(`${field}.descriptionFr`, value.descriptionFr, 500);
-    check.optionalText(`${field}.standard`, value.standard, 100);
+    check.oneOf([...field, 'type'], value.type, awardTypes);
+    check.text([...field, 'description'], value.description, 500);
+    check.optionalText([...field, 'descriptionFr'], value.descriptionFr, 500);
+    check.optionalText([...field, 'standard'], value.standard, 100);
   });
   checkStackability(entry.stackability, check);
   checkOfferings(entry.offerings, check, entry.languages);
-  check.boolean('osapEligible', entry.osapEligible);
-  check.list('partners', entry.partners, { min: 0, max: 20 }, (field, value) => {
+  check.boolean(['osapEligible'], entry.osapEligible);
+  check.list(['partners'], entry.partners, { min: 0, max: 20 }, (field, value) => {
     if (!check.record(field, value)) return;
-    check.text(`${field}.name`, value.name, 200);
-    check.oneOf(`${field}.kind`, value.kind, partnerKinds);
+    check.text([...field, 'name'], value.name, 200);
+    check.oneOf([...field, 'kind'], value.kind, partnerKinds);
   });
-  if (check.record('transferContact', entry.transferContact)) {
-    check.text('transferContact.name', entry.transferContact.name, 200);
-    check.format('transferContact.email', entry.transferContact.email, isEmailAddress, 'an email address');
-    check.optionalText('transferContact.phone', entry.transferContact.phone, 40);
+  if (check.record(['transferContact'], entry.transferContact)) {
+    check.text(['transferContact', 'name'], entry.transferContact.name, 200);
+    check.format(['transferContact', 'email'], entry.transferContact.email, isEmailAddress, 'an email address');
+    check.optionalText(['transferContact', 'phone'], entry.transferContact.phone, 40);
   }
-  check.format('courseOutlineUrl', entry.courseOutlineUrl, isHttpUrl, 'an absolute http(s) URL');
-  check.oneOf('status', entry.status, microCredentialStatuses);
-  check.format('effectiveDate', entry.effectiveDate, isCalendarDate, 'a date "YYYY-MM-DD"');
+  check.format(['courseOutlineUrl'], entry.courseOutlineUrl, isHttpUrl, 'an absolute http(s) URL');
+  check.oneOf(['status'], entry.status, microCredentialStatuses);
+  check.format(['effectiveDate'], entry.effectiveDate, isCalendarDate, 'a date "YYYY-MM-DD"');
   if (entry.expiryDate !== null && entry.expiryDate !== undefined) {
-    if (check.format('expiryDate', entry.expiryDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
+    if (check.format(['expiryDate'], entry.expiryDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
       if (typeof entry.effectiveDate === 'string' && entry.expiryDate < entry.effectiveDate) {
-        check.problem('expiryDate', 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
+        check.problem(['expiryDate'], 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
       }
     }
   }
   if (entry.reviewDate !== null && entry.reviewDate !== undefined) {
-    if (check.format('reviewDate', entry.reviewDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
+    if (check.format(['reviewDate'], entry.reviewDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
       if (typeof entry.effectiveDate === 'string' && entry.reviewDate < entry.effectiveDate) {
-        check.problem('reviewDate', 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
+        check.problem(['reviewDate'], 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
       }
     }
   }
-  check.optionalText('sunsetReason', entry.sunsetReason, 1000);
+  check.optionalText(['sunsetReason'], entry.sunsetReason, 1000);
 }
 
-function checkSkill(field: string, value: unknown, check: Checker): void {
+function checkSkill(field: Path, value: unknown, check: Checker): void {
   if (!check.record(field, value)) return;
-  check.oneOf(`${field}.framework`, value.framework, skillFrameworks);
-  check.text(`${field}.label`, value.label, 200);
+  check.oneOf([...field, 'framework'], value.framework, skillFrameworks);
+  check.text([...field, 'label'], value.label, 200);
   if (value.framework === 'ESCO') {
     check.format(
-      `${field}.code`,
+      [...field, 'code'],
       value.code,
       isEscoSkillUri,
       'an ESCO concept URI "http://data.europa.eu/esco/skill/<uuid>"',
     );
   } else if (value.framework === 'ESDC_SCT') {
-    check.format(`${field}.code`, value.code, isSctCode, 'an ESDC SCT code like "A.01.a.01"');
+    check.format([...field, 'code'], value.code, isSctCode, 'an ESDC SCT code like "A.01.a.01"');
   } else {
-    check.text(`${field}.code`, value.code, 200);
+    check.text([...field, 'code'], value.code, 200);
   }
 }
 
 function checkAssessment(value: unknown, check: Checker): void {
-  if (!check.record('assessment', value)) return;
-  check.list('assessment.types', value.types, { min: 1, max: assessmentTypes.length }, (field, type) =>
+  if (!check.record(['assessment'], value)) return;
+  check.list(['assessment', 'types'], value.types, { min: 1, max: assessmentTypes.length }, (field, type) =>
     check.oneOf(field, type, assessmentTypes),
   );
-  check.optionalText('assessment.summativeDescription', value.summativeDescription, 2000);
-  check.optionalText('assessment.summativeDescriptionFr', value.summativeDescriptionFr, 2000);
+  check.optionalText(['assessment', 'summativeDescription'], value.summativeDescription, 2000);
+  check.optionalText(['assessment', 'summativeDescriptionFr'], value.summativeDescriptionFr, 2000);
   if (value.passingThreshold !== null && value.passingThreshold !== undefined) {
-    check.number('assessment.passingThreshold', value.passingThreshold, { min: 0, max: 100 });
+    check.number(['assessment', 'passingThreshold'], value.passingThreshold, { min: 0, max: 100 });
   }
   if (value.attemptsAllowed !== null && value.attemptsAllowed !== undefined) {
-    check.number('assessment.attemptsAllowed', value.attemptsAllowed, { min: 1, max: 20, integer: true });
+    check.number(['assessment', 'attemptsAllowed'], value.attemptsAllowed, { min: 1, max: 20, integer: true });
   }
 }
 
 function checkStackability(value: unknown, check: Checker): void {
-  if (!check.record('stackability', value)) return;
-  check.oneOf('stackability.kind', value.kind, stackabilityKinds);
-  check.list('stackability.programs', value.programs, { min: 0, max: 20 }, (field, target) => {
+  if (!check.record(['stackability'], value)) return;
+  check.oneOf(['stackability', 'kind'], value.kind, stackabilityKinds);
+  check.list(['stackability', 'programs'], value.programs, { min: 0, max: 20 }, (field, target) => {
     if (!check.record(field, target)) return;
-    check.text(`${field}.name`, target.name, 200);
-    check.optionalText(`${field}.programCode`, target.programCode, 40);
+    check.text([...field, 'name'], target.name, 200);
+    check.optionalText([...field, 'programCode'], target.programCode, 40);
     if (target.url !== null && target.url !== undefined) {
-      check.format(`${field}.url`, target.url, isHttpUrl, 'an absolute http(s) URL or null');
+      check.format([...field, 'url'], target.url, isHttpUrl, 'an absolute http(s) URL or null');
     }
   });
   if (!Array.isArray(value.programs)) return;
   if ((value.kind === 'STACKABLE' || value.kind === 'INTEGRATED') && value.programs.length === 0) {
-    check.problem('stackability.programs', 'INCONSISTENT', `must name at least one program when kind is ${value.kind}`);
+    check.problem(
+      ['stackability', 'programs'],
+      'INCONSISTENT',
+      `must name at least one program when kind is ${value.kind}`,
+    );
   }
   if (value.kind === 'STANDALONE' && value.programs.length > 0) {
-    check.problem('stackability.programs', 'INCONSISTENT', 'must be empty when kind is STANDALONE');
+    check.problem(['stackability', 'programs'], 'INCONSISTENT', 'must be empty when kind is STANDALONE');
   }
 }
 
 function checkOfferings(value: unknown, check: Checker, entryLanguages: unknown): void {
   const codes = new Set<string>();
-  check.list('offerings', value, { min: 0, max: 100 }, (field, offering) => {
+  check.list(['offerings'], value, { min: 0, max: 100 }, (field, offering) => {
     if (!check.record(field, offering)) return;
-    if (check.format(`${field}.code`, offering.code, isOfferingCode, 'a code of letters, digits, ".", "_" or "-"')) {
+    if (check.format([...field, 'code'], offering.code, isOfferingCode, 'a code of letters, digits, ".", "_" or "-"')) {
       if (codes.has(offering.code))
-        check.problem(`${field}.code`, 'DUPLICATE', `"${offering.code}" is used by another offering`);
+        check.problem([...field, 'code'], 'DUPLICATE', `"${offering.code}" is used by another offering`);
       codes.add(offering.code);
     }
     const { startDate, endDate } = offering;
-    const startValid = check.format(`${field}.startDate`, startDate, isCalendarDate, 'a date "YYYY-MM-DD"');
-    const endValid = check.format(`${field}.endDate`, endDate, isCalendarDate, 'a date "YYYY-MM-DD"');
+    const startValid = check.format([...field, 'startDate'], startDate, isCalendarDate, 'a date "YYYY-MM-DD"');
+    const endValid = check.format([...field, 'endDate'], endDate, isCalendarDate, 'a date "YYYY-MM-DD"');
     if (startValid && endValid && endDate < startDate) {
-      check.problem(`${field}.endDate`, 'DATES_OUT_OF_ORDER', 'must not be before startDate');
+      check.problem([...field, 'endDate'], 'DATES_OUT_OF_ORDER', 'must not be before startDate');
     }
-    check.text(`${field}.location`, offering.location, 200);
-    check.boolean(`${field}.online`, offering.online);
-    if (check.number(`${field}.priceCad`, offering.priceCad, { min: 0, max: 99_999_999.99 })) {
+    check.text([...field, 'location'], offering.location, 200);
+    check.boolean([...field, 'online'], offering.online);
+    if (check.number([...field, 'priceCad'], offering.priceCad, { min: 0, max: 99_999_999.99 })) {
       const cents = offering.priceCad * 100;
       if (Math.abs(cents - Math.round(cents)) > 1e-6) {
-        check.problem(`${field}.priceCad`, 'TOO_MANY_DECIMALS', 'must have at most two decimal places');
+        check.problem([...field, 'priceCad'], 'TOO_MANY_DECIMALS', 'must have at most two decimal places');
       }
     }
-    check.format(`${field}.registrationUrl`, offering.registrationUrl, isHttpUrl, 'an absolute http(s) URL');
+    check.format([...field, 'registrationUrl'], offering.registrationUrl, isHttpUrl, 'an absolute http(s) URL');
     checkOfferingDetails(field, offering, check, entryLanguages);
   });
 }

@@ -6,7 +6,7 @@
  * field that is present is checked either way.
  */
 import { isHttpUrl } from '../../runtime/stringFormats.js';
-import { type Checker, isRecord } from './entryChecker.js';
+import { type Checker, isRecord, type Path } from './entryChecker.js';
 import {
   accessibilityFeatures,
   credentialValidityKinds,
@@ -31,16 +31,16 @@ export function checkCriticalInformation(
   const given = (field: string, value: unknown, expected: string, required = true): boolean => {
     if (!absent(value)) return true;
     if (required && requireFrom11)
-      check.problem(field, 'REQUIRED', `is required for publication since 1.1: ${expected}`);
+      check.problem([field], 'REQUIRED', `is required for publication since 1.1: ${expected}`);
     return false;
   };
 
   if (given('entryLanguages', entry.entryLanguages, 'the languages the entry text is supplied in, e.g. ["EN", "FR"]')) {
-    check.list('entryLanguages', entry.entryLanguages, { min: 1, max: officialLanguages.length }, (field, value) =>
+    check.list(['entryLanguages'], entry.entryLanguages, { min: 1, max: officialLanguages.length }, (field, value) =>
       check.oneOf(field, value, officialLanguages),
     );
     if (Array.isArray(entry.entryLanguages) && new Set(entry.entryLanguages).size < entry.entryLanguages.length) {
-      check.problem('entryLanguages', 'DUPLICATE', 'names a language more than once');
+      check.problem(['entryLanguages'], 'DUPLICATE', 'names a language more than once');
     }
     if (Array.isArray(entry.entryLanguages) && entry.entryLanguages.includes('FR')) checkFrenchSupplied(entry, check);
   }
@@ -51,40 +51,44 @@ export function checkCriticalInformation(
     checkPriorLearningAssessment(entry.priorLearningAssessment, check);
   }
   if (given('learningResources', entry.learningResources, 'a list', false)) {
-    check.list('learningResources', entry.learningResources, { min: 0, max: 30 }, (field, value) => {
+    check.list(['learningResources'], entry.learningResources, { min: 0, max: 30 }, (field, value) => {
       if (!check.record(field, value)) return;
-      check.oneOf(`${field}.kind`, value.kind, learningResourceKinds);
-      check.text(`${field}.title`, value.title, 300);
-      check.optionalText(`${field}.titleFr`, value.titleFr, 300);
-      if (!absent(value.url)) check.format(`${field}.url`, value.url, isHttpUrl, 'an absolute http(s) URL or null');
-      check.boolean(`${field}.includedInFees`, value.includedInFees);
+      check.oneOf([...field, 'kind'], value.kind, learningResourceKinds);
+      check.text([...field, 'title'], value.title, 300);
+      check.optionalText([...field, 'titleFr'], value.titleFr, 300);
+      if (!absent(value.url)) check.format([...field, 'url'], value.url, isHttpUrl, 'an absolute http(s) URL or null');
+      check.boolean([...field, 'includedInFees'], value.includedInFees);
     });
   }
-  if (given('pacing', entry.pacing, 'an object', false) && check.record('pacing', entry.pacing)) {
+  if (given('pacing', entry.pacing, 'an object', false) && check.record(['pacing'], entry.pacing)) {
     const { selfPaced, completionWindowWeeks } = entry.pacing;
-    check.boolean('pacing.selfPaced', selfPaced);
+    check.boolean(['pacing', 'selfPaced'], selfPaced);
     if (!absent(completionWindowWeeks)) {
-      check.number('pacing.completionWindowWeeks', completionWindowWeeks, { min: 0.1, max: 520 });
+      check.number(['pacing', 'completionWindowWeeks'], completionWindowWeeks, { min: 0.1, max: 520 });
     } else if (selfPaced === true) {
-      check.problem('pacing.completionWindowWeeks', 'REQUIRED', 'is required when selfPaced: how long learners have');
+      check.problem(
+        ['pacing', 'completionWindowWeeks'],
+        'REQUIRED',
+        'is required when selfPaced: how long learners have',
+      );
     }
   }
   if (given('intakeModel', entry.intakeModel, intakeModels.join(', '))) {
-    check.oneOf('intakeModel', entry.intakeModel, intakeModels);
+    check.oneOf(['intakeModel'], entry.intakeModel, intakeModels);
   }
   if (given('credentialValidity', entry.credentialValidity, 'PERMANENT or TIME_LIMITED with months')) {
     checkCredentialValidity(entry.credentialValidity, check);
   }
   if (given('gradingScheme', entry.gradingScheme, gradingSchemes.join(', '))) {
-    check.oneOf('gradingScheme', entry.gradingScheme, gradingSchemes);
+    check.oneOf(['gradingScheme'], entry.gradingScheme, gradingSchemes);
   }
   checkCredits(entry, check, requireFrom11);
   if (given('learnerEffortHours', entry.learnerEffortHours, 'a number', false)) {
     const effort = entry.learnerEffortHours;
-    if (check.number('learnerEffortHours', effort, { min: 0.5, max: 10_000 })) {
+    if (check.number(['learnerEffortHours'], effort, { min: 0.5, max: 10_000 })) {
       if (typeof entry.instructionalHours === 'number' && effort < entry.instructionalHours) {
         check.problem(
-          'learnerEffortHours',
+          ['learnerEffortHours'],
           'INCONSISTENT',
           'must be at least instructionalHours: effort includes them',
         );
@@ -92,35 +96,35 @@ export function checkCriticalInformation(
     }
   }
   if (given('learnerContact', entry.learnerContact, 'whom learners ask (name and email)')) {
-    checkContact('learnerContact', entry.learnerContact, check);
+    checkContact(['learnerContact'], entry.learnerContact, check);
   }
   if (
     given('accessibility', entry.accessibility, 'an object', false) &&
-    check.record('accessibility', entry.accessibility)
+    check.record(['accessibility'], entry.accessibility)
   ) {
     const { features, accommodations, accommodationsFr, contact } = entry.accessibility;
-    check.list('accessibility.features', features, { min: 0, max: accessibilityFeatures.length }, (field, value) =>
+    check.list(['accessibility', 'features'], features, { min: 0, max: accessibilityFeatures.length }, (field, value) =>
       check.oneOf(field, value, accessibilityFeatures),
     );
-    check.text('accessibility.accommodations', accommodations, 2000);
-    check.optionalText('accessibility.accommodationsFr', accommodationsFr, 2000);
-    checkContact('accessibility.contact', contact, check);
+    check.text(['accessibility', 'accommodations'], accommodations, 2000);
+    check.optionalText(['accessibility', 'accommodationsFr'], accommodationsFr, 2000);
+    checkContact(['accessibility', 'contact'], contact, check);
   }
   if (given('fees', entry.fees, 'an object', false)) checkFees(entry.fees, check);
 }
 
 /** An entry offered in French carries the French of every text it has in English. */
 function checkFrenchSupplied(entry: Record<string, unknown>, check: Checker): void {
-  const missing = (field: string) => check.problem(field, 'REQUIRED', 'is required when entryLanguages includes FR');
-  if (absent(entry.titleFr)) missing('titleFr');
-  if (absent(entry.descriptionFr)) missing('descriptionFr');
-  if (absent(entry.learningOutcomesFr)) missing('learningOutcomesFr');
+  const missing = (field: Path) => check.problem(field, 'REQUIRED', 'is required when entryLanguages includes FR');
+  if (absent(entry.titleFr)) missing(['titleFr']);
+  if (absent(entry.descriptionFr)) missing(['descriptionFr']);
+  if (absent(entry.learningOutcomesFr)) missing(['learningOutcomesFr']);
   if (Array.isArray(entry.prerequisites) && entry.prerequisites.length > 0 && absent(entry.prerequisitesFr)) {
-    missing('prerequisitesFr');
+    missing(['prerequisitesFr']);
   }
   const assessment = isRecord(entry.assessment) ? entry.assessment : {};
   if (!absent(assessment.summativeDescription) && absent(assessment.summativeDescriptionFr)) {
-    missing('assessment.summativeDescriptionFr');
+    missing(['assessment', 'summativeDescriptionFr']);
   }
 }
 
@@ -134,11 +138,11 @@ function checkTranslatedList(
 ): void {
   const value = entry[field];
   if (absent(value)) return;
-  const listed = check.list(field, value, { min: 0, max: 30 }, (item, text) => check.text(item, text, maxLength));
+  const listed = check.list([field], value, { min: 0, max: 30 }, (item, text) => check.text(item, text, maxLength));
   const source = entry[english];
   if (listed && Array.isArray(value) && Array.isArray(source) && value.length !== source.length) {
     check.problem(
-      field,
+      [field],
       'INCONSISTENT',
       `must have one item per ${english} item (${source.length}), got ${value.length}`,
     );
@@ -146,32 +150,34 @@ function checkTranslatedList(
 }
 
 function checkPriorLearningAssessment(value: unknown, check: Checker): void {
-  if (!check.record('priorLearningAssessment', value)) return;
+  if (!check.record(['priorLearningAssessment'], value)) return;
   const { available, process, processFr, fee, contact } = value;
-  check.boolean('priorLearningAssessment.available', available);
-  check.optionalText('priorLearningAssessment.process', process, 2000);
-  check.optionalText('priorLearningAssessment.processFr', processFr, 2000);
-  if (!absent(fee)) checkMoney('priorLearningAssessment.fee', fee, check);
-  if (!absent(contact)) checkContact('priorLearningAssessment.contact', contact, check);
+  check.boolean(['priorLearningAssessment', 'available'], available);
+  check.optionalText(['priorLearningAssessment', 'process'], process, 2000);
+  check.optionalText(['priorLearningAssessment', 'processFr'], processFr, 2000);
+  if (!absent(fee)) checkMoney(['priorLearningAssessment', 'fee'], fee, check);
+  if (!absent(contact)) checkContact(['priorLearningAssessment', 'contact'], contact, check);
   if (available === true) {
-    if (absent(process)) check.problem('priorLearningAssessment.process', 'REQUIRED', 'is required when available');
-    if (absent(contact)) check.problem('priorLearningAssessment.contact', 'REQUIRED', 'is required when available');
+    if (absent(process))
+      check.problem(['priorLearningAssessment', 'process'], 'REQUIRED', 'is required when available');
+    if (absent(contact))
+      check.problem(['priorLearningAssessment', 'contact'], 'REQUIRED', 'is required when available');
   } else if (available === false) {
     for (const [name, part] of Object.entries({ process, processFr, fee, contact })) {
       if (!absent(part)) {
-        check.problem(`priorLearningAssessment.${name}`, 'INCONSISTENT', 'must be null when available is false');
+        check.problem(['priorLearningAssessment', name], 'INCONSISTENT', 'must be null when available is false');
       }
     }
   }
 }
 
 function checkCredentialValidity(value: unknown, check: Checker): void {
-  if (!check.record('credentialValidity', value)) return;
-  check.oneOf('credentialValidity.kind', value.kind, credentialValidityKinds);
+  if (!check.record(['credentialValidity'], value)) return;
+  check.oneOf(['credentialValidity', 'kind'], value.kind, credentialValidityKinds);
   if (value.kind === 'TIME_LIMITED') {
-    check.number('credentialValidity.months', value.months, { min: 1, max: 600, integer: true });
+    check.number(['credentialValidity', 'months'], value.months, { min: 1, max: 600, integer: true });
   } else if (value.kind === 'PERMANENT' && !absent(value.months)) {
-    check.problem('credentialValidity.months', 'INCONSISTENT', 'must be null when kind is PERMANENT');
+    check.problem(['credentialValidity', 'months'], 'INCONSISTENT', 'must be null when kind is PERMANENT');
   }
 }
 
@@ -181,18 +187,18 @@ function checkCredentialValidity(value: unknown, check: Checker): void {
  */
 function checkCredits(entry: Record<string, unknown>, check: Checker, requireFrom11: boolean): void {
   if (!absent(entry.creditUnit)) {
-    check.oneOf('creditUnit', entry.creditUnit, creditUnits);
+    check.oneOf(['creditUnit'], entry.creditUnit, creditUnits);
     if (entry.creditBearing === false) {
-      check.problem('creditUnit', 'INCONSISTENT', 'must be null when creditBearing is false');
+      check.problem(['creditUnit'], 'INCONSISTENT', 'must be null when creditBearing is false');
     }
   }
   if (entry.creditBearing !== true || !requireFrom11) return;
   if (absent(entry.credits)) {
-    check.problem('credits', 'REQUIRED', 'is required for publication since 1.1 when creditBearing');
+    check.problem(['credits'], 'REQUIRED', 'is required for publication since 1.1 when creditBearing');
   }
   if (absent(entry.creditUnit)) {
     check.problem(
-      'creditUnit',
+      ['creditUnit'],
       'REQUIRED',
       `is required for publication since 1.1 when creditBearing: ${creditUnits.join(', ')}`,
     );
@@ -200,93 +206,103 @@ function checkCredits(entry: Record<string, unknown>, check: Checker, requireFro
 }
 
 function checkFees(value: unknown, check: Checker): void {
-  if (!check.record('fees', value)) return;
+  if (!check.record(['fees'], value)) return;
   const { tuition, materials, other, otherDescription, otherDescriptionFr } = value;
-  checkMoney('fees.tuition', tuition, check);
-  if (!absent(materials)) checkMoney('fees.materials', materials, check);
+  checkMoney(['fees', 'tuition'], tuition, check);
+  if (!absent(materials)) checkMoney(['fees', 'materials'], materials, check);
   if (!absent(other)) {
-    checkMoney('fees.other', other, check);
-    if (absent(otherDescription)) check.problem('fees.otherDescription', 'REQUIRED', 'is required when other is given');
+    checkMoney(['fees', 'other'], other, check);
+    if (absent(otherDescription))
+      check.problem(['fees', 'otherDescription'], 'REQUIRED', 'is required when other is given');
   }
-  check.optionalText('fees.otherDescription', otherDescription, 500);
-  check.optionalText('fees.otherDescriptionFr', otherDescriptionFr, 500);
+  check.optionalText(['fees', 'otherDescription'], otherDescription, 500);
+  check.optionalText(['fees', 'otherDescriptionFr'], otherDescriptionFr, 500);
   const currencies = new Set(
     [tuition, materials, other]
       .filter(isRecord)
       .map((money) => money.currency)
       .filter((code) => typeof code === 'string'),
   );
-  if (currencies.size > 1) check.problem('fees', 'INCONSISTENT', 'every part must be in the same currency');
+  if (currencies.size > 1) check.problem(['fees'], 'INCONSISTENT', 'every part must be in the same currency');
 }
 
-function checkMoney(field: string, value: unknown, check: Checker): void {
+function checkMoney(field: Path, value: unknown, check: Checker): void {
   if (!check.record(field, value)) return;
-  if (check.number(`${field}.amount`, value.amount, { min: 0, max: 99_999_999.99 })) {
+  if (check.number([...field, 'amount'], value.amount, { min: 0, max: 99_999_999.99 })) {
     const cents = value.amount * 100;
     if (Math.abs(cents - Math.round(cents)) > 1e-6) {
-      check.problem(`${field}.amount`, 'TOO_MANY_DECIMALS', 'must have at most two decimal places');
+      check.problem([...field, 'amount'], 'TOO_MANY_DECIMALS', 'must have at most two decimal places');
     }
   }
-  check.format(`${field}.currency`, value.currency, isCurrencyCode, 'an ISO 4217 currency code like "CAD"');
+  check.format([...field, 'currency'], value.currency, isCurrencyCode, 'an ISO 4217 currency code like "CAD"');
 }
 
-export function checkContact(field: string, value: unknown, check: Checker): void {
+export function checkContact(field: Path, value: unknown, check: Checker): void {
   if (!check.record(field, value)) return;
-  check.text(`${field}.name`, value.name, 200);
-  check.format(`${field}.email`, value.email, isEmailAddress, 'an email address');
-  check.optionalText(`${field}.phone`, value.phone, 40);
+  check.text([...field, 'name'], value.name, 200);
+  check.format([...field, 'email'], value.email, isEmailAddress, 'an email address');
+  check.optionalText([...field, 'phone'], value.phone, 40);
 }
 
 /** Seats, language, address and schedule of one offering (`field` is its path, e.g. `offerings[0]`). */
 export function checkOfferingDetails(
-  field: string,
+  field: Path,
   offering: Record<string, unknown>,
   check: Checker,
   entryLanguages: unknown,
 ): void {
   const { seats, seatsAvailable, language, address, schedule } = offering;
-  const seatsValid = !absent(seats) && check.number(`${field}.seats`, seats, { min: 1, max: 100_000, integer: true });
+  const seatsValid =
+    !absent(seats) && check.number([...field, 'seats'], seats, { min: 1, max: 100_000, integer: true });
   if (!absent(seatsAvailable)) {
-    if (check.number(`${field}.seatsAvailable`, seatsAvailable, { min: 0, max: 100_000, integer: true })) {
+    if (check.number([...field, 'seatsAvailable'], seatsAvailable, { min: 0, max: 100_000, integer: true })) {
       if (seatsValid && seatsAvailable > seats) {
-        check.problem(`${field}.seatsAvailable`, 'INCONSISTENT', `must be at most seats (${seats})`);
+        check.problem([...field, 'seatsAvailable'], 'INCONSISTENT', `must be at most seats (${seats})`);
       }
     }
   }
-  if (!absent(language) && check.format(`${field}.language`, language, isLanguageCode, 'an ISO 639 code like "fr"')) {
+  if (
+    !absent(language) &&
+    check.format([...field, 'language'], language, isLanguageCode, 'an ISO 639 code like "fr"')
+  ) {
     if (Array.isArray(entryLanguages) && !entryLanguages.includes(language)) {
       check.problem(
-        `${field}.language`,
+        [...field, 'language'],
         'INCONSISTENT',
         `must be one of the entry's languages (${entryLanguages.join(', ')})`,
       );
     }
   }
-  if (!absent(address) && check.record(`${field}.address`, address)) {
-    check.text(`${field}.address.streetAddress`, address.streetAddress, 200);
-    check.text(`${field}.address.locality`, address.locality, 100);
-    check.text(`${field}.address.region`, address.region, 10);
-    check.optionalText(`${field}.address.postalCode`, address.postalCode, 12);
-    check.format(`${field}.address.country`, address.country, isCountryCode, 'an ISO 3166-1 alpha-2 code like "CA"');
-  }
-  if (!absent(schedule) && check.record(`${field}.schedule`, schedule)) {
+  if (!absent(address) && check.record([...field, 'address'], address)) {
+    check.text([...field, 'address', 'streetAddress'], address.streetAddress, 200);
+    check.text([...field, 'address', 'locality'], address.locality, 100);
+    check.text([...field, 'address', 'region'], address.region, 10);
+    check.optionalText([...field, 'address', 'postalCode'], address.postalCode, 12);
     check.format(
-      `${field}.schedule.timeZone`,
+      [...field, 'address', 'country'],
+      address.country,
+      isCountryCode,
+      'an ISO 3166-1 alpha-2 code like "CA"',
+    );
+  }
+  if (!absent(schedule) && check.record([...field, 'schedule'], schedule)) {
+    check.format(
+      [...field, 'schedule', 'timeZone'],
       schedule.timeZone,
       isTimeZone,
       'an IANA time zone like "America/Toronto"',
     );
-    check.list(`${field}.schedule.sessions`, schedule.sessions, { min: 1, max: 21 }, (path, session) => {
+    check.list([...field, 'schedule', 'sessions'], schedule.sessions, { min: 1, max: 21 }, (path, session) => {
       if (!check.record(path, session)) return;
-      check.oneOf(`${path}.day`, session.day, daysOfWeek);
-      const start = check.format(`${path}.startTime`, session.startTime, isClockTime, 'a time "HH:MM"');
-      const end = check.format(`${path}.endTime`, session.endTime, isClockTime, 'a time "HH:MM"');
+      check.oneOf([...path, 'day'], session.day, daysOfWeek);
+      const start = check.format([...path, 'startTime'], session.startTime, isClockTime, 'a time "HH:MM"');
+      const end = check.format([...path, 'endTime'], session.endTime, isClockTime, 'a time "HH:MM"');
       if (start && end && String(session.endTime) <= String(session.startTime)) {
-        check.problem(`${path}.endTime`, 'DATES_OUT_OF_ORDER', 'must be after startTime');
+        check.problem([...path, 'endTime'], 'DATES_OUT_OF_ORDER', 'must be after startTime');
       }
     });
-    check.optionalText(`${field}.schedule.note`, schedule.note, 500);
-    check.optionalText(`${field}.schedule.noteFr`, schedule.noteFr, 500);
+    check.optionalText([...field, 'schedule', 'note'], schedule.note, 500);
+    check.optionalText([...field, 'schedule', 'noteFr'], schedule.noteFr, 500);
   }
 }
 

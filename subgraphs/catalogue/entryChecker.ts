@@ -2,10 +2,14 @@
  * The checker every catalogue entry check writes with: it collects problems
  * with their field path and code, all at once, and each check returns whether
  * the value passed (a type guard, so later checks see the narrowed value).
+ * Paths are arrays from the start (`['occupations', 0, 'nocCode']`), as clients receive them.
  * README "Validation" says why this is hand-written rather than zod.
  */
 import { isCalendarDate, isHttpUrl } from '../../runtime/stringFormats.js';
 import type { EntryProblem, ProblemCode } from './catalogueEntry.js';
+
+/** Where in the entry: field names and list positions, e.g. `['occupations', 0, 'nocCode']`. */
+export type Path = ReadonlyArray<string | number>;
 import {
   isCipCode,
   isClockTime,
@@ -20,15 +24,6 @@ import {
   isSlug,
   isTimeZone,
 } from './formats.js';
-
-/** `occupations[0].nocCode` → `["occupations", 0, "nocCode"]`. */
-function pathOf(field: string): Array<string | number> {
-  if (field === '') return [];
-  return field
-    .split('.')
-    .flatMap((part) => part.split(/\[(\d+)\]/).filter((piece) => piece !== ''))
-    .map((piece) => (/^\d+$/.test(piece) ? Number(piece) : piece));
-}
 
 /** Which problem code a failed format check reports. */
 const formatCodes = new Map<(value: string) => boolean, ProblemCode>([
@@ -56,18 +51,18 @@ export class Checker {
     private readonly problems: Array<EntryProblem & { label: string }>,
   ) {}
 
-  problem(field: string, code: ProblemCode, message: string): false {
-    this.problems.push({ label: this.label, entryIndex: this.entryIndex, path: pathOf(field), code, message });
+  problem(field: Path, code: ProblemCode, message: string): false {
+    this.problems.push({ label: this.label, entryIndex: this.entryIndex, path: [...field], code, message });
     return false;
   }
 
-  private missing(field: string, value: unknown, expected: string): boolean {
+  private missing(field: Path, value: unknown, expected: string): boolean {
     if (value !== null && value !== undefined) return false;
     this.problem(field, 'REQUIRED', `is required: ${expected}`);
     return true;
   }
 
-  text(field: string, value: unknown, maxLength: number): value is string {
+  text(field: Path, value: unknown, maxLength: number): value is string {
     if (value === null || value === undefined || value === '')
       return this.problem(field, 'REQUIRED', 'must be a non-empty string');
     if (typeof value !== 'string' || value.trim() === '')
@@ -76,11 +71,11 @@ export class Checker {
     return true;
   }
 
-  optionalText(field: string, value: unknown, maxLength: number): boolean {
+  optionalText(field: Path, value: unknown, maxLength: number): boolean {
     return value === null || value === undefined || this.text(field, value, maxLength);
   }
 
-  format(field: string, value: unknown, test: (value: string) => boolean, expected: string): value is string {
+  format(field: Path, value: unknown, test: (value: string) => boolean, expected: string): value is string {
     if (this.missing(field, value, expected)) return false;
     if (typeof value !== 'string' || !test(value)) {
       return this.problem(
@@ -92,7 +87,7 @@ export class Checker {
     return true;
   }
 
-  number(field: string, value: unknown, range: { min: number; max: number; integer?: boolean }): value is number {
+  number(field: Path, value: unknown, range: { min: number; max: number; integer?: boolean }): value is number {
     if (this.missing(field, value, 'a number')) return false;
     if (typeof value !== 'number' || !Number.isFinite(value))
       return this.problem(field, 'NOT_A_NUMBER', 'must be a number');
@@ -104,12 +99,12 @@ export class Checker {
     return true;
   }
 
-  boolean(field: string, value: unknown): value is boolean {
+  boolean(field: Path, value: unknown): value is boolean {
     if (this.missing(field, value, 'true or false')) return false;
     return typeof value === 'boolean' || this.problem(field, 'NOT_A_BOOLEAN', 'must be true or false');
   }
 
-  oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): value is T {
+  oneOf<T extends string>(field: Path, value: unknown, allowed: readonly T[]): value is T {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return true;
     if (this.missing(field, value, `one of ${allowed.join(', ')}`)) return false;
     return this.problem(
@@ -119,16 +114,16 @@ export class Checker {
     );
   }
 
-  record(field: string, value: unknown): value is Record<string, unknown> {
+  record(field: Path, value: unknown): value is Record<string, unknown> {
     if (this.missing(field, value, 'an object')) return false;
     return isRecord(value) || this.problem(field, 'NOT_AN_OBJECT', 'must be an object');
   }
 
   list(
-    field: string,
+    field: Path,
     value: unknown,
     size: { min: number; max: number },
-    checkItem: (field: string, item: unknown) => unknown,
+    checkItem: (field: Path, item: unknown) => unknown,
   ): boolean {
     if (this.missing(field, value, 'a list')) return false;
     if (!Array.isArray(value)) return this.problem(field, 'NOT_A_LIST', 'must be a list');
@@ -137,7 +132,7 @@ export class Checker {
       return this.problem(field, code, `must have ${size.min} to ${size.max} items, got ${value.length}`);
     }
     value.forEach((item, index) => {
-      checkItem(`${field}[${index}]`, item);
+      checkItem([...field, index], item);
     });
     return true;
   }
