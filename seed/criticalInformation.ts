@@ -125,23 +125,25 @@ export function sampleCriticalInformation(
   };
 }
 
-/** Seats, language, address and weekly schedule for each sample intake. */
+/**
+ * Seats, language, address and weekly schedule for each sample intake. The
+ * intakes are fresh objects from the generator, so they are completed in place:
+ * copying 50,000 entries' intakes with spread tripled the generator's time.
+ */
 export function withSampleOfferingDetails(
   offerings: OfferingInput[],
   facts: { institution: SampleInstitution; slug: string; languages: string[] },
 ): OfferingInput[] {
   const random = randomFor(`${facts.institution.code}:${facts.slug}:offerings:1.1`);
-  return offerings.map((offering) => {
+  for (const offering of offerings) {
     const seats = random.pick([20, 24, 30, 40]);
-    return {
-      ...offering,
-      seats,
-      seatsAvailable: random.int(0, seats),
-      language: random.pick(facts.languages),
-      address: offering.online ? null : sampleAddress(regionCities[facts.institution.region], random),
-      schedule: offering.online && random.chance(0.5) ? null : sampleSchedule(random),
-    };
-  });
+    offering.seats = seats;
+    offering.seatsAvailable = random.int(0, seats);
+    offering.language = random.pick(facts.languages);
+    offering.address = offering.online ? null : sampleAddress(regionCities[facts.institution.region], random);
+    offering.schedule = offering.online && random.chance(0.5) ? null : sampleSchedule(random);
+  }
+  return offerings;
 }
 
 const regionCities: Record<SampleInstitution['region'], string> = {
