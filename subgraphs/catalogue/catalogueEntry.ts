@@ -27,12 +27,16 @@ import {
   type Supervision,
 } from './entryParts.js';
 import { isCalendarDate, isHttpUrl } from '../../runtime/stringFormats.js';
-import { checkCriticalInformation, checkOfferingDetails, frenchTextWarnings } from './criticalInformationChecks.js';
+import {
+  checkContact,
+  checkCriticalInformation,
+  checkOfferingDetails,
+  frenchTextWarnings,
+} from './criticalInformationChecks.js';
 import { Checker, isRecord, type Path } from './entryChecker.js';
 import type { CriticalInformation, OfficialLanguage, OfferingDetails } from './criticalInformation.js';
 import {
   isCipCode,
-  isEmailAddress,
   isEscoSkillUri,
   isLanguageCode,
   isNocCode,
@@ -193,8 +197,8 @@ export function findEntryProblems(entries: readonly unknown[], options: Validati
     const label = isRecord(entry) && typeof entry.slug === 'string' ? `entry "${entry.slug}"` : `entry #${index + 1}`;
     const check = new Checker(label, index, problems);
     checkEntry(entry, check);
-    if (isRecord(entry)) checkCriticalInformation(entry, check, { requireFrom11: !options.maintenance });
     if (!isRecord(entry)) return;
+    checkCriticalInformation(entry, check, { requireFrom11: !options.maintenance });
     if (typeof entry.slug === 'string') {
       if (slugs.has(entry.slug)) check.problem(['slug'], 'DUPLICATE', 'appears more than once in this batch');
       slugs.add(entry.slug);
@@ -312,11 +316,7 @@ function checkEntry(entry: unknown, check: Checker): void {
     check.text([...field, 'name'], value.name, 200);
     check.oneOf([...field, 'kind'], value.kind, partnerKinds);
   });
-  if (check.record(['transferContact'], entry.transferContact)) {
-    check.text(['transferContact', 'name'], entry.transferContact.name, 200);
-    check.format(['transferContact', 'email'], entry.transferContact.email, isEmailAddress, 'an email address');
-    check.optionalText(['transferContact', 'phone'], entry.transferContact.phone, 40);
-  }
+  checkContact(['transferContact'], entry.transferContact, check);
   check.format(['courseOutlineUrl'], entry.courseOutlineUrl, isHttpUrl, 'an absolute http(s) URL');
   check.oneOf(['status'], entry.status, microCredentialStatuses);
   check.format(['effectiveDate'], entry.effectiveDate, isCalendarDate, 'a date "YYYY-MM-DD"');
@@ -411,12 +411,7 @@ function checkOfferings(value: unknown, check: Checker, entryLanguages: unknown)
     }
     check.text([...field, 'location'], offering.location, 200);
     check.boolean([...field, 'online'], offering.online);
-    if (check.number([...field, 'priceCad'], offering.priceCad, { min: 0, max: 99_999_999.99 })) {
-      const cents = offering.priceCad * 100;
-      if (Math.abs(cents - Math.round(cents)) > 1e-6) {
-        check.problem([...field, 'priceCad'], 'TOO_MANY_DECIMALS', 'must have at most two decimal places');
-      }
-    }
+    check.amount([...field, 'priceCad'], offering.priceCad);
     check.format([...field, 'registrationUrl'], offering.registrationUrl, isHttpUrl, 'an absolute http(s) URL');
     checkOfferingDetails(field, offering, check, entryLanguages);
   });

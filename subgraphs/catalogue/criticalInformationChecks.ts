@@ -228,15 +228,11 @@ function checkFees(value: unknown, check: Checker): void {
 
 function checkMoney(field: Path, value: unknown, check: Checker): void {
   if (!check.record(field, value)) return;
-  if (check.number([...field, 'amount'], value.amount, { min: 0, max: 99_999_999.99 })) {
-    const cents = value.amount * 100;
-    if (Math.abs(cents - Math.round(cents)) > 1e-6) {
-      check.problem([...field, 'amount'], 'TOO_MANY_DECIMALS', 'must have at most two decimal places');
-    }
-  }
+  check.amount([...field, 'amount'], value.amount);
   check.format([...field, 'currency'], value.currency, isCurrencyCode, 'an ISO 4217 currency code like "CAD"');
 }
 
+/** A contact: who, and an email address that reaches them (transfer credit, learners, PLAR, accessibility). */
 export function checkContact(field: Path, value: unknown, check: Checker): void {
   if (!check.record(field, value)) return;
   check.text([...field, 'name'], value.name, 200);

@@ -99,6 +99,16 @@ export class Checker {
     return true;
   }
 
+  /** An amount of money: not negative, at most two decimal places. */
+  amount(field: Path, value: unknown): value is number {
+    if (!this.number(field, value, { min: 0, max: 99_999_999.99 })) return false;
+    const cents = value * 100;
+    if (Math.abs(cents - Math.round(cents)) > 1e-6) {
+      return this.problem(field, 'TOO_MANY_DECIMALS', 'must have at most two decimal places');
+    }
+    return true;
+  }
+
   boolean(field: Path, value: unknown): value is boolean {
     if (this.missing(field, value, 'true or false')) return false;
     return typeof value === 'boolean' || this.problem(field, 'NOT_A_BOOLEAN', 'must be true or false');
