@@ -35,15 +35,7 @@ import {
 } from './criticalInformationChecks.js';
 import { Checker, isRecord, type Path } from './entryChecker.js';
 import type { CriticalInformation, OfficialLanguage, OfferingDetails } from './criticalInformation.js';
-import {
-  isCipCode,
-  isEscoSkillUri,
-  isLanguageCode,
-  isNocCode,
-  isOfferingCode,
-  isSctCode,
-  isSlug,
-} from './formats.js';
+import { isCipCode, isEscoSkillUri, isLanguageCode, isNocCode, isOfferingCode, isSctCode, isSlug } from './formats.js';
 
 export interface OfferingInput extends OfferingDetails {
   /** The institution's own code for the intake, unique within the micro-credential. */
