@@ -9,6 +9,7 @@ import {
 import { entriesFromCsv } from '../../subgraphs/catalogue/catalogueCsv.js';
 import { officialLanguagesOf } from '../../subgraphs/catalogue/criticalInformation.js';
 import { parseCsv } from '../../subgraphs/catalogue/csvRecords.js';
+import { catalogueSettings } from '../../subgraphs/catalogue/settings.js';
 
 /** A complete, valid 1.1 entry: a university's (credit-bearing candidates) first sample. */
 const [sample] = generateCatalogue('uottawa', 1, 2, '2026-09-01');
@@ -212,6 +213,10 @@ describe('both languages', () => {
   });
 
   it('reads an institution’s official languages from its languages of instruction', () => {
+    const env = { INSTITUTION_CODE: 'boreal', DATABASE_URL: 'postgres://db.invalid/catalogue' };
+    expect(catalogueSettings(env).institutionLanguages).toEqual(['EN']);
+    expect(catalogueSettings({ ...env, INSTITUTION_LANGUAGES: 'fr, en' }).institutionLanguages).toEqual(['EN', 'FR']);
+    expect(() => catalogueSettings({ ...env, INSTITUTION_LANGUAGES: 'French' })).toThrow(/INSTITUTION_LANGUAGES/);
     expect(officialLanguagesOf(['fr'])).toEqual(['FR']);
     expect(officialLanguagesOf(['en', 'moh', 'cay'])).toEqual(['EN']);
     expect(officialLanguagesOf(['oj'])).toEqual([]);
