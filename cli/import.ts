@@ -7,6 +7,8 @@
  *
  * PROVINCE_GRAPHQL_URL (the directory's GraphQL endpoint) lets entries that claim OSAP
  * outside the OSAP rules be imported when the province attested an exception.
+ * INSTITUTION_LANGUAGES (e.g. `en,fr`, default `en`) is the catalogue's own
+ * setting: with `fr`, empty French text is reported as a warning.
  *
  * The format follows the file extension. Every problem is printed with its
  * line and field, and nothing is written when there is any. The audit log
@@ -22,6 +24,7 @@ import { importCatalogue } from '../subgraphs/catalogue/db/catalogueImport.js';
 import { openCatalogueDatabase } from '../subgraphs/catalogue/db/connection.js';
 import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
 import { osapClaimCheck, provinceOsapExceptions } from '../subgraphs/catalogue/osapClaim.js';
+import { institutionLanguages } from '../subgraphs/catalogue/settings.js';
 
 const usage = 'usage: npm run import -- --institution CODE FILE.csv|FILE.json';
 
@@ -40,12 +43,13 @@ async function main(): Promise<number> {
     ? url(process.env, 'PROVINCE_GRAPHQL_URL', ['http:', 'https:'])
     : undefined;
   const provinceGraphqlUrl = () => province;
+  const languages = institutionLanguages(process.env, 'INSTITUTION_LANGUAGES');
   await migrateCatalogueDatabase(databaseUrl);
   const { db, close } = openCatalogueDatabase(databaseUrl, { maxConnections: 2 });
   try {
     const checkOsapClaims = osapClaimCheck(institution, provinceOsapExceptions(provinceGraphqlUrl));
     const format = extension === '.csv' ? 'CSV' : 'JSON';
-    const result = await importCatalogue(db, commandLineActor, format, content, checkOsapClaims);
+    const result = await importCatalogue(db, commandLineActor, format, content, checkOsapClaims, languages);
     const where = (problem: { line?: number | null; path: Array<string | number> }) =>
       `${extension === '.csv' ? 'line' : 'entry'} ${problem.line ?? '?'}${problem.path.length ? `, ${fieldName(problem.path)}` : ''}`;
     if (result.problems.length > 0) {

@@ -5,6 +5,7 @@
  * subgraph, the search subgraph and the gateway. `npm start` and the
  * end-to-end tests both use it, so the tests exercise what users run.
  */
+import { officialLanguagesOf } from '../subgraphs/catalogue/criticalInformation.js';
 import type { PostgresCluster } from '../runtime/postgres.js';
 import type { RunningHttpServer } from '../runtime/http.js';
 import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
@@ -83,6 +84,7 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
           databaseUrl,
           port,
           provinceGraphqlUrl: () => gatewayUrl,
+          institutionLanguages: officialLanguagesOf(institution.languages),
         });
         catalogues.set(institution.code, server);
         ports.set(institution.code, server.port);
@@ -159,6 +161,7 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
       async startInstitution(code) {
         const server = await startCatalogueSubgraph({
           institution: code,
+          institutionLanguages: officialLanguagesOf(institutions.find((i) => i.code === code)?.languages ?? []),
           databaseUrl: cluster.databaseUrl(catalogueDatabaseName(prefix, code)),
           port: ports.get(code) ?? 0,
           provinceGraphqlUrl: () => gatewayUrl,

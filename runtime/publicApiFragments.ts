@@ -44,7 +44,12 @@ export const catalogueEntryFragment = /* GraphQL */ `
     qualityAssurance { body type }
     awards { type description standard }
     stackability { kind programs { name programCode url } }
-    offerings { id startDate endDate location online priceCad registrationUrl }
+    offerings {
+      id startDate endDate location online priceCad registrationUrl
+      seats seatsAvailable language
+      address { streetAddress locality region postalCode country }
+      schedule { timeZone sessions { day startTime endTime } }
+    }
     osapEligible
     partners { name kind }
     transferContact { name email phone }
@@ -91,6 +96,18 @@ export interface CatalogueEntryFields {
     online: boolean;
     priceCad: number;
     registrationUrl: string;
+    /** Contract 1.1 fields below: null from entries (or institutions) that predate it. */
+    seats: number | null;
+    seatsAvailable: number | null;
+    language: string | null;
+    address: {
+      streetAddress: string;
+      locality: string;
+      region: string;
+      postalCode: string | null;
+      country: string;
+    } | null;
+    schedule: { timeZone: string; sessions: Array<{ day: string; startTime: string; endTime: string }> } | null;
   }>;
   osapEligible: boolean;
   partners: Array<{ name: string; kind: PartnerKind }>;

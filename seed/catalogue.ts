@@ -18,6 +18,7 @@ import type {
   Stackability,
   Supervision,
 } from '../subgraphs/catalogue/entryParts.js';
+import { sampleCriticalInformation, withSampleOfferingDetails } from './criticalInformation.js';
 import { findSampleInstitution, type SampleInstitution } from './institutions.js';
 import { hashString, randomFor, type Random } from './random.js';
 import {
@@ -167,6 +168,34 @@ function buildEntry(plan: EntryPlan): CatalogueEntryInput {
   const primaryLanguage = french ? 'fr' : 'en';
   const primaryTitle = french ? titleFr : titleEn;
   const site = siteOf(institution);
+  const outcomes = random.sample(sector.outcomes, random.int(3, 5));
+  const bilingual = french || offersFrench;
+  const frenchOf = <T>(value: T) => (bilingual ? value : null);
+  const skills = [
+    ...random.sample(sector.escoLabels, random.int(2, 4)).map(escoSkill),
+    ...random.sample(sector.sctCodes, random.int(1, 2)).map(sctSkill),
+    ...(title.otherSkill ? [title.otherSkill] : []),
+  ];
+  const occupations = random.sample(title.noc ?? sector.noc, random.int(1, 3)).map(occupation);
+  const cip = instructionalProgram(random.pick(title.cip ?? sector.cip));
+  const assessment = assessmentFor(sector, primaryLanguage, random);
+  const supervision = supervisionFor(deliveryMode, random);
+  const prerequisites = random.sample(sector.prerequisites, random.int(1, 2));
+  const qualityAssurance = qualityAssuranceFor(institution, sector, random);
+  const awards = awardsFor(primaryTitle, bilingual ? titleFr : null, primaryLanguage, credits, random);
+  const stackability = stackabilityFor(sector, primaryLanguage, site, random);
+  const offerings = offeringsFor(plan, { status, deliveryMode, durationWeeks, instructionalHours, externalCode });
+  const facts = {
+    institution,
+    slug,
+    entryLanguages: french ? ['FR' as const] : bilingual ? ['EN' as const, 'FR' as const] : ['EN' as const],
+    instructionalHours,
+    credits,
+    deliveryMode,
+    price: offerings[0]!.priceCad,
+    site,
+    domain: new URL(institution.website).hostname.replace(/^www\./, ''),
+  };
 
   return {
     slug,
@@ -176,32 +205,31 @@ function buildEntry(plan: EntryPlan): CatalogueEntryInput {
     description: describe(primaryLanguage, primaryTitle),
     descriptionFr: french || offersFrench ? describe('fr', titleFr) : null,
     languages,
-    learningOutcomes: random.sample(sector.outcomes, random.int(3, 5)).map((outcome) => outcome[primaryLanguage]),
-    skills: [
-      ...random.sample(sector.escoLabels, random.int(2, 4)).map(escoSkill),
-      ...random.sample(sector.sctCodes, random.int(1, 2)).map(sctSkill),
-      ...(title.otherSkill ? [title.otherSkill] : []),
-    ],
-    occupations: random.sample(title.noc ?? sector.noc, random.int(1, 3)).map(occupation),
-    cip: instructionalProgram(random.pick(title.cip ?? sector.cip)),
+    learningOutcomes: outcomes.map((outcome) => outcome[primaryLanguage]),
+    learningOutcomesFr: frenchOf(outcomes.map((outcome) => outcome.fr)),
+    skills,
+    occupations,
+    cip,
     instructionalHours,
     durationWeeks,
     creditBearing: credits !== null,
     credits,
     deliveryMode,
-    assessment: assessmentFor(sector, primaryLanguage, random),
-    supervision: supervisionFor(deliveryMode, random),
-    prerequisites: random.sample(sector.prerequisites, random.int(1, 2)).map((item) => item[primaryLanguage]),
-    qualityAssurance: qualityAssuranceFor(institution, sector, random),
-    awards: awardsFor(primaryTitle, primaryLanguage, credits, random),
-    stackability: stackabilityFor(sector, primaryLanguage, site, random),
-    offerings: offeringsFor(plan, { status, deliveryMode, durationWeeks, instructionalHours, externalCode }),
+    assessment: { ...assessment, summativeDescriptionFr: frenchOf(sector.summative.fr) },
+    supervision,
+    prerequisites: prerequisites.map((item) => item[primaryLanguage]),
+    prerequisitesFr: frenchOf(prerequisites.map((item) => item.fr)),
+    qualityAssurance,
+    awards,
+    stackability,
+    offerings: withSampleOfferingDetails(offerings, { institution, slug, languages }),
     osapEligible: osapRuleMet && (plan.headline || random.chance(0.8)),
     partners: random.sample(sector.partners, random.int(1, 2)),
     transferContact: transferContactFor(institution, french),
     courseOutlineUrl: `${site}/${french ? 'microcertifications' : 'micro-credentials'}/${slug}`,
     status,
     ...effectiveDates(status, plan.today, random),
+    ...sampleCriticalInformation(facts),
   };
 }
 
@@ -297,37 +325,43 @@ function qualityAssuranceFor(institution: SampleInstitution, sector: Sector, ran
   }
 }
 
-function awardsFor(title: string, language: 'en' | 'fr', credits: number | null, random: Random): Award[] {
-  const en = language === 'en';
+/** Awards in the entry's language; `titleFr` also gives each its French (contract 1.1), else null. */
+function awardsFor(
+  title: string,
+  titleFr: string | null,
+  language: 'en' | 'fr',
+  credits: number | null,
+  random: Random,
+): Award[] {
+  const award = (type: Award['type'], text: Bilingual, standard: string | null = null): Award => ({
+    type,
+    description: text[language],
+    descriptionFr: titleFr === null ? null : text.fr,
+    standard,
+  });
   const awards: Award[] = [
-    {
-      type: 'DIGITAL_BADGE',
-      description: en
-        ? `Digital badge recording the outcomes and assessment of ${title}`
-        : `Badge numérique attestant les résultats d’apprentissage et l’évaluation de ${title}`,
-      standard: random.chance(0.7) ? 'Open Badges 3.0' : 'Open Badges 2.0',
-    },
+    award(
+      'DIGITAL_BADGE',
+      {
+        en: `Digital badge recording the outcomes and assessment of ${title}`,
+        fr: `Badge numérique attestant les résultats d’apprentissage et l’évaluation de ${titleFr ?? title}`,
+      },
+      random.chance(0.7) ? 'Open Badges 3.0' : 'Open Badges 2.0',
+    ),
   ];
   if (random.chance(0.4)) {
-    awards.push({
-      type: 'CERTIFICATE',
-      description: en ? 'Certificate of completion' : 'Attestation de réussite',
-      standard: null,
-    });
+    awards.push(award('CERTIFICATE', { en: 'Certificate of completion', fr: 'Attestation de réussite' }));
   }
   if (credits !== null) {
-    awards.push({
-      type: 'CREDIT',
-      description: en
-        ? `${credits} academic credit${credits === 1 ? '' : 's'}`
-        : `${credits} crédit${credits > 1 ? 's' : ''} scolaire${credits > 1 ? 's' : ''}`,
-      standard: null,
-    });
-    awards.push({
-      type: 'TRANSCRIPT_NOTATION',
-      description: en ? 'Recorded on the academic transcript' : 'Inscrite au relevé de notes',
-      standard: null,
-    });
+    awards.push(
+      award('CREDIT', {
+        en: `${credits} academic credit${credits === 1 ? '' : 's'}`,
+        fr: `${credits} crédit${credits > 1 ? 's' : ''} scolaire${credits > 1 ? 's' : ''}`,
+      }),
+    );
+    awards.push(
+      award('TRANSCRIPT_NOTATION', { en: 'Recorded on the academic transcript', fr: 'Inscrite au relevé de notes' }),
+    );
   }
   return awards;
 }

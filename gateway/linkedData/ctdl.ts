@@ -19,7 +19,7 @@ import {
   weeksText,
   xsdDuration,
 } from './describe.js';
-import type { ExportedEntry, ExportedInstitution, ExportedRecognition } from './exportQueries.js';
+import type { ExportedEntry, ExportedInstitution, ExportedMoney, ExportedRecognition } from './exportQueries.js';
 import { ctdlContextUrl } from './vocabularies/index.js';
 
 type Node = Record<string, unknown>;
@@ -36,14 +36,14 @@ function concept(term: string, label: string): Node {
 
 function alignment(
   framework: { name: string; url: string } | undefined,
-  fields: { code?: string; name: string; node?: string; description?: string },
+  fields: { code?: string; name: string; nameFr?: string; node?: string; description?: string },
 ): Node {
   return {
     '@type': 'ceterms:CredentialAlignmentObject',
     ...(framework ? { 'ceterms:framework': framework.url, 'ceterms:frameworkName': en(framework.name) } : {}),
     ...(fields.node ? { 'ceterms:targetNode': fields.node } : {}),
     ...(fields.code ? { 'ceterms:codedNotation': fields.code } : {}),
-    'ceterms:targetNodeName': en(fields.name),
+    'ceterms:targetNodeName': languageMap(fields.name, fields.nameFr),
     ...(fields.description ? { 'ceterms:targetNodeDescription': en(fields.description) } : {}),
   };
 }
@@ -123,7 +123,11 @@ function microCredentialNode(entry: ExportedEntry): Node {
   const [deliveryType, deliveryLabel] = deliveryTypes[entry.deliveryMode];
   const delivery = [concept(deliveryType, deliveryLabel)];
   const places = [
-    ...new Set(entry.offerings.filter((offering) => !offering.online).map((offering) => offering.location)),
+    ...new Map(
+      entry.offerings
+        .filter((offering) => !offering.online)
+        .map((offering) => [`${offering.location}|${offering.address?.streetAddress ?? ''}`, place(offering)]),
+    ).values(),
   ];
   return {
     '@id': entry.url,
@@ -168,6 +172,15 @@ function microCredentialNode(entry: ExportedEntry): Node {
         'ceterms:exactDuration': weeksDuration(entry.durationWeeks),
         'ceterms:description': en(`Completed over ${weeksText(entry.durationWeeks)}`),
       },
+      ...(entry.learnerEffortHours != null
+        ? [
+            {
+              '@type': 'ceterms:DurationProfile',
+              'ceterms:exactDuration': xsdDuration(entry.learnerEffortHours * 3600),
+              'ceterms:description': en(`Notional learner effort: ${hoursText(entry.learnerEffortHours)}`),
+            },
+          ]
+        : []),
     ],
     ...(entry.creditBearing && entry.credits != null
       ? {
@@ -175,34 +188,28 @@ function microCredentialNode(entry: ExportedEntry): Node {
             {
               '@type': 'ceterms:ValueProfile',
               'schema:value': entry.credits,
-              'ceterms:creditUnitTypeDescription': en(`Credits granted by ${entry.institution.name}`),
+              ...creditUnit(entry),
             },
           ],
         }
       : {}),
-    'ceterms:estimatedCost': entry.offerings.map((offering) => ({
-      '@type': 'ceterms:CostProfile',
-      'ceterms:name': en(`Tuition, intake starting ${offering.startDate}`),
-      'ceterms:description': en(
-        `Tuition for the ${offering.location} intake from ${offering.startDate} to ${offering.endDate}.`,
-      ),
-      'ceterms:directCostType': [concept('costType:Tuition', 'Tuition')],
-      'ceterms:price': offering.priceCad,
-      'ceterms:currency': 'CAD',
-      'ceterms:startDate': offering.startDate,
-      'ceterms:endDate': offering.endDate,
-      'ceterms:costDetails': offering.registrationUrl,
-    })),
-    ...(places.length
-      ? {
-          'ceterms:availableAt': places.map((place) => ({
-            '@type': 'ceterms:Place',
-            'ceterms:name': en(place),
-            'ceterms:addressRegion': 'Ontario',
-            'ceterms:addressCountry': 'Canada',
-          })),
-        }
-      : {}),
+    'ceterms:estimatedCost': [
+      ...feeProfiles(entry),
+      ...entry.offerings.map((offering) => ({
+        '@type': 'ceterms:CostProfile',
+        'ceterms:name': en(`Tuition, intake starting ${offering.startDate}`),
+        'ceterms:description': en(
+          `Tuition for the ${offering.location} intake from ${offering.startDate} to ${offering.endDate}.`,
+        ),
+        'ceterms:directCostType': [concept('costType:Tuition', 'Tuition')],
+        'ceterms:price': offering.priceCad,
+        'ceterms:currency': 'CAD',
+        'ceterms:startDate': offering.startDate,
+        'ceterms:endDate': offering.endDate,
+        'ceterms:costDetails': offering.registrationUrl,
+      })),
+    ],
+    ...(places.length ? { 'ceterms:availableAt': places } : {}),
     'ceterms:occupationType': entry.occupations.map((occupation) =>
       alignment(frameworks.noc, { code: occupation.nocCode, name: occupation.title }),
     ),
@@ -227,6 +234,68 @@ function microCredentialNode(entry: ExportedEntry): Node {
   };
 }
 
+/** A non-online offering's place, with its street address when the institution gives one (contract 1.1). */
+function place(offering: ExportedEntry['offerings'][number]): Node {
+  const { address } = offering;
+  return {
+    '@type': 'ceterms:Place',
+    'ceterms:name': en(offering.location),
+    ...(address
+      ? {
+          'ceterms:streetAddress': address.streetAddress,
+          'ceterms:addressLocality': address.locality,
+          ...(address.postalCode ? { 'ceterms:postalCode': address.postalCode } : {}),
+        }
+      : {}),
+    'ceterms:addressRegion': address && address.region !== 'ON' ? address.region : 'Ontario',
+    'ceterms:addressCountry': address && address.country !== 'CA' ? address.country : 'Canada',
+  };
+}
+
+/** CTDL credit unit concepts for the contract's units; ECTS has none in CTDL's scheme, so it is named in words. */
+const creditUnits: Record<NonNullable<ExportedEntry['creditUnit']>, [string | null, string]> = {
+  COURSE_CREDIT: ['creditUnit:DegreeCredit', 'Course credit'],
+  CREDIT_HOUR: ['creditUnit:SemesterHour', 'Credit hour (semester hour)'],
+  ECTS: [null, 'ECTS credit'],
+  CONTINUING_EDUCATION_UNIT: ['creditUnit:ContinuingEducationUnit', 'Continuing Education Unit'],
+};
+
+function creditUnit(entry: ExportedEntry): Node {
+  if (!entry.creditUnit) {
+    return { 'ceterms:creditUnitTypeDescription': en(`Credits granted by ${entry.institution.name}`) };
+  }
+  const [term, label] = creditUnits[entry.creditUnit];
+  return {
+    ...(term ? { 'ceterms:creditUnitType': [concept(term, label)] } : {}),
+    'ceterms:creditUnitTypeDescription': en(`${label}, granted by ${entry.institution.name}`),
+  };
+}
+
+/** The fee breakdown (contract 1.1), one CostProfile per part, beside the per-intake totals. */
+function feeProfiles(entry: ExportedEntry): Node[] {
+  const { fees } = entry;
+  if (!fees) return [];
+  const parts: Array<[ExportedMoney | null, string, string, string]> = [
+    [fees.tuition, 'costType:Tuition', 'Tuition', 'Tuition'],
+    [fees.materials, 'costType:LearningResource', 'Learning Resource', 'Learning materials'],
+    [fees.other, 'costType:ProgramSpecificFee', 'Program Specific Fee', fees.otherDescription ?? 'Other fees'],
+  ];
+  return parts.flatMap(([money, term, label, name]) =>
+    money
+      ? [
+          {
+            '@type': 'ceterms:CostProfile',
+            'ceterms:name': en(name),
+            'ceterms:description': en(`${name}, part of the fee for every intake.`),
+            'ceterms:directCostType': [concept(term, label)],
+            'ceterms:price': money.amount,
+            'ceterms:currency': money.currency,
+          },
+        ]
+      : [],
+  );
+}
+
 function requirements(entry: ExportedEntry): Node[] {
   const competencies = [
     ...entry.skills.map((skill) =>
@@ -236,7 +305,9 @@ function requirements(entry: ExportedEntry): Node[] {
         ...(skill.framework === 'ESCO' ? { node: skill.code } : {}),
       }),
     ),
-    ...entry.learningOutcomes.map((outcome) => alignment(undefined, { name: outcome })),
+    ...entry.learningOutcomes.map((outcome, index) =>
+      alignment(undefined, { name: outcome, nameFr: entry.learningOutcomesFr?.[index] }),
+    ),
   ];
   return [
     {
@@ -256,7 +327,10 @@ function requirements(entry: ExportedEntry): Node[] {
             '@type': 'ceterms:ConditionProfile',
             'ceterms:name': en('Prerequisites'),
             'ceterms:description': en('What a learner needs before enrolling.'),
-            'ceterms:condition': { en: entry.prerequisites },
+            'ceterms:condition': {
+              en: entry.prerequisites,
+              ...(entry.prerequisitesFr?.length ? { fr: entry.prerequisitesFr } : {}),
+            },
           },
         ]
       : []),

@@ -21,6 +21,10 @@ export const entryFields = /* GraphQL */ `
   fragment ExportedEntry on MicroCredential {
     ...CatalogueEntryFields url externalCode
     oqfAlignment { band explanation comparableLevel { number name } }
+    learningOutcomesFr prerequisitesFr gradingScheme creditUnit learnerEffortHours
+    credentialValidity { kind months }
+    fees { tuition { amount currency } materials { amount currency } other { amount currency } otherDescription }
+    accessibility { accommodations }
     institution { ...ExportedInstitution }
     stacksInto { id title credential oqfLevel { number name } institution { code name url } }
     recognizedAs {
@@ -140,6 +144,25 @@ export interface ExportedEntry extends CatalogueEntryFields {
     institution: InstitutionLink | null;
   }> | null;
   recognizedAs: ExportedRecognition[] | null;
+  // Contract 1.1: null from entries (or institutions) that predate it.
+  learningOutcomesFr: string[] | null;
+  prerequisitesFr: string[] | null;
+  gradingScheme: 'PASS_FAIL' | 'PERCENTAGE' | 'LETTER_GRADE' | 'COMPETENCY_LEVELS' | null;
+  creditUnit: 'COURSE_CREDIT' | 'CREDIT_HOUR' | 'ECTS' | 'CONTINUING_EDUCATION_UNIT' | null;
+  learnerEffortHours: number | null;
+  credentialValidity: { kind: 'PERMANENT' | 'TIME_LIMITED'; months: number | null } | null;
+  fees: {
+    tuition: ExportedMoney;
+    materials: ExportedMoney | null;
+    other: ExportedMoney | null;
+    otherDescription: string | null;
+  } | null;
+  accessibility: { accommodations: string } | null;
+}
+
+export interface ExportedMoney {
+  amount: number;
+  currency: string;
 }
 
 export interface CatalogueListing {

@@ -26,6 +26,36 @@ export function openBadgesProfileDocument(institution: ExportedInstitution): Jso
   return { '@context': [openBadgesContextUrl], ...openBadgesProfile(institution) };
 }
 
+/**
+ * How the result is graded, as OB3 result types: the contract's grading scheme
+ * (1.1) when given, else a percent grade when there is a passing threshold.
+ */
+function resultDescriptions(entry: ExportedEntry): Json {
+  const base = { id: `${entry.url}#result-grade`, type: ['ResultDescription'], name: 'Final grade' };
+  const threshold = entry.assessment.passingThreshold;
+  const percent = {
+    ...base,
+    resultType: 'Percent',
+    ...(threshold != null ? { requiredValue: String(threshold) } : {}),
+    valueMin: '0',
+    valueMax: '100',
+  };
+  switch (entry.gradingScheme) {
+    case 'PASS_FAIL':
+      return {
+        resultDescription: [{ ...base, resultType: 'Result', allowedValue: ['Pass', 'Fail'], requiredValue: 'Pass' }],
+      };
+    case 'LETTER_GRADE':
+      return { resultDescription: [{ ...base, resultType: 'LetterGrade' }] };
+    case 'COMPETENCY_LEVELS':
+      return { resultDescription: [{ ...base, name: 'Level of competency', resultType: 'PerformanceLevel' }] };
+    case 'PERCENTAGE':
+      return { resultDescription: [percent] };
+    default:
+      return threshold != null ? { resultDescription: [percent] } : {};
+  }
+}
+
 export function openBadgesAchievement(entry: ExportedEntry): Json {
   const alignment = [
     ...entry.occupations.map((occupation) => ({
@@ -83,21 +113,7 @@ export function openBadgesAchievement(entry: ExportedEntry): Json {
     fieldOfStudy: entry.cip.title,
     ...(entry.externalCode ? { humanCode: entry.externalCode } : {}),
     alignment,
-    ...(entry.assessment.passingThreshold != null
-      ? {
-          resultDescription: [
-            {
-              id: `${entry.url}#result-grade`,
-              type: ['ResultDescription'],
-              name: 'Final grade',
-              resultType: 'Percent',
-              requiredValue: String(entry.assessment.passingThreshold),
-              valueMin: '0',
-              valueMax: '100',
-            },
-          ],
-        }
-      : {}),
+    ...resultDescriptions(entry),
     otherIdentifier: [{ type: 'IdentifierEntry', identifier: entry.id, identifierType: 'identifier' }],
     tag: [hoursText(entry.instructionalHours), ...entry.skills.map((skill) => skill.label)],
     version: String(entry.version),

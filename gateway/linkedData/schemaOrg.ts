@@ -86,6 +86,57 @@ function credentialAwarded(entry: ExportedEntry): Json {
       },
     })),
     recognizedBy: [{ '@type': 'Organization', name: entry.qualityAssurance.body }],
+    ...(entry.credentialValidity?.kind === 'TIME_LIMITED' && entry.credentialValidity.months != null
+      ? { validFor: `P${entry.credentialValidity.months}M` }
+      : {}),
+  };
+}
+
+const weekdays: Record<string, string> = {
+  MONDAY: 'https://schema.org/Monday',
+  TUESDAY: 'https://schema.org/Tuesday',
+  WEDNESDAY: 'https://schema.org/Wednesday',
+  THURSDAY: 'https://schema.org/Thursday',
+  FRIDAY: 'https://schema.org/Friday',
+  SATURDAY: 'https://schema.org/Saturday',
+  SUNDAY: 'https://schema.org/Sunday',
+};
+
+/** The intake's dates, with its weekly meetings when the institution gives them (contract 1.1). */
+function courseSchedule(entry: ExportedEntry, offering: ExportedEntry['offerings'][number]): Json | Json[] {
+  const dates = {
+    '@type': 'Schedule',
+    duration: weeksDuration(entry.durationWeeks),
+    startDate: offering.startDate,
+    endDate: offering.endDate,
+  };
+  const { schedule } = offering;
+  if (!schedule?.sessions.length) return dates;
+  return schedule.sessions.map((session) => ({
+    ...dates,
+    repeatFrequency: 'P1W',
+    byDay: weekdays[session.day],
+    startTime: session.startTime,
+    endTime: session.endTime,
+    scheduleTimezone: schedule.timeZone,
+  }));
+}
+
+function place(offering: ExportedEntry['offerings'][number]): Json {
+  const { address } = offering;
+  return {
+    '@type': 'Place',
+    name: offering.location,
+    address: address
+      ? {
+          '@type': 'PostalAddress',
+          streetAddress: address.streetAddress,
+          addressLocality: address.locality,
+          addressRegion: address.region,
+          ...(address.postalCode ? { postalCode: address.postalCode } : {}),
+          addressCountry: address.country,
+        }
+      : { '@type': 'PostalAddress', addressRegion: 'ON', addressCountry: 'CA' },
   };
 }
 
@@ -117,6 +168,7 @@ export function schemaOrgCourse(entry: ExportedEntry): Json {
       termCode: entry.cip.code,
       inDefinedTermSet: frameworks.cip.url,
     },
+    ...(entry.accessibility ? { accessibilitySummary: entry.accessibility.accommodations } : {}),
     educationalCredentialAwarded: credentialAwarded(entry),
     ...(prices.length ? { offers: offer(entry, Math.min(...prices), entry.url) } : {}),
     hasCourseInstance: entry.offerings.map((offering) => ({
@@ -127,20 +179,13 @@ export function schemaOrgCourse(entry: ExportedEntry): Json {
       description: deliveryModeText[entry.deliveryMode],
       startDate: offering.startDate,
       endDate: offering.endDate,
-      courseWorkload: xsdDuration(entry.instructionalHours * 3600),
-      courseSchedule: {
-        '@type': 'Schedule',
-        duration: weeksDuration(entry.durationWeeks),
-        startDate: offering.startDate,
-        endDate: offering.endDate,
-      },
-      location: offering.online
-        ? { '@type': 'VirtualLocation', url: offering.registrationUrl }
-        : {
-            '@type': 'Place',
-            name: offering.location,
-            address: { '@type': 'PostalAddress', addressRegion: 'ON', addressCountry: 'CA' },
-          },
+      // The work expected of learners: their notional effort (1.1) when given, else the instructional hours.
+      courseWorkload: xsdDuration((entry.learnerEffortHours ?? entry.instructionalHours) * 3600),
+      courseSchedule: courseSchedule(entry, offering),
+      ...(offering.language ? { inLanguage: offering.language } : {}),
+      ...(offering.seats != null ? { maximumAttendeeCapacity: offering.seats } : {}),
+      ...(offering.seatsAvailable != null ? { remainingAttendeeCapacity: offering.seatsAvailable } : {}),
+      location: offering.online ? { '@type': 'VirtualLocation', url: offering.registrationUrl } : place(offering),
       offers: offer(entry, offering.priceCad, offering.registrationUrl),
     })),
   };

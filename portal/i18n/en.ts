@@ -272,8 +272,9 @@ export const en = {
       CERTIFICATE: 'Certificate',
       TRANSCRIPT_NOTATION: 'Transcript notation',
       CREDIT: 'Credit',
+      ADMISSION_TO_PROGRAM: 'Admission to a program',
     },
-    StackabilityKind: { STANDALONE: 'Stand-alone', STACKABLE: 'Stackable' },
+    StackabilityKind: { STANDALONE: 'Stand-alone', STACKABLE: 'Stackable', INTEGRATED: 'Part of a program' },
     PartnerKind: {
       EMPLOYER: 'Employer',
       INDUSTRY_ASSOCIATION: 'Industry association',

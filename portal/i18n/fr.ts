@@ -283,8 +283,9 @@ export const fr: Messages = {
       CERTIFICATE: 'Certificat',
       TRANSCRIPT_NOTATION: 'Mention au relevé de notes',
       CREDIT: 'Crédit',
+      ADMISSION_TO_PROGRAM: 'Admission à un programme',
     },
-    StackabilityKind: { STANDALONE: 'Autonome', STACKABLE: 'Cumulable' },
+    StackabilityKind: { STANDALONE: 'Autonome', STACKABLE: 'Cumulable', INTEGRATED: 'Intégrée à un programme' },
     PartnerKind: {
       EMPLOYER: 'Employeur',
       INDUSTRY_ASSOCIATION: 'Association sectorielle',

@@ -29,6 +29,13 @@ const records =
       );
     });
 
+/** One `|`-separated record, e.g. a fee `250|CAD`. */
+const record =
+  (names: string[], readers: Cell[] = []): Cell =>
+  (value) =>
+    (records(names, readers)(value) as unknown[])[0];
+const money = record(['amount', 'currency'], [number, text]);
+
 /** Column → where it goes in the entry, and how the cell is read. */
 export const csvColumns: Record<string, { path: string[]; read: Cell }> = {
   slug: { path: ['slug'], read: text },
@@ -56,16 +63,70 @@ export const csvColumns: Record<string, { path: string[]; read: Cell }> = {
   prerequisites: { path: ['prerequisites'], read: list },
   qualityAssuranceBody: { path: ['qualityAssurance', 'body'], read: text },
   qualityAssuranceType: { path: ['qualityAssurance', 'type'], read: text },
-  awards: { path: ['awards'], read: records(['type', 'description', 'standard']) },
+  awards: { path: ['awards'], read: records(['type', 'description', 'standard', 'descriptionFr']) },
   stackabilityKind: { path: ['stackability', 'kind'], read: text },
   stackabilityPrograms: { path: ['stackability', 'programs'], read: records(['name', 'programCode', 'url']) },
   offerings: {
     path: ['offerings'],
     read: records(
-      ['code', 'startDate', 'endDate', 'location', 'online', 'priceCad', 'registrationUrl'],
-      [text, text, text, text, boolean, number, text],
+      [
+        'code',
+        'startDate',
+        'endDate',
+        'location',
+        'online',
+        'priceCad',
+        'registrationUrl',
+        'seats',
+        'seatsAvailable',
+        'language',
+      ],
+      [text, text, text, text, boolean, number, text, number, number, text],
     ),
   },
+  // Contract 1.1.
+  offeringAddresses: {
+    path: ['offeringAddresses'],
+    read: records(['code', 'streetAddress', 'locality', 'region', 'postalCode', 'country']),
+  },
+  offeringSessions: { path: ['offeringSessions'], read: records(['code', 'day', 'startTime', 'endTime', 'timeZone']) },
+  entryLanguages: { path: ['entryLanguages'], read: list },
+  learningOutcomesFr: { path: ['learningOutcomesFr'], read: list },
+  prerequisitesFr: { path: ['prerequisitesFr'], read: list },
+  summativeDescriptionFr: { path: ['assessment', 'summativeDescriptionFr'], read: text },
+  plarAvailable: { path: ['priorLearningAssessment', 'available'], read: boolean },
+  plarProcess: { path: ['priorLearningAssessment', 'process'], read: text },
+  plarProcessFr: { path: ['priorLearningAssessment', 'processFr'], read: text },
+  plarFee: { path: ['priorLearningAssessment', 'fee'], read: money },
+  plarContactName: { path: ['priorLearningAssessment', 'contact', 'name'], read: text },
+  plarContactEmail: { path: ['priorLearningAssessment', 'contact', 'email'], read: text },
+  plarContactPhone: { path: ['priorLearningAssessment', 'contact', 'phone'], read: text },
+  learningResources: {
+    path: ['learningResources'],
+    read: records(['kind', 'title', 'url', 'includedInFees', 'titleFr'], [text, text, text, boolean, text]),
+  },
+  selfPaced: { path: ['pacing', 'selfPaced'], read: boolean },
+  completionWindowWeeks: { path: ['pacing', 'completionWindowWeeks'], read: number },
+  intakeModel: { path: ['intakeModel'], read: text },
+  credentialValidityKind: { path: ['credentialValidity', 'kind'], read: text },
+  credentialValidityMonths: { path: ['credentialValidity', 'months'], read: number },
+  gradingScheme: { path: ['gradingScheme'], read: text },
+  creditUnit: { path: ['creditUnit'], read: text },
+  learnerEffortHours: { path: ['learnerEffortHours'], read: number },
+  learnerContactName: { path: ['learnerContact', 'name'], read: text },
+  learnerContactEmail: { path: ['learnerContact', 'email'], read: text },
+  learnerContactPhone: { path: ['learnerContact', 'phone'], read: text },
+  accessibilityFeatures: { path: ['accessibility', 'features'], read: list },
+  accessibilityAccommodations: { path: ['accessibility', 'accommodations'], read: text },
+  accessibilityAccommodationsFr: { path: ['accessibility', 'accommodationsFr'], read: text },
+  accessibilityContactName: { path: ['accessibility', 'contact', 'name'], read: text },
+  accessibilityContactEmail: { path: ['accessibility', 'contact', 'email'], read: text },
+  accessibilityContactPhone: { path: ['accessibility', 'contact', 'phone'], read: text },
+  feeTuition: { path: ['fees', 'tuition'], read: money },
+  feeMaterials: { path: ['fees', 'materials'], read: money },
+  feeOther: { path: ['fees', 'other'], read: money },
+  feeOtherDescription: { path: ['fees', 'otherDescription'], read: text },
+  feeOtherDescriptionFr: { path: ['fees', 'otherDescriptionFr'], read: text },
   osapEligible: { path: ['osapEligible'], read: boolean },
   partners: { path: ['partners'], read: records(['name', 'kind']) },
   transferContactName: { path: ['transferContact', 'name'], read: text },
@@ -107,9 +168,38 @@ export function entriesFromCsv(rows: CsvRecord[]): { entries: CsvEntry[]; unknow
     // Stand-alone entries stack toward nothing; saying so in every row would be noise.
     const stackability = entry.stackability as Record<string, unknown> | undefined;
     if (stackability && stackability.programs === undefined) stackability.programs = [];
+    attachOfferingParts(entry);
     return { line, entry };
   });
   return { entries, unknownColumns };
+}
+
+/**
+ * Addresses and weekly sessions sit in their own columns, keyed by offering
+ * code, because a cell cannot nest a third separator. A code that names no
+ * offering of the row becomes an offering of its own, so validation reports
+ * its missing dates instead of the data vanishing.
+ */
+function attachOfferingParts(entry: Record<string, unknown>): void {
+  const { offeringAddresses, offeringSessions } = entry as Record<string, Array<Record<string, unknown>> | undefined>;
+  delete entry.offeringAddresses;
+  delete entry.offeringSessions;
+  if (!offeringAddresses && !offeringSessions) return;
+  entry.offerings ??= [];
+  const offerings = entry.offerings as Array<Record<string, unknown>>;
+  const offering = (code: unknown) => {
+    const found = offerings.find((candidate) => candidate.code === code);
+    if (found) return found;
+    const added = { code } as Record<string, unknown>;
+    offerings.push(added);
+    return added;
+  };
+  for (const { code, ...address } of offeringAddresses ?? []) offering(code).address = address;
+  for (const { code, timeZone, ...session } of offeringSessions ?? []) {
+    const target = offering(code);
+    target.schedule ??= { timeZone, sessions: [], note: null };
+    (target.schedule as { sessions: unknown[] }).sessions.push(session);
+  }
 }
 
 function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {

@@ -29,17 +29,16 @@ import {
 import { isCalendarDate, isHttpUrl } from '../../runtime/stringFormats.js';
 import type { EntryProblemCode as ProblemCode, WarningCode } from './problemCodes.js';
 import {
-  isCipCode,
-  isEmailAddress,
-  isEscoSkillUri,
-  isLanguageCode,
-  isNocCode,
-  isOfferingCode,
-  isSctCode,
-  isSlug,
-} from './formats.js';
+  checkContact,
+  checkCriticalInformation,
+  checkOfferingDetails,
+  frenchTextWarnings,
+} from './criticalInformationChecks.js';
+import { Checker, isRecord, type Path } from './entryChecker.js';
+import type { CriticalInformation, OfficialLanguage, OfferingDetails } from './criticalInformation.js';
+import { isCipCode, isEscoSkillUri, isLanguageCode, isNocCode, isOfferingCode, isSctCode, isSlug } from './formats.js';
 
-export interface OfferingInput {
+export interface OfferingInput extends OfferingDetails {
   /** The institution's own code for the intake, unique within the micro-credential. */
   code: string;
   startDate: string;
@@ -50,7 +49,7 @@ export interface OfferingInput {
   registrationUrl: string;
 }
 
-export interface CatalogueEntryInput {
+export interface CatalogueEntryInput extends CriticalInformation {
   slug: string;
   externalCode: string | null;
   title: string;
@@ -132,17 +131,19 @@ export function fieldName(path: ReadonlyArray<string | number>): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 
-/** `occupations[0].nocCode` → `["occupations", 0, "nocCode"]`. */
-function pathOf(field: string): Array<string | number> {
-  if (field === '') return [];
-  return field
-    .split('.')
-    .flatMap((part) => part.split(/\[(\d+)\]/).filter((piece) => piece !== ''))
-    .map((piece) => (/^\d+$/.test(piece) ? Number(piece) : piece));
+export interface ValidationOptions {
+  /** A working copy: missing fields and too-few items are fine; what is there must be well formed. */
+  draft?: boolean;
+  /**
+   * A change to a stored entry that does not republish its content (sunset, an
+   * offering edit): the fields 1.1 made required are not demanded, so entries
+   * published under 1.0 stay maintainable. Everything present is still checked.
+   */
+  maintenance?: boolean;
 }
 
 /** Every problem of every entry; nothing thrown. `draft` accepts incomplete entries but still checks what is there. */
-export function findEntryProblems(entries: readonly unknown[], options: { draft?: boolean } = {}): EntryProblem[] {
+export function findEntryProblems(entries: readonly unknown[], options: ValidationOptions = {}): EntryProblem[] {
   const problems: Array<EntryProblem & { label: string }> = [];
   const slugs = new Set<string>();
   const externalCodes = new Set<string>();
@@ -151,13 +152,14 @@ export function findEntryProblems(entries: readonly unknown[], options: { draft?
     const check = new Checker(label, index, problems);
     checkEntry(entry, check);
     if (!isRecord(entry)) return;
+    checkCriticalInformation(entry, check, { requireFrom11: !options.maintenance });
     if (typeof entry.slug === 'string') {
-      if (slugs.has(entry.slug)) check.problem('slug', 'DUPLICATE', 'appears more than once in this batch');
+      if (slugs.has(entry.slug)) check.problem(['slug'], 'DUPLICATE', 'appears more than once in this batch');
       slugs.add(entry.slug);
     }
     if (typeof entry.externalCode === 'string') {
       if (externalCodes.has(entry.externalCode))
-        check.problem('externalCode', 'DUPLICATE', 'is used by another entry in this batch');
+        check.problem(['externalCode'], 'DUPLICATE', 'is used by another entry in this batch');
       externalCodes.add(entry.externalCode);
     }
   });
@@ -168,7 +170,11 @@ export function findEntryProblems(entries: readonly unknown[], options: { draft?
  * Quality warnings: they never block publication, but tell the institution
  * what evaluators, learners and employers will miss.
  */
-export function findEntryWarnings(entry: CatalogueEntryInput, entryIndex = 0): EntryWarning[] {
+export function findEntryWarnings(
+  entry: CatalogueEntryInput,
+  entryIndex = 0,
+  institutionLanguages: readonly OfficialLanguage[] = ['EN'],
+): EntryWarning[] {
   const warnings: EntryWarning[] = [];
   const warn = (path: Array<string | number>, code: WarningCode, message: string) =>
     warnings.push({ entryIndex, path, code, message });
@@ -184,6 +190,11 @@ export function findEntryWarnings(entry: CatalogueEntryInput, entryIndex = 0): E
   if (entry.instructionalHours < 5 || entry.instructionalHours > 300) {
     warn(['instructionalHours'], 'OUTSIDE_OSAP_GUIDELINE', 'OSAP for Micro-credentials expects 5 to 300 hours');
   }
+  if (institutionLanguages.includes('FR')) {
+    for (const path of frenchTextWarnings(entry)) {
+      warn(path, 'FRENCH_TEXT_MISSING', 'is empty; the institution teaches in French, so learners expect French text');
+    }
+  }
   return warnings;
 }
 
@@ -196,281 +207,166 @@ export function validateCatalogueEntries(entries: readonly unknown[]): Catalogue
 
 function checkEntry(entry: unknown, check: Checker): void {
   if (!isRecord(entry)) {
-    check.problem('', 'NOT_AN_OBJECT', 'must be an object');
+    check.problem([], 'NOT_AN_OBJECT', 'must be an object');
     return;
   }
   check.format(
-    'slug',
+    ['slug'],
     entry.slug,
     isSlug,
     'a lower-case slug like "data-analytics-fundamentals" (at most 100 characters)',
   );
-  check.optionalText('externalCode', entry.externalCode, 60);
-  check.text('title', entry.title, 200);
-  check.optionalText('titleFr', entry.titleFr, 200);
-  check.text('description', entry.description, 5000);
-  check.optionalText('descriptionFr', entry.descriptionFr, 5000);
-  check.list('languages', entry.languages, { min: 1, max: 10 }, (field, value) =>
+  check.optionalText(['externalCode'], entry.externalCode, 60);
+  check.text(['title'], entry.title, 200);
+  check.optionalText(['titleFr'], entry.titleFr, 200);
+  check.text(['description'], entry.description, 5000);
+  check.optionalText(['descriptionFr'], entry.descriptionFr, 5000);
+  check.list(['languages'], entry.languages, { min: 1, max: 10 }, (field, value) =>
     check.format(field, value, isLanguageCode, 'an ISO 639 code like "en", "fr" or "oj"'),
   );
-  check.list('learningOutcomes', entry.learningOutcomes, { min: 1, max: 30 }, (field, value) =>
+  check.list(['learningOutcomes'], entry.learningOutcomes, { min: 1, max: 30 }, (field, value) =>
     check.text(field, value, 1000),
   );
-  check.list('skills', entry.skills, { min: 1, max: 50 }, (field, value) => checkSkill(field, value, check));
-  check.list('occupations', entry.occupations, { min: 1, max: 3 }, (field, value) => {
+  check.list(['skills'], entry.skills, { min: 1, max: 50 }, (field, value) => checkSkill(field, value, check));
+  check.list(['occupations'], entry.occupations, { min: 1, max: 3 }, (field, value) => {
     if (!check.record(field, value)) return;
-    check.format(`${field}.nocCode`, value.nocCode, isNocCode, 'a NOC 2021 unit group of five digits, e.g. "21211"');
-    check.text(`${field}.title`, value.title, 200);
+    check.format([...field, 'nocCode'], value.nocCode, isNocCode, 'a NOC 2021 unit group of five digits, e.g. "21211"');
+    check.text([...field, 'title'], value.title, 200);
   });
-  if (check.record('cip', entry.cip)) {
-    check.format('cip.code', entry.cip.code, isCipCode, 'a CIP 2021 code "NN.NNNN", e.g. "30.7101"');
-    check.text('cip.title', entry.cip.title, 200);
+  if (check.record(['cip'], entry.cip)) {
+    check.format(['cip', 'code'], entry.cip.code, isCipCode, 'a CIP 2021 code "NN.NNNN", e.g. "30.7101"');
+    check.text(['cip', 'title'], entry.cip.title, 200);
   }
-  check.number('instructionalHours', entry.instructionalHours, { min: 0.5, max: 5000 });
-  check.number('durationWeeks', entry.durationWeeks, { min: 0.1, max: 520 });
-  check.boolean('creditBearing', entry.creditBearing);
+  check.number(['instructionalHours'], entry.instructionalHours, { min: 0.5, max: 5000 });
+  check.number(['durationWeeks'], entry.durationWeeks, { min: 0.1, max: 520 });
+  check.boolean(['creditBearing'], entry.creditBearing);
   if (entry.credits !== null && entry.credits !== undefined) {
-    check.number('credits', entry.credits, { min: 0, max: 120 });
+    check.number(['credits'], entry.credits, { min: 0, max: 120 });
     if (entry.creditBearing === false)
-      check.problem('credits', 'INCONSISTENT', 'must be null when creditBearing is false');
+      check.problem(['credits'], 'INCONSISTENT', 'must be null when creditBearing is false');
   }
-  check.oneOf('deliveryMode', entry.deliveryMode, deliveryModes);
+  check.oneOf(['deliveryMode'], entry.deliveryMode, deliveryModes);
   checkAssessment(entry.assessment, check);
-  check.oneOf('supervision', entry.supervision, supervisions);
-  check.list('prerequisites', entry.prerequisites, { min: 0, max: 20 }, (field, value) =>
+  check.oneOf(['supervision'], entry.supervision, supervisions);
+  check.list(['prerequisites'], entry.prerequisites, { min: 0, max: 20 }, (field, value) =>
     check.text(field, value, 500),
   );
-  if (check.record('qualityAssurance', entry.qualityAssurance)) {
-    check.text('qualityAssurance.body', entry.qualityAssurance.body, 200);
-    check.oneOf('qualityAssurance.type', entry.qualityAssurance.type, qualityAssuranceTypes);
+  if (check.record(['qualityAssurance'], entry.qualityAssurance)) {
+    check.text(['qualityAssurance', 'body'], entry.qualityAssurance.body, 200);
+    check.oneOf(['qualityAssurance', 'type'], entry.qualityAssurance.type, qualityAssuranceTypes);
   }
-  check.list('awards', entry.awards, { min: 1, max: 5 }, (field, value) => {
+  check.list(['awards'], entry.awards, { min: 1, max: 5 }, (field, value) => {
     if (!check.record(field, value)) return;
-    check.oneOf(`${field}.type`, value.type, awardTypes);
-    check.text(`${field}.description`, value.description, 500);
-    check.optionalText(`${field}.standard`, value.standard, 100);
+    check.oneOf([...field, 'type'], value.type, awardTypes);
+    check.text([...field, 'description'], value.description, 500);
+    check.optionalText([...field, 'descriptionFr'], value.descriptionFr, 500);
+    check.optionalText([...field, 'standard'], value.standard, 100);
   });
   checkStackability(entry.stackability, check);
-  checkOfferings(entry.offerings, check);
-  check.boolean('osapEligible', entry.osapEligible);
-  check.list('partners', entry.partners, { min: 0, max: 20 }, (field, value) => {
+  checkOfferings(entry.offerings, check, entry.languages);
+  check.boolean(['osapEligible'], entry.osapEligible);
+  check.list(['partners'], entry.partners, { min: 0, max: 20 }, (field, value) => {
     if (!check.record(field, value)) return;
-    check.text(`${field}.name`, value.name, 200);
-    check.oneOf(`${field}.kind`, value.kind, partnerKinds);
+    check.text([...field, 'name'], value.name, 200);
+    check.oneOf([...field, 'kind'], value.kind, partnerKinds);
   });
-  if (check.record('transferContact', entry.transferContact)) {
-    check.text('transferContact.name', entry.transferContact.name, 200);
-    check.format('transferContact.email', entry.transferContact.email, isEmailAddress, 'an email address');
-    check.optionalText('transferContact.phone', entry.transferContact.phone, 40);
-  }
-  check.format('courseOutlineUrl', entry.courseOutlineUrl, isHttpUrl, 'an absolute http(s) URL');
-  check.oneOf('status', entry.status, microCredentialStatuses);
-  check.format('effectiveDate', entry.effectiveDate, isCalendarDate, 'a date "YYYY-MM-DD"');
+  checkContact(['transferContact'], entry.transferContact, check);
+  check.format(['courseOutlineUrl'], entry.courseOutlineUrl, isHttpUrl, 'an absolute http(s) URL');
+  check.oneOf(['status'], entry.status, microCredentialStatuses);
+  check.format(['effectiveDate'], entry.effectiveDate, isCalendarDate, 'a date "YYYY-MM-DD"');
   if (entry.expiryDate !== null && entry.expiryDate !== undefined) {
-    if (check.format('expiryDate', entry.expiryDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
+    if (check.format(['expiryDate'], entry.expiryDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
       if (typeof entry.effectiveDate === 'string' && entry.expiryDate < entry.effectiveDate) {
-        check.problem('expiryDate', 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
+        check.problem(['expiryDate'], 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
       }
     }
   }
   if (entry.reviewDate !== null && entry.reviewDate !== undefined) {
-    if (check.format('reviewDate', entry.reviewDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
+    if (check.format(['reviewDate'], entry.reviewDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
       if (typeof entry.effectiveDate === 'string' && entry.reviewDate < entry.effectiveDate) {
-        check.problem('reviewDate', 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
+        check.problem(['reviewDate'], 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
       }
     }
   }
-  check.optionalText('sunsetReason', entry.sunsetReason, 1000);
+  check.optionalText(['sunsetReason'], entry.sunsetReason, 1000);
 }
 
-function checkSkill(field: string, value: unknown, check: Checker): void {
+function checkSkill(field: Path, value: unknown, check: Checker): void {
   if (!check.record(field, value)) return;
-  check.oneOf(`${field}.framework`, value.framework, skillFrameworks);
-  check.text(`${field}.label`, value.label, 200);
+  check.oneOf([...field, 'framework'], value.framework, skillFrameworks);
+  check.text([...field, 'label'], value.label, 200);
   if (value.framework === 'ESCO') {
     check.format(
-      `${field}.code`,
+      [...field, 'code'],
       value.code,
       isEscoSkillUri,
       'an ESCO concept URI "http://data.europa.eu/esco/skill/<uuid>"',
     );
   } else if (value.framework === 'ESDC_SCT') {
-    check.format(`${field}.code`, value.code, isSctCode, 'an ESDC SCT code like "A.01.a.01"');
+    check.format([...field, 'code'], value.code, isSctCode, 'an ESDC SCT code like "A.01.a.01"');
   } else {
-    check.text(`${field}.code`, value.code, 200);
+    check.text([...field, 'code'], value.code, 200);
   }
 }
 
 function checkAssessment(value: unknown, check: Checker): void {
-  if (!check.record('assessment', value)) return;
-  check.list('assessment.types', value.types, { min: 1, max: assessmentTypes.length }, (field, type) =>
+  if (!check.record(['assessment'], value)) return;
+  check.list(['assessment', 'types'], value.types, { min: 1, max: assessmentTypes.length }, (field, type) =>
     check.oneOf(field, type, assessmentTypes),
   );
-  check.optionalText('assessment.summativeDescription', value.summativeDescription, 2000);
+  check.optionalText(['assessment', 'summativeDescription'], value.summativeDescription, 2000);
+  check.optionalText(['assessment', 'summativeDescriptionFr'], value.summativeDescriptionFr, 2000);
   if (value.passingThreshold !== null && value.passingThreshold !== undefined) {
-    check.number('assessment.passingThreshold', value.passingThreshold, { min: 0, max: 100 });
+    check.number(['assessment', 'passingThreshold'], value.passingThreshold, { min: 0, max: 100 });
   }
   if (value.attemptsAllowed !== null && value.attemptsAllowed !== undefined) {
-    check.number('assessment.attemptsAllowed', value.attemptsAllowed, { min: 1, max: 20, integer: true });
+    check.number(['assessment', 'attemptsAllowed'], value.attemptsAllowed, { min: 1, max: 20, integer: true });
   }
 }
 
 function checkStackability(value: unknown, check: Checker): void {
-  if (!check.record('stackability', value)) return;
-  check.oneOf('stackability.kind', value.kind, stackabilityKinds);
-  check.list('stackability.programs', value.programs, { min: 0, max: 20 }, (field, target) => {
+  if (!check.record(['stackability'], value)) return;
+  check.oneOf(['stackability', 'kind'], value.kind, stackabilityKinds);
+  check.list(['stackability', 'programs'], value.programs, { min: 0, max: 20 }, (field, target) => {
     if (!check.record(field, target)) return;
-    check.text(`${field}.name`, target.name, 200);
-    check.optionalText(`${field}.programCode`, target.programCode, 40);
+    check.text([...field, 'name'], target.name, 200);
+    check.optionalText([...field, 'programCode'], target.programCode, 40);
     if (target.url !== null && target.url !== undefined) {
-      check.format(`${field}.url`, target.url, isHttpUrl, 'an absolute http(s) URL or null');
+      check.format([...field, 'url'], target.url, isHttpUrl, 'an absolute http(s) URL or null');
     }
   });
   if (!Array.isArray(value.programs)) return;
-  if (value.kind === 'STACKABLE' && value.programs.length === 0) {
-    check.problem('stackability.programs', 'INCONSISTENT', 'must name at least one program when kind is STACKABLE');
+  if ((value.kind === 'STACKABLE' || value.kind === 'INTEGRATED') && value.programs.length === 0) {
+    check.problem(
+      ['stackability', 'programs'],
+      'INCONSISTENT',
+      `must name at least one program when kind is ${value.kind}`,
+    );
   }
   if (value.kind === 'STANDALONE' && value.programs.length > 0) {
-    check.problem('stackability.programs', 'INCONSISTENT', 'must be empty when kind is STANDALONE');
+    check.problem(['stackability', 'programs'], 'INCONSISTENT', 'must be empty when kind is STANDALONE');
   }
 }
 
-function checkOfferings(value: unknown, check: Checker): void {
+function checkOfferings(value: unknown, check: Checker, entryLanguages: unknown): void {
   const codes = new Set<string>();
-  check.list('offerings', value, { min: 0, max: 100 }, (field, offering) => {
+  check.list(['offerings'], value, { min: 0, max: 100 }, (field, offering) => {
     if (!check.record(field, offering)) return;
-    if (check.format(`${field}.code`, offering.code, isOfferingCode, 'a code of letters, digits, ".", "_" or "-"')) {
+    if (check.format([...field, 'code'], offering.code, isOfferingCode, 'a code of letters, digits, ".", "_" or "-"')) {
       if (codes.has(offering.code))
-        check.problem(`${field}.code`, 'DUPLICATE', `"${offering.code}" is used by another offering`);
+        check.problem([...field, 'code'], 'DUPLICATE', `"${offering.code}" is used by another offering`);
       codes.add(offering.code);
     }
     const { startDate, endDate } = offering;
-    const startValid = check.format(`${field}.startDate`, startDate, isCalendarDate, 'a date "YYYY-MM-DD"');
-    const endValid = check.format(`${field}.endDate`, endDate, isCalendarDate, 'a date "YYYY-MM-DD"');
+    const startValid = check.format([...field, 'startDate'], startDate, isCalendarDate, 'a date "YYYY-MM-DD"');
+    const endValid = check.format([...field, 'endDate'], endDate, isCalendarDate, 'a date "YYYY-MM-DD"');
     if (startValid && endValid && endDate < startDate) {
-      check.problem(`${field}.endDate`, 'DATES_OUT_OF_ORDER', 'must not be before startDate');
+      check.problem([...field, 'endDate'], 'DATES_OUT_OF_ORDER', 'must not be before startDate');
     }
-    check.text(`${field}.location`, offering.location, 200);
-    check.boolean(`${field}.online`, offering.online);
-    if (check.number(`${field}.priceCad`, offering.priceCad, { min: 0, max: 99_999_999.99 })) {
-      const cents = offering.priceCad * 100;
-      if (Math.abs(cents - Math.round(cents)) > 1e-6) {
-        check.problem(`${field}.priceCad`, 'TOO_MANY_DECIMALS', 'must have at most two decimal places');
-      }
-    }
-    check.format(`${field}.registrationUrl`, offering.registrationUrl, isHttpUrl, 'an absolute http(s) URL');
+    check.text([...field, 'location'], offering.location, 200);
+    check.boolean([...field, 'online'], offering.online);
+    check.amount([...field, 'priceCad'], offering.priceCad);
+    check.format([...field, 'registrationUrl'], offering.registrationUrl, isHttpUrl, 'an absolute http(s) URL');
+    checkOfferingDetails(field, offering, check, entryLanguages);
   });
-}
-
-/** Which problem code a failed format check reports. */
-const formatCodes = new Map<(value: string) => boolean, ProblemCode>([
-  [isSlug, 'INVALID_SLUG'],
-  [isLanguageCode, 'INVALID_LANGUAGE_CODE'],
-  [isNocCode, 'INVALID_NOC_CODE'],
-  [isCipCode, 'INVALID_CIP_CODE'],
-  [isEscoSkillUri, 'INVALID_ESCO_URI'],
-  [isSctCode, 'INVALID_SCT_CODE'],
-  [isHttpUrl, 'INVALID_URL'],
-  [isEmailAddress, 'INVALID_EMAIL'],
-  [isCalendarDate, 'INVALID_DATE'],
-  [isOfferingCode, 'INVALID_OFFERING_CODE'],
-]);
-
-/** Collects problems with their field path and code. Each check returns whether the value passed. */
-class Checker {
-  constructor(
-    private readonly label: string,
-    private readonly entryIndex: number,
-    private readonly problems: Array<EntryProblem & { label: string }>,
-  ) {}
-
-  problem(field: string, code: ProblemCode, message: string): false {
-    this.problems.push({ label: this.label, entryIndex: this.entryIndex, path: pathOf(field), code, message });
-    return false;
-  }
-
-  private missing(field: string, value: unknown, expected: string): boolean {
-    if (value !== null && value !== undefined) return false;
-    this.problem(field, 'REQUIRED', `is required: ${expected}`);
-    return true;
-  }
-
-  text(field: string, value: unknown, maxLength: number): value is string {
-    if (value === null || value === undefined || value === '')
-      return this.problem(field, 'REQUIRED', 'must be a non-empty string');
-    if (typeof value !== 'string' || value.trim() === '')
-      return this.problem(field, 'REQUIRED', 'must be a non-empty string');
-    if (value.length > maxLength) return this.problem(field, 'TOO_LONG', `must be at most ${maxLength} characters`);
-    return true;
-  }
-
-  optionalText(field: string, value: unknown, maxLength: number): boolean {
-    return value === null || value === undefined || this.text(field, value, maxLength);
-  }
-
-  format(field: string, value: unknown, test: (value: string) => boolean, expected: string): value is string {
-    if (this.missing(field, value, expected)) return false;
-    if (typeof value !== 'string' || !test(value)) {
-      return this.problem(
-        field,
-        formatCodes.get(test) ?? 'INCONSISTENT',
-        `must be ${expected}, got ${JSON.stringify(value) ?? 'nothing'}`,
-      );
-    }
-    return true;
-  }
-
-  number(field: string, value: unknown, range: { min: number; max: number; integer?: boolean }): value is number {
-    if (this.missing(field, value, 'a number')) return false;
-    if (typeof value !== 'number' || !Number.isFinite(value))
-      return this.problem(field, 'NOT_A_NUMBER', 'must be a number');
-    if (range.integer && !Number.isInteger(value))
-      return this.problem(field, 'NOT_A_WHOLE_NUMBER', 'must be a whole number');
-    if (value < range.min || value > range.max) {
-      return this.problem(field, 'OUT_OF_RANGE', `must be between ${range.min} and ${range.max}, got ${value}`);
-    }
-    return true;
-  }
-
-  boolean(field: string, value: unknown): value is boolean {
-    if (this.missing(field, value, 'true or false')) return false;
-    return typeof value === 'boolean' || this.problem(field, 'NOT_A_BOOLEAN', 'must be true or false');
-  }
-
-  oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): value is T {
-    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return true;
-    if (this.missing(field, value, `one of ${allowed.join(', ')}`)) return false;
-    return this.problem(
-      field,
-      'UNKNOWN_ENUM_VALUE',
-      `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value) ?? 'nothing'}`,
-    );
-  }
-
-  record(field: string, value: unknown): value is Record<string, unknown> {
-    if (this.missing(field, value, 'an object')) return false;
-    return isRecord(value) || this.problem(field, 'NOT_AN_OBJECT', 'must be an object');
-  }
-
-  list(
-    field: string,
-    value: unknown,
-    size: { min: number; max: number },
-    checkItem: (field: string, item: unknown) => unknown,
-  ): boolean {
-    if (this.missing(field, value, 'a list')) return false;
-    if (!Array.isArray(value)) return this.problem(field, 'NOT_A_LIST', 'must be a list');
-    if (value.length < size.min || value.length > size.max) {
-      const code = value.length < size.min ? 'TOO_FEW_ITEMS' : 'TOO_MANY_ITEMS';
-      return this.problem(field, code, `must have ${size.min} to ${size.max} items, got ${value.length}`);
-    }
-    value.forEach((item, index) => {
-      checkItem(`${field}[${index}]`, item);
-    });
-    return true;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

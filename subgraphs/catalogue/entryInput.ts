@@ -41,6 +41,20 @@ export function entryInputOf(row: MicroCredentialRow, offerings: readonly Offeri
     expiryDate: row.expiryDate,
     reviewDate: row.reviewDate,
     sunsetReason: row.sunsetReason,
+    entryLanguages: row.entryLanguages,
+    learningOutcomesFr: row.learningOutcomesFr,
+    prerequisitesFr: row.prerequisitesFr,
+    priorLearningAssessment: row.priorLearningAssessment,
+    learningResources: row.learningResources,
+    pacing: row.pacing,
+    intakeModel: row.intakeModel,
+    credentialValidity: row.credentialValidity,
+    gradingScheme: row.gradingScheme,
+    creditUnit: row.creditUnit,
+    learnerEffortHours: row.learnerEffortHours,
+    learnerContact: row.learnerContact,
+    accessibility: row.accessibility,
+    fees: row.fees,
   };
 }
 
@@ -53,6 +67,11 @@ function offeringInputOf(row: OfferingRow): OfferingInput {
     online: row.online,
     priceCad: row.priceCad,
     registrationUrl: row.registrationUrl,
+    seats: row.seats,
+    seatsAvailable: row.seatsAvailable,
+    language: row.language,
+    address: row.address,
+    schedule: row.schedule,
   };
 }
 

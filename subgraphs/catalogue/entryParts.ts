@@ -72,6 +72,8 @@ export interface InstructionalProgram {
 export interface Assessment {
   types: AssessmentType[];
   summativeDescription: string | null;
+  /** 1.1; absent on entries written before it. */
+  summativeDescriptionFr?: string | null;
   passingThreshold: number | null;
   attemptsAllowed: number | null;
 }
@@ -84,6 +86,8 @@ export interface QualityAssurance {
 export interface Award {
   type: AwardType;
   description: string;
+  /** 1.1; absent on entries written before it. */
+  descriptionFr?: string | null;
   standard: string | null;
 }
 

@@ -46,3 +46,26 @@ export function isEmailAddress(value: string): boolean {
 export function isOfferingCode(value: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(value);
 }
+
+const currencyCodes = new Set(Intl.supportedValuesOf('currency'));
+const timeZones = new Set(Intl.supportedValuesOf('timeZone'));
+
+/** ISO 4217 currency code known to the runtime's ICU data, e.g. `CAD`. */
+export function isCurrencyCode(value: string): boolean {
+  return currencyCodes.has(value);
+}
+
+/** IANA time zone known to the runtime's ICU data, e.g. `America/Toronto`. */
+export function isTimeZone(value: string): boolean {
+  return timeZones.has(value);
+}
+
+/** A 24-hour clock time `HH:MM`. */
+export function isClockTime(value: string): boolean {
+  return /^(?:[01]\d|2[0-3]):[0-5]\d$/.test(value);
+}
+
+/** ISO 3166-1 alpha-2 country code in upper case, e.g. `CA`. */
+export function isCountryCode(value: string): boolean {
+  return /^[A-Z]{2}$/.test(value);
+}

@@ -33,6 +33,10 @@ export const entryProblemCodes = [
   'DUPLICATE',
   'INCONSISTENT',
   'EXTERNAL_CODE_TAKEN',
+  'INVALID_CURRENCY',
+  'INVALID_TIME',
+  'INVALID_TIME_ZONE',
+  'INVALID_COUNTRY_CODE',
   /** Claims OSAP eligibility outside the OSAP micro-credential rules with no provincial exception (osapClaim.ts). */
   'OSAP_RULE_NOT_MET',
 ] as const;
@@ -55,7 +59,12 @@ export const requestProblemCodes = [
 export type RequestProblemCode = (typeof requestProblemCodes)[number];
 
 /** Quality advice about a complete entry; never blocks publication. */
-export const warningCodes = ['NO_EMPLOYER_PARTNER', 'NO_SUMMATIVE_ASSESSMENT', 'OUTSIDE_OSAP_GUIDELINE'] as const;
+export const warningCodes = [
+  'NO_EMPLOYER_PARTNER',
+  'NO_SUMMATIVE_ASSESSMENT',
+  'OUTSIDE_OSAP_GUIDELINE',
+  'FRENCH_TEXT_MISSING',
+] as const;
 export type WarningCode = (typeof warningCodes)[number];
 
 export type PublishingProblemCode = EntryProblemCode | RequestProblemCode | WarningCode;

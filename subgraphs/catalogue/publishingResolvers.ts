@@ -73,7 +73,14 @@ export const publishingMutations: NonNullable<Resolvers['Mutation']> = {
   },
   publishMicroCredential: async (_root, { id, expectedVersion }, context) => {
     const { caller, slug } = await requireOwnId(context, id);
-    return publish(context.db, actorOf(caller), slug, expectedVersion, context.checkOsapClaims);
+    return publish(
+      context.db,
+      actorOf(caller),
+      slug,
+      expectedVersion,
+      context.checkOsapClaims,
+      context.institutionLanguages,
+    );
   },
   sunsetMicroCredential: async (_root, { id, expectedVersion, reason, effectiveDate }, context) => {
     const { caller, slug } = await requireOwnId(context, id);
@@ -81,15 +88,36 @@ export const publishingMutations: NonNullable<Resolvers['Mutation']> = {
   },
   upsertOffering: async (_root, { id, expectedVersion, offering }, context) => {
     const { caller, slug } = await requireOwnId(context, id);
-    return changeOffering(context.db, actorOf(caller), slug, expectedVersion, { upsert: plainInput(offering) });
+    return changeOffering(
+      context.db,
+      actorOf(caller),
+      slug,
+      expectedVersion,
+      { upsert: plainInput(offering) },
+      context.institutionLanguages,
+    );
   },
   removeOffering: async (_root, { id, expectedVersion, code }, context) => {
     const { caller, slug } = await requireOwnId(context, id);
-    return changeOffering(context.db, actorOf(caller), slug, expectedVersion, { remove: code });
+    return changeOffering(
+      context.db,
+      actorOf(caller),
+      slug,
+      expectedVersion,
+      { remove: code },
+      context.institutionLanguages,
+    );
   },
   importCatalogue: async (_root, { institution, format, content }, context) => {
     const caller = await requireOwnInstitution(context, institution);
-    return importCatalogue(context.db, actorOf(caller), format, content, context.checkOsapClaims);
+    return importCatalogue(
+      context.db,
+      actorOf(caller),
+      format,
+      content,
+      context.checkOsapClaims,
+      context.institutionLanguages,
+    );
   },
 };
 

@@ -11,6 +11,7 @@ import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import type { Context } from './context.js';
 import { requestLanguage } from '../../runtime/language.js';
 import { osapClaimCheck, provinceOsapExceptions } from './osapClaim.js';
+import type { OfficialLanguage } from './criticalInformation.js';
 import { openCatalogueDatabase } from './db/connection.js';
 import { authenticateApiKey, type ApiKeyCaller } from './db/apiKeys.js';
 import { bearerToken } from '../../runtime/bearerToken.js';
@@ -20,6 +21,8 @@ import { resolvers } from './resolvers.js';
 export interface CatalogueSubgraphOptions {
   /** The institution this server answers for, e.g. `humber`. */
   institution: string;
+  /** Official languages the institution teaches in; FR turns empty French text into a publishing warning. Default EN. */
+  institutionLanguages?: readonly OfficialLanguage[];
   databaseUrl: string;
   /** 0 picks a free port. */
   port: number;
@@ -60,6 +63,7 @@ export async function startCatalogueSubgraph(options: CatalogueSubgraphOptions):
         let caller: Promise<ApiKeyCaller | null> | undefined;
         return {
           institution,
+          institutionLanguages: options.institutionLanguages ?? ['EN'],
           db,
           loaders: createLoaders(db),
           language: requestLanguage(req.headers),

@@ -5,6 +5,7 @@
 import postgres from 'postgres';
 import type { RunningHttpServer } from '../../runtime/http.js';
 import type { CatalogueEntryInput } from '../../subgraphs/catalogue/catalogueEntry.js';
+import type { OfficialLanguage } from '../../subgraphs/catalogue/criticalInformation.js';
 import { upsertEntries } from '../../subgraphs/catalogue/db/catalogueStore.js';
 import { openCatalogueDatabase, type CatalogueConnection } from '../../subgraphs/catalogue/db/connection.js';
 import { migrateCatalogueDatabase } from '../../subgraphs/catalogue/db/migrate.js';
@@ -30,6 +31,7 @@ export interface CatalogueHarness {
 export async function startCatalogueHarness(
   institution: string,
   entries: CatalogueEntryInput[] = [],
+  options: { institutionLanguages?: readonly OfficialLanguage[] } = {},
 ): Promise<CatalogueHarness> {
   const databaseUrl = await createTestDatabase(`catalogue_${institution}`);
   await migrateCatalogueDatabase(databaseUrl);
@@ -38,6 +40,7 @@ export async function startCatalogueHarness(
   let recording: string[] | undefined;
   const server = await startCatalogueSubgraph({
     institution,
+    institutionLanguages: options.institutionLanguages,
     databaseUrl,
     port: 0,
     onQuery: (statement) => recording?.push(statement),

@@ -13,6 +13,7 @@ import {
   type CatalogueEntryInput,
 } from '../catalogueEntry.js';
 import { entriesFromCsv, type CsvEntry } from '../catalogueCsv.js';
+import type { OfficialLanguage } from '../criticalInformation.js';
 import { CsvSyntaxError, parseCsv } from '../csvRecords.js';
 import type { ImportPayloadParent, PublishingProblem } from '../parents.js';
 import { recordAudit, type Actor } from './auditTrail.js';
@@ -34,6 +35,7 @@ export async function importCatalogue(
   format: ImportFormat,
   content: string,
   checkOsapClaims: OsapClaimCheck,
+  institutionLanguages?: readonly OfficialLanguage[],
 ): Promise<ImportPayloadParent> {
   const refused = (problems: PublishingProblem[]): ImportPayloadParent => ({
     created: [],
@@ -86,7 +88,7 @@ export async function importCatalogue(
         },
       });
       const warnings = valid.flatMap((entry, index) =>
-        findEntryWarnings(entry, index).map((warning) => ({
+        findEntryWarnings(entry, index, institutionLanguages).map((warning) => ({
           ...asPublishingProblem(warning),
           line: entries[index]!.line,
         })),

@@ -12,6 +12,7 @@ import { and, getTableColumns, inArray, notInArray, sql, type SQL } from 'drizzl
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { validateCatalogueEntries, CatalogueEntryError, type CatalogueEntryInput } from '../catalogueEntry.js';
 import { lockChangeLog } from './changeLog.js';
+import { criticalInformationRow, offeringDetailsRow } from './criticalInformationRows.js';
 import { recordPublishedVersions } from './history.js';
 import type { CatalogueDatabase, CatalogueTransaction } from './connection.js';
 import { microCredentials, offerings, type NewMicroCredentialRow, type NewOfferingRow } from './schema.js';
@@ -191,13 +192,19 @@ function entryRow(entry: CatalogueEntryInput): NewMicroCredentialRow {
     assessment: {
       types: [...entry.assessment.types],
       summativeDescription: entry.assessment.summativeDescription ?? null,
+      summativeDescriptionFr: entry.assessment.summativeDescriptionFr ?? null,
       passingThreshold: entry.assessment.passingThreshold ?? null,
       attemptsAllowed: entry.assessment.attemptsAllowed ?? null,
     },
     supervision: entry.supervision,
     prerequisites: [...entry.prerequisites],
     qualityAssurance: { body: entry.qualityAssurance.body, type: entry.qualityAssurance.type },
-    awards: entry.awards.map(({ type, description, standard }) => ({ type, description, standard: standard ?? null })),
+    awards: entry.awards.map(({ type, description, descriptionFr, standard }) => ({
+      type,
+      description,
+      descriptionFr: descriptionFr ?? null,
+      standard: standard ?? null,
+    })),
     stackability: {
       kind: entry.stackability.kind,
       programs: entry.stackability.programs.map(({ name, programCode, url }) => ({
@@ -219,6 +226,7 @@ function entryRow(entry: CatalogueEntryInput): NewMicroCredentialRow {
     expiryDate: entry.expiryDate ?? null,
     reviewDate: entry.reviewDate ?? null,
     sunsetReason: entry.sunsetReason ?? null,
+    ...criticalInformationRow(entry),
   };
 }
 
@@ -232,6 +240,7 @@ function offeringRow(slug: string, offering: CatalogueEntryInput['offerings'][nu
     online: offering.online,
     priceCad: offering.priceCad,
     registrationUrl: offering.registrationUrl,
+    ...offeringDetailsRow(offering),
   };
 }
 

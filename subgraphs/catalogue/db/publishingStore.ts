@@ -14,6 +14,7 @@ import {
   type EntryProblem,
   type EntryWarning,
 } from '../catalogueEntry.js';
+import type { OfficialLanguage } from '../criticalInformation.js';
 import { entryInputOf } from '../entryInput.js';
 import type { OsapClaimCheck } from '../osapClaim.js';
 import type { MicroCredentialPayloadParent, PublishingProblem } from '../parents.js';
@@ -125,14 +126,22 @@ async function reread(tx: CatalogueTransaction, slug: string): Promise<MicroCred
   return row ?? null;
 }
 
-/** Full validation, then warnings: what a write of a complete entry returns. */
+/**
+ * Full validation, then warnings: what a write of a complete entry returns.
+ * `maintenance` writes (sunset, offering edits) do not demand the fields 1.1
+ * made required, so entries published under 1.0 stay maintainable.
+ */
 function validatedEntry(
   entry: Record<string, unknown>,
-  mapPath?: (path: Array<string | number>) => Array<string | number>,
+  options: {
+    mapPath?: (path: Array<string | number>) => Array<string | number>;
+    maintenance?: boolean;
+    institutionLanguages?: readonly OfficialLanguage[];
+  } = {},
 ) {
-  refuseProblems(findEntryProblems([entry]), mapPath);
+  refuseProblems(findEntryProblems([entry], { maintenance: options.maintenance }), options.mapPath);
   const valid = entry as unknown as CatalogueEntryInput;
-  return { valid, warnings: findEntryWarnings(valid).map(asPublishingProblem) };
+  return { valid, warnings: findEntryWarnings(valid, 0, options.institutionLanguages).map(asPublishingProblem) };
 }
 
 /** Draft-mode problems of submitted content (what is there must be well formed); the slug is always required. */
@@ -220,13 +229,17 @@ export function deleteDraft(db: CatalogueDatabase, actor: Actor, slug: string, e
   });
 }
 
-/** `checkOsapClaims` enforces the OSAP rule (osapClaim.ts), asking the province only for entries that break it. */
+/**
+ * `checkOsapClaims` enforces the OSAP rule (osapClaim.ts), asking the province only for entries that break it;
+ * `institutionLanguages` decide whether empty French text is worth a warning.
+ */
 export function publish(
   db: CatalogueDatabase,
   actor: Actor,
   slug: string,
   expectedVersion: number,
   checkOsapClaims: OsapClaimCheck,
+  institutionLanguages?: readonly OfficialLanguage[],
 ) {
   return publishingWrite(db, async (tx) => {
     const draft = await lockedDraft(tx, slug);
@@ -255,7 +268,7 @@ export function publish(
     } else {
       refuse('NOT_FOUND', ['id'], `there is no draft of "${slug}"`);
     }
-    const { valid, warnings } = validatedEntry(entry);
+    const { valid, warnings } = validatedEntry(entry, { institutionLanguages });
     const osapProblems = await checkOsapClaims([{ slug, entry: valid }]);
     if (osapProblems.length > 0) throw new PublishingRefusal(osapProblems);
     if (stored) {
@@ -303,7 +316,10 @@ export function sunset(
       expiryDate: change.effectiveDate,
       sunsetReason: change.reason.trim(),
     };
-    const { valid } = validatedEntry(entry, (path) => (path[0] === 'sunsetReason' ? ['reason'] : path));
+    const { valid } = validatedEntry(entry, {
+      mapPath: (path) => (path[0] === 'sunsetReason' ? ['reason'] : path),
+      maintenance: true,
+    });
     await writeValidEntries(tx, [valid]);
     const updated = await reread(tx, slug);
     await recordAudit(tx, actor, 'SUNSET', {
@@ -322,6 +338,7 @@ export function changeOffering(
   slug: string,
   expectedVersion: number,
   change: { upsert: Record<string, unknown> } | { remove: string },
+  institutionLanguages?: readonly OfficialLanguage[],
 ) {
   return publishingWrite(db, async (tx) => {
     const stored = await lockedEntry(tx, slug);
@@ -343,8 +360,14 @@ export function changeOffering(
       changedIndex = existing >= 0 ? existing : intakes.length - 1;
     }
     // Problems with the submitted offering point at the `offering` argument.
-    const { valid, warnings } = validatedEntry({ ...current, offerings: intakes }, (path) =>
-      path[0] === 'offerings' && path[1] === changedIndex ? ['offering', ...path.slice(2)] : path,
+    const { valid, warnings } = validatedEntry(
+      { ...current, offerings: intakes },
+      {
+        mapPath: (path) =>
+          path[0] === 'offerings' && path[1] === changedIndex ? ['offering', ...path.slice(2)] : path,
+        maintenance: true,
+        institutionLanguages,
+      },
     );
     await writeValidEntries(tx, [valid]);
     const updated = await reread(tx, slug);

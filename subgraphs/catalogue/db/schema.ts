@@ -39,6 +39,20 @@ import {
   type Skill,
   type Stackability,
 } from '../entryParts.js';
+import {
+  creditUnits,
+  gradingSchemes,
+  intakeModels,
+  type Accessibility,
+  type CredentialValidity,
+  type FeeBreakdown,
+  type LearningResource,
+  type OfficialLanguage,
+  type OfferingSchedule,
+  type Pacing,
+  type PostalAddress,
+  type PriorLearningAssessment,
+} from '../criticalInformation.js';
 
 /**
  * Slugs compare byte-wise (`COLLATE "C"`) so "ordered by id" means the same
@@ -53,6 +67,9 @@ export const microCredentialStatus = pgEnum('micro_credential_status', microCred
 export const deliveryMode = pgEnum('delivery_mode', deliveryModes);
 export const supervision = pgEnum('supervision', supervisions);
 export const changeKind = pgEnum('change_kind', changeKinds);
+export const intakeModel = pgEnum('intake_model', intakeModels);
+export const gradingScheme = pgEnum('grading_scheme', gradingSchemes);
+export const creditUnit = pgEnum('credit_unit', creditUnits);
 
 export const microCredentials = pgTable(
   'micro_credentials',
@@ -91,6 +108,21 @@ export const microCredentials = pgTable(
     reviewDate: date('review_date', { mode: 'string' }),
     /** Why the entry was sunset or retired; null while ACTIVE or DRAFT. */
     sunsetReason: text('sunset_reason'),
+    // Contract 1.1. Nullable: entries published before 1.1 have none of them.
+    entryLanguages: text('entry_languages').array().$type<OfficialLanguage[]>(),
+    learningOutcomesFr: jsonb('learning_outcomes_fr').$type<string[]>(),
+    prerequisitesFr: jsonb('prerequisites_fr').$type<string[]>(),
+    priorLearningAssessment: jsonb('prior_learning_assessment').$type<PriorLearningAssessment>(),
+    learningResources: jsonb('learning_resources').$type<LearningResource[]>(),
+    pacing: jsonb('pacing').$type<Pacing>(),
+    intakeModel: intakeModel('intake_model'),
+    credentialValidity: jsonb('credential_validity').$type<CredentialValidity>(),
+    gradingScheme: gradingScheme('grading_scheme'),
+    creditUnit: creditUnit('credit_unit'),
+    learnerEffortHours: doublePrecision('learner_effort_hours'),
+    learnerContact: jsonb('learner_contact').$type<Contact>(),
+    accessibility: jsonb('accessibility').$type<Accessibility>(),
+    fees: jsonb('fees').$type<FeeBreakdown>(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -120,11 +152,22 @@ export const offerings = pgTable(
     online: boolean('online').notNull(),
     priceCad: numeric('price_cad', { precision: 10, scale: 2, mode: 'number' }).notNull(),
     registrationUrl: text('registration_url').notNull(),
+    // Contract 1.1. Nullable: offerings written before 1.1 have none of them.
+    seats: integer('seats'),
+    seatsAvailable: integer('seats_available'),
+    /** ISO 639 language of instruction of this intake. */
+    language: text('language'),
+    address: jsonb('address').$type<PostalAddress>(),
+    schedule: jsonb('schedule').$type<OfferingSchedule>(),
   },
   (table) => [
     primaryKey({ name: 'offerings_pkey', columns: [table.microCredentialSlug, table.code] }),
     check('offerings_dates_ordered', sql`${table.endDate} >= ${table.startDate}`),
     check('offerings_price_not_negative', sql`${table.priceCad} >= 0`),
+    check(
+      'offerings_seats_available_within_seats',
+      sql`${table.seatsAvailable} is null or ${table.seats} is null or ${table.seatsAvailable} <= ${table.seats}`,
+    ),
   ],
 );
 

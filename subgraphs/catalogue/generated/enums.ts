@@ -22,14 +22,38 @@ export type Supervision = (typeof supervisionValues)[number];
 export const qualityAssuranceTypeValues = ['INSTITUTIONAL_REVIEW', 'PROVINCIAL_REVIEW', 'INDUSTRY_ACCREDITATION', 'PROFESSIONAL_BODY'] as const;
 export type QualityAssuranceType = (typeof qualityAssuranceTypeValues)[number];
 
-export const awardTypeValues = ['DIGITAL_BADGE', 'CERTIFICATE', 'TRANSCRIPT_NOTATION', 'CREDIT'] as const;
+export const awardTypeValues = ['DIGITAL_BADGE', 'CERTIFICATE', 'TRANSCRIPT_NOTATION', 'CREDIT', 'ADMISSION_TO_PROGRAM'] as const;
 export type AwardType = (typeof awardTypeValues)[number];
 
-export const stackabilityKindValues = ['STANDALONE', 'STACKABLE'] as const;
+export const stackabilityKindValues = ['STANDALONE', 'STACKABLE', 'INTEGRATED'] as const;
 export type StackabilityKind = (typeof stackabilityKindValues)[number];
 
 export const partnerKindValues = ['EMPLOYER', 'INDUSTRY_ASSOCIATION', 'PROFESSIONAL_BODY', 'COMMUNITY_ORGANIZATION'] as const;
 export type PartnerKind = (typeof partnerKindValues)[number];
+
+export const officialLanguageValues = ['EN', 'FR'] as const;
+export type OfficialLanguage = (typeof officialLanguageValues)[number];
+
+export const learningResourceKindValues = ['TEXTBOOK', 'OPEN_EDUCATIONAL_RESOURCE', 'SOFTWARE', 'EQUIPMENT', 'ONLINE_PLATFORM', 'OTHER'] as const;
+export type LearningResourceKind = (typeof learningResourceKindValues)[number];
+
+export const intakeModelValues = ['SCHEDULED_INTAKES', 'CONTINUOUS_ENROLMENT', 'ON_REQUEST'] as const;
+export type IntakeModel = (typeof intakeModelValues)[number];
+
+export const credentialValidityKindValues = ['PERMANENT', 'TIME_LIMITED'] as const;
+export type CredentialValidityKind = (typeof credentialValidityKindValues)[number];
+
+export const gradingSchemeValues = ['PASS_FAIL', 'PERCENTAGE', 'LETTER_GRADE', 'COMPETENCY_LEVELS'] as const;
+export type GradingScheme = (typeof gradingSchemeValues)[number];
+
+export const creditUnitValues = ['COURSE_CREDIT', 'CREDIT_HOUR', 'ECTS', 'CONTINUING_EDUCATION_UNIT'] as const;
+export type CreditUnit = (typeof creditUnitValues)[number];
+
+export const accessibilityFeatureValues = ['CAPTIONED_MEDIA', 'SCREEN_READER_COMPATIBLE', 'ALTERNATIVE_FORMATS', 'EXTENDED_ASSESSMENT_TIME', 'ASSISTIVE_TECHNOLOGY', 'STEP_FREE_ACCESS', 'SIGN_LANGUAGE_INTERPRETATION'] as const;
+export type AccessibilityFeature = (typeof accessibilityFeatureValues)[number];
+
+export const dayOfWeekValues = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export type DayOfWeek = (typeof dayOfWeekValues)[number];
 
 export const changeKindValues = ['CREATED', 'UPDATED', 'PUBLISHED', 'SUNSET', 'DELETED'] as const;
 export type ChangeKind = (typeof changeKindValues)[number];

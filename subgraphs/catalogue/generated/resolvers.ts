@@ -367,6 +367,87 @@ export type MicroCredentialInput = {
   effectiveDate?: InputMaybe<Scalars['String']['input']>;
   expiryDate?: InputMaybe<Scalars['String']['input']>;
   reviewDate?: InputMaybe<Scalars['String']['input']>;
+  entryLanguages?: InputMaybe<Array<OfficialLanguage>>;
+  learningOutcomesFr?: InputMaybe<Array<Scalars['String']['input']>>;
+  prerequisitesFr?: InputMaybe<Array<Scalars['String']['input']>>;
+  priorLearningAssessment?: InputMaybe<PriorLearningAssessmentInput>;
+  learningResources?: InputMaybe<Array<LearningResourceInput>>;
+  pacing?: InputMaybe<PacingInput>;
+  intakeModel?: InputMaybe<IntakeModel>;
+  credentialValidity?: InputMaybe<CredentialValidityInput>;
+  gradingScheme?: InputMaybe<GradingScheme>;
+  creditUnit?: InputMaybe<CreditUnit>;
+  learnerEffortHours?: InputMaybe<Scalars['Float']['input']>;
+  learnerContact?: InputMaybe<ContactInput>;
+  accessibility?: InputMaybe<AccessibilityInput>;
+  fees?: InputMaybe<FeeBreakdownInput>;
+};
+
+export type MoneyInput = {
+  amount?: InputMaybe<Scalars['Float']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PriorLearningAssessmentInput = {
+  available?: InputMaybe<Scalars['Boolean']['input']>;
+  process?: InputMaybe<Scalars['String']['input']>;
+  processFr?: InputMaybe<Scalars['String']['input']>;
+  fee?: InputMaybe<MoneyInput>;
+  contact?: InputMaybe<ContactInput>;
+};
+
+export type LearningResourceInput = {
+  kind?: InputMaybe<LearningResourceKind>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  titleFr?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['String']['input']>;
+  includedInFees?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type PacingInput = {
+  selfPaced?: InputMaybe<Scalars['Boolean']['input']>;
+  completionWindowWeeks?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type CredentialValidityInput = {
+  kind?: InputMaybe<CredentialValidityKind>;
+  months?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type AccessibilityInput = {
+  features?: InputMaybe<Array<AccessibilityFeature>>;
+  accommodations?: InputMaybe<Scalars['String']['input']>;
+  accommodationsFr?: InputMaybe<Scalars['String']['input']>;
+  contact?: InputMaybe<ContactInput>;
+};
+
+export type FeeBreakdownInput = {
+  tuition?: InputMaybe<MoneyInput>;
+  materials?: InputMaybe<MoneyInput>;
+  other?: InputMaybe<MoneyInput>;
+  otherDescription?: InputMaybe<Scalars['String']['input']>;
+  otherDescriptionFr?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PostalAddressInput = {
+  streetAddress?: InputMaybe<Scalars['String']['input']>;
+  locality?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type OfferingScheduleInput = {
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  sessions?: InputMaybe<Array<WeeklySessionInput>>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  noteFr?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type WeeklySessionInput = {
+  day?: InputMaybe<DayOfWeek>;
+  startTime?: InputMaybe<Scalars['String']['input']>;
+  endTime?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SkillInput = {
@@ -388,6 +469,7 @@ export type InstructionalProgramInput = {
 export type AssessmentInput = {
   types?: InputMaybe<Array<AssessmentType>>;
   summativeDescription?: InputMaybe<Scalars['String']['input']>;
+  summativeDescriptionFr?: InputMaybe<Scalars['String']['input']>;
   passingThreshold?: InputMaybe<Scalars['Float']['input']>;
   attemptsAllowed?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -400,6 +482,7 @@ export type QualityAssuranceInput = {
 export type AwardInput = {
   type?: InputMaybe<AwardType>;
   description?: InputMaybe<Scalars['String']['input']>;
+  descriptionFr?: InputMaybe<Scalars['String']['input']>;
   standard?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -422,6 +505,11 @@ export type OfferingInput = {
   online?: InputMaybe<Scalars['Boolean']['input']>;
   priceCad?: InputMaybe<Scalars['Float']['input']>;
   registrationUrl?: InputMaybe<Scalars['String']['input']>;
+  seats?: InputMaybe<Scalars['Int']['input']>;
+  seatsAvailable?: InputMaybe<Scalars['Int']['input']>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  address?: InputMaybe<PostalAddressInput>;
+  schedule?: InputMaybe<OfferingScheduleInput>;
 };
 
 export type PartnerInput = {
@@ -510,6 +598,34 @@ export type MicroCredential = {
   sunsetReason?: Maybe<Scalars['String']['output']>;
   /** Every published version, newest first. */
   history: Array<MicroCredentialVersion>;
+  /** 1.1: official languages the entry's learner-facing text is supplied in. `languages` stays the languages of instruction. */
+  entryLanguages?: Maybe<Array<OfficialLanguage>>;
+  /** 1.1: `learningOutcomes` in French, same order and length. */
+  learningOutcomesFr?: Maybe<Array<Scalars['String']['output']>>;
+  /** 1.1: `prerequisites` in French, same order and length. */
+  prerequisitesFr?: Maybe<Array<Scalars['String']['output']>>;
+  /** 1.1: recognition of prior learning (PLAR): whether it is offered, how, for what fee, whom to ask. */
+  priorLearningAssessment?: Maybe<PriorLearningAssessment>;
+  /** 1.1: what the learner uses: textbooks, software, equipment, open resources. */
+  learningResources?: Maybe<Array<LearningResource>>;
+  /** 1.1: self-paced or not, and how long a learner has to finish once started. */
+  pacing?: Maybe<Pacing>;
+  /** 1.1: how learners start: scheduled intakes, continuous enrolment or on request. */
+  intakeModel?: Maybe<IntakeModel>;
+  /** 1.1: how long the credential issued to a learner stays valid. */
+  credentialValidity?: Maybe<CredentialValidity>;
+  /** 1.1: how the summative assessment is graded (EU element: type of assessment). */
+  gradingScheme?: Maybe<GradingScheme>;
+  /** 1.1: the unit of `credits`; required with `credits` when `creditBearing`. */
+  creditUnit?: Maybe<CreditUnit>;
+  /** 1.1: notional learner effort in hours (instruction plus self-study and assessment), at least `instructionalHours`. */
+  learnerEffortHours?: Maybe<Scalars['Float']['output']>;
+  /** 1.1: whom a prospective learner asks about the micro-credential (`transferContact` is for evaluators). */
+  learnerContact?: Maybe<Contact>;
+  /** 1.1: accommodations and accessibility features, and whom to ask for them. */
+  accessibility?: Maybe<Accessibility>;
+  /** 1.1: what the fee is made of. Offering prices (`Offering.priceCad`) stay the total per intake. */
+  fees?: Maybe<FeeBreakdown>;
   /** Incremented on every published change. */
   version: Scalars['Int']['output'];
   updatedAt: Scalars['DateTime']['output'];
@@ -597,6 +713,8 @@ export type Assessment = {
   types: Array<AssessmentType>;
   /** How the summative assessment works, as evidence for employers and evaluators. */
   summativeDescription?: Maybe<Scalars['String']['output']>;
+  /** 1.1: `summativeDescription` in French. */
+  summativeDescriptionFr?: Maybe<Scalars['String']['output']>;
   /** Minimum grade to pass, in percent. */
   passingThreshold?: Maybe<Scalars['Float']['output']>;
   attemptsAllowed?: Maybe<Scalars['Int']['output']>;
@@ -635,6 +753,8 @@ export type Award = {
   __typename?: 'Award';
   type: AwardType;
   description: Scalars['String']['output'];
+  /** 1.1: `description` in French. */
+  descriptionFr?: Maybe<Scalars['String']['output']>;
   /** Badge standard when the award is a digital badge, e.g. `Open Badges 3.0`. */
   standard?: Maybe<Scalars['String']['output']>;
 };
@@ -643,7 +763,9 @@ export type AwardType =
   | 'DIGITAL_BADGE'
   | 'CERTIFICATE'
   | 'TRANSCRIPT_NOTATION'
-  | 'CREDIT';
+  | 'CREDIT'
+  /** 1.1: completing it admits the learner to a program (name the program in the description). */
+  | 'ADMISSION_TO_PROGRAM';
 
 export type Stackability = {
   __typename?: 'Stackability';
@@ -654,7 +776,10 @@ export type Stackability = {
 
 export type StackabilityKind =
   | 'STANDALONE'
-  | 'STACKABLE';
+  /** Counts toward the named programs when the learner enrols in them. */
+  | 'STACKABLE'
+  /** 1.1: part of the named programs' curriculum: the program is made of such micro-credentials. */
+  | 'INTEGRATED';
 
 export type StackTarget = {
   __typename?: 'StackTarget';
@@ -674,6 +799,16 @@ export type Offering = {
   online: Scalars['Boolean']['output'];
   priceCad: Scalars['Float']['output'];
   registrationUrl: Scalars['URL']['output'];
+  /** 1.1: places in the intake. */
+  seats?: Maybe<Scalars['Int']['output']>;
+  /** 1.1: places still open, at most `seats`. */
+  seatsAvailable?: Maybe<Scalars['Int']['output']>;
+  /** 1.1: language of instruction of this intake, ISO 639 (one of the entry's `languages`). */
+  language?: Maybe<Scalars['String']['output']>;
+  /** 1.1: where the intake meets in person; null for online intakes. */
+  address?: Maybe<PostalAddress>;
+  /** 1.1: weekly meeting times. */
+  schedule?: Maybe<OfferingSchedule>;
 };
 
 export type Partner = {
@@ -694,6 +829,163 @@ export type Contact = {
   email: Scalars['String']['output'];
   phone?: Maybe<Scalars['String']['output']>;
 };
+
+/** An official language of Canada, for which texts of an entry are supplied. */
+export type OfficialLanguage =
+  | 'EN'
+  | 'FR';
+
+/** An amount of money. `currency` is an ISO 4217 code, e.g. `CAD`. */
+export type Money = {
+  __typename?: 'Money';
+  amount: Scalars['Float']['output'];
+  currency: Scalars['String']['output'];
+};
+
+/** Prior learning assessment and recognition (PLAR). */
+export type PriorLearningAssessment = {
+  __typename?: 'PriorLearningAssessment';
+  available: Scalars['Boolean']['output'];
+  /** How a learner applies and is assessed; present when `available`. */
+  process?: Maybe<Scalars['String']['output']>;
+  processFr?: Maybe<Scalars['String']['output']>;
+  /** What the assessment costs; null when free or not available. */
+  fee?: Maybe<Money>;
+  /** Whom to ask; present when `available`. */
+  contact?: Maybe<Contact>;
+};
+
+export type LearningResource = {
+  __typename?: 'LearningResource';
+  kind: LearningResourceKind;
+  title: Scalars['String']['output'];
+  titleFr?: Maybe<Scalars['String']['output']>;
+  url?: Maybe<Scalars['URL']['output']>;
+  /** Whether the fees cover it; otherwise the learner provides it. */
+  includedInFees: Scalars['Boolean']['output'];
+};
+
+export type LearningResourceKind =
+  | 'TEXTBOOK'
+  | 'OPEN_EDUCATIONAL_RESOURCE'
+  | 'SOFTWARE'
+  | 'EQUIPMENT'
+  | 'ONLINE_PLATFORM'
+  | 'OTHER';
+
+export type Pacing = {
+  __typename?: 'Pacing';
+  /** The learner sets the pace within the completion window. */
+  selfPaced: Scalars['Boolean']['output'];
+  /** Weeks a learner has to complete once started; null when bound to the offering dates. */
+  completionWindowWeeks?: Maybe<Scalars['Float']['output']>;
+};
+
+export type IntakeModel =
+  /** Fixed start dates: see `offerings`. */
+  | 'SCHEDULED_INTAKES'
+  /** Learners start at any time. */
+  | 'CONTINUOUS_ENROLMENT'
+  /** Run for an employer or group on request. */
+  | 'ON_REQUEST';
+
+export type CredentialValidity = {
+  __typename?: 'CredentialValidity';
+  kind: CredentialValidityKind;
+  /** Months the issued credential stays valid; present only when TIME_LIMITED. */
+  months?: Maybe<Scalars['Int']['output']>;
+};
+
+export type CredentialValidityKind =
+  /** Does not expire. */
+  | 'PERMANENT'
+  /** Expires `months` after it is issued (e.g. a safety certification needing renewal). */
+  | 'TIME_LIMITED';
+
+export type GradingScheme =
+  | 'PASS_FAIL'
+  | 'PERCENTAGE'
+  | 'LETTER_GRADE'
+  /** Levels of competency reached, e.g. not yet / achieved / exceeded. */
+  | 'COMPETENCY_LEVELS';
+
+export type CreditUnit =
+  /** The granting institution's course credit (universities: 0.5 per one-term course). */
+  | 'COURSE_CREDIT'
+  /** Credit hours (semester hours). */
+  | 'CREDIT_HOUR'
+  /** European Credit Transfer and Accumulation System. */
+  | 'ECTS'
+  /** Continuing Education Unit: ten contact hours. */
+  | 'CONTINUING_EDUCATION_UNIT';
+
+export type Accessibility = {
+  __typename?: 'Accessibility';
+  features: Array<AccessibilityFeature>;
+  /** How a learner arranges accommodations (Accessibility for Ontarians with Disabilities Act). */
+  accommodations: Scalars['String']['output'];
+  accommodationsFr?: Maybe<Scalars['String']['output']>;
+  /** Accessibility services contact. */
+  contact: Contact;
+};
+
+export type AccessibilityFeature =
+  | 'CAPTIONED_MEDIA'
+  | 'SCREEN_READER_COMPATIBLE'
+  | 'ALTERNATIVE_FORMATS'
+  | 'EXTENDED_ASSESSMENT_TIME'
+  | 'ASSISTIVE_TECHNOLOGY'
+  | 'STEP_FREE_ACCESS'
+  | 'SIGN_LANGUAGE_INTERPRETATION';
+
+/** Fee components in one currency. */
+export type FeeBreakdown = {
+  __typename?: 'FeeBreakdown';
+  tuition: Money;
+  materials?: Maybe<Money>;
+  other?: Maybe<Money>;
+  /** What `other` pays for (e.g. exam or lab fee). */
+  otherDescription?: Maybe<Scalars['String']['output']>;
+  otherDescriptionFr?: Maybe<Scalars['String']['output']>;
+};
+
+export type PostalAddress = {
+  __typename?: 'PostalAddress';
+  streetAddress: Scalars['String']['output'];
+  /** City or town. */
+  locality: Scalars['String']['output'];
+  /** Province or state code, e.g. `ON`. */
+  region: Scalars['String']['output'];
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2, e.g. `CA`. */
+  country: Scalars['String']['output'];
+};
+
+export type OfferingSchedule = {
+  __typename?: 'OfferingSchedule';
+  /** IANA time zone of the times, e.g. `America/Toronto`. */
+  timeZone: Scalars['String']['output'];
+  sessions: Array<WeeklySession>;
+  note?: Maybe<Scalars['String']['output']>;
+  noteFr?: Maybe<Scalars['String']['output']>;
+};
+
+export type WeeklySession = {
+  __typename?: 'WeeklySession';
+  day: DayOfWeek;
+  /** `HH:MM`, 24-hour. */
+  startTime: Scalars['String']['output'];
+  endTime: Scalars['String']['output'];
+};
+
+export type DayOfWeek =
+  | 'MONDAY'
+  | 'TUESDAY'
+  | 'WEDNESDAY'
+  | 'THURSDAY'
+  | 'FRIDAY'
+  | 'SATURDAY'
+  | 'SUNDAY';
 
 export type MicroCredentialFilter = {
   /** Defaults to ACTIVE and SUNSET. DRAFT is ignored for public reads. */
@@ -853,6 +1145,16 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditRow>;
   MicroCredentialInput: MicroCredentialInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  MoneyInput: MoneyInput;
+  PriorLearningAssessmentInput: PriorLearningAssessmentInput;
+  LearningResourceInput: LearningResourceInput;
+  PacingInput: PacingInput;
+  CredentialValidityInput: CredentialValidityInput;
+  AccessibilityInput: AccessibilityInput;
+  FeeBreakdownInput: FeeBreakdownInput;
+  PostalAddressInput: PostalAddressInput;
+  OfferingScheduleInput: OfferingScheduleInput;
+  WeeklySessionInput: WeeklySessionInput;
   SkillInput: SkillInput;
   OccupationInput: OccupationInput;
   InstructionalProgramInput: InstructionalProgramInput;
@@ -886,6 +1188,24 @@ export type ResolversTypes = ResolversObject<{
   Partner: ResolverTypeWrapper<Partner>;
   PartnerKind: PartnerKind;
   Contact: ResolverTypeWrapper<Contact>;
+  OfficialLanguage: OfficialLanguage;
+  Money: ResolverTypeWrapper<Money>;
+  PriorLearningAssessment: ResolverTypeWrapper<PriorLearningAssessment>;
+  LearningResource: ResolverTypeWrapper<LearningResource>;
+  LearningResourceKind: LearningResourceKind;
+  Pacing: ResolverTypeWrapper<Pacing>;
+  IntakeModel: IntakeModel;
+  CredentialValidity: ResolverTypeWrapper<CredentialValidity>;
+  CredentialValidityKind: CredentialValidityKind;
+  GradingScheme: GradingScheme;
+  CreditUnit: CreditUnit;
+  Accessibility: ResolverTypeWrapper<Accessibility>;
+  AccessibilityFeature: AccessibilityFeature;
+  FeeBreakdown: ResolverTypeWrapper<FeeBreakdown>;
+  PostalAddress: ResolverTypeWrapper<PostalAddress>;
+  OfferingSchedule: ResolverTypeWrapper<OfferingSchedule>;
+  WeeklySession: ResolverTypeWrapper<WeeklySession>;
+  DayOfWeek: DayOfWeek;
   MicroCredentialFilter: MicroCredentialFilter;
   MicroCredentialConnection: ResolverTypeWrapper<MicroCredentialPage>;
   MicroCredentialEdge: ResolverTypeWrapper<Omit<MicroCredentialEdge, 'node'> & { node: ResolversTypes['MicroCredential'] }>;
@@ -918,6 +1238,16 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditRow;
   MicroCredentialInput: MicroCredentialInput;
   Float: Scalars['Float']['output'];
+  MoneyInput: MoneyInput;
+  PriorLearningAssessmentInput: PriorLearningAssessmentInput;
+  LearningResourceInput: LearningResourceInput;
+  PacingInput: PacingInput;
+  CredentialValidityInput: CredentialValidityInput;
+  AccessibilityInput: AccessibilityInput;
+  FeeBreakdownInput: FeeBreakdownInput;
+  PostalAddressInput: PostalAddressInput;
+  OfferingScheduleInput: OfferingScheduleInput;
+  WeeklySessionInput: WeeklySessionInput;
   SkillInput: SkillInput;
   OccupationInput: OccupationInput;
   InstructionalProgramInput: InstructionalProgramInput;
@@ -942,6 +1272,16 @@ export type ResolversParentTypes = ResolversObject<{
   Offering: OfferingRow;
   Partner: Partner;
   Contact: Contact;
+  Money: Money;
+  PriorLearningAssessment: PriorLearningAssessment;
+  LearningResource: LearningResource;
+  Pacing: Pacing;
+  CredentialValidity: CredentialValidity;
+  Accessibility: Accessibility;
+  FeeBreakdown: FeeBreakdown;
+  PostalAddress: PostalAddress;
+  OfferingSchedule: OfferingSchedule;
+  WeeklySession: WeeklySession;
   MicroCredentialFilter: MicroCredentialFilter;
   MicroCredentialConnection: MicroCredentialPage;
   MicroCredentialEdge: Omit<MicroCredentialEdge, 'node'> & { node: ResolversParentTypes['MicroCredential'] };
@@ -1084,6 +1424,20 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
   reviewDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sunsetReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['MicroCredentialVersion']>, ParentType, ContextType>;
+  entryLanguages?: Resolver<Maybe<Array<ResolversTypes['OfficialLanguage']>>, ParentType, ContextType>;
+  learningOutcomesFr?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  prerequisitesFr?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  priorLearningAssessment?: Resolver<Maybe<ResolversTypes['PriorLearningAssessment']>, ParentType, ContextType>;
+  learningResources?: Resolver<Maybe<Array<ResolversTypes['LearningResource']>>, ParentType, ContextType>;
+  pacing?: Resolver<Maybe<ResolversTypes['Pacing']>, ParentType, ContextType>;
+  intakeModel?: Resolver<Maybe<ResolversTypes['IntakeModel']>, ParentType, ContextType>;
+  credentialValidity?: Resolver<Maybe<ResolversTypes['CredentialValidity']>, ParentType, ContextType>;
+  gradingScheme?: Resolver<Maybe<ResolversTypes['GradingScheme']>, ParentType, ContextType>;
+  creditUnit?: Resolver<Maybe<ResolversTypes['CreditUnit']>, ParentType, ContextType>;
+  learnerEffortHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  learnerContact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
+  accessibility?: Resolver<Maybe<ResolversTypes['Accessibility']>, ParentType, ContextType>;
+  fees?: Resolver<Maybe<ResolversTypes['FeeBreakdown']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
@@ -1107,6 +1461,7 @@ export type InstructionalProgramResolvers<ContextType = Context, ParentType exte
 export type AssessmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Assessment'] = ResolversParentTypes['Assessment']> = ResolversObject<{
   types?: Resolver<Array<ResolversTypes['AssessmentType']>, ParentType, ContextType>;
   summativeDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  summativeDescriptionFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   passingThreshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   attemptsAllowed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
@@ -1119,6 +1474,7 @@ export type QualityAssuranceResolvers<ContextType = Context, ParentType extends 
 export type AwardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Award'] = ResolversParentTypes['Award']> = ResolversObject<{
   type?: Resolver<ResolversTypes['AwardType'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  descriptionFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   standard?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -1141,6 +1497,11 @@ export type OfferingResolvers<ContextType = Context, ParentType extends Resolver
   online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   priceCad?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   registrationUrl?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+  seats?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  seatsAvailable?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['PostalAddress']>, ParentType, ContextType>;
+  schedule?: Resolver<Maybe<ResolversTypes['OfferingSchedule']>, ParentType, ContextType>;
 }>;
 
 export type PartnerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner']> = ResolversObject<{
@@ -1152,6 +1513,73 @@ export type ContactResolvers<ContextType = Context, ParentType extends Resolvers
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PriorLearningAssessmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PriorLearningAssessment'] = ResolversParentTypes['PriorLearningAssessment']> = ResolversObject<{
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  process?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  processFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fee?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
+}>;
+
+export type LearningResourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LearningResource'] = ResolversParentTypes['LearningResource']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['LearningResourceKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+  includedInFees?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PacingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pacing'] = ResolversParentTypes['Pacing']> = ResolversObject<{
+  selfPaced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  completionWindowWeeks?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type CredentialValidityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CredentialValidity'] = ResolversParentTypes['CredentialValidity']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['CredentialValidityKind'], ParentType, ContextType>;
+  months?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type AccessibilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Accessibility'] = ResolversParentTypes['Accessibility']> = ResolversObject<{
+  features?: Resolver<Array<ResolversTypes['AccessibilityFeature']>, ParentType, ContextType>;
+  accommodations?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accommodationsFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contact?: Resolver<ResolversTypes['Contact'], ParentType, ContextType>;
+}>;
+
+export type FeeBreakdownResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeeBreakdown'] = ResolversParentTypes['FeeBreakdown']> = ResolversObject<{
+  tuition?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  materials?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  other?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  otherDescription?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  otherDescriptionFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PostalAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostalAddress'] = ResolversParentTypes['PostalAddress']> = ResolversObject<{
+  streetAddress?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  locality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OfferingScheduleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OfferingSchedule'] = ResolversParentTypes['OfferingSchedule']> = ResolversObject<{
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['WeeklySession']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  noteFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type WeeklySessionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WeeklySession'] = ResolversParentTypes['WeeklySession']> = ResolversObject<{
+  day?: Resolver<ResolversTypes['DayOfWeek'], ParentType, ContextType>;
+  startTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MicroCredentialConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MicroCredentialConnection'] = ResolversParentTypes['MicroCredentialConnection']> = ResolversObject<{
@@ -1212,6 +1640,16 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Offering?: OfferingResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  PriorLearningAssessment?: PriorLearningAssessmentResolvers<ContextType>;
+  LearningResource?: LearningResourceResolvers<ContextType>;
+  Pacing?: PacingResolvers<ContextType>;
+  CredentialValidity?: CredentialValidityResolvers<ContextType>;
+  Accessibility?: AccessibilityResolvers<ContextType>;
+  FeeBreakdown?: FeeBreakdownResolvers<ContextType>;
+  PostalAddress?: PostalAddressResolvers<ContextType>;
+  OfferingSchedule?: OfferingScheduleResolvers<ContextType>;
+  WeeklySession?: WeeklySessionResolvers<ContextType>;
   MicroCredentialConnection?: MicroCredentialConnectionResolvers<ContextType>;
   MicroCredentialEdge?: MicroCredentialEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
