@@ -196,6 +196,8 @@ function entryRow(entry: CatalogueEntryInput): NewMicroCredentialRow {
     },
     supervision: entry.supervision,
     prerequisites: [...entry.prerequisites],
+    audience: entry.audience ?? null,
+    audienceFr: entry.audienceFr ?? null,
     qualityAssurance: { body: entry.qualityAssurance.body, type: entry.qualityAssurance.type },
     awards: entry.awards.map(({ type, description, standard }) => ({ type, description, standard: standard ?? null })),
     stackability: {

@@ -354,6 +354,9 @@ export type MicroCredentialInput = {
   assessment?: InputMaybe<AssessmentInput>;
   supervision?: InputMaybe<Supervision>;
   prerequisites?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Contract 1.1: who the micro-credential is for, at most 500 characters. */
+  audience?: InputMaybe<Scalars['String']['input']>;
+  audienceFr?: InputMaybe<Scalars['String']['input']>;
   qualityAssurance?: InputMaybe<QualityAssuranceInput>;
   awards?: InputMaybe<Array<AwardInput>>;
   stackability?: InputMaybe<StackabilityInput>;
@@ -485,6 +488,10 @@ export type MicroCredential = {
   assessment: Assessment;
   supervision: Supervision;
   prerequisites: Array<Scalars['String']['output']>;
+  /** Who the micro-credential is for, e.g. "Early-career analysts in health care" (contract 1.1; null from a 1.0 institution). */
+  audience?: Maybe<Scalars['String']['output']>;
+  /** The intended audience in French (contract 1.1; null from a 1.0 institution). */
+  audienceFr?: Maybe<Scalars['String']['output']>;
   qualityAssurance: QualityAssurance;
   /** What a successful learner receives. */
   awards: Array<Award>;
@@ -1017,6 +1024,8 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
   assessment?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType>;
   supervision?: Resolver<ResolversTypes['Supervision'], ParentType, ContextType>;
   prerequisites?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  audience?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  audienceFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   qualityAssurance?: Resolver<ResolversTypes['QualityAssurance'], ParentType, ContextType>;
   awards?: Resolver<Array<ResolversTypes['Award']>, ParentType, ContextType>;
   stackability?: Resolver<ResolversTypes['Stackability'], ParentType, ContextType>;
