@@ -5,6 +5,8 @@ export interface GatewayContext {
   credential: Credential;
   /** Aborts when the whole operation's deadline passes (set once the operation is parsed, see deadlines.ts). */
   deadline?: AbortSignal;
+  /** Institutions that answered on an earlier catalogue contract version, and that version (gateway/versions/). */
+  olderContracts?: Map<string, string>;
 }
 
 export function gatewayContext(headers: { authorization?: string | string[] }): GatewayContext {

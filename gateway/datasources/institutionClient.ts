@@ -29,7 +29,9 @@ export type InstitutionFailure =
   | 'WRITE_OUTCOME_UNKNOWN'
   | 'HTTP_ERROR'
   | 'MALFORMED_RESPONSE'
-  | 'TOO_LARGE';
+  | 'TOO_LARGE'
+  /** Not sent: the request carries what the institution's contract version lacks (gateway/versions/). */
+  | 'CONTRACT_VERSION_UNSUPPORTED';
 
 export class InstitutionCallError extends Error {
   constructor(
@@ -63,6 +65,8 @@ function describe(failure: InstitutionFailure): string {
       return 'answered with something that is not a GraphQL response';
     case 'TOO_LARGE':
       return 'answered with more than the gateway accepts';
+    case 'CONTRACT_VERSION_UNSUPPORTED':
+      return 'serves an earlier catalogue contract version that cannot carry this request';
   }
 }
 

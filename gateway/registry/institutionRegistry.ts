@@ -13,11 +13,11 @@
  * both directions (probe.ts says when a failed probe counts). Real calls
  * update it in between.
  */
-import type { GraphQLSchema } from 'graphql';
 import { InstitutionCallError, callInstitution } from '../datasources/institutionClient.js';
 import type { InstitutionProfile } from '../datasources/registrySnapshotFallback.js';
 import { checkConformance } from './conformance.js';
 import { failureReason, probe, probeFailuresBeforeDown } from './probe.js';
+import type { CatalogueContract, CatalogueContracts } from '../versions/catalogueContracts.js';
 
 /** DEGRADED: reachable and conforming, but recently gave answers the gateway had to correct (still routed). */
 export type InstitutionStatus = 'PENDING' | 'UP' | 'DEGRADED' | 'DOWN' | 'NON_CONFORMING';
@@ -28,11 +28,15 @@ export interface InstitutionHealth {
   reason?: string;
   lastCheckedAt?: string;
   lastSuccessAt?: string;
+  /** The catalogue contract version its SDL matched at the last conformance check. */
+  contractVersion?: string;
 }
 
 export interface Route {
   url: string;
   timeoutMs: number;
+  /** The contract version the institution serves: requests are cut down to it (gateway/versions/). */
+  contract: CatalogueContract;
 }
 
 /** What the catalogue data source needs from the registry. */
@@ -54,6 +58,8 @@ interface Entry {
   lastSuccessAt?: Date;
   /** The last conformance check passed. */
   conforming: boolean;
+  /** The contract version that check matched. */
+  contract?: CatalogueContract;
   conformanceCheckedAt?: number;
   /** An invalid answer keeps the status DEGRADED until this time, however many valid ones follow. */
   degradedUntil?: number;
@@ -67,7 +73,8 @@ interface Entry {
 export interface RegistryOptions {
   frameworkUrl: string;
   registryToken: string;
-  contract: GraphQLSchema;
+  /** Every known contract version, newest first (loadCatalogueContracts). */
+  contracts: CatalogueContracts;
   refreshIntervalMs: number;
   institutionTimeoutMs: number;
   /** Per-institution deadlines that override institutionTimeoutMs. */
@@ -138,6 +145,7 @@ export class InstitutionRegistry implements InstitutionRouter {
         reason: entry.reason,
         lastCheckedAt: entry.lastCheckedAt?.toISOString(),
         lastSuccessAt: entry.lastSuccessAt?.toISOString(),
+        contractVersion: entry.contract?.version,
       }));
   }
 
@@ -160,7 +168,11 @@ export class InstitutionRegistry implements InstitutionRouter {
         `its last check${checked} failed (${entry.reason ?? 'unknown'})`,
       );
     }
-    return { url: entry.url, timeoutMs: this.timeoutFor(institution) };
+    return {
+      url: entry.url,
+      timeoutMs: this.timeoutFor(institution),
+      contract: entry.contract ?? this.options.contracts[0],
+    };
   }
 
   recordSuccess(institution: string): void {
@@ -276,6 +288,8 @@ export class InstitutionRegistry implements InstitutionRouter {
       if (entry.failedProbes >= probeFailuresBeforeDown(result)) this.markDown(entry, result.reason);
       return;
     }
+    // Back after an outage: it may have been redeployed on another contract version, so its SDL is checked again.
+    if (entry.status === 'DOWN') return this.runConformanceCheck(entry);
     if (entry.status !== 'UP') this.log(`institution ${entry.code} is UP`);
     this.recordSuccess(entry.code);
   }
@@ -293,19 +307,25 @@ export class InstitutionRegistry implements InstitutionRouter {
     const result = await checkConformance({
       institution: entry.code,
       url: entry.url,
-      contract: this.options.contract,
+      contracts: this.options.contracts,
       timeoutMs: this.timeoutFor(entry.code),
     });
+    if (this.entries.get(entry.code) !== entry) return;
     entry.lastCheckedAt = new Date();
     entry.conformanceCheckedAt = Date.now();
     entry.conforming = result.kind === 'CONFORMING';
+    if (result.kind === 'CONFORMING' && result.contract !== entry.contract) {
+      if (entry.contract)
+        this.log(`institution ${entry.code} now serves catalogue contract ${result.contract.version}`);
+      entry.contract = result.contract;
+    }
     if (result.kind === 'CONFORMING' && entry.status === 'DOWN') this.log(`institution ${entry.code} is UP`);
     if (result.kind === 'CONFORMING' && Date.now() < (entry.degradedUntil ?? 0)) {
       Object.assign(entry, { status: 'DEGRADED', retryAfter: undefined, lastSuccessAt: new Date() });
     } else if (result.kind === 'CONFORMING') {
       Object.assign(entry, { status: 'UP', reason: undefined, retryAfter: undefined, lastSuccessAt: new Date() });
     } else if (result.kind === 'NON_CONFORMING') {
-      Object.assign(entry, { status: 'NON_CONFORMING', reason: result.problems.join(' ') });
+      Object.assign(entry, { status: 'NON_CONFORMING', reason: result.problems.join(' '), contract: undefined });
       this.log(`institution ${entry.code} refused: ${entry.reason}`);
     } else {
       this.markDown(entry, result.reason);
