@@ -7,7 +7,7 @@
  * data to the 1.0 institution is refused with a code, never silently cut.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
 import {
   loadExampleCatalogue,
@@ -17,6 +17,12 @@ import {
 import { provinceApiKey, startTestDirectory } from '../support/directory.js';
 import { graphql } from '../support/graphql.js';
 import { apiKeyFor, asCaller, sampleInputs } from '../publishing/support.js';
+import { createTestDatabase } from '../support/databases.js';
+import { generateCatalogue } from '../../seed/catalogue.js';
+import { upsertEntries } from '../../subgraphs/catalogue/db/catalogueStore.js';
+import { openCatalogueDatabase } from '../../subgraphs/catalogue/db/connection.js';
+import { migrateCatalogueDatabase } from '../../subgraphs/catalogue/db/migrate.js';
+import { startCatalogueSubgraph } from '../../subgraphs/catalogue/server.js';
 
 const entries = loadExampleCatalogue();
 const exampleKey = `mck_examplecollege_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
@@ -47,30 +53,8 @@ beforeAll(async () => {
     port: 0,
     publishingKeySha256: [createHash('sha256').update(exampleKey).digest('hex')],
   });
-  const registered = await graphql(
-    directory.gateway.url,
-    `mutation($input: InstitutionInput!) { registerInstitution(input: $input) { code } }`,
-    {
-      input: {
-        code: 'examplecollege',
-        name: 'Example College',
-        type: 'CAREER_COLLEGE',
-        region: 'CENTRAL',
-        website: 'https://examplecollege.example.ca',
-        languages: ['en'],
-        subgraphUrl: example.url,
-      },
-    },
-    { authorization: `Bearer ${provinceApiKey}` },
-  );
-  expect(registered.errors).toBeUndefined();
-  await vi.waitFor(
-    async () => {
-      const health = await (await fetch(new URL('/health', directory.gateway.url))).json();
-      expect(health.institutions.find((i: { code: string }) => i.code === 'examplecollege')?.status).toBe('UP');
-    },
-    { timeout: 10_000, interval: 100 },
-  );
+  await register('examplecollege', 'Example College', example.url);
+  await waitForHealth('examplecollege', { status: 'UP' });
   // A 1.1 entry on the reference catalogue, written through the gateway with its audience.
   humberKey = await apiKeyFor(directory.catalogueDatabaseUrl('humber'), 'humber');
   const created = await asCaller(directory.gateway.url, humberKey)(
@@ -93,6 +77,37 @@ afterAll(async () => {
 });
 
 const gateway = () => directory.gateway.url;
+
+async function register(code: string, name: string, subgraphUrl: string): Promise<void> {
+  const registered = await graphql(
+    gateway(),
+    `mutation($input: InstitutionInput!) { registerInstitution(input: $input) { code } }`,
+    {
+      input: {
+        code,
+        name,
+        type: 'CAREER_COLLEGE',
+        region: 'CENTRAL',
+        website: `https://${code}.example.ca`,
+        languages: ['en'],
+        subgraphUrl,
+      },
+    },
+    { authorization: `Bearer ${provinceApiKey}` },
+  );
+  expect(registered.errors).toBeUndefined();
+}
+
+/** Waits until /health shows `expected` for the institution `code`. */
+async function waitForHealth(code: string, expected: { status?: string; contractVersion?: string }): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const health = await (await fetch(new URL('/health', gateway()))).json();
+      expect(health.institutions.find((i: { code: string }) => i.code === code)).toMatchObject(expected);
+    },
+    { timeout: 15_000, interval: 100 },
+  );
+}
 type Versioned = { errors?: unknown; data?: any; extensions?: { contractVersions?: Record<string, string> } };
 const ask = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
   (await (
@@ -174,5 +189,41 @@ describe('a federation mixing contract 1.1 and 1.0', () => {
       expect(sent.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', institution: 'examplecollege' });
       expect(sent.errors?.[0]?.message).toContain('accepts no writes');
     }
+  });
+
+  it('follows an institution redeployed on 1.1 at the same address: its version in /health, then its 1.1 fields', async () => {
+    const before = await startExampleInstitution({ institution: 'upgradecollege', entries, port: 0 });
+    onTestFinished(() => before.stop());
+    await register('upgradecollege', 'Upgrade College', before.url);
+    await waitForHealth('upgradecollege', { status: 'UP', contractVersion: '1.0' });
+
+    // Redeployed: the old server goes away, and the reference implementation (1.1) takes its address.
+    await before.stop();
+    await waitForHealth('upgradecollege', { status: 'DOWN' });
+    const databaseUrl = await createTestDatabase('catalogue_upgradecollege');
+    await migrateCatalogueDatabase(databaseUrl);
+    const upgraded = generateCatalogue('humber', 2, 41).map((entry) => ({
+      ...entry,
+      status: 'ACTIVE' as const,
+      ...audience,
+    }));
+    const store = openCatalogueDatabase(databaseUrl);
+    await upsertEntries(store.db, upgraded);
+    await store.close();
+    const after = await startCatalogueSubgraph({
+      institution: 'upgradecollege',
+      databaseUrl,
+      port: Number(new URL(before.url).port),
+      log: () => {},
+    });
+    onTestFinished(() => after.stop());
+    await waitForHealth('upgradecollege', { status: 'UP', contractVersion: '1.1' });
+
+    const result = await ask(`query($id: ID!) { microCredential(id: $id) { id title audience audienceFr } }`, {
+      id: `upgradecollege:${upgraded[0]!.slug}`,
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.microCredential).toMatchObject({ title: upgraded[0]!.title, ...audience });
+    expect(result.extensions?.contractVersions).toBeUndefined();
   });
 });
