@@ -108,6 +108,8 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
       throw failure;
     }
     const variables = request.variables ?? {};
+    // Refused as a whole, though valid against its version as the gateway knows it: has it changed version (a rollback)?
+    if (answer.data === null && answer.errors.length > 0) this.router.recheckContract(institution);
     if (route.contract.schema !== this.contract) noteOlderContract(context, institution, route.contract.version);
     // Held to the institution's own version: it may not send a field or enum value its version lacks either.
     const problems = checkAnswer(answer.data, answerPlan(sent.text, sent.document, route.contract.schema), {

@@ -47,6 +47,8 @@ export interface InstitutionRouter {
   recordFailure(institution: string, error: InstitutionCallError): void;
   /** The institution answered, but with values the gateway discarded (checkAnswer). */
   recordInvalidAnswer(institution: string, reason: string): void;
+  /** The institution refused a request the gateway had validated against its version: check its SDL again. */
+  recheckContract(institution: string): void;
 }
 
 interface Entry {
@@ -91,6 +93,12 @@ export interface RegistryOptions {
   probeTimeoutMs: number;
   log?: (message: string) => void;
 }
+
+/**
+ * An institution's SDL is checked again on demand (recheckContract) at most this
+ * often, so a client cannot make the gateway fetch it on every request.
+ */
+const onDemandRecheckFloorMs = 5_000;
 
 /** Failures that say the institution is unwell. A write's unknown outcome does not. */
 const callFailures = new Set(['UNREACHABLE', 'TIMEOUT', 'HTTP_ERROR', 'MALFORMED_RESPONSE', 'TOO_LARGE']);
@@ -202,6 +210,13 @@ export class InstitutionRegistry implements InstitutionRouter {
     if (!entry?.conforming) return;
     const degradedUntil = Date.now() + this.options.degradedHoldMs;
     Object.assign(entry, { status: 'DEGRADED', reason, lastCheckedAt: new Date(), degradedUntil });
+  }
+
+  recheckContract(institution: string): void {
+    const entry = this.entries.get(institution);
+    if (!entry?.conforming || Date.now() - (entry.conformanceCheckedAt ?? 0) < onDemandRecheckFloorMs) return;
+    // Due now: the next request routed to it waits for the check (routeTo).
+    entry.conformanceCheckedAt = 0;
   }
 
   private markDown(entry: Entry, reason: string): void {

@@ -7,6 +7,8 @@
  * data to the 1.0 institution is refused with a code, never silently cut.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
 import {
@@ -96,6 +98,51 @@ async function register(code: string, name: string, subgraphUrl: string): Promis
     { authorization: `Bearer ${provinceApiKey}` },
   );
   expect(registered.errors).toBeUndefined();
+}
+
+/** A reference catalogue (contract 1.1) for `code` on a fresh database, serving entries with an audience. */
+async function startReferenceCatalogue(code: string, port = 0) {
+  const databaseUrl = await createTestDatabase(`catalogue_${code}`);
+  await migrateCatalogueDatabase(databaseUrl);
+  const served = generateCatalogue('humber', 2, 41).map((entry) => ({
+    ...entry,
+    status: 'ACTIVE' as const,
+    ...audience,
+  }));
+  const store = openCatalogueDatabase(databaseUrl);
+  await upsertEntries(store.db, served);
+  await store.close();
+  const server = await startCatalogueSubgraph({ institution: code, databaseUrl, port, log: () => {} });
+  onTestFinished(() => server.stop());
+  return { server, served };
+}
+
+/** One address whose upstream can be switched without a moment's downtime, like a blue/green deployment. */
+async function startSwitchableAddress(upstream: string) {
+  let target = upstream;
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const authorization = req.headers.authorization;
+    const answer = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: Buffer.concat(chunks),
+    });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onTestFinished(() => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    switchTo: (url: string) => {
+      target = url;
+    },
+  };
 }
 
 /** Waits until /health shows `expected` for the institution `code`. */
@@ -200,23 +247,7 @@ describe('a federation mixing contract 1.1 and 1.0', () => {
     // Redeployed: the old server goes away, and the reference implementation (1.1) takes its address.
     await before.stop();
     await waitForHealth('upgradecollege', { status: 'DOWN' });
-    const databaseUrl = await createTestDatabase('catalogue_upgradecollege');
-    await migrateCatalogueDatabase(databaseUrl);
-    const upgraded = generateCatalogue('humber', 2, 41).map((entry) => ({
-      ...entry,
-      status: 'ACTIVE' as const,
-      ...audience,
-    }));
-    const store = openCatalogueDatabase(databaseUrl);
-    await upsertEntries(store.db, upgraded);
-    await store.close();
-    const after = await startCatalogueSubgraph({
-      institution: 'upgradecollege',
-      databaseUrl,
-      port: Number(new URL(before.url).port),
-      log: () => {},
-    });
-    onTestFinished(() => after.stop());
+    const { served: upgraded } = await startReferenceCatalogue('upgradecollege', Number(new URL(before.url).port));
     await waitForHealth('upgradecollege', { status: 'UP', contractVersion: '1.1' });
 
     const result = await ask(`query($id: ID!) { microCredential(id: $id) { id title audience audienceFr } }`, {
@@ -225,5 +256,28 @@ describe('a federation mixing contract 1.1 and 1.0', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.microCredential).toMatchObject({ title: upgraded[0]!.title, ...audience });
     expect(result.extensions?.contractVersions).toBeUndefined();
+  });
+
+  it('follows an institution rolled back to 1.0 without downtime: a request it refuses makes the gateway look again', async () => {
+    const { server: onCurrent } = await startReferenceCatalogue('rollbackcollege');
+    const onOlder = await startExampleInstitution({ institution: 'rollbackcollege', entries, port: 0 });
+    onTestFinished(() => onOlder.stop());
+    const address = await startSwitchableAddress(onCurrent.url);
+    await register('rollbackcollege', 'Rollback College', address.url);
+    await waitForHealth('rollbackcollege', { status: 'UP', contractVersion: '1.1' });
+
+    address.switchTo(onOlder.url);
+    const id = `rollbackcollege:${exampleEntry.slug}`;
+    // Its first answers refuse the 1.1 field; the gateway then checks its SDL again and cuts requests down to 1.0.
+    await vi.waitFor(
+      async () => {
+        const result = await ask(`query($id: ID!) { microCredential(id: $id) { id title audience } }`, { id });
+        expect(result.errors).toBeUndefined();
+        expect(result.data.microCredential).toEqual({ id, title: exampleEntry.title, audience: null });
+        expect(result.extensions?.contractVersions).toEqual({ rollbackcollege: '1.0' });
+      },
+      { timeout: 15_000, interval: 250 },
+    );
+    await waitForHealth('rollbackcollege', { status: 'UP', contractVersion: '1.0' });
   });
 });
