@@ -9,7 +9,15 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse, type GraphQLSchema } from 'graphql';
+import {
+  BreakingChangeType,
+  findBreakingChanges,
+  isInterfaceType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  type GraphQLSchema,
+} from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { buildCatalogueContract } from '../registry/conformance.js';
 
@@ -48,4 +56,26 @@ export function compareVersions(a: string, b: string): number {
   const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
   const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
   return aMajor - bMajor || aMinor - bMinor;
+}
+
+/**
+ * Every way `newer` is not a minor version of `older` (docs/versioning.md):
+ * nothing of `older` may break, and every output field `newer` adds must be
+ * nullable, since an institution still on `older` answers it with null.
+ * Required arguments and input fields are among graphql-js's breaking changes.
+ */
+export function minorVersionProblems(older: GraphQLSchema, newer: GraphQLSchema): string[] {
+  const breaking = findBreakingChanges(older, newer)
+    .filter((change) => change.type !== BreakingChangeType.DIRECTIVE_REMOVED)
+    .map((change) => change.description);
+  const nonNullAdded = Object.values(newer.getTypeMap()).flatMap((type) => {
+    const before = older.getType(type.name);
+    // A new type is reached only through new (nullable) fields, so its own fields may be non-null.
+    if (!before || !(isObjectType(type) || isInterfaceType(type))) return [];
+    const known = isObjectType(before) || isInterfaceType(before) ? before.getFields() : {};
+    return Object.values(type.getFields())
+      .filter((field) => !(field.name in known) && isNonNullType(field.type))
+      .map((field) => `${type.name}.${field.name} is new and non-null; a new field must be nullable.`);
+  });
+  return [...breaking, ...nonNullAdded];
 }

@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse, validate } from 'graphql';
+import { parse, validate, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { answerPlan } from '../../gateway/datasources/answerPlan.js';
 import { checkAnswer } from '../../gateway/datasources/checkAnswer.js';
 import { withOwnershipProof } from '../../gateway/datasources/ownership.js';
 import { matchContractVersion } from '../../gateway/registry/conformance.js';
-import { loadCatalogueContracts } from '../../gateway/versions/catalogueContracts.js';
+import { loadCatalogueContracts, minorVersionProblems } from '../../gateway/versions/catalogueContracts.js';
 import { downgradeOperation, downgradeVariables } from '../../gateway/versions/downgradeOperation.js';
 import { requestForContract } from '../../gateway/versions/requestForContract.js';
 
@@ -26,6 +26,39 @@ const sdlOf = (file: string) => readFileSync(new URL(`../../schema/${file}`, imp
 describe('contract versions', () => {
   it('knows the current contract and the frozen 1.0, newest first', () => {
     expect(contracts.map((contract) => contract.version)).toEqual(['1.1', '1.0']);
+  });
+
+  it('keeps every version a minor version of the one before: nothing breaks, every new field is nullable', () => {
+    for (let i = 0; i + 1 < contracts.length; i++) {
+      const [newer, older] = [contracts[i]!, contracts[i + 1]!];
+      expect({ [`${older.version} → ${newer.version}`]: minorVersionProblems(older.schema, newer.schema) }).toEqual({
+        [`${older.version} → ${newer.version}`]: [],
+      });
+    }
+  });
+
+  it('flags what a minor version may not do', () => {
+    const federation = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])';
+    const build = (sdl: string) => buildSubgraphSchema({ typeDefs: parse(`${federation}\n${sdl}`) });
+    const older = build('type Query { entry: Entry } type Entry { id: ID! title: String } input F { a: String }');
+    const newer = build(`type Query { entry(lang: String!): Entry } type Entry { id: ID! audience: String! plar: Plar }
+      type Plar { available: Boolean! } input F { a: String b: Int! }`);
+    const problems = minorVersionProblems(older, newer).join('\n');
+    expect(problems).toContain('Entry.title was removed');
+    expect(problems).toContain('Entry.audience is new and non-null');
+    expect(problems).toMatch(/required arg lang/i);
+    expect(problems).toContain('A required field b on input type F was added');
+    // A new type is reached only through a new nullable field: its own fields may be non-null.
+    expect(problems).not.toContain('Plar.available');
+  });
+
+  it('lets no other subgraph @require a catalogue field the oldest version lacks', () => {
+    const oldest = contracts.at(-1)!.schema.getType('MicroCredential') as GraphQLObjectType;
+    const required = [...sdlOf('framework.graphql').matchAll(/@requires\(fields: "([^"]+)"\)/g)].flatMap((match) =>
+      match[1]!.split(/\s+/),
+    );
+    expect(required.length).toBeGreaterThan(0);
+    for (const field of required) expect(oldest.getFields()).toHaveProperty(field);
   });
 
   it('learns the version from the SDL served: the newest it conforms to', () => {
