@@ -32,7 +32,7 @@ import { routeEntitiesByInstitution } from './routeEntitiesByInstitution.js';
 import { routeRootFieldsByInstitution } from './routeRootFieldsByInstitution.js';
 import type { InstitutionRouter, Route } from '../registry/institutionRegistry.js';
 import { noteOlderContract } from '../versions/contractVersionsPlugin.js';
-import { requestForContract } from '../versions/requestForContract.js';
+import { refusedAsInvalid, requestForContract } from '../versions/requestForContract.js';
 import type { GatewayContext } from '../context.js';
 import { callKind, callTimeoutMs, type GatewayDeadlines } from '../deadlines.js';
 import type { GatewayMetrics } from '../metrics.js';
@@ -108,8 +108,7 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
       throw failure;
     }
     const variables = request.variables ?? {};
-    // Refused as a whole, though valid against its version as the gateway knows it: has it changed version (a rollback)?
-    if (answer.data === null && answer.errors.length > 0) this.router.recheckContract(institution);
+    if (refusedAsInvalid(answer)) this.router.recheckContract(institution);
     if (route.contract.schema !== this.contract) noteOlderContract(context, institution, route.contract.version);
     // Held to the institution's own version: it may not send a field or enum value its version lacks either.
     const problems = checkAnswer(answer.data, answerPlan(sent.text, sent.document, route.contract.schema), {

@@ -62,6 +62,8 @@ interface Entry {
   conforming: boolean;
   /** The contract version that check matched. */
   contract?: CatalogueContract;
+  /** It may have changed version since (back after an outage, or refusing a valid request): the next probe checks its SDL. */
+  contractSuspect?: boolean;
   conformanceCheckedAt?: number;
   /** An invalid answer keeps the status DEGRADED until this time, however many valid ones follow. */
   degradedUntil?: number;
@@ -93,12 +95,6 @@ export interface RegistryOptions {
   probeTimeoutMs: number;
   log?: (message: string) => void;
 }
-
-/**
- * An institution's SDL is checked again on demand (recheckContract) at most this
- * often, so a client cannot make the gateway fetch it on every request.
- */
-const onDemandRecheckFloorMs = 5_000;
 
 /** Failures that say the institution is unwell. A write's unknown outcome does not. */
 const callFailures = new Set(['UNREACHABLE', 'TIMEOUT', 'HTTP_ERROR', 'MALFORMED_RESPONSE', 'TOO_LARGE']);
@@ -214,9 +210,9 @@ export class InstitutionRegistry implements InstitutionRouter {
 
   recheckContract(institution: string): void {
     const entry = this.entries.get(institution);
-    if (!entry?.conforming || Date.now() - (entry.conformanceCheckedAt ?? 0) < onDemandRecheckFloorMs) return;
-    // Due now: the next request routed to it waits for the check (routeTo).
-    entry.conformanceCheckedAt = 0;
+    // Checked by the next probe, in its place: no request waits for it, and however many
+    // requests are refused, the SDL is fetched at most once per probe interval.
+    if (entry?.conforming) entry.contractSuspect = true;
   }
 
   private markDown(entry: Entry, reason: string): void {
@@ -284,11 +280,15 @@ export class InstitutionRegistry implements InstitutionRouter {
     return this.onDemandRefresh;
   }
 
-  /** One probe of every institution not being checked already: conformance if due, else `{ __typename }`. */
+  /**
+   * One probe of every institution not being checked already: conformance if due
+   * or if its version is in doubt (counted as a probe then), else `{ __typename }`.
+   */
   private async probeAll(): Promise<void> {
     await Promise.all(
       [...this.entries.values()].map((entry) => {
         if (!entry.conforming || this.conformanceIsDue(entry)) return this.checkEntry(entry);
+        if (entry.contractSuspect) return this.checkEntry(entry, { asProbe: true });
         entry.checking ??= this.probeEntry(entry).finally(() => (entry.checking = undefined));
         return entry.checking;
       }),
@@ -303,8 +303,8 @@ export class InstitutionRegistry implements InstitutionRouter {
       if (entry.failedProbes >= probeFailuresBeforeDown(result)) this.markDown(entry, result.reason);
       return;
     }
-    // Back after an outage: it may have been redeployed on another contract version, so its SDL is checked again.
-    if (entry.status === 'DOWN') return this.runConformanceCheck(entry);
+    // Back after an outage: it may have been redeployed on another contract version.
+    if (entry.status === 'DOWN') entry.contractSuspect = true;
     if (entry.status !== 'UP') this.log(`institution ${entry.code} is UP`);
     this.recordSuccess(entry.code);
   }
@@ -313,12 +313,19 @@ export class InstitutionRegistry implements InstitutionRouter {
     return entry.conforming && Date.now() - (entry.conformanceCheckedAt ?? 0) > this.options.conformanceRecheckMs;
   }
 
-  private checkEntry(entry: Entry): Promise<void> {
-    entry.checking ??= this.runConformanceCheck(entry).finally(() => (entry.checking = undefined));
+  private checkEntry(entry: Entry, options: { asProbe?: boolean } = {}): Promise<void> {
+    entry.checking ??= this.runConformanceCheck(entry, options.asProbe ?? false).finally(
+      () => (entry.checking = undefined),
+    );
     return entry.checking;
   }
 
-  private async runConformanceCheck(entry: Entry): Promise<void> {
+  /**
+   * `asProbe`: the check stands in for a health probe, so an unreachable answer
+   * counts like a failed probe (and the SDL is asked for again at the next one)
+   * instead of marking the institution DOWN at once.
+   */
+  private async runConformanceCheck(entry: Entry, asProbe: boolean): Promise<void> {
     const result = await checkConformance({
       institution: entry.code,
       url: entry.url,
@@ -326,9 +333,17 @@ export class InstitutionRegistry implements InstitutionRouter {
       timeoutMs: this.timeoutFor(entry.code),
     });
     if (this.entries.get(entry.code) !== entry) return;
+    if (asProbe && result.kind === 'UNREACHABLE') {
+      // Counted like a failed probe (probe.ts: one may be a moment's load); still in doubt, so the next probe asks again.
+      entry.failedProbes = (entry.failedProbes ?? 0) + 1;
+      if (entry.failedProbes >= 2) this.markDown(entry, result.reason);
+      return;
+    }
     entry.lastCheckedAt = new Date();
     entry.conformanceCheckedAt = Date.now();
+    entry.contractSuspect = false;
     entry.conforming = result.kind === 'CONFORMING';
+    if (entry.conforming) entry.failedProbes = 0;
     if (result.kind === 'CONFORMING' && result.contract !== entry.contract) {
       if (entry.contract)
         this.log(`institution ${entry.code} now serves catalogue contract ${result.contract.version}`);

@@ -5,7 +5,11 @@
  * A request to an institution on the current version goes as it is.
  */
 import type { GraphQLSchema } from 'graphql';
-import { InstitutionCallError, type GraphQLRequestBody } from '../datasources/institutionClient.js';
+import {
+  InstitutionCallError,
+  type GraphQLRequestBody,
+  type InstitutionAnswer,
+} from '../datasources/institutionClient.js';
 import type { CatalogueContract } from './catalogueContracts.js';
 import { downgradeOperation, downgradeVariables } from './downgradeOperation.js';
 
@@ -24,6 +28,24 @@ export function requestForContract(
   const variables = downgradeVariables(body.variables ?? {}, downgrade.variablesToCheck, current, contract.schema);
   if (variables.kind === 'UNSUPPORTED') throw unsupported(institution, contract, variables.reasons);
   return { ...body, query: downgrade.query, variables: variables.variables };
+}
+
+/**
+ * Request errors that mean the institution's schema is not the version the
+ * gateway validated the request against (a rollback without downtime, say):
+ * no data, and errors without an application code (graphql-js validation
+ * errors have none; Apollo Server marks them GRAPHQL_VALIDATION_FAILED).
+ * An UNAUTHENTICATED or FORBIDDEN refusal says nothing about the schema.
+ */
+export function refusedAsInvalid(answer: InstitutionAnswer): boolean {
+  return (
+    answer.data === null &&
+    answer.errors.length > 0 &&
+    answer.errors.every((error) => {
+      const code = error.extensions?.code;
+      return code === undefined || code === 'GRAPHQL_VALIDATION_FAILED';
+    })
+  );
 }
 
 function unsupported(institution: string, contract: CatalogueContract, reasons: readonly string[]) {

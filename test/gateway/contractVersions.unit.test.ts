@@ -16,7 +16,7 @@ import { withOwnershipProof } from '../../gateway/datasources/ownership.js';
 import { matchContractVersion } from '../../gateway/registry/conformance.js';
 import { loadCatalogueContracts, minorVersionProblems } from '../../gateway/versions/catalogueContracts.js';
 import { downgradeOperation, downgradeVariables } from '../../gateway/versions/downgradeOperation.js';
-import { requestForContract } from '../../gateway/versions/requestForContract.js';
+import { refusedAsInvalid, requestForContract } from '../../gateway/versions/requestForContract.js';
 
 const contracts = loadCatalogueContracts();
 const current = contracts[0];
@@ -176,6 +176,18 @@ describe('cutting an operation down to 1.0', () => {
       }).map((error) => error.extensions?.reason);
     expect(check({ microCredential: { ...own } })).toEqual([]);
     expect(check({ microCredential: { ...own, audience: 'Everyone' } })).toEqual(['UNEXPECTED_FIELD']);
+  });
+});
+
+describe('noticing that an institution changed version', () => {
+  it('takes a whole request refused without an application code as a sign its schema changed, and nothing else', () => {
+    const refused = (errors: object[], data: Record<string, unknown> | null = null) =>
+      refusedAsInvalid({ data, errors: errors as never });
+    expect(refused([{ message: 'Cannot query field "audience" on type "MicroCredential".' }])).toBe(true);
+    expect(refused([{ message: 'Cannot query field', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }])).toBe(true);
+    expect(refused([{ message: 'Sign in', extensions: { code: 'UNAUTHENTICATED' } }])).toBe(false);
+    expect(refused([{ message: 'Cannot query field' }], { microCredential: null })).toBe(false);
+    expect(refused([])).toBe(false);
   });
 });
 
