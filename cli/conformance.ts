@@ -2,7 +2,10 @@
  * Runs the gateway's checks against an institution's catalogue server, before
  * (or after) the province registers it, and prints what to fix:
  *
- *   npm run conformance -- --url https://catalogue.example.ca/graphql --institution examplecollege [--timeout-ms 3000]
+ *   npm run conformance -- --url https://catalogue.example.ca/graphql --institution examplecollege [--timeout-ms 3000] [--contract 1.0]
+ *
+ * The server is checked against the catalogue contract version its SDL
+ * matches (printed); `--contract` states the version it is meant to implement.
  *
  * Exits 0 when every check passes, 1 when one fails, 2 on a usage error.
  */
@@ -10,10 +13,11 @@ import { parseArgs } from 'node:util';
 import { isInstitutionCode } from '../runtime/config.js';
 import { runConformance, type ConformanceReport } from '../gateway/conformance/institutionChecks.js';
 
-const usage = 'usage: npm run conformance -- --url URL --institution CODE [--timeout-ms 3000]';
+const usage = 'usage: npm run conformance -- --url URL --institution CODE [--timeout-ms 3000] [--contract MAJOR.MINOR]';
 
 function formatReport(report: ConformanceReport): string {
-  const lines = [`Conformance of "${report.institution}" at ${report.url}`, ''];
+  const version = report.contractVersion ? `catalogue contract ${report.contractVersion}` : 'no known contract version';
+  const lines = [`Conformance of "${report.institution}" at ${report.url} (${version})`, ''];
   for (const check of report.checks) {
     const state = check.problems.length > 0 ? 'FAIL' : check.skipped ? 'SKIP' : 'PASS';
     lines.push(`${state}  ${check.name}: ${check.rule}`);
@@ -29,10 +33,15 @@ function formatReport(report: ConformanceReport): string {
 }
 
 async function main(): Promise<number> {
-  let values: { url?: string; institution?: string; 'timeout-ms'?: string };
+  let values: { url?: string; institution?: string; 'timeout-ms'?: string; contract?: string };
   try {
     ({ values } = parseArgs({
-      options: { url: { type: 'string' }, institution: { type: 'string' }, 'timeout-ms': { type: 'string' } },
+      options: {
+        url: { type: 'string' },
+        institution: { type: 'string' },
+        'timeout-ms': { type: 'string' },
+        contract: { type: 'string' },
+      },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
@@ -40,11 +49,20 @@ async function main(): Promise<number> {
   }
   const { url, institution } = values;
   const timeoutMs = Number(values['timeout-ms'] ?? 3_000);
-  if (!url || !/^https?:\/\//.test(url) || !institution || !isInstitutionCode(institution) || !(timeoutMs > 0)) {
+  const claimedVersion = values.contract;
+  const validClaim = claimedVersion === undefined || /^\d+\.\d+$/.test(claimedVersion);
+  if (
+    !url ||
+    !/^https?:\/\//.test(url) ||
+    !institution ||
+    !isInstitutionCode(institution) ||
+    !(timeoutMs > 0) ||
+    !validClaim
+  ) {
     console.error(usage);
     return 2;
   }
-  const report = await runConformance({ url, institution, timeoutMs });
+  const report = await runConformance({ url, institution, timeoutMs, claimedVersion });
   console.log(formatReport(report));
   return report.passed ? 0 : 1;
 }

@@ -8,6 +8,8 @@ export interface GatewayContext {
   deadline?: AbortSignal;
   /** From `Accept-Language`, negotiated once: forwarded to every subgraph, and part of the response cache key. */
   language: Language;
+  /** Institutions that answered on an earlier catalogue contract version, and that version (gateway/versions/). */
+  olderContracts?: Map<string, string>;
 }
 
 export function gatewayContext(headers: {

@@ -23,7 +23,8 @@ import { GatewayMetrics } from './metrics.js';
 import { GatewayResponseCache, type ResponseCacheOptions } from './cache/GatewayResponseCache.js';
 import { safelistPlugin } from './cache/safelist.js';
 import { mountPortal } from '../portal/index.js';
-import { buildCatalogueContract } from './registry/conformance.js';
+import { contractVersionsPlugin } from './versions/contractVersionsPlugin.js';
+import { loadCatalogueContracts } from './versions/catalogueContracts.js';
 import { InstitutionRegistry } from './registry/institutionRegistry.js';
 import { ServiceHealth } from './registry/serviceHealth.js';
 import { composeSupergraph } from './supergraph.js';
@@ -78,11 +79,13 @@ export interface RunningGateway extends RunningHttpServer {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   disableApolloTelemetry();
-  const contract = buildCatalogueContract();
+  // Every known catalogue contract version, newest (the one composed) first: institutions may lag (docs/versioning.md).
+  const contracts = loadCatalogueContracts();
+  const contract = contracts[0].schema;
   const registry = new InstitutionRegistry({
     frameworkUrl: options.frameworkUrl,
     registryToken: options.registryToken,
-    contract,
+    contracts,
     refreshIntervalMs: options.registryRefreshMs ?? 5_000,
     institutionTimeoutMs: options.institutionTimeoutMs ?? 3_000,
     institutionTimeoutsMs: options.institutionTimeoutsMs,
@@ -161,6 +164,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           inputFormatsPlugin(),
           ApolloServerPluginLandingPageDisabled(),
           ...(options.safelist ? [safelistPlugin(options.safelist)] : []),
+          contractVersionsPlugin(),
           cache.plugin(),
         ],
         formatError: (formatted, error) => maskError(formatted, error, log),

@@ -20,7 +20,7 @@ export const advisoryLockKeys = {
   catalogueSeed: 1_667_331_173,
   /**
    * Orders the framework's trust-mark change feed: taken by the triggers in
-   * subgraphs/framework/db/migrations/0005_trust_mark_triggers.sql (the same literal key).
+   * subgraphs/framework/db/migrations/0006_trust_mark_triggers.sql (the same literal key).
    */
   trustMarkChanges: 1_667_331_174,
   trustMarkSeed: 1_667_331_175,

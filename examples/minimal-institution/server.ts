@@ -1,6 +1,8 @@
 /**
  * A minimal institution catalogue server, written the way a college on its own
- * stack would write one: from schema/catalogue.graphql alone, with graphql-js
+ * stack would write one: from the contract alone (version 1.0, frozen in
+ * schema/contracts/catalogue-1.0.graphql: it has not moved to 1.1, and the
+ * gateway cuts requests down to 1.0 for it; docs/versioning.md), with graphql-js
  * and @apollo/subgraph over node:http, and its catalogue in a JSON file. It is
  * deliberately not the reference implementation (no database, no Apollo
  * Server, no shared code with subgraphs/catalogue), and the test suite runs it
@@ -49,7 +51,7 @@ export interface RunningExample {
   stop(): Promise<void>;
 }
 
-const contractFile = fileURLToPath(new URL('../../schema/catalogue.graphql', import.meta.url));
+const contractFile = fileURLToPath(new URL('../../schema/contracts/catalogue-1.0.graphql', import.meta.url));
 const publicStatuses = ['ACTIVE', 'SUNSET'];
 const maxPageSize = 100;
 const maxChangePageSize = 1000;

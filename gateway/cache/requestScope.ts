@@ -59,5 +59,6 @@ export function recordingRouter(router: InstitutionRouter): InstitutionRouter {
     recordSuccess: (institution) => router.recordSuccess(institution),
     recordFailure: (institution, error) => router.recordFailure(institution, error),
     recordInvalidAnswer: (institution, reason) => router.recordInvalidAnswer(institution, reason),
+    recheckContract: (institution) => router.recheckContract(institution),
   };
 }

@@ -11,12 +11,18 @@
  * sunset entries resolvable, the change feed's order and cursor rules,
  * owner-only reads refused without a key, and foreign keys answered with null.
  */
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { answerPlan } from '../datasources/answerPlan.js';
 import { checkAnswer } from '../datasources/checkAnswer.js';
 import { InstitutionCallError, callInstitution } from '../datasources/institutionClient.js';
 import { withOwnershipProof } from '../datasources/ownership.js';
-import { buildCatalogueContract, contractProblems } from '../registry/conformance.js';
+import { matchContractVersion } from '../registry/conformance.js';
+import {
+  loadCatalogueContracts,
+  type CatalogueContract,
+  type CatalogueContracts,
+} from '../versions/catalogueContracts.js';
+import { requestForContract } from '../versions/requestForContract.js';
 
 export interface CheckResult {
   name: string;
@@ -31,6 +37,8 @@ export interface ConformanceReport {
   url: string;
   institution: string;
   passed: boolean;
+  /** The catalogue contract version its SDL matched; the behavioural checks ran against it. */
+  contractVersion?: string;
   checks: CheckResult[];
 }
 
@@ -41,6 +49,8 @@ export interface ConformanceOptions {
   timeoutMs?: number;
   /** Sent on the owner-only checks when given; never needed for the rest. */
   publishingKey?: string;
+  /** The contract version the institution says it implements (`1.0`); it must be the one its SDL matches. */
+  claimedVersion?: string;
 }
 
 /** A page size small enough to make the server page even a small catalogue. */
@@ -49,7 +59,7 @@ const pageSize = 2;
 const maxPages = 500;
 
 const microCredentialFields = `id institution { code } externalCode title titleFr description descriptionFr languages
-  learningOutcomes skills { framework code label } occupations { nocCode title } cip { code title }
+  learningOutcomes audience audienceFr skills { framework code label } occupations { nocCode title } cip { code title }
   instructionalHours durationWeeks creditBearing credits deliveryMode
   assessment { types summativeDescription passingThreshold attemptsAllowed } supervision prerequisites
   qualityAssurance { body type } awards { type description standard }
@@ -59,7 +69,7 @@ const microCredentialFields = `id institution { code } externalCode title titleF
   status effectiveDate expiryDate reviewDate sunsetReason history { version status recordedAt entry } version updatedAt`;
 
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
-  const kit = new Kit(options, buildCatalogueContract());
+  const kit = new Kit(options, loadCatalogueContracts());
   const checks: CheckResult[] = [];
   const run = async (name: string, rule: string, check: (result: CheckResult) => Promise<void>) => {
     const result: CheckResult = { name, rule, problems: [] };
@@ -74,7 +84,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 
   const sdl = await run(
     'contract',
-    'serves `_service { sdl }` matching schema/catalogue.graphql, with both entity keys',
+    'serves `_service { sdl }` matching a known catalogue contract version (schema/catalogue.graphql or schema/contracts/), with both entity keys',
     (r) => kit.checkSdl(r),
   );
   if (sdl.problems.length === 0) {
@@ -109,6 +119,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     url: options.url,
     institution: options.institution,
     passed: checks.every((check) => check.problems.length === 0),
+    contractVersion: kit.contract?.version,
     checks,
   };
 }
@@ -122,10 +133,12 @@ type CheckedAnswer = { data: Record<string, any> | null; errors: GraphQLFormatte
 
 class Kit {
   private readonly timeoutMs: number;
+  /** The version the SDL matched; until then, the current one. Every later check runs against it. */
+  contract?: CatalogueContract;
 
   constructor(
     private readonly options: ConformanceOptions,
-    private readonly contract: GraphQLSchema,
+    private readonly contracts: CatalogueContracts,
   ) {
     this.timeoutMs = options.timeoutMs ?? 3_000;
   }
@@ -137,14 +150,18 @@ class Kit {
     variables: Record<string, unknown> = {},
     representations?: unknown[],
   ): Promise<CheckedAnswer> {
-    const sent = withOwnershipProof(query, this.contract);
+    const current = this.contracts[0];
+    const contract = this.contract ?? current;
+    // The kit's queries are written against the current contract and cut down, as the gateway does, to the version served.
+    const request = requestForContract(this.options.institution, { query, variables }, contract, current.schema);
+    const sent = withOwnershipProof(request.query, current.schema);
     const answer = await callInstitution({
       institution: this.options.institution,
       url: this.options.url,
-      body: { query: sent.text, variables },
+      body: { query: sent.text, variables: request.variables },
       timeoutMs: this.timeoutMs,
     });
-    const problems = checkAnswer(answer.data, answerPlan(sent.text, sent.document, this.contract), {
+    const problems = checkAnswer(answer.data, answerPlan(sent.text, sent.document, contract.schema), {
       institution: this.options.institution,
       variables,
       representations,
@@ -162,7 +179,12 @@ class Kit {
       );
       return;
     }
-    result.problems.push(...contractProblems(sdl, this.contract));
+    const match = matchContractVersion(sdl, this.contracts);
+    if (match.kind === 'NONE') return void result.problems.push(...match.problems);
+    this.contract = match.contract;
+    const claimed = this.options.claimedVersion;
+    if (claimed && claimed !== match.contract.version)
+      result.problems.push(`it claims catalogue contract ${claimed}, but its SDL matches ${match.contract.version}.`);
   }
 
   async checkFeed(result: CheckResult, fedIds: string[]): Promise<void> {

@@ -4,7 +4,9 @@
  * sends each part of a fetch to the institution that owns it:
  * entity fetches are split by the institution in each key
  * (routeEntitiesByInstitution), root fields by their institution or id
- * argument (routeRootFieldsByInstitution). Every query sent asks for ownership
+ * argument (routeRootFieldsByInstitution). An institution on an earlier
+ * contract version gets each request cut down to its version, and is held to
+ * it (gateway/versions/). Every query sent asks for ownership
  * proof, every answer is held to the query (checkAnswer), and a publishing key
  * reaches only its own institution, on the root fields addressed to it
  * (gateway/credentials.ts). Reads get the institution's deadline, writes
@@ -28,13 +30,14 @@ import {
 import { withOwnershipProof } from './ownership.js';
 import { routeEntitiesByInstitution } from './routeEntitiesByInstitution.js';
 import { routeRootFieldsByInstitution } from './routeRootFieldsByInstitution.js';
-import type { InstitutionRouter } from '../registry/institutionRegistry.js';
+import type { InstitutionRouter, Route } from '../registry/institutionRegistry.js';
+import { noteOlderContract } from '../versions/contractVersionsPlugin.js';
+import { refusedAsInvalid, requestForContract } from '../versions/requestForContract.js';
 import type { GatewayContext } from '../context.js';
 import { callKind, callTimeoutMs, type GatewayDeadlines } from '../deadlines.js';
 import type { GatewayMetrics } from '../metrics.js';
 import { headersForInstitution, type Credential } from '../credentials.js';
 import { languageHeader } from './languageHeader.js';
-import type { Language } from '../../runtime/language.js';
 
 export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
@@ -53,16 +56,16 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
     if (!query) return { errors: [{ message: 'The catalogue fetch has no query text.' }] };
     const credential = options.context?.credential;
     const deadline = options.context?.deadline;
-    const language = options.context?.language;
+    const context = options.context;
     const representations = variables?.representations;
     // Entity fetches are never addressed to an institution: they carry no credential.
     return Array.isArray(representations)
       ? routeEntitiesByInstitution(
           { query, operationName, variables: { ...variables, representations } },
-          (institution, body) => this.ask(institution, body, credential, false, deadline, language),
+          (institution, body) => this.ask(institution, body, credential, false, deadline, context),
         )
       : routeRootFieldsByInstitution({ query, operationName, variables }, (institution, body) =>
-          this.ask(institution, body, credential, true, deadline, language),
+          this.ask(institution, body, credential, true, deadline, context),
         );
   }
 
@@ -72,23 +75,28 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
     credential: Credential | undefined,
     addressed: boolean,
     deadline: AbortSignal | undefined,
-    language: Language | undefined,
+    context: GatewayContext | undefined,
   ): Promise<InstitutionAnswer> {
     const started = performance.now();
     const record = (failure?: string) =>
       this.metrics.recordCall('catalogue', institution, (performance.now() - started) / 1000, failure);
     const kind = callKind(body.query);
-    const sent = withOwnershipProof(body.query, this.contract);
+    let sent: ReturnType<typeof withOwnershipProof>;
+    let route: Route;
+    let request: GraphQLRequestBody;
     let answer: InstitutionAnswer;
     try {
-      const route = await this.router.routeTo(institution);
+      route = await this.router.routeTo(institution);
+      // An institution on an earlier contract version gets the request cut down to it (gateway/versions/).
+      request = requestForContract(institution, body, route.contract, this.contract);
+      sent = withOwnershipProof(request.query, this.contract);
       answer = await callInstitution({
         institution,
         url: route.url,
         timeoutMs: callTimeoutMs(kind, route.timeoutMs, this.deadlines),
         deadline,
-        headers: { ...languageHeader(language), ...headersForInstitution(credential, institution, addressed) },
-        body: { ...body, query: sent.text },
+        headers: { ...languageHeader(context?.language), ...headersForInstitution(credential, institution, addressed) },
+        body: { ...request, query: sent.text },
       });
     } catch (error) {
       if (!(error instanceof InstitutionCallError)) throw error;
@@ -100,8 +108,11 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
       record(failure.failure);
       throw failure;
     }
-    const variables = body.variables ?? {};
-    const problems = checkAnswer(answer.data, answerPlan(sent.text, sent.document, this.contract), {
+    const variables = request.variables ?? {};
+    if (refusedAsInvalid(answer)) this.router.recheckContract(institution);
+    if (route.contract.schema !== this.contract) noteOlderContract(context, institution, route.contract.version);
+    // Held to the institution's own version: it may not send a field or enum value its version lacks either.
+    const problems = checkAnswer(answer.data, answerPlan(sent.text, sent.document, route.contract.schema), {
       institution,
       variables,
       representations: addressed ? undefined : (variables.representations as unknown[] | undefined),

@@ -225,10 +225,16 @@ export interface AnswerPlan {
   rootType: GraphQLObjectType;
 }
 
-const plans = new Map<string, AnswerPlan>();
+/** Per contract version (institutions on an earlier one are held to it), per text sent. */
+const plansBySchema = new WeakMap<GraphQLSchema, Map<string, AnswerPlan>>();
 
-/** The plan of `document` (the text sent to institutions), cached by that text. */
+/** The plan of `document` (the text sent to institutions) under `schema`, cached by both. */
 export function answerPlan(text: string, document: DocumentNode, schema: GraphQLSchema): AnswerPlan {
+  let plans = plansBySchema.get(schema);
+  if (!plans) {
+    plans = new Map();
+    plansBySchema.set(schema, plans);
+  }
   let plan = plans.get(text);
   if (!plan) {
     const operation = document.definitions.find(

@@ -24,7 +24,9 @@ export type InstitutionFailure =
   /** Skipped without a call: it failed recently and has not answered a health probe since. */
   | 'DOWN'
   /** A write got no answer in time: it may or may not have been applied. Says nothing about the institution's health. */
-  | 'WRITE_OUTCOME_UNKNOWN';
+  | 'WRITE_OUTCOME_UNKNOWN'
+  /** Not sent: the request carries what the institution's contract version lacks (gateway/versions/). */
+  | 'CONTRACT_VERSION_UNSUPPORTED';
 
 export class InstitutionCallError extends Error {
   constructor(
@@ -58,6 +60,8 @@ function describe(failure: InstitutionFailure): string {
       return 'answered with something that is not a GraphQL response';
     case 'TOO_LARGE':
       return 'answered with more than the gateway accepts';
+    case 'CONTRACT_VERSION_UNSUPPORTED':
+      return 'serves an earlier catalogue contract version that cannot carry this request';
   }
 }
 

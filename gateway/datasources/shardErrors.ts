@@ -14,8 +14,8 @@ export function institutionFailure(error: InstitutionCallError, path: Path): Gra
       ? 'UNKNOWN_INSTITUTION'
       : error.failure === 'NOT_CONFORMING'
         ? 'INSTITUTION_NOT_CONFORMING'
-        : error.failure === 'WRITE_OUTCOME_UNKNOWN'
-          ? 'WRITE_OUTCOME_UNKNOWN'
+        : error.failure === 'WRITE_OUTCOME_UNKNOWN' || error.failure === 'CONTRACT_VERSION_UNSUPPORTED'
+          ? error.failure
           : 'INSTITUTION_UNAVAILABLE';
   return {
     message: error.message,

@@ -1,10 +1,11 @@
 /**
- * Does an institution's catalogue subgraph honour the published contract?
+ * Does an institution's catalogue subgraph honour a published contract version?
  *
  * The supergraph is composed from schema/catalogue.graphql, so the query
- * planner assumes every institution serves exactly that. An institution on an
- * older or altered schema would fail at query time; checking its
- * `_service { sdl }` up front lets the gateway refuse it with a clear status.
+ * planner assumes that contract. An institution on an earlier known version
+ * (schema/contracts/) is routed to with operations cut down to its version
+ * (gateway/versions/); one on an altered schema would fail at query time, so
+ * its `_service { sdl }` is checked up front and it is refused with a clear status.
  */
 import {
   BreakingChangeType,
@@ -19,6 +20,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import { callInstitution } from '../datasources/institutionClient.js';
 import { failureReason } from './probe.js';
+import type { CatalogueContract, CatalogueContracts } from '../versions/catalogueContracts.js';
 
 export function buildCatalogueContract(): GraphQLSchema {
   return buildSubgraphSchema({ typeDefs: loadSchemaDocument('catalogue') });
@@ -92,15 +94,39 @@ function missingKeys(document: DocumentNode): string[] {
   });
 }
 
+export type VersionMatch = { kind: 'MATCH'; contract: CatalogueContract } | { kind: 'NONE'; problems: string[] };
+
+/**
+ * The newest known version `sdl` conforms to. A 1.1 SDL also passes the 1.0
+ * check (1.1 only adds), so the newest match is the version it serves; an SDL
+ * that matches none is reported with its differences from the closest version.
+ */
+export function matchContractVersion(sdl: string, contracts: CatalogueContracts): VersionMatch {
+  let closest: { version: string; problems: string[] } | undefined;
+  for (const contract of contracts) {
+    const problems = contractProblems(sdl, contract.schema);
+    if (problems.length === 0) return { kind: 'MATCH', contract };
+    if (!closest || problems.length < closest.problems.length) closest = { version: contract.version, problems };
+  }
+  const known = contracts.map((contract) => contract.version).join(', ');
+  return {
+    kind: 'NONE',
+    problems: [
+      `its SDL matches no known catalogue contract version (${known}); against ${closest!.version}:`,
+      ...closest!.problems,
+    ],
+  };
+}
+
 export type ConformanceResult =
-  | { kind: 'CONFORMING' }
+  | { kind: 'CONFORMING'; contract: CatalogueContract }
   | { kind: 'NON_CONFORMING'; problems: string[] }
   | { kind: 'UNREACHABLE'; reason: string };
 
 export async function checkConformance(options: {
   institution: string;
   url: string;
-  contract: GraphQLSchema;
+  contracts: CatalogueContracts;
   timeoutMs: number;
 }): Promise<ConformanceResult> {
   try {
@@ -113,8 +139,10 @@ export async function checkConformance(options: {
     const sdl = (answer.data?._service as { sdl?: unknown } | undefined)?.sdl;
     if (typeof sdl !== 'string')
       return { kind: 'NON_CONFORMING', problems: ['it does not answer `_service { sdl }`.'] };
-    const problems = contractProblems(sdl, options.contract);
-    return problems.length === 0 ? { kind: 'CONFORMING' } : { kind: 'NON_CONFORMING', problems };
+    const match = matchContractVersion(sdl, options.contracts);
+    return match.kind === 'MATCH'
+      ? { kind: 'CONFORMING', contract: match.contract }
+      : { kind: 'NON_CONFORMING', problems: match.problems };
   } catch (error) {
     return { kind: 'UNREACHABLE', reason: failureReason(error) };
   }

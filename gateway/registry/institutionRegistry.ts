@@ -13,11 +13,11 @@
  * both directions (probe.ts says when a failed probe counts). Real calls
  * update it in between.
  */
-import type { GraphQLSchema } from 'graphql';
 import { InstitutionCallError, callInstitution } from '../datasources/institutionClient.js';
 import { type InstitutionProfile, institutionProfileFragment } from '../../runtime/publicApiFragments.js';
 import { checkConformance } from './conformance.js';
 import { failureReason, probe, probeFailuresBeforeDown } from './probe.js';
+import type { CatalogueContract, CatalogueContracts } from '../versions/catalogueContracts.js';
 
 /** DEGRADED: reachable and conforming, but recently gave answers the gateway had to correct (still routed). */
 export type InstitutionStatus = 'PENDING' | 'UP' | 'DEGRADED' | 'DOWN' | 'NON_CONFORMING';
@@ -28,11 +28,15 @@ export interface InstitutionHealth {
   reason?: string;
   lastCheckedAt?: string;
   lastSuccessAt?: string;
+  /** The catalogue contract version its SDL matched at the last conformance check. */
+  contractVersion?: string;
 }
 
 export interface Route {
   url: string;
   timeoutMs: number;
+  /** The contract version the institution serves: requests are cut down to it (gateway/versions/). */
+  contract: CatalogueContract;
 }
 
 /** What the catalogue data source needs from the registry. */
@@ -43,6 +47,8 @@ export interface InstitutionRouter {
   recordFailure(institution: string, error: InstitutionCallError): void;
   /** The institution answered, but with values the gateway discarded (checkAnswer). */
   recordInvalidAnswer(institution: string, reason: string): void;
+  /** The institution refused a request the gateway had validated against its version: check its SDL again. */
+  recheckContract(institution: string): void;
 }
 
 interface Entry {
@@ -54,6 +60,10 @@ interface Entry {
   lastSuccessAt?: Date;
   /** The last conformance check passed. */
   conforming: boolean;
+  /** The contract version that check matched. */
+  contract?: CatalogueContract;
+  /** It may have changed version since (back after an outage, or refusing a valid request): the next probe checks its SDL. */
+  contractSuspect?: boolean;
   conformanceCheckedAt?: number;
   /** An invalid answer keeps the status DEGRADED until this time, however many valid ones follow. */
   degradedUntil?: number;
@@ -67,7 +77,8 @@ interface Entry {
 export interface RegistryOptions {
   frameworkUrl: string;
   registryToken: string;
-  contract: GraphQLSchema;
+  /** Every known contract version, newest first (loadCatalogueContracts). */
+  contracts: CatalogueContracts;
   refreshIntervalMs: number;
   institutionTimeoutMs: number;
   /** Per-institution deadlines that override institutionTimeoutMs. */
@@ -137,6 +148,7 @@ export class InstitutionRegistry implements InstitutionRouter {
         reason: entry.reason,
         lastCheckedAt: entry.lastCheckedAt?.toISOString(),
         lastSuccessAt: entry.lastSuccessAt?.toISOString(),
+        contractVersion: entry.contract?.version,
       }));
   }
 
@@ -159,7 +171,11 @@ export class InstitutionRegistry implements InstitutionRouter {
         `its last check${checked} failed (${entry.reason ?? 'unknown'})`,
       );
     }
-    return { url: entry.url, timeoutMs: this.timeoutFor(institution) };
+    return {
+      url: entry.url,
+      timeoutMs: this.timeoutFor(institution),
+      contract: entry.contract ?? this.options.contracts[0],
+    };
   }
 
   recordSuccess(institution: string): void {
@@ -189,6 +205,13 @@ export class InstitutionRegistry implements InstitutionRouter {
     if (!entry?.conforming) return;
     const degradedUntil = Date.now() + this.options.degradedHoldMs;
     Object.assign(entry, { status: 'DEGRADED', reason, lastCheckedAt: new Date(), degradedUntil });
+  }
+
+  recheckContract(institution: string): void {
+    const entry = this.entries.get(institution);
+    // Checked by the next probe, in its place: no request waits for it, and however many
+    // requests are refused, the SDL is fetched at most once per probe interval.
+    if (entry?.conforming) entry.contractSuspect = true;
   }
 
   private markDown(entry: Entry, reason: string): void {
@@ -256,11 +279,15 @@ export class InstitutionRegistry implements InstitutionRouter {
     return this.onDemandRefresh;
   }
 
-  /** One probe of every institution not being checked already: conformance if due, else `{ __typename }`. */
+  /**
+   * One probe of every institution not being checked already: conformance if due
+   * or if its version is in doubt (counted as a probe then), else `{ __typename }`.
+   */
   private async probeAll(): Promise<void> {
     await Promise.all(
       [...this.entries.values()].map((entry) => {
         if (!entry.conforming || this.conformanceIsDue(entry)) return this.checkEntry(entry);
+        if (entry.contractSuspect) return this.checkEntry(entry, { asProbe: true });
         entry.checking ??= this.probeEntry(entry).finally(() => (entry.checking = undefined));
         return entry.checking;
       }),
@@ -275,6 +302,8 @@ export class InstitutionRegistry implements InstitutionRouter {
       if (entry.failedProbes >= probeFailuresBeforeDown(result)) this.markDown(entry, result.reason);
       return;
     }
+    // Back after an outage: it may have been redeployed on another contract version.
+    if (entry.status === 'DOWN') entry.contractSuspect = true;
     if (entry.status !== 'UP') this.log(`institution ${entry.code} is UP`);
     this.recordSuccess(entry.code);
   }
@@ -283,28 +312,49 @@ export class InstitutionRegistry implements InstitutionRouter {
     return entry.conforming && Date.now() - (entry.conformanceCheckedAt ?? 0) > this.options.conformanceRecheckMs;
   }
 
-  private checkEntry(entry: Entry): Promise<void> {
-    entry.checking ??= this.runConformanceCheck(entry).finally(() => (entry.checking = undefined));
+  private checkEntry(entry: Entry, options: { asProbe?: boolean } = {}): Promise<void> {
+    entry.checking ??= this.runConformanceCheck(entry, options.asProbe ?? false).finally(
+      () => (entry.checking = undefined),
+    );
     return entry.checking;
   }
 
-  private async runConformanceCheck(entry: Entry): Promise<void> {
+  /**
+   * `asProbe`: the check stands in for a health probe, so an unreachable answer
+   * counts like a failed probe (and the SDL is asked for again at the next one)
+   * instead of marking the institution DOWN at once.
+   */
+  private async runConformanceCheck(entry: Entry, asProbe: boolean): Promise<void> {
     const result = await checkConformance({
       institution: entry.code,
       url: entry.url,
-      contract: this.options.contract,
+      contracts: this.options.contracts,
       timeoutMs: this.timeoutFor(entry.code),
     });
+    if (this.entries.get(entry.code) !== entry) return;
+    if (asProbe && result.kind === 'UNREACHABLE') {
+      // Counted like a failed probe (probe.ts: one may be a moment's load); still in doubt, so the next probe asks again.
+      entry.failedProbes = (entry.failedProbes ?? 0) + 1;
+      if (entry.failedProbes >= 2) this.markDown(entry, result.reason);
+      return;
+    }
     entry.lastCheckedAt = new Date();
     entry.conformanceCheckedAt = Date.now();
+    entry.contractSuspect = false;
     entry.conforming = result.kind === 'CONFORMING';
+    if (entry.conforming) entry.failedProbes = 0;
+    if (result.kind === 'CONFORMING' && result.contract !== entry.contract) {
+      if (entry.contract)
+        this.log(`institution ${entry.code} now serves catalogue contract ${result.contract.version}`);
+      entry.contract = result.contract;
+    }
     if (result.kind === 'CONFORMING' && entry.status === 'DOWN') this.log(`institution ${entry.code} is UP`);
     if (result.kind === 'CONFORMING' && Date.now() < (entry.degradedUntil ?? 0)) {
       Object.assign(entry, { status: 'DEGRADED', retryAfter: undefined, lastSuccessAt: new Date() });
     } else if (result.kind === 'CONFORMING') {
       Object.assign(entry, { status: 'UP', reason: undefined, retryAfter: undefined, lastSuccessAt: new Date() });
     } else if (result.kind === 'NON_CONFORMING') {
-      Object.assign(entry, { status: 'NON_CONFORMING', reason: result.problems.join(' ') });
+      Object.assign(entry, { status: 'NON_CONFORMING', reason: result.problems.join(' '), contract: undefined });
       this.log(`institution ${entry.code} refused: ${entry.reason}`);
     } else {
       this.markDown(entry, result.reason);

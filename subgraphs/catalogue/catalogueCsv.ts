@@ -61,6 +61,8 @@ export const csvColumns: Record<string, { path: string[]; read: Cell }> = {
   attemptsAllowed: { path: ['assessment', 'attemptsAllowed'], read: number },
   supervision: { path: ['supervision'], read: text },
   prerequisites: { path: ['prerequisites'], read: list },
+  audience: { path: ['audience'], read: text },
+  audienceFr: { path: ['audienceFr'], read: text },
   qualityAssuranceBody: { path: ['qualityAssurance', 'body'], read: text },
   qualityAssuranceType: { path: ['qualityAssurance', 'type'], read: text },
   awards: { path: ['awards'], read: records(['type', 'description', 'standard', 'descriptionFr']) },

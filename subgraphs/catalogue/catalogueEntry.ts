@@ -69,6 +69,9 @@ export interface CatalogueEntryInput extends CriticalInformation {
   assessment: Assessment;
   supervision: Supervision;
   prerequisites: string[];
+  /** Contract 1.1; optional so entries written before it stay valid. */
+  audience?: string | null;
+  audienceFr?: string | null;
   qualityAssurance: QualityAssurance;
   awards: Award[];
   stackability: Stackability;
@@ -251,6 +254,8 @@ function checkEntry(entry: unknown, check: Checker): void {
   check.list(['prerequisites'], entry.prerequisites, { min: 0, max: 20 }, (field, value) =>
     check.text(field, value, 500),
   );
+  check.optionalText(['audience'], entry.audience, 500);
+  check.optionalText(['audienceFr'], entry.audienceFr, 500);
   if (check.record(['qualityAssurance'], entry.qualityAssurance)) {
     check.text(['qualityAssurance', 'body'], entry.qualityAssurance.body, 200);
     check.oneOf(['qualityAssurance', 'type'], entry.qualityAssurance.type, qualityAssuranceTypes);

@@ -28,6 +28,8 @@ export function entryInputOf(row: MicroCredentialRow, offerings: readonly Offeri
     assessment: row.assessment,
     supervision: row.supervision,
     prerequisites: row.prerequisites,
+    audience: row.audience,
+    audienceFr: row.audienceFr,
     qualityAssurance: row.qualityAssurance,
     awards: row.awards,
     stackability: row.stackability,

@@ -53,6 +53,7 @@ describe('npm run conformance', () => {
   it('passes against the reference catalogue, and prints a report', async () => {
     const result = await conformanceCli(reference.server.url, 'humber');
     expect(result.stdout).toContain('All checks passed.');
+    expect(result.stdout).toContain('(catalogue contract 1.1)');
     for (const name of ['contract', 'change feed', 'listing', 'entities', 'drafts invisible', 'sunset resolvable']) {
       expect(result.stdout).toMatch(new RegExp(`PASS  ${name}:`));
     }
@@ -62,6 +63,8 @@ describe('npm run conformance', () => {
   it('passes against the example server written on another stack', async () => {
     const report = await runConformance({ url: example.url, institution: 'examplecollege' });
     expect(failed(report)).toEqual([]);
+    // It implements 1.0: every check ran against 1.0, with the kit's queries cut down to it.
+    expect(report.contractVersion).toBe('1.0');
     expect(report.checks.find((check) => check.name === 'sunset resolvable')?.skipped).toBeUndefined();
   });
 
@@ -72,6 +75,13 @@ describe('npm run conformance', () => {
     expect(result.stdout).toMatch(/FAIL {2}change feed:.*\n\s+- changes are not oldest first/);
     expect(result.stdout).toContain('check(s) failed. See docs/implementing-an-institution.md.');
   }, 30_000);
+
+  it('fails the contract check when a server claims a version its SDL does not serve', async () => {
+    const report = await runConformance({ url: example.url, institution: 'examplecollege', claimedVersion: '1.1' });
+    expect(failed(report)).toEqual(['contract']);
+    expect(problemsOf(report, 'contract')).toContain('it claims catalogue contract 1.1, but its SDL matches 1.0.');
+    expect(report.contractVersion).toBe('1.0');
+  });
 
   it('fails when the institution is registered under another code than its ids', async () => {
     const report = await runConformance({ url: example.url, institution: 'othercode' });
@@ -143,6 +153,14 @@ describe('npm run conformance', () => {
         for (const entity of answer.data._entities) if (entity?.deliveryMode) entity.deliveryMode = 'CORRESPONDENCE';
       }),
       message: /not a DeliveryMode/,
+    },
+    {
+      check: 'entities',
+      breaks: 'sends a field its contract version (1.0) lacks',
+      tamper: when('_entities', (answer) => {
+        for (const entity of answer.data._entities) if (entity) entity.audience = 'Everyone';
+      }),
+      message: /answered a field "audience" that was not asked for/,
     },
     {
       check: 'drafts invisible',

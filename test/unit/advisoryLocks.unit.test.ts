@@ -20,7 +20,7 @@ describe('advisory lock keys', () => {
 
   it('matches the key the trust-mark change triggers take in SQL', () => {
     const sql = readFileSync(
-      new URL('../../subgraphs/framework/db/migrations/0005_trust_mark_triggers.sql', import.meta.url),
+      new URL('../../subgraphs/framework/db/migrations/0006_trust_mark_triggers.sql', import.meta.url),
       'utf8',
     );
     const taken = [...sql.matchAll(/pg_advisory_xact_lock\((\d+)\)/g)].map((match) => Number(match[1]));

@@ -198,6 +198,8 @@ function entryRow(entry: CatalogueEntryInput): NewMicroCredentialRow {
     },
     supervision: entry.supervision,
     prerequisites: [...entry.prerequisites],
+    audience: entry.audience ?? null,
+    audienceFr: entry.audienceFr ?? null,
     qualityAssurance: { body: entry.qualityAssurance.body, type: entry.qualityAssurance.type },
     awards: entry.awards.map(({ type, description, descriptionFr, standard }) => ({
       type,

@@ -94,6 +94,9 @@ export const microCredentials = pgTable(
     assessment: jsonb('assessment').$type<Assessment>().notNull(),
     supervision: supervision('supervision').notNull(),
     prerequisites: jsonb('prerequisites').$type<string[]>().notNull(),
+    /** Contract 1.1: who the micro-credential is for. */
+    audience: text('audience'),
+    audienceFr: text('audience_fr'),
     qualityAssurance: jsonb('quality_assurance').$type<QualityAssurance>().notNull(),
     awards: jsonb('awards').$type<Award[]>().notNull(),
     stackability: jsonb('stackability').$type<Stackability>().notNull(),

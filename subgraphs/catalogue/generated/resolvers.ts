@@ -354,6 +354,9 @@ export type MicroCredentialInput = {
   assessment?: InputMaybe<AssessmentInput>;
   supervision?: InputMaybe<Supervision>;
   prerequisites?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Contract 1.1: who the micro-credential is for, at most 500 characters. */
+  audience?: InputMaybe<Scalars['String']['input']>;
+  audienceFr?: InputMaybe<Scalars['String']['input']>;
   qualityAssurance?: InputMaybe<QualityAssuranceInput>;
   awards?: InputMaybe<Array<AwardInput>>;
   stackability?: InputMaybe<StackabilityInput>;
@@ -552,8 +555,11 @@ export type MicroCredential = {
   /** In `lang` (see `Language` for the default and the fallback); `titleFr` is the French text as supplied. */
   title: Scalars['String']['output'];
   titleFr?: Maybe<Scalars['String']['output']>;
-  /** The language `title(lang:)` is served in: `lang` (or the request's), else the other when the entry has no title in it. */
-  titleLanguage: Language;
+  /**
+   * The language `title(lang:)` is served in: `lang` (or the request's), else the other when the entry has no title in it.
+   * Nullable because it is new in 1.1: null from a 1.0 institution (docs/versioning.md).
+   */
+  titleLanguage?: Maybe<Language>;
   /** In `lang`, with the same fallback as `title`. */
   description: Scalars['String']['output'];
   descriptionFr?: Maybe<Scalars['String']['output']>;
@@ -577,6 +583,10 @@ export type MicroCredential = {
   assessment: Assessment;
   supervision: Supervision;
   prerequisites: Array<Scalars['String']['output']>;
+  /** Who the micro-credential is for, e.g. "Early-career analysts in health care" (contract 1.1; null from a 1.0 institution). */
+  audience?: Maybe<Scalars['String']['output']>;
+  /** The intended audience in French (contract 1.1; null from a 1.0 institution). */
+  audienceFr?: Maybe<Scalars['String']['output']>;
   qualityAssurance: QualityAssurance;
   /** What a successful learner receives. */
   awards: Array<Award>;
@@ -1394,7 +1404,7 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
   externalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<MicroCredentialTitleArgs>>;
   titleFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  titleLanguage?: Resolver<ResolversTypes['Language'], ParentType, ContextType, Partial<MicroCredentialTitleLanguageArgs>>;
+  titleLanguage?: Resolver<Maybe<ResolversTypes['Language']>, ParentType, ContextType, Partial<MicroCredentialTitleLanguageArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<MicroCredentialDescriptionArgs>>;
   descriptionFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   languages?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1410,6 +1420,8 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
   assessment?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType>;
   supervision?: Resolver<ResolversTypes['Supervision'], ParentType, ContextType>;
   prerequisites?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  audience?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  audienceFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   qualityAssurance?: Resolver<ResolversTypes['QualityAssurance'], ParentType, ContextType>;
   awards?: Resolver<Array<ResolversTypes['Award']>, ParentType, ContextType>;
   stackability?: Resolver<ResolversTypes['Stackability'], ParentType, ContextType>;

@@ -1,0 +1,2 @@
+ALTER TABLE "micro_credentials" ADD COLUMN "audience" text;--> statement-breakpoint
+ALTER TABLE "micro_credentials" ADD COLUMN "audience_fr" text;

@@ -1,0 +1,283 @@
+/**
+ * One federation, two contract versions: a reference catalogue on the current
+ * contract (1.1) and the example institution still on 1.0, through the real
+ * gateway over real HTTP on real PostgreSQL. One query asks both for a 1.1
+ * field and 1.0 fields: the 1.0 data arrives intact, the 1.1 field is null
+ * for the 1.0 institution, and no error hides anything. A write carrying 1.1
+ * data to the 1.0 institution is refused with a code, never silently cut.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import type { LocalDirectory } from '../../cli/localDirectory.js';
+import {
+  loadExampleCatalogue,
+  startExampleInstitution,
+  type RunningExample,
+} from '../../examples/minimal-institution/server.js';
+import { provinceApiKey, startTestDirectory } from '../support/directory.js';
+import { graphql } from '../support/graphql.js';
+import { apiKeyFor, asCaller, sampleInputs } from '../publishing/support.js';
+import { createTestDatabase } from '../support/databases.js';
+import { generateCatalogue } from '../../seed/catalogue.js';
+import { upsertEntries } from '../../subgraphs/catalogue/db/catalogueStore.js';
+import { openCatalogueDatabase } from '../../subgraphs/catalogue/db/connection.js';
+import { migrateCatalogueDatabase } from '../../subgraphs/catalogue/db/migrate.js';
+import { startCatalogueSubgraph } from '../../subgraphs/catalogue/server.js';
+
+const entries = loadExampleCatalogue();
+const exampleKey = `mck_examplecollege_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
+const audience = {
+  audience: 'Early-career analysts in health care',
+  audienceFr: 'Analystes en début de carrière en santé',
+};
+const humberInput = { ...sampleInputs('humber', 1, 29)[0]!, ...audience };
+humberInput.slug = `${humberInput.slug}-for-analysts`;
+humberInput.externalCode = `AUD-${humberInput.externalCode}`;
+const humberId = `humber:${humberInput.slug}`;
+const exampleEntry = entries.find((entry) => entry.status === 'ACTIVE')!;
+const exampleId = `examplecollege:${exampleEntry.slug}`;
+
+let directory: LocalDirectory;
+let example: RunningExample;
+let humberKey: string;
+
+beforeAll(async () => {
+  directory = await startTestDirectory({
+    institutions: ['humber'],
+    entriesPerInstitution: 3,
+    institutionTimeoutMs: 5_000,
+  });
+  example = await startExampleInstitution({
+    institution: 'examplecollege',
+    entries,
+    port: 0,
+    publishingKeySha256: [createHash('sha256').update(exampleKey).digest('hex')],
+  });
+  await register('examplecollege', 'Example College', example.url);
+  await waitForHealth('examplecollege', { status: 'UP' });
+  // A 1.1 entry on the reference catalogue, written through the gateway with its audience.
+  humberKey = await apiKeyFor(directory.catalogueDatabaseUrl('humber'), 'humber');
+  const created = await asCaller(directory.gateway.url, humberKey)(
+    `mutation($input: MicroCredentialInput!) { createMicroCredentialDraft(institution: "humber", input: $input) {
+      draft { version content } problems { code path } } }`,
+    { input: humberInput },
+  );
+  expect(created.errors).toBeUndefined();
+  expect(created.data.createMicroCredentialDraft.draft.content).toMatchObject(audience);
+  const published = await asCaller(directory.gateway.url, humberKey)(
+    `mutation($id: ID!) { publishMicroCredential(id: $id, expectedVersion: 1) { problems { code path message } } }`,
+    { id: humberId },
+  );
+  expect(published.errors).toBeUndefined();
+  expect(published.data.publishMicroCredential.problems).toEqual([]);
+}, 90_000);
+afterAll(async () => {
+  await example?.stop();
+  await directory?.stop();
+});
+
+const gateway = () => directory.gateway.url;
+
+async function register(code: string, name: string, subgraphUrl: string): Promise<void> {
+  const registered = await graphql(
+    gateway(),
+    `mutation($input: InstitutionInput!) { registerInstitution(input: $input) { code } }`,
+    {
+      input: {
+        code,
+        name,
+        type: 'CAREER_COLLEGE',
+        region: 'CENTRAL',
+        website: `https://${code}.example.ca`,
+        languages: ['en'],
+        subgraphUrl,
+      },
+    },
+    { authorization: `Bearer ${provinceApiKey}` },
+  );
+  expect(registered.errors).toBeUndefined();
+}
+
+/** A reference catalogue (contract 1.1) for `code` on a fresh database, serving entries with an audience. */
+async function startReferenceCatalogue(code: string, port = 0) {
+  const databaseUrl = await createTestDatabase(`catalogue_${code}`);
+  await migrateCatalogueDatabase(databaseUrl);
+  const served = generateCatalogue('humber', 2, 41).map((entry) => ({
+    ...entry,
+    status: 'ACTIVE' as const,
+    ...audience,
+  }));
+  const store = openCatalogueDatabase(databaseUrl);
+  await upsertEntries(store.db, served);
+  await store.close();
+  const server = await startCatalogueSubgraph({ institution: code, databaseUrl, port, log: () => {} });
+  onTestFinished(() => server.stop());
+  return { server, served };
+}
+
+/** One address whose upstream can be switched without a moment's downtime, like a blue/green deployment. */
+async function startSwitchableAddress(upstream: string) {
+  let target = upstream;
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const authorization = req.headers.authorization;
+    const answer = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: Buffer.concat(chunks),
+    });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onTestFinished(() => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    switchTo: (url: string) => {
+      target = url;
+    },
+  };
+}
+
+/** Waits until /health shows `expected` for the institution `code`. */
+async function waitForHealth(code: string, expected: { status?: string; contractVersion?: string }): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const health = await (await fetch(new URL('/health', gateway()))).json();
+      expect(health.institutions.find((i: { code: string }) => i.code === code)).toMatchObject(expected);
+    },
+    { timeout: 15_000, interval: 100 },
+  );
+}
+type Versioned = { errors?: unknown; data?: any; extensions?: { contractVersions?: Record<string, string> } };
+const ask = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  (await (
+    await fetch(gateway(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    })
+  ).json()) as Versioned & { errors?: Array<{ message: string; extensions?: Record<string, any> }> };
+
+describe('a federation mixing contract 1.1 and 1.0', () => {
+  it("reports each institution's contract version in /health, as learned from the SDL it serves", async () => {
+    const health = await (await fetch(new URL('/health', gateway()))).json();
+    const versions = Object.fromEntries(
+      health.institutions.map((i: { code: string; contractVersion?: string }) => [i.code, i.contractVersion]),
+    );
+    expect(versions).toEqual({ humber: '1.1', examplecollege: '1.0' });
+  });
+
+  it('answers one query across both: 1.0 data intact, the 1.1 fields null for the 1.0 institution, no error', async () => {
+    const result = await ask(
+      `query($h: ID!, $e: ID!) {
+        h: microCredential(id: $h) { id title audience audienceFr oqfAlignment { band } }
+        e: microCredential(id: $e) { id title prerequisites audience audienceFr oqfAlignment { band } institution { code name } }
+        institutions { code microCredentials(first: 50) { edges { node { id title audience } } } }
+      }`,
+      { h: humberId, e: exampleId },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.h).toMatchObject({ id: humberId, title: humberInput.title, ...audience });
+    expect(result.data.e).toMatchObject({
+      id: exampleId,
+      title: exampleEntry.title,
+      prerequisites: exampleEntry.prerequisites,
+      audience: null,
+      audienceFr: null,
+      institution: { code: 'examplecollege', name: 'Example College' },
+    });
+    expect(result.data.e.oqfAlignment.band).toEqual(expect.any(String));
+    const listed = Object.fromEntries(
+      result.data.institutions.map((i: any) => [i.code, i.microCredentials.edges.map((edge: any) => edge.node)]),
+    );
+    expect(listed.examplecollege.length).toBe(entries.filter((entry) => entry.status !== 'DRAFT').length);
+    for (const node of listed.examplecollege) {
+      expect(node.audience).toBeNull();
+      expect(node.title).toBe(entries.find((entry) => `examplecollege:${entry.slug}` === node.id)?.title);
+    }
+    expect(listed.humber.find((node: any) => node.id === humberId)).toMatchObject({ audience: audience.audience });
+    // One extension says who answered at 1.0.
+    expect(result.extensions?.contractVersions).toEqual({ examplecollege: '1.0' });
+  });
+
+  it('adds no version note to an answer only from institutions on the current contract', async () => {
+    const result = await ask(`query($h: ID!) { microCredential(id: $h) { id audience } }`, { h: humberId });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.microCredential.audience).toBe(audience.audience);
+    expect(result.extensions?.contractVersions).toBeUndefined();
+  });
+
+  it('refuses a write carrying 1.1 data to the 1.0 institution with CONTRACT_VERSION_UNSUPPORTED, and sends the rest', async () => {
+    const create = `mutation($input: MicroCredentialInput!) {
+      createMicroCredentialDraft(institution: "examplecollege", input: $input) { draft { id } } }`;
+    const owner = { authorization: `Bearer ${exampleKey}` };
+    const refused = await ask(create, { input: { slug: 'new-entry', title: 'New', audience: 'Adults' } }, owner);
+    expect(refused.data?.createMicroCredentialDraft ?? null).toBeNull();
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors![0]!.extensions).toMatchObject({
+      code: 'CONTRACT_VERSION_UNSUPPORTED',
+      institution: 'examplecollege',
+    });
+    expect(refused.errors![0]!.message).toMatch(/contract 1\.0.*MicroCredentialInput\.audience.*nothing was sent/);
+
+    // Without 1.1 data (or with it null) the write reaches the institution, which answers for itself.
+    for (const input of [
+      { slug: 'new-entry', title: 'New' },
+      { slug: 'new-entry', title: 'New', audienceFr: null },
+    ]) {
+      const sent = await ask(create, { input }, owner);
+      expect(sent.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', institution: 'examplecollege' });
+      expect(sent.errors?.[0]?.message).toContain('accepts no writes');
+    }
+  });
+
+  it('follows an institution redeployed on 1.1 at the same address: its version in /health, then its 1.1 fields', async () => {
+    const before = await startExampleInstitution({ institution: 'upgradecollege', entries, port: 0 });
+    onTestFinished(() => before.stop());
+    await register('upgradecollege', 'Upgrade College', before.url);
+    await waitForHealth('upgradecollege', { status: 'UP', contractVersion: '1.0' });
+
+    // Redeployed: the old server goes away, and the reference implementation (1.1) takes its address.
+    await before.stop();
+    await waitForHealth('upgradecollege', { status: 'DOWN' });
+    const { served: upgraded } = await startReferenceCatalogue('upgradecollege', Number(new URL(before.url).port));
+    await waitForHealth('upgradecollege', { status: 'UP', contractVersion: '1.1' });
+
+    const result = await ask(`query($id: ID!) { microCredential(id: $id) { id title audience audienceFr } }`, {
+      id: `upgradecollege:${upgraded[0]!.slug}`,
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.microCredential).toMatchObject({ title: upgraded[0]!.title, ...audience });
+    expect(result.extensions?.contractVersions).toBeUndefined();
+  });
+
+  it('follows an institution rolled back to 1.0 without downtime: a request it refuses makes the gateway look again', async () => {
+    const { server: onCurrent } = await startReferenceCatalogue('rollbackcollege');
+    const onOlder = await startExampleInstitution({ institution: 'rollbackcollege', entries, port: 0 });
+    onTestFinished(() => onOlder.stop());
+    const address = await startSwitchableAddress(onCurrent.url);
+    await register('rollbackcollege', 'Rollback College', address.url);
+    await waitForHealth('rollbackcollege', { status: 'UP', contractVersion: '1.1' });
+
+    address.switchTo(onOlder.url);
+    const id = `rollbackcollege:${exampleEntry.slug}`;
+    // Its first answers refuse the 1.1 field; the gateway then checks its SDL again and cuts requests down to 1.0.
+    await vi.waitFor(
+      async () => {
+        const result = await ask(`query($id: ID!) { microCredential(id: $id) { id title audience } }`, { id });
+        expect(result.errors).toBeUndefined();
+        expect(result.data.microCredential).toEqual({ id, title: exampleEntry.title, audience: null });
+        expect(result.extensions?.contractVersions).toEqual({ rollbackcollege: '1.0' });
+      },
+      { timeout: 15_000, interval: 250 },
+    );
+    await waitForHealth('rollbackcollege', { status: 'UP', contractVersion: '1.0' });
+  });
+});
