@@ -19,6 +19,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types.js';
 import { answerPlan } from './answerPlan.js';
 import { checkAnswer } from './checkAnswer.js';
+import { withholdSmallCells } from './outcomeCells.js';
 import {
   InstitutionCallError,
   callInstitution,
@@ -97,11 +98,13 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
       throw failure;
     }
     const variables = body.variables ?? {};
-    const problems = checkAnswer(answer.data, answerPlan(sent.text, sent.document, this.contract), {
+    const plan = answerPlan(sent.text, sent.document, this.contract);
+    const problems = checkAnswer(answer.data, plan, {
       institution,
       variables,
       representations: addressed ? undefined : (variables.representations as unknown[] | undefined),
     });
+    problems.push(...withholdSmallCells(answer.data, plan, institution));
     record(problems.length === 0 ? undefined : 'INVALID_RESPONSE');
     if (problems.length === 0) {
       this.router.recordSuccess(institution);
