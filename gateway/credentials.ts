@@ -16,8 +16,11 @@
  *   rotate them to the new format to publish through the gateway.
  * - `mdk_…`: a directory consumer key (job boards). It is the gateway's own
  *   business and is forwarded to no subgraph.
- * - Any other bearer token (recognition keys `rk_…`, the province key): only
- *   to the province-run framework subgraph, never to search or a catalogue.
+ * - Any other bearer token (recognition keys `rk_…`, the province key): to
+ *   the province-run framework subgraph, never to a catalogue. The province
+ *   key also goes to the province-run search subgraph, which holds the
+ *   province-only insights; recognition keys (`rk_…`, institutions' keys the
+ *   framework checks) do not.
  */
 
 import { parsePublishingKey } from '../runtime/publishingKeys.js';
@@ -51,11 +54,15 @@ export function parseCredential(header: string | string[] | undefined): Credenti
 /** The only subgraph the province's and recognition tokens are meant for. */
 export const provinceSubgraph = 'framework';
 
+/** The province's other service: search, where the province key reads insights. */
+export const provinceInsightsSubgraph = 'search';
+
 /** Headers for a call to a province-run subgraph (`framework`, `search`). */
 export function headersForSubgraph(credential: Credential | undefined, subgraph: string): Record<string, string> {
-  return credential?.kind === 'PROVINCE_TOKEN' && subgraph === provinceSubgraph
-    ? { authorization: credential.authorization }
-    : {};
+  if (credential?.kind !== 'PROVINCE_TOKEN') return {};
+  if (subgraph === provinceSubgraph) return { authorization: credential.authorization };
+  const isRecognitionKey = credential.authorization.startsWith('Bearer rk_');
+  return subgraph === provinceInsightsSubgraph && !isRecognitionKey ? { authorization: credential.authorization } : {};
 }
 
 /**

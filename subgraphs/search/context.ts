@@ -1,8 +1,15 @@
-/** What every search resolver reaches: the backend to query and the indexer's state. */
+/** What every search resolver reaches: the backend to query, the indexer's state, and the demand log. */
 import type { SearchBackend } from './backends/SearchBackend.js';
+import type { DemandLog } from './demand/DemandLog.js';
 import type { Indexer } from './indexer/Indexer.js';
 
 export interface Context {
   backend: SearchBackend;
   indexer: Indexer;
+  demand: DemandLog;
+  /** The request's Authorization header, read only by the province-only insights. */
+  authorization?: string;
+  provinceApiKey?: string;
+  /** Where the insights read institutions' outcome reports. */
+  gatewayUrl?: string;
 }
