@@ -62,6 +62,8 @@ const dayFile = /^(\d{4}-\d{2}-\d{2})\.json$/;
 export class DemandLog {
   private readonly days = new Map<string, DemandDay>();
   private readonly dirty = new Set<string>();
+  /** Keys per table, so bounding a table costs nothing per search. */
+  private readonly sizes = new WeakMap<Record<string, number>, number>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: DemandLogOptions) {}
@@ -168,7 +170,11 @@ export class DemandLog {
 
   private add(day: DemandDay, table: DemandTable, key: string): void {
     const counts = day.counts[table];
-    const stored = key in counts || Object.keys(counts).length < maxKeysPerTable ? key : otherKey;
-    counts[stored] = (counts[stored] ?? 0) + 1;
+    const size = this.sizes.get(counts) ?? Object.keys(counts).length;
+    const stored = Object.hasOwn(counts, key) || size < maxKeysPerTable ? key : otherKey;
+    const current = Object.hasOwn(counts, stored) ? counts[stored]! : 0;
+    if (current === 0) this.sizes.set(counts, size + 1);
+    // Defined, not assigned: a query such as "__proto__" or "constructor" is an ordinary key here.
+    Object.defineProperty(counts, stored, { value: current + 1, enumerable: true, writable: true, configurable: true });
   }
 }
