@@ -18,25 +18,25 @@ import { graphql } from '../support/graphql.js';
 import { contractWithoutOutcomes, register, serveInstitution } from './support.js';
 
 let directory: LocalDirectory;
-let humberKey: string;
+let senecaKey: string;
 let stripped: RunningHttpServer;
 let hostile: RunningHttpServer;
 const entriesPerInstitution = 6;
-const [first, second] = generateCatalogue('humber', entriesPerInstitution)
+const [first, second] = generateCatalogue('seneca', entriesPerInstitution)
   .filter((entry) => entry.status === 'ACTIVE')
-  .map((entry) => `humber:${entry.slug}`);
+  .map((entry) => `seneca:${entry.slug}`);
 
 const reportFields = `microCredentialId period { label start end } enrolments completions credentialsAwarded
   medianWeeksToCompletion counts { source method } satisfaction { respondents satisfied }
   followUp { monthsAfter respondents employed furtherStudy } suppressed version`;
 const report = `mutation($reports: [OutcomeReportInput!]!) {
-  reportOutcomes(institution: "humber", reports: $reports) { reports { ${reportFields} } problems { code path message line } } }`;
+  reportOutcomes(institution: "seneca", reports: $reports) { reports { ${reportFields} } problems { code path message line } } }`;
 const provenance = { source: 'ADMINISTRATIVE_RECORDS', method: 'Registrar records at term end' };
 const fall = { label: '2025-fall', start: '2025-09-01', end: '2025-12-31' };
 
 beforeAll(async () => {
-  directory = await startTestDirectory({ institutions: ['humber'], entriesPerInstitution });
-  humberKey = await apiKeyFor(directory.catalogueDatabaseUrl('humber'), 'humber');
+  directory = await startTestDirectory({ institutions: ['seneca'], entriesPerInstitution });
+  senecaKey = await apiKeyFor(directory.catalogueDatabaseUrl('seneca'), 'seneca');
   stripped = await serveInstitution(contractWithoutOutcomes(), {});
   hostile = await serveInstitution((await import('../../runtime/schemaFiles.js')).loadSchemaDocument('catalogue'), {
     Query: {
@@ -92,7 +92,7 @@ describe('reporting outcomes through the publishing API', () => {
   });
 
   it('returns every problem at once, coded, and writes nothing', async () => {
-    const result = await asCaller(gateway(), humberKey)(report, {
+    const result = await asCaller(gateway(), senecaKey)(report, {
       reports: [
         {
           microCredentialId: first,
@@ -103,7 +103,7 @@ describe('reporting outcomes through the publishing API', () => {
           counts: { source: 'ADMINISTRATIVE_RECORDS' },
         },
         {
-          microCredentialId: 'seneca:someone-elses',
+          microCredentialId: 'humber:someone-elses',
           period: fall,
           enrolments: 10,
           completions: 10,
@@ -111,7 +111,7 @@ describe('reporting outcomes through the publishing API', () => {
           counts: provenance,
         },
         {
-          microCredentialId: 'humber:no-such-entry',
+          microCredentialId: 'seneca:no-such-entry',
           period: fall,
           enrolments: 10,
           completions: 10,
@@ -131,18 +131,18 @@ describe('reporting outcomes through the publishing API', () => {
         [1, 'REQUIRED', 'counts.method'],
         [1, 'INCONSISTENT', 'completions'],
         [2, 'FORBIDDEN', 'microCredentialId'],
+        [3, 'UNKNOWN_ENTRY', 'microCredentialId'],
       ]),
     );
-    // The unknown entry is found only once the fields are sound: it is reported when they are.
     const listing = await graphql(
       gateway(),
-      `{ outcomeReports(institution: "humber") { reports { microCredentialId } } }`,
+      `{ outcomeReports(institution: "seneca") { reports { microCredentialId } } }`,
     );
     expect(listing.data.outcomeReports.reports).toEqual([]);
   });
 
   it('stores valid reports, publishes them with small cells withheld, and versions replacements', async () => {
-    const result = await asCaller(gateway(), humberKey)(report, {
+    const result = await asCaller(gateway(), senecaKey)(report, {
       reports: [
         {
           microCredentialId: first,
@@ -197,7 +197,7 @@ describe('reporting outcomes through the publishing API', () => {
     });
     expect(small.suppressed).toEqual(['COMPLETIONS', 'CREDENTIALS_AWARDED']);
 
-    const stale = await asCaller(gateway(), humberKey)(report, {
+    const stale = await asCaller(gateway(), senecaKey)(report, {
       reports: [
         {
           microCredentialId: first,
@@ -210,7 +210,7 @@ describe('reporting outcomes through the publishing API', () => {
       ],
     });
     expect(stale.data.reportOutcomes.problems.map((p: any) => p.code)).toEqual(['VERSION_CONFLICT']);
-    const replaced = await asCaller(gateway(), humberKey)(report, {
+    const replaced = await asCaller(gateway(), senecaKey)(report, {
       reports: [
         {
           microCredentialId: first,
@@ -224,7 +224,7 @@ describe('reporting outcomes through the publishing API', () => {
       ],
     });
     expect(replaced.data.reportOutcomes.reports[0]).toMatchObject({ enrolments: 50, version: 2 });
-    const overlapping = await asCaller(gateway(), humberKey)(report, {
+    const overlapping = await asCaller(gateway(), senecaKey)(report, {
       reports: [
         {
           microCredentialId: first,
@@ -252,14 +252,14 @@ describe('reporting outcomes through the publishing API', () => {
   it('imports a CSV of reports all or nothing, naming the line of each problem', async () => {
     const header =
       'microCredentialId,period.label,period.start,period.end,enrolments,completions,credentialsAwarded,counts.source,counts.method';
-    const importCsv = `mutation($content: String!) { importOutcomes(institution: "humber", format: CSV, content: $content) {
+    const importCsv = `mutation($content: String!) { importOutcomes(institution: "seneca", format: CSV, content: $content) {
       reports { microCredentialId period { label } enrolments } problems { code path line } } }`;
     const bad = [
       header,
       `${first},2024-fall,2024-09-01,2024-12-31,40,30,30,ADMINISTRATIVE_RECORDS,Records`,
       `${second},2024-fall,2024-09-01,2024-12-31,many,30,30,GUESS,Records`,
     ].join('\n');
-    const refused = await asCaller(gateway(), humberKey)(importCsv, { content: bad });
+    const refused = await asCaller(gateway(), senecaKey)(importCsv, { content: bad });
     expect(refused.data.importOutcomes.reports).toEqual([]);
     expect(refused.data.importOutcomes.problems.map((p: any) => [p.line, p.code, p.path.join('.')])).toEqual([
       [3, 'NOT_A_WHOLE_NUMBER', 'enrolments'],
@@ -268,7 +268,7 @@ describe('reporting outcomes through the publishing API', () => {
     const good = [header, `${first},2024-fall,2024-09-01,2024-12-31,40,30,30,ADMINISTRATIVE_RECORDS,Records`].join(
       '\n',
     );
-    const imported = await asCaller(gateway(), humberKey)(importCsv, { content: good });
+    const imported = await asCaller(gateway(), senecaKey)(importCsv, { content: good });
     expect(imported.data.importOutcomes).toEqual({
       reports: [{ microCredentialId: first, period: { label: '2024-fall' }, enrolments: 40 }],
       problems: [],

@@ -42,7 +42,7 @@ export type Query = {
   searchStatus: SearchStatus;
   /**
    * Province only: supply, demand, outcomes and gaps over a date range (default:
-   * the last 90 days). Needs the province's API key (UNAUTHENTICATED without a
+   * the last 730 days; outcomes count reports whose period ends in the range). Needs the province's API key (UNAUTHENTICATED without a
    * key, FORBIDDEN with another one).
    */
   insights: Insights;

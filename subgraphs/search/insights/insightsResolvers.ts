@@ -29,7 +29,8 @@ export interface InsightsParent {
   gaps: GapRow[];
 }
 
-export const defaultRangeDays = 90;
+/** Two years: outcome reports cover terms and years, and demand is kept that long by default. */
+export const defaultRangeDays = 730;
 const maxRangeDays = 3660;
 
 /** UNAUTHENTICATED without a key, FORBIDDEN with any other bearer token. */
