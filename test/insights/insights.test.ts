@@ -217,3 +217,62 @@ describe('supply, outcomes and CSV', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 });
+
+describe('the portal insights page', () => {
+  const portal = (path: string) => new URL(path, gateway()).toString();
+
+  it('asks for the province key, keeps only a session id in the cookie, and draws charts and tables', async () => {
+    const anonymous = await fetch(portal('/insights'));
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toContain('Province API key');
+    const csvWithout = await fetch(portal('/insights/csv/GAPS'));
+    expect(csvWithout.status).toBe(401);
+
+    const signIn = (key: string) =>
+      fetch(portal('/insights/sign-in'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ key }),
+        redirect: 'manual',
+      });
+    expect((await signIn('not-the-key')).status).toBe(401);
+    const signedIn = await signIn(provinceApiKey);
+    expect(signedIn.status).toBe(303);
+    const cookie = signedIn.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^insights_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/insights/);
+    expect(cookie).not.toContain(provinceApiKey);
+    const session = { cookie: cookie.split(';')[0]! };
+
+    const view = await fetch(portal('/insights?from=2024-01-01'), { headers: session });
+    expect(view.status).toBe(200);
+    const page = await view.text();
+    expect(page).toContain('<svg xmlns="http://www.w3.org/2000/svg" role="img"');
+    expect(page).toContain('Completion rate by OQF band');
+    expect(page).toContain('<polyline');
+    expect(page).toMatch(/examplecollege<\/td><td>not reported/);
+
+    const csv = await fetch(portal('/insights/csv/SUPPLY_BY_SECTOR'), { headers: session });
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="supply_by_sector.csv"');
+    expect((await csv.text()).split('\r\n')[0]).toBe('key,label,count');
+    expect((await fetch(portal('/insights/csv/NOT_A_TABLE'), { headers: session })).status).toBe(404);
+
+    await fetch(portal('/insights/sign-out'), { method: 'POST', headers: session, redirect: 'manual' });
+    expect((await fetch(portal('/insights'), { headers: session })).status).toBe(401);
+  });
+
+  it('reports a result opened from the portal search page, and not one opened from elsewhere', async () => {
+    const opens = async () =>
+      (await graphql(gateway(), '{ insights { demand { opens } } }', {}, province)).data.insights.demand.opens;
+    const before = await opens();
+    const hit = (
+      await graphql(gateway(), '{ searchMicroCredentials(query: "data") { hits { microCredential { id } } } }')
+    ).data.searchMicroCredentials.hits[0].microCredential.id;
+    const host = new URL(gateway()).host;
+    await fetch(portal(`/credentials/${hit}`), { headers: { accept: 'text/html', referer: `http://${host}/?q=data` } });
+    await fetch(portal(`/credentials/${hit}`), {
+      headers: { accept: 'text/html', referer: 'https://elsewhere.example/' },
+    });
+    await vi.waitFor(async () => expect(await opens()).toBe(before + 1), { timeout: 5_000, interval: 100 });
+  });
+});
