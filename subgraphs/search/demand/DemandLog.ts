@@ -66,12 +66,21 @@ export class DemandLog {
   private readonly sizes = new WeakMap<Record<string, number>, number>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: DemandLogOptions) {}
+  constructor(private readonly options: DemandLogOptions) {
+    this.options = { ...options };
+  }
 
   async start(): Promise<void> {
     const { dir } = this.options;
     if (dir) {
-      await mkdir(dir, { recursive: true });
+      try {
+        await mkdir(dir, { recursive: true });
+      } catch (error) {
+        // Search must keep answering: demand is counted in memory until the directory is fixed.
+        this.options.log?.(`demand log: cannot use ${dir} (${(error as Error).message}); counting in memory only`);
+        this.options.dir = undefined;
+        return this.start();
+      }
       for (const name of await readdir(dir)) {
         const date = dayFile.exec(name)?.[1];
         if (!date) continue;
@@ -131,8 +140,14 @@ export class DemandLog {
         const day = this.days.get(date);
         if (!day) continue;
         const file = join(dir, `${date}.json`);
-        await writeFile(`${file}.tmp`, JSON.stringify(day));
-        await rename(`${file}.tmp`, file);
+        try {
+          await writeFile(`${file}.tmp`, JSON.stringify(day));
+          await rename(`${file}.tmp`, file);
+        } catch (error) {
+          // Kept in memory and written again on the next flush.
+          this.dirty.add(date);
+          this.options.log?.(`demand log: writing ${file} failed: ${(error as Error).message}`);
+        }
       }
     }
     await this.applyRetention();
