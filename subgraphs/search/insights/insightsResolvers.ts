@@ -111,6 +111,22 @@ export function insightsTable(
   return tables[table];
 }
 
+/** Ids in the index per institution, read at most once a minute: an open is checked, not a reason to read a catalogue. */
+const knownIdsByIndex = new WeakMap<Context['backend'], Map<string, { ids: Set<string>; readAt: number }>>();
+async function indexedIds(context: Context, institution: string): Promise<Set<string>> {
+  let knownIds = knownIdsByIndex.get(context.backend);
+  if (!knownIds) {
+    knownIds = new Map();
+    knownIdsByIndex.set(context.backend, knownIds);
+  }
+  const cached = knownIds.get(institution);
+  if (cached && Date.now() - cached.readAt < 60_000) return cached.ids;
+  const ids = new Set((await context.backend.documentsOf(institution)).map((document) => document.id));
+  if (knownIds.size > 1000) knownIds.clear();
+  knownIds.set(institution, { ids, readAt: Date.now() });
+  return ids;
+}
+
 export const insightsResolvers: Pick<Resolvers, 'Insights'> & {
   Query: Pick<NonNullable<Resolvers['Query']>, 'insights'>;
   Mutation: Pick<NonNullable<Resolvers['Mutation']>, 'recordResultOpened'>;
@@ -125,8 +141,7 @@ export const insightsResolvers: Pick<Resolvers, 'Insights'> & {
   Mutation: {
     async recordResultOpened(_parent, { id }, context) {
       if (id.length > 200) throw new GraphQLError('id is too long', { extensions: { code: 'BAD_USER_INPUT' } });
-      const institution = id.split(':')[0] ?? '';
-      const known = (await context.backend.documentsOf(institution)).some((document) => document.id === id);
+      const known = (await indexedIds(context, id.split(':')[0] ?? '')).has(id);
       if (known) context.demand.recordOpen(id);
       return known;
     },
