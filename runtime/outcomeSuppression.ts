@@ -28,6 +28,11 @@ export const outcomeCells = [
 ] as const;
 export type OutcomeCell = (typeof outcomeCells)[number];
 
+/** The contract's `OutcomeCell` enum value of a cell: `credentialsAwarded` → `CREDENTIALS_AWARDED`. */
+export function outcomeCellEnum(cell: OutcomeCell): string {
+  return cell.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase();
+}
+
 export type OutcomeCounts = Partial<Record<OutcomeCell, number | null>>;
 
 /** `[total, part]`: the part's learners are among the total's. */

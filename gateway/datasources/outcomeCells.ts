@@ -13,6 +13,7 @@
 import { getNamedType, isObjectType, type GraphQLFormattedError, type GraphQLObjectType } from 'graphql';
 import {
   containedIn,
+  outcomeCellEnum,
   periodsOverlap,
   suppressSmallCells,
   type OutcomeCell,
@@ -26,7 +27,6 @@ const cellFields: Record<string, Partial<Record<string, OutcomeCell>>> = {
   SatisfactionOutcome: { respondents: 'satisfactionRespondents', satisfied: 'satisfied' },
   FollowUpOutcome: { respondents: 'followUpRespondents', employed: 'employed', furtherStudy: 'furtherStudy' },
 };
-const cellEnum = (cell: OutcomeCell) => cell.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
 
 interface Located {
   /** The objects and response keys holding each cell in this report. */
@@ -84,7 +84,8 @@ export function withholdSmallCells(
 function withhold(located: Located, cells: ReadonlySet<OutcomeCell>): void {
   for (const cell of cells) {
     for (const { object, key } of located.places.get(cell) ?? []) object[key] = null;
-    for (const list of located.suppressedLists) if (!list.includes(cellEnum(cell))) list.push(cellEnum(cell));
+    for (const list of located.suppressedLists)
+      if (!list.includes(outcomeCellEnum(cell))) list.push(outcomeCellEnum(cell));
   }
   const completions = located.places.get('completions');
   if (!completions || completions.some(({ object, key }) => object[key] == null)) {

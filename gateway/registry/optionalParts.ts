@@ -9,7 +9,7 @@
  */
 import { BreakingChangeType, type BreakingChange } from 'graphql';
 
-const outcomesPart = {
+export const outcomesPart = {
   fields: ['Query.outcomeReports', 'Mutation.reportOutcomes', 'Mutation.importOutcomes', 'MicroCredential.outcomes'],
   types: [
     'OutcomeReportPage',

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
 import { buildCatalogueContract, contractProblems } from '../../gateway/registry/conformance.js';
 import type { RunningHttpServer } from '../../runtime/http.js';
+import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import { generateCatalogue } from '../../seed/catalogue.js';
 import { print } from 'graphql';
 import { apiKeyFor, asCaller } from '../publishing/support.js';
@@ -38,7 +39,7 @@ beforeAll(async () => {
   directory = await startTestDirectory({ institutions: ['seneca'], entriesPerInstitution });
   senecaKey = await apiKeyFor(directory.catalogueDatabaseUrl('seneca'), 'seneca');
   stripped = await serveInstitution(contractWithoutOutcomes(), {});
-  hostile = await serveInstitution((await import('../../runtime/schemaFiles.js')).loadSchemaDocument('catalogue'), {
+  hostile = await serveInstitution(loadSchemaDocument('catalogue'), {
     Query: {
       outcomeReports: () => ({
         reports: [

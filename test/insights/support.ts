@@ -8,27 +8,14 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { visit, type DocumentNode } from 'graphql';
 import { vi, expect } from 'vitest';
 import { serveGraphQL, type RunningHttpServer } from '../../runtime/http.js';
+import { outcomesPart } from '../../gateway/registry/optionalParts.js';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import { provinceApiKey } from '../support/directory.js';
 import { graphql } from '../support/graphql.js';
 
-const outcomeTypes = new Set([
-  'OutcomeReportPage',
-  'OutcomeReportPayload',
-  'OutcomeReport',
-  'ReportingPeriod',
-  'OutcomeProvenance',
-  'SatisfactionOutcome',
-  'FollowUpOutcome',
-  'OutcomeSource',
-  'OutcomeCell',
-  'OutcomeReportInput',
-  'ReportingPeriodInput',
-  'OutcomeProvenanceInput',
-  'SatisfactionOutcomeInput',
-  'FollowUpOutcomeInput',
-]);
-const outcomeFields = new Set(['outcomeReports', 'reportOutcomes', 'importOutcomes', 'outcomes']);
+const outcomeTypes = new Set(outcomesPart.types);
+/** The part's field names (`Query.outcomeReports` → `outcomeReports`). */
+const outcomeFields = new Set(outcomesPart.fields.map((coordinate) => coordinate.split('.')[1]!));
 
 /** The catalogue contract without its optional outcomes part: what an institution on contract 1.0 serves. */
 export function contractWithoutOutcomes(): DocumentNode {

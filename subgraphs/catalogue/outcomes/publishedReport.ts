@@ -2,7 +2,7 @@
  * A stored report as the contract publishes it: small cells withheld at the
  * source (runtime/outcomeSuppression.ts), the withheld ones named.
  */
-import { publishedMedian, suppressSmallCells, type OutcomeCell } from '../../../runtime/outcomeSuppression.js';
+import { outcomeCellEnum, publishedMedian, suppressSmallCells } from '../../../runtime/outcomeSuppression.js';
 import type { OutcomeReportRow } from '../db/outcomeSchema.js';
 import { microCredentialId } from '../ids.js';
 import type { Provenance } from './outcomeReport.js';
@@ -27,17 +27,6 @@ export interface PublishedOutcomeReport {
   version: number;
   recordedAt: string;
 }
-
-const cellEnum: Record<OutcomeCell, string> = {
-  enrolments: 'ENROLMENTS',
-  completions: 'COMPLETIONS',
-  credentialsAwarded: 'CREDENTIALS_AWARDED',
-  satisfactionRespondents: 'SATISFACTION_RESPONDENTS',
-  satisfied: 'SATISFIED',
-  followUpRespondents: 'FOLLOW_UP_RESPONDENTS',
-  employed: 'EMPLOYED',
-  furtherStudy: 'FURTHER_STUDY',
-};
 
 export function publishedReport(row: OutcomeReportRow, institution: string): PublishedOutcomeReport {
   const { report } = row;
@@ -72,7 +61,7 @@ export function publishedReport(row: OutcomeReportRow, institution: string): Pub
       furtherStudy: counts.furtherStudy,
       provenance: report.followUp.provenance,
     },
-    suppressed: published.suppressed.map((cell) => cellEnum[cell]),
+    suppressed: published.suppressed.map(outcomeCellEnum),
     version: row.version,
     recordedAt: row.recordedAt.toISOString(),
   };
