@@ -48,6 +48,9 @@ COPY seed ./seed
 COPY cli ./cli
 # GraphiQL at the gateway offers the README example operations.
 COPY README.md ./
+# The search service's demand counts (SEARCH_DEMAND_DIR): the one directory the process
+# writes, mounted as a volume in docker-compose.yml; created here so the volume is the user's.
+RUN mkdir -p /var/lib/directory/search-demand && chown node:node /var/lib/directory/search-demand
 # The unprivileged user the official Node image ships (uid 1000).
 USER node
 EXPOSE 4000 4002 4003 4101

@@ -36,7 +36,7 @@ export interface LocalDirectoryOptions {
   gatewayPort: number;
   frameworkPort: number;
   /** Runs the search subgraph too; its indexer reads the catalogues through the gateway. */
-  search?: { port: number; indexDir?: string; indexIntervalMs?: number };
+  search?: { port: number; indexDir?: string; indexIntervalMs?: number; demandDir?: string };
   /** First catalogue port; institutions take consecutive ports. 0 picks free ports. */
   cataloguePortBase: number;
   provinceApiKey: string;
@@ -128,6 +128,9 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
           gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
           indexDir: options.search.indexDir,
           indexIntervalMs: options.search.indexIntervalMs ?? defaultPassIntervalMs,
+          // The province key is the province's: its insights are read from search.
+          provinceApiKey: options.provinceApiKey,
+          demandDir: options.search.demandDir,
           log: options.log,
         })
       : undefined;

@@ -19,8 +19,11 @@
  * - `ek_…`: an endorser's key (employers, sector bodies, professional
  *   associations the province registered). Only the framework, which issued
  *   it, can check it: forwarded to the framework only.
- * - Any other bearer token (recognition keys `rk_…`, the province key): only
- *   to the province-run framework subgraph, never to search or a catalogue.
+ * - Any other bearer token (recognition keys `rk_…`, the province key): to
+ *   the province-run framework subgraph, never to a catalogue. The province
+ *   key also goes to the province-run search subgraph, which holds the
+ *   province-only insights; recognition keys (`rk_…`, institutions' keys the
+ *   framework checks) do not.
  */
 
 import { parsePublishingKey } from '../runtime/publishingKeys.js';
@@ -56,10 +59,18 @@ export function parseCredential(header: string | string[] | undefined): Credenti
 /** The only subgraph the province's, recognition and endorser tokens are meant for. */
 export const provinceSubgraph = 'framework';
 
+/** The province's other service: search, where the province key reads insights. */
+export const provinceInsightsSubgraph = 'search';
+
 /** Headers for a call to a province-run subgraph (`framework`, `search`). */
 export function headersForSubgraph(credential: Credential | undefined, subgraph: string): Record<string, string> {
-  const forFramework = credential?.kind === 'PROVINCE_TOKEN' || credential?.kind === 'ENDORSER_KEY';
-  return forFramework && subgraph === provinceSubgraph ? { authorization: credential.authorization } : {};
+  if (credential?.kind === 'ENDORSER_KEY') {
+    return subgraph === provinceSubgraph ? { authorization: credential.authorization } : {};
+  }
+  if (credential?.kind !== 'PROVINCE_TOKEN') return {};
+  if (subgraph === provinceSubgraph) return { authorization: credential.authorization };
+  const isRecognitionKey = credential.authorization.startsWith('Bearer rk_');
+  return subgraph === provinceInsightsSubgraph && !isRecognitionKey ? { authorization: credential.authorization } : {};
 }
 
 /**

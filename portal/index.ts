@@ -14,6 +14,8 @@ import { institutionPage } from './pages/institution.js';
 import { messagePage, type RenderedPage } from './pages/messagePage.js';
 import { plannerPage } from './pages/planner.js';
 import { searchPage } from './pages/search.js';
+import { mountInsights } from './insights/routes.js';
+import { reportOpenFromSearch } from './insights/reportOpen.js';
 
 export interface PortalOptions {
   /** The public API the portal reads, resolved per request (the gateway knows its port only once listening). */
@@ -29,6 +31,8 @@ const assetsDir = fileURLToPath(new URL('./assets/', import.meta.url));
 export function mountPortal(app: Express, options: PortalOptions): void {
   const api = new PortalApi(options.graphqlUrl, options.apiTimeoutMs, options.log);
   app.use('/assets', express.static(assetsDir, { maxAge: '1h', index: false, fallthrough: false }));
+  // Province only: sign-in with the province key, charts, CSV (insights/routes.ts).
+  mountInsights(app, options.graphqlUrl, options.apiTimeoutMs);
   for (const locale of Object.values(locales)) {
     const at = (path: string) => `${locale.prefix}${path}`;
     const serve = (render: (req: Request) => Promise<RenderedPage | string>) => async (req: Request, res: Response) => {
@@ -58,7 +62,10 @@ export function mountPortal(app: Express, options: PortalOptions): void {
     );
     app.get(
       at('/credentials/:id'),
-      serve((req) => detailPage(api, locale, String(req.params.id), originOf(req, options))),
+      serve((req) => {
+        reportOpenFromSearch(api, req, String(req.params.id));
+        return detailPage(api, locale, String(req.params.id), originOf(req, options));
+      }),
     );
     app.get(
       at('/institutions/:code'),

@@ -3,6 +3,7 @@ import { advisoryLockKeys } from '../runtime/advisoryLocks.js';
 import type { CatalogueEntryInput } from '../subgraphs/catalogue/catalogueEntry.js';
 import { upsertEntries } from '../subgraphs/catalogue/db/catalogueStore.js';
 import { openCatalogueDatabase } from '../subgraphs/catalogue/db/connection.js';
+import { seedSampleOutcomes } from './sampleOutcomes.js';
 
 const seedLockKey = advisoryLockKeys.catalogueSeed;
 
@@ -33,6 +34,8 @@ export async function seedCatalogueIfEmpty(
         },
       );
     });
+    // SAMPLE DATA, labelled as such in every report (seed/sampleOutcomes.ts).
+    await seedSampleOutcomes(db, institution, entries);
     return true;
   } finally {
     await close();

@@ -21,6 +21,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types.js';
 import { answerPlan } from './answerPlan.js';
 import { checkAnswer } from './checkAnswer.js';
+import { withholdSmallCells } from './outcomeCells.js';
 import {
   InstitutionCallError,
   callInstitution,
@@ -112,11 +113,13 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
     if (refusedAsInvalid(answer)) this.router.recheckContract(institution);
     if (route.contract.schema !== this.contract) noteOlderContract(context, institution, route.contract.version);
     // Held to the institution's own version: it may not send a field or enum value its version lacks either.
-    const problems = checkAnswer(answer.data, answerPlan(sent.text, sent.document, route.contract.schema), {
+    const plan = answerPlan(sent.text, sent.document, route.contract.schema);
+    const problems = checkAnswer(answer.data, plan, {
       institution,
       variables,
       representations: addressed ? undefined : (variables.representations as unknown[] | undefined),
     });
+    problems.push(...withholdSmallCells(answer.data, plan, institution));
     record(problems.length === 0 ? undefined : 'INVALID_RESPONSE');
     if (problems.length === 0) {
       this.router.recordSuccess(institution);

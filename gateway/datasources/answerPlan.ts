@@ -223,6 +223,8 @@ function argumentOf(node: FieldNode, name: string) {
 export interface AnswerPlan {
   root: SelectionPlan;
   rootType: GraphQLObjectType;
+  /** The query selects outcome fields (outcomeCells.ts walks only those answers). */
+  mentionsOutcomes: boolean;
 }
 
 /** Per contract version (institutions on an earlier one are held to it), per text sent. */
@@ -247,7 +249,11 @@ export function answerPlan(text: string, document: DocumentNode, schema: GraphQL
         .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
         .map((d) => [d.name.value, d]),
     );
-    plan = { root: new SelectionPlan(schema, fragments, [operation.selectionSet], rootType), rootType };
+    plan = {
+      root: new SelectionPlan(schema, fragments, [operation.selectionSet], rootType),
+      rootType,
+      mentionsOutcomes: /utcome/.test(text),
+    };
     if (plans.size > 5000) plans.clear();
     plans.set(text, plan);
   }

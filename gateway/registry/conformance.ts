@@ -21,6 +21,7 @@ import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import { callInstitution } from '../datasources/institutionClient.js';
 import { failureReason } from './probe.js';
 import type { CatalogueContract, CatalogueContracts } from '../versions/catalogueContracts.js';
+import { isOptionalPartLeftOut } from './optionalParts.js';
 
 export function buildCatalogueContract(): GraphQLSchema {
   return buildSubgraphSchema({ typeDefs: loadSchemaDocument('catalogue') });
@@ -66,7 +67,7 @@ function diffAgainstContract(sdl: string, contract: GraphQLSchema): string[] {
     return [`its SDL does not build: ${(error as Error).message}`];
   }
   const breaking = findBreakingChanges(contract, candidate)
-    .filter((change) => change.type !== BreakingChangeType.DIRECTIVE_REMOVED)
+    .filter((change) => change.type !== BreakingChangeType.DIRECTIVE_REMOVED && !isOptionalPartLeftOut(change))
     .map((change) => change.description);
   // An output enum value the contract does not know would fail serialization in the gateway.
   const unknownEnumValues = findDangerousChanges(contract, candidate)

@@ -8,6 +8,8 @@ import { findOfferings, findPublicEntries } from './db/catalogueReads.js';
 import { findHistories } from './db/history.js';
 import type { CatalogueDatabase } from './db/connection.js';
 import type { MicroCredentialRow, OfferingRow, VersionRow } from './db/schema.js';
+import type { OutcomeReportRow } from './db/outcomeSchema.js';
+import { findOutcomesOf } from './outcomes/outcomeStore.js';
 
 export interface CatalogueLoaders {
   /** Public (ACTIVE or SUNSET) entry by slug; null for drafts and unknown slugs. */
@@ -16,6 +18,8 @@ export interface CatalogueLoaders {
   offerings: DataLoader<string, OfferingRow[]>;
   /** Published versions of an entry, newest first. */
   history: DataLoader<string, VersionRow[]>;
+  /** Outcome reports of an entry, newest period first. */
+  outcomes: DataLoader<string, OutcomeReportRow[]>;
 }
 
 export function createLoaders(db: CatalogueDatabase): CatalogueLoaders {
@@ -33,7 +37,8 @@ export function createLoaders(db: CatalogueDatabase): CatalogueLoaders {
     for (const row of await findHistories(db, slugs)) bySlug.get(row.slug)?.push(row);
     return slugs.map((slug) => bySlug.get(slug) ?? []);
   });
-  return { publicEntry, offerings, history };
+  const outcomes = new DataLoader<string, OutcomeReportRow[]>((slugs) => findOutcomesOf(db, slugs));
+  return { publicEntry, offerings, history, outcomes };
 }
 
 /** Lets rows fetched by a page query answer later look-ups of the same entries without another query. */

@@ -58,6 +58,10 @@ export const requestProblemCodes = [
 ] as const;
 export type RequestProblemCode = (typeof requestProblemCodes)[number];
 
+/** What is wrong with an outcome report (outcomes/): a malformed period, a period that overlaps another, an entry not here, a key for another institution. */
+export const outcomeProblemCodes = ['INVALID_FORMAT', 'OVERLAPPING_PERIOD', 'UNKNOWN_ENTRY', 'FORBIDDEN'] as const;
+export type OutcomeProblemCode = (typeof outcomeProblemCodes)[number];
+
 /** Quality advice about a complete entry; never blocks publication. */
 export const warningCodes = [
   'NO_EMPLOYER_PARTNER',
@@ -67,4 +71,4 @@ export const warningCodes = [
 ] as const;
 export type WarningCode = (typeof warningCodes)[number];
 
-export type PublishingProblemCode = EntryProblemCode | RequestProblemCode | WarningCode;
+export type PublishingProblemCode = EntryProblemCode | RequestProblemCode | OutcomeProblemCode | WarningCode;

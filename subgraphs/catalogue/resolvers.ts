@@ -15,6 +15,7 @@ import { primePublicEntries } from './loaders.js';
 import type { InstitutionParent } from './parents.js';
 import { publishingMutations, publishingQueries, publishingTypes } from './publishingResolvers.js';
 import { languageFields } from './languageResolvers.js';
+import { microCredentialOutcomes, outcomeMutations, outcomeQueries } from './outcomes/outcomeResolvers.js';
 import { DateScalar, DateTimeScalar, URLScalar } from '../../runtime/scalars.js';
 import { JSONScalar, PathSegmentScalar } from './scalars.js';
 
@@ -30,6 +31,7 @@ export const resolvers: Resolvers = {
 
   Query: {
     ...publishingQueries,
+    ...outcomeQueries,
     microCredential: async (_root, { id }, { institution, loaders }) => {
       const slug = ownSlugOf(id, institution);
       return slug === undefined ? null : loaders.publicEntry.load(slug);
@@ -54,7 +56,7 @@ export const resolvers: Resolvers = {
     },
   },
 
-  Mutation: publishingMutations,
+  Mutation: { ...publishingMutations, ...outcomeMutations },
   ...publishingTypes,
 
   Institution: {
@@ -87,6 +89,7 @@ export const resolvers: Resolvers = {
     cip: (row) => ({ code: row.cipCode, title: row.cipTitle }),
     offerings: (row, _args, { loaders }) => loaders.offerings.load(row.slug),
     history: (row, _args, { loaders }) => loaders.history.load(row.slug),
+    ...microCredentialOutcomes,
     updatedAt: (row) => row.updatedAt.toISOString(),
   },
 

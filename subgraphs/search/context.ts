@@ -1,9 +1,16 @@
-/** What every search resolver reaches: the backend to query, the indexer's state, and the language asked for. */
+/** What every search resolver reaches: the backend to query, the indexer's state, the demand log, and the language asked for. */
 import type { SearchBackend } from './backends/SearchBackend.js';
+import type { DemandLog } from './demand/DemandLog.js';
 import type { Indexer } from './indexer/Indexer.js';
 import type { LanguageContext } from '../../runtime/language.js';
 
 export interface Context extends LanguageContext {
   backend: SearchBackend;
   indexer: Indexer;
+  demand: DemandLog;
+  /** The request's Authorization header, read only by the province-only insights. */
+  authorization?: string;
+  provinceApiKey?: string;
+  /** Where the insights read institutions' outcome reports. */
+  gatewayUrl?: string;
 }

@@ -9,6 +9,9 @@
  *     than reloading every catalogue through the gateway, see subgraphs/search/README.md)
  *   SEARCH_INDEX_INTERVAL_MS (500): pause between indexing passes (result cards follow a publish within 2 s)
  *   SEARCH_ADMIN_TOKEN: required bearer token for POST /index/run and /index/rebuild
+ *   PROVINCE_API_KEY: the only key that reads the province-only `insights`
+ *   SEARCH_DEMAND_DIR (.data/search-demand; "none": memory only): anonymous daily demand counts
+ *   SEARCH_DEMAND_RETENTION_DAYS (730): days of demand kept
  */
 import { runService } from '../../runtime/entryPoint.js';
 import { MeilisearchBackend } from './backends/meilisearch/MeilisearchBackend.js';

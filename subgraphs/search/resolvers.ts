@@ -15,6 +15,8 @@ import { suggest } from './query/suggestions.js';
 import { DateScalar, DateTimeScalar } from '../../runtime/scalars.js';
 import { englishOf, localized, servedLanguage } from '../../runtime/language.js';
 import { BadSearchInput, searchRequestFrom } from './searchArguments.js';
+import { searchDemand } from './demand/searchDemand.js';
+import { insightsResolvers } from './insights/insightsResolvers.js';
 
 const highlightFieldNames: Record<HighlightedField, HighlightField> = {
   title: 'TITLE',
@@ -43,6 +45,8 @@ export const resolvers: Resolvers = {
       const request = searchRequestFrom(args);
       requireReady(context);
       const response = await context.backend.search(request);
+      // Later pages of the same search are not new demand.
+      if (request.page === 1) context.demand.recordSearch(searchDemand(args, response));
       return toSearchResult(request, response);
     },
     async searchSuggestions(_parent, { prefix, limit }, context) {
@@ -62,7 +66,10 @@ export const resolvers: Resolvers = {
         indexVersion: indexer.version,
       };
     },
+    ...insightsResolvers.Query,
   },
+  Mutation: insightsResolvers.Mutation,
+  Insights: insightsResolvers.Insights,
   SearchResult: {
     async disjunctiveFacets({ searched }, _args, { backend }) {
       return toSearchFacets(await disjunctiveFacets(backend, searched.request, searched.response));

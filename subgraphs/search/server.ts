@@ -23,6 +23,7 @@ import { GatewayCatalogueFeed } from './indexer/GatewayCatalogueFeed.js';
 import { Indexer } from './indexer/Indexer.js';
 import { loadSnapshot, saveSnapshot, SnapshotWriter } from './indexer/indexSnapshot.js';
 import { resolvers } from './resolvers.js';
+import { DemandLog } from './demand/DemandLog.js';
 import { bearerToken } from '../../runtime/bearerToken.js';
 import { sameSecret } from '../../runtime/sameSecret.js';
 
@@ -39,6 +40,12 @@ export interface SearchSubgraphOptions {
   indexDir?: string;
   snapshotIntervalMs?: number;
   adminToken?: string;
+  /** The province's API key: only it may read `insights`. Insights refuse everyone without it. */
+  provinceApiKey?: string;
+  /** Where daily demand aggregates are kept (one file per day); memory only when absent. */
+  demandDir?: string;
+  /** Days of demand kept; older days are deleted (730 by default). */
+  demandRetentionDays?: number;
   /** Replaces the gateway feed (tests). */
   feed?: CatalogueFeed;
   pageSize?: number;
@@ -49,6 +56,7 @@ export interface SearchSubgraphOptions {
 export interface RunningSearchSubgraph extends RunningHttpServer {
   indexer: Indexer;
   backend: SearchBackend;
+  demand: DemandLog;
 }
 
 export async function startSearchSubgraph(options: SearchSubgraphOptions): Promise<RunningSearchSubgraph> {
@@ -66,6 +74,13 @@ export async function startSearchSubgraph(options: SearchSubgraphOptions): Promi
     log,
   });
   const snapshots = await restoreSnapshot(options, backend, indexer, log);
+  const demand = new DemandLog({
+    dir: options.demandDir,
+    retentionDays: options.demandRetentionDays ?? 730,
+    now: options.now,
+    log,
+  });
+  await demand.start();
 
   const server = await startSubgraph<Context>({
     name: 'search',
@@ -73,7 +88,15 @@ export async function startSearchSubgraph(options: SearchSubgraphOptions): Promi
     resolvers,
     port: options.port,
     host: options.host,
-    context: async ({ req }) => ({ backend, indexer, language: requestLanguage(req.headers) }),
+    context: async ({ req }) => ({
+      backend,
+      indexer,
+      language: requestLanguage(req.headers),
+      demand,
+      authorization: req.headers.authorization,
+      provinceApiKey: options.provinceApiKey,
+      gatewayUrl: options.gatewayUrl,
+    }),
     health: async () => ({
       body: {
         status: indexer.ready ? 'ok' : 'starting',
@@ -88,12 +111,13 @@ export async function startSearchSubgraph(options: SearchSubgraphOptions): Promi
     log,
     onStop: async () => {
       await indexer.stop();
+      await demand.stop();
       await snapshots?.flush();
       await backend.close();
     },
   });
   indexer.start(options.indexIntervalMs);
-  return { ...server, indexer, backend };
+  return { ...server, indexer, backend, demand };
 }
 
 async function restoreSnapshot(

@@ -25,5 +25,8 @@ export function searchSettings(env: Record<string, string | undefined>) {
     indexDir: meiliHost ? undefined : snapshotDir(optionalString(env, 'SEARCH_INDEX_DIR')),
     indexIntervalMs: positiveInteger(env, 'SEARCH_INDEX_INTERVAL_MS', defaultPassIntervalMs),
     adminToken: optionalString(env, 'SEARCH_ADMIN_TOKEN'),
+    provinceApiKey: optionalString(env, 'PROVINCE_API_KEY'),
+    demandDir: snapshotDir(optionalString(env, 'SEARCH_DEMAND_DIR') ?? '.data/search-demand'),
+    demandRetentionDays: positiveInteger(env, 'SEARCH_DEMAND_RETENTION_DAYS', 730),
   };
 }

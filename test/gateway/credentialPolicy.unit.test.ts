@@ -51,10 +51,14 @@ describe('who receives what', () => {
     expect(headersForSubgraph(humber, 'search')).toEqual({});
   });
 
-  it('sends province and recognition tokens only to the framework', () => {
+  it('sends the province key to the province services only, recognition keys only to the framework', () => {
     expect(headersForSubgraph(province, 'framework')).toEqual({ authorization: 'Bearer province-key' });
-    expect(headersForSubgraph(province, 'search')).toEqual({});
+    expect(headersForSubgraph(province, 'search')).toEqual({ authorization: 'Bearer province-key' });
     expect(headersForInstitution(province, 'humber', true)).toEqual({});
+    const recognition = parseCredential('Bearer rk_0123');
+    expect(headersForSubgraph(recognition, 'framework')).toEqual({ authorization: 'Bearer rk_0123' });
+    expect(headersForSubgraph(recognition, 'search')).toEqual({});
+    expect(headersForInstitution(recognition, 'humber', true)).toEqual({});
   });
 
   it('sends an endorser key only to the framework, which issued it', () => {

@@ -174,12 +174,13 @@ describe('credentials through the gateway', () => {
     // georgian's key was never sent by a client, so georgian received no credential at all.
     expect(proxies.get('georgian')!.received.every((r) => r.headers.authorization === undefined)).toBe(true);
 
-    // Search is province-run but needs no credential: it receives none.
+    // Search is province-run: it receives the province key (which reads its insights) and nothing else.
     expect(searchProxy.received.length).toBeGreaterThan(0);
     for (const request of searchProxy.received) {
-      expect(request.headers.authorization).toBeUndefined();
+      expect([undefined, `Bearer ${provinceApiKey}`]).toContain(request.headers.authorization);
       expect(request.headers.cookie).toBeUndefined();
     }
+    expect(searchProxy.received.some((r) => r.headers.authorization === `Bearer ${provinceApiKey}`)).toBe(true);
     // The framework receives the province's and recognition tokens (and the gateway's own registry token), never
     // a publishing or consumer key, never a cookie.
     const frameworkTokens = new Set(frameworkProxy.received.map((request) => request.headers.authorization));

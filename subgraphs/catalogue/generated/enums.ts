@@ -60,3 +60,9 @@ export type ChangeKind = (typeof changeKindValues)[number];
 
 export const languageValues = ['EN', 'FR'] as const;
 export type Language = (typeof languageValues)[number];
+
+export const outcomeSourceValues = ['ADMINISTRATIVE_RECORDS', 'LEARNER_SURVEY', 'LINKED_RECORDS', 'SAMPLE_DATA'] as const;
+export type OutcomeSource = (typeof outcomeSourceValues)[number];
+
+export const outcomeCellValues = ['ENROLMENTS', 'COMPLETIONS', 'CREDENTIALS_AWARDED', 'SATISFACTION_RESPONDENTS', 'SATISFIED', 'FOLLOW_UP_RESPONDENTS', 'EMPLOYED', 'FURTHER_STUDY'] as const;
+export type OutcomeCell = (typeof outcomeCellValues)[number];

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MicroCredentialRow, OfferingRow, ChangeRow, DraftRow, VersionRow, AuditRow } from '../db/schema.js';
 import type { InstitutionParent, MicroCredentialPage, ChangePageParent, AuditLogPageParent, MicroCredentialPayloadParent, ImportPayloadParent } from '../parents.js';
+import type { PublishedOutcomeReport } from '../outcomes/publishedReport.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -48,6 +49,11 @@ export type Query = {
   microCredentialDraft?: Maybe<MicroCredentialDraft>;
   /** Owner only (API key): who changed what and when, newest first. */
   auditLog: AuditLogPage;
+  /**
+   * The institution's published outcome reports, ordered by entry id then period
+   * start. Null when the institution does not report outcomes.
+   */
+  outcomeReports?: Maybe<OutcomeReportPage>;
 };
 
 
@@ -79,6 +85,13 @@ export type QueryMicroCredentialDraftArgs = {
 
 
 export type QueryAuditLogArgs = {
+  institution: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryOutcomeReportsArgs = {
   institution: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -124,6 +137,20 @@ export type Mutation = {
    * (re-importing updates). See README "Publishing a catalogue" for the formats.
    */
   importCatalogue: ImportPayload;
+  /**
+   * Reports outcomes for one or more entries and periods, all or nothing (needs
+   * the owning institution's API key). A report for an entry and period label
+   * that exists replaces it as a new version; name that version in
+   * `expectedVersion` (VERSION_CONFLICT otherwise). Every problem comes back at
+   * once with a `code` and nothing is written when there is any.
+   */
+  reportOutcomes: OutcomeReportPayload;
+  /**
+   * Bulk import of outcome reports, all or nothing: CSV with a header row naming
+   * the `OutcomeReportInput` fields (nested ones as `satisfaction.respondents`,
+   * `followUp.employed`, ...), or a JSON array of `OutcomeReportInput`.
+   */
+  importOutcomes: OutcomeReportPayload;
 };
 
 
@@ -255,6 +282,39 @@ export type MutationRemoveOfferingArgs = {
  * with the problem code VERSION_CONFLICT.
  */
 export type MutationImportCatalogueArgs = {
+  institution: Scalars['ID']['input'];
+  format: ImportFormat;
+  content: Scalars['String']['input'];
+};
+
+
+/**
+ * Publishing. Every mutation needs `Authorization: Bearer <API key>` of the
+ * owning institution (UNAUTHENTICATED otherwise) and is refused with FORBIDDEN
+ * when its `institution` or `id` prefix is not the answering institution.
+ * Problems the client can fix come back in the payload, all at once, and
+ * nothing is written when there is any: `problems` (blocking, with `path` and a
+ * machine-readable `code`) and `warnings` (quality advice, never blocking).
+ * Updates name the version they edit (`expectedVersion`); a stale one is refused
+ * with the problem code VERSION_CONFLICT.
+ */
+export type MutationReportOutcomesArgs = {
+  institution: Scalars['ID']['input'];
+  reports: Array<OutcomeReportInput>;
+};
+
+
+/**
+ * Publishing. Every mutation needs `Authorization: Bearer <API key>` of the
+ * owning institution (UNAUTHENTICATED otherwise) and is refused with FORBIDDEN
+ * when its `institution` or `id` prefix is not the answering institution.
+ * Problems the client can fix come back in the payload, all at once, and
+ * nothing is written when there is any: `problems` (blocking, with `path` and a
+ * machine-readable `code`) and `warnings` (quality advice, never blocking).
+ * Updates name the version they edit (`expectedVersion`); a stale one is refused
+ * with the problem code VERSION_CONFLICT.
+ */
+export type MutationImportOutcomesArgs = {
   institution: Scalars['ID']['input'];
   format: ImportFormat;
   content: Scalars['String']['input'];
@@ -639,6 +699,8 @@ export type MicroCredential = {
   /** Incremented on every published change. */
   version: Scalars['Int']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** Published outcome reports, newest period first. Null when the institution does not report outcomes. */
+  outcomes?: Maybe<Array<OutcomeReport>>;
 };
 
 
@@ -1060,6 +1122,140 @@ export type Language =
   | 'EN'
   | 'FR';
 
+export type OutcomeReportPage = {
+  __typename?: 'OutcomeReportPage';
+  reports: Array<OutcomeReport>;
+  /** Pass as `after` for the next page. */
+  cursor?: Maybe<Scalars['String']['output']>;
+  hasMore: Scalars['Boolean']['output'];
+};
+
+export type OutcomeReportPayload = {
+  __typename?: 'OutcomeReportPayload';
+  /** The reports as stored and published (suppression applied); empty when refused. */
+  reports: Array<OutcomeReport>;
+  problems: Array<PublishingProblem>;
+};
+
+/** One entry's outcomes over one reporting period. Counts are null when withheld (see `suppressed`) or not reported. */
+export type OutcomeReport = {
+  __typename?: 'OutcomeReport';
+  microCredentialId: Scalars['ID']['output'];
+  period: ReportingPeriod;
+  /** Learners who started in the period. */
+  enrolments?: Maybe<Scalars['Int']['output']>;
+  /** Of those, learners who completed. */
+  completions?: Maybe<Scalars['Int']['output']>;
+  /** Credentials (badges, certificates) awarded for the period. */
+  credentialsAwarded?: Maybe<Scalars['Int']['output']>;
+  /** Median weeks from start to completion; null when completions are withheld. */
+  medianWeeksToCompletion?: Maybe<Scalars['Float']['output']>;
+  /** How the counts above were produced. */
+  counts: OutcomeProvenance;
+  satisfaction?: Maybe<SatisfactionOutcome>;
+  followUp?: Maybe<FollowUpOutcome>;
+  /** Counts reported but withheld because they are small or would reveal a small group. */
+  suppressed: Array<OutcomeCell>;
+  /** Incremented each time the institution replaces this report. */
+  version: Scalars['Int']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+};
+
+export type ReportingPeriod = {
+  __typename?: 'ReportingPeriod';
+  /** The institution's name for it, e.g. `2025-fall` or `2025-26`; unique per entry. */
+  label: Scalars['String']['output'];
+  start: Scalars['Date']['output'];
+  end: Scalars['Date']['output'];
+};
+
+export type OutcomeProvenance = {
+  __typename?: 'OutcomeProvenance';
+  source: OutcomeSource;
+  /** How the figures were produced, in the institution's words. */
+  method: Scalars['String']['output'];
+};
+
+export type SatisfactionOutcome = {
+  __typename?: 'SatisfactionOutcome';
+  respondents?: Maybe<Scalars['Int']['output']>;
+  /** Respondents satisfied or very satisfied. */
+  satisfied?: Maybe<Scalars['Int']['output']>;
+  provenance: OutcomeProvenance;
+};
+
+export type FollowUpOutcome = {
+  __typename?: 'FollowUpOutcome';
+  /** Months after completion the follow-up was made. */
+  monthsAfter: Scalars['Int']['output'];
+  respondents?: Maybe<Scalars['Int']['output']>;
+  /** Respondents employed (including self-employed). */
+  employed?: Maybe<Scalars['Int']['output']>;
+  /** Respondents in further study. */
+  furtherStudy?: Maybe<Scalars['Int']['output']>;
+  provenance: OutcomeProvenance;
+};
+
+export type OutcomeSource =
+  /** The institution's student records. */
+  | 'ADMINISTRATIVE_RECORDS'
+  /** A survey of learners. */
+  | 'LEARNER_SURVEY'
+  /** Records linked with another body's data (e.g. tax or employment records). */
+  | 'LINKED_RECORDS'
+  /** Invented figures for demonstration and testing; never real outcomes. */
+  | 'SAMPLE_DATA';
+
+export type OutcomeCell =
+  | 'ENROLMENTS'
+  | 'COMPLETIONS'
+  | 'CREDENTIALS_AWARDED'
+  | 'SATISFACTION_RESPONDENTS'
+  | 'SATISFIED'
+  | 'FOLLOW_UP_RESPONDENTS'
+  | 'EMPLOYED'
+  | 'FURTHER_STUDY';
+
+export type OutcomeReportInput = {
+  microCredentialId?: InputMaybe<Scalars['ID']['input']>;
+  period?: InputMaybe<ReportingPeriodInput>;
+  enrolments?: InputMaybe<Scalars['Int']['input']>;
+  completions?: InputMaybe<Scalars['Int']['input']>;
+  credentialsAwarded?: InputMaybe<Scalars['Int']['input']>;
+  medianWeeksToCompletion?: InputMaybe<Scalars['Float']['input']>;
+  counts?: InputMaybe<OutcomeProvenanceInput>;
+  satisfaction?: InputMaybe<SatisfactionOutcomeInput>;
+  followUp?: InputMaybe<FollowUpOutcomeInput>;
+  /** The stored report's version when replacing one. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ReportingPeriodInput = {
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** `YYYY-MM-DD`. */
+  start?: InputMaybe<Scalars['String']['input']>;
+  end?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type OutcomeProvenanceInput = {
+  source?: InputMaybe<OutcomeSource>;
+  method?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SatisfactionOutcomeInput = {
+  respondents?: InputMaybe<Scalars['Int']['input']>;
+  satisfied?: InputMaybe<Scalars['Int']['input']>;
+  provenance?: InputMaybe<OutcomeProvenanceInput>;
+};
+
+export type FollowUpOutcomeInput = {
+  monthsAfter?: InputMaybe<Scalars['Int']['input']>;
+  respondents?: InputMaybe<Scalars['Int']['input']>;
+  employed?: InputMaybe<Scalars['Int']['input']>;
+  furtherStudy?: InputMaybe<Scalars['Int']['input']>;
+  provenance?: InputMaybe<OutcomeProvenanceInput>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1224,6 +1420,20 @@ export type ResolversTypes = ResolversObject<{
   Change: ResolverTypeWrapper<ChangeRow>;
   ChangeKind: ChangeKind;
   Language: Language;
+  OutcomeReportPage: ResolverTypeWrapper<Omit<OutcomeReportPage, 'reports'> & { reports: Array<ResolversTypes['OutcomeReport']> }>;
+  OutcomeReportPayload: ResolverTypeWrapper<Omit<OutcomeReportPayload, 'reports'> & { reports: Array<ResolversTypes['OutcomeReport']> }>;
+  OutcomeReport: ResolverTypeWrapper<PublishedOutcomeReport>;
+  ReportingPeriod: ResolverTypeWrapper<ReportingPeriod>;
+  OutcomeProvenance: ResolverTypeWrapper<OutcomeProvenance>;
+  SatisfactionOutcome: ResolverTypeWrapper<SatisfactionOutcome>;
+  FollowUpOutcome: ResolverTypeWrapper<FollowUpOutcome>;
+  OutcomeSource: OutcomeSource;
+  OutcomeCell: OutcomeCell;
+  OutcomeReportInput: OutcomeReportInput;
+  ReportingPeriodInput: ReportingPeriodInput;
+  OutcomeProvenanceInput: OutcomeProvenanceInput;
+  SatisfactionOutcomeInput: SatisfactionOutcomeInput;
+  FollowUpOutcomeInput: FollowUpOutcomeInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1298,6 +1508,18 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   ChangePage: ChangePageParent;
   Change: ChangeRow;
+  OutcomeReportPage: Omit<OutcomeReportPage, 'reports'> & { reports: Array<ResolversParentTypes['OutcomeReport']> };
+  OutcomeReportPayload: Omit<OutcomeReportPayload, 'reports'> & { reports: Array<ResolversParentTypes['OutcomeReport']> };
+  OutcomeReport: PublishedOutcomeReport;
+  ReportingPeriod: ReportingPeriod;
+  OutcomeProvenance: OutcomeProvenance;
+  SatisfactionOutcome: SatisfactionOutcome;
+  FollowUpOutcome: FollowUpOutcome;
+  OutcomeReportInput: OutcomeReportInput;
+  ReportingPeriodInput: ReportingPeriodInput;
+  OutcomeProvenanceInput: OutcomeProvenanceInput;
+  SatisfactionOutcomeInput: SatisfactionOutcomeInput;
+  FollowUpOutcomeInput: FollowUpOutcomeInput;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1327,6 +1549,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   myMicroCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType, RequireFields<QueryMyMicroCredentialArgs, 'id'>>;
   microCredentialDraft?: Resolver<Maybe<ResolversTypes['MicroCredentialDraft']>, ParentType, ContextType, RequireFields<QueryMicroCredentialDraftArgs, 'id'>>;
   auditLog?: Resolver<ResolversTypes['AuditLogPage'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'institution' | 'first'>>;
+  outcomeReports?: Resolver<Maybe<ResolversTypes['OutcomeReportPage']>, ParentType, ContextType, RequireFields<QueryOutcomeReportsArgs, 'institution' | 'first'>>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1338,6 +1561,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   upsertOffering?: Resolver<ResolversTypes['MicroCredentialPayload'], ParentType, ContextType, RequireFields<MutationUpsertOfferingArgs, 'id' | 'expectedVersion' | 'offering'>>;
   removeOffering?: Resolver<ResolversTypes['MicroCredentialPayload'], ParentType, ContextType, RequireFields<MutationRemoveOfferingArgs, 'id' | 'expectedVersion' | 'code'>>;
   importCatalogue?: Resolver<ResolversTypes['ImportPayload'], ParentType, ContextType, RequireFields<MutationImportCatalogueArgs, 'institution' | 'format' | 'content'>>;
+  reportOutcomes?: Resolver<ResolversTypes['OutcomeReportPayload'], ParentType, ContextType, RequireFields<MutationReportOutcomesArgs, 'institution' | 'reports'>>;
+  importOutcomes?: Resolver<ResolversTypes['OutcomeReportPayload'], ParentType, ContextType, RequireFields<MutationImportOutcomesArgs, 'institution' | 'format' | 'content'>>;
 }>;
 
 export type PublishingProblemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublishingProblem'] = ResolversParentTypes['PublishingProblem']> = ResolversObject<{
@@ -1452,6 +1677,7 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
   fees?: Resolver<Maybe<ResolversTypes['FeeBreakdown']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  outcomes?: Resolver<Maybe<Array<ResolversTypes['OutcomeReport']>>, ParentType, ContextType>;
 }>;
 
 export type SkillResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Skill'] = ResolversParentTypes['Skill']> = ResolversObject<{
@@ -1624,6 +1850,57 @@ export type ChangeResolvers<ContextType = Context, ParentType extends ResolversP
   microCredential?: Resolver<Maybe<ResolversTypes['MicroCredential']>, ParentType, ContextType>;
 }>;
 
+export type OutcomeReportPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeReportPage'] = ResolversParentTypes['OutcomeReportPage']> = ResolversObject<{
+  reports?: Resolver<Array<ResolversTypes['OutcomeReport']>, ParentType, ContextType>;
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type OutcomeReportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeReportPayload'] = ResolversParentTypes['OutcomeReportPayload']> = ResolversObject<{
+  reports?: Resolver<Array<ResolversTypes['OutcomeReport']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['PublishingProblem']>, ParentType, ContextType>;
+}>;
+
+export type OutcomeReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeReport'] = ResolversParentTypes['OutcomeReport']> = ResolversObject<{
+  microCredentialId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['ReportingPeriod'], ParentType, ContextType>;
+  enrolments?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  completions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  credentialsAwarded?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  medianWeeksToCompletion?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  counts?: Resolver<ResolversTypes['OutcomeProvenance'], ParentType, ContextType>;
+  satisfaction?: Resolver<Maybe<ResolversTypes['SatisfactionOutcome']>, ParentType, ContextType>;
+  followUp?: Resolver<Maybe<ResolversTypes['FollowUpOutcome']>, ParentType, ContextType>;
+  suppressed?: Resolver<Array<ResolversTypes['OutcomeCell']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ReportingPeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportingPeriod'] = ResolversParentTypes['ReportingPeriod']> = ResolversObject<{
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type OutcomeProvenanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeProvenance'] = ResolversParentTypes['OutcomeProvenance']> = ResolversObject<{
+  source?: Resolver<ResolversTypes['OutcomeSource'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SatisfactionOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SatisfactionOutcome'] = ResolversParentTypes['SatisfactionOutcome']> = ResolversObject<{
+  respondents?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  satisfied?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['OutcomeProvenance'], ParentType, ContextType>;
+}>;
+
+export type FollowUpOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FollowUpOutcome'] = ResolversParentTypes['FollowUpOutcome']> = ResolversObject<{
+  monthsAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  respondents?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  employed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  furtherStudy?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  provenance?: Resolver<ResolversTypes['OutcomeProvenance'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -1667,5 +1944,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   ChangePage?: ChangePageResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
+  OutcomeReportPage?: OutcomeReportPageResolvers<ContextType>;
+  OutcomeReportPayload?: OutcomeReportPayloadResolvers<ContextType>;
+  OutcomeReport?: OutcomeReportResolvers<ContextType>;
+  ReportingPeriod?: ReportingPeriodResolvers<ContextType>;
+  OutcomeProvenance?: OutcomeProvenanceResolvers<ContextType>;
+  SatisfactionOutcome?: SatisfactionOutcomeResolvers<ContextType>;
+  FollowUpOutcome?: FollowUpOutcomeResolvers<ContextType>;
 }>;
 

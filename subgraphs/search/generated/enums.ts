@@ -30,3 +30,12 @@ export type OqfBand = (typeof oqfBandValues)[number];
 
 export const languageValues = ['EN', 'FR'] as const;
 export type Language = (typeof languageValues)[number];
+
+export const outcomeReportingStatusValues = ['REPORTED', 'NOT_REPORTED', 'UNAVAILABLE'] as const;
+export type OutcomeReportingStatus = (typeof outcomeReportingStatusValues)[number];
+
+export const gapKindValues = ['OCCUPATION', 'SKILL', 'QUERY'] as const;
+export type GapKind = (typeof gapKindValues)[number];
+
+export const insightsTableValues = ['SUPPLY_BY_SECTOR', 'SUPPLY_BY_OCCUPATION', 'SUPPLY_BY_REGION', 'SUPPLY_BY_OQF_BAND', 'SUPPLY_BY_DELIVERY_MODE', 'SUPPLY_PRICE', 'SUPPLY_HOURS', 'DEMAND_DAILY', 'DEMAND_TOP_QUERIES', 'DEMAND_ZERO_RESULT_QUERIES', 'DEMAND_BY_THEME', 'DEMAND_BY_REGION', 'DEMAND_FILTERS', 'DEMAND_OPENED', 'OUTCOMES_INSTITUTIONS', 'OUTCOMES_BY_OQF_BAND', 'OUTCOMES_BY_DELIVERY_MODE', 'OUTCOMES_BY_INSTITUTION_TYPE', 'GAPS'] as const;
+export type InsightsTable = (typeof insightsTableValues)[number];
