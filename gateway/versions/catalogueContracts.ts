@@ -61,7 +61,8 @@ export function compareVersions(a: string, b: string): number {
 /**
  * Every way `newer` is not a minor version of `older` (docs/versioning.md):
  * nothing of `older` may break, and every output field `newer` adds must be
- * nullable, since an institution still on `older` answers it with null.
+ * nullable, since an institution still on `older` answers it with null
+ * (new mutations aside: those are refused for an institution on `older`).
  * Required arguments and input fields are among graphql-js's breaking changes.
  */
 export function minorVersionProblems(older: GraphQLSchema, newer: GraphQLSchema): string[] {
@@ -71,7 +72,8 @@ export function minorVersionProblems(older: GraphQLSchema, newer: GraphQLSchema)
   const nonNullAdded = Object.values(newer.getTypeMap()).flatMap((type) => {
     const before = older.getType(type.name);
     // A new type is reached only through new (nullable) fields, so its own fields may be non-null.
-    if (!before || !(isObjectType(type) || isInterfaceType(type))) return [];
+    // A new mutation is refused for an older institution (downgradeOperation.ts), never answered with null.
+    if (!before || !(isObjectType(type) || isInterfaceType(type)) || type === newer.getMutationType()) return [];
     const known = isObjectType(before) || isInterfaceType(before) ? before.getFields() : {};
     return Object.values(type.getFields())
       .filter((field) => !(field.name in known) && isNonNullType(field.type))

@@ -114,7 +114,10 @@ function computeDowngrade(query: string, current: GraphQLSchema, target: GraphQL
         const parent = typeInfo.getParentType();
         if (!parent || node.name.value.startsWith('__')) return undefined;
         if (hasField(target.getType(parent.name), node.name.value)) return undefined;
-        removed.push(`${parent.name}.${node.name.value}`);
+        const coordinate = `${parent.name}.${node.name.value}`;
+        // A write the institution's version does not have cannot be answered with null: refused.
+        if (parent === current.getMutationType()) reasons.push(`${coordinate} is not in this version`);
+        else removed.push(coordinate);
         return null;
       },
       Argument: (node) => {

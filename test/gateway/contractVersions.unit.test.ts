@@ -142,6 +142,13 @@ describe('cutting an operation down to 1.0', () => {
     });
   });
 
+  it('refuses a write that 1.1 added (outcome reports) rather than answering it with null', () => {
+    expect(down(`mutation { reportOutcomes(institution: "x", reports: []) { problems { code } } }`)).toEqual({
+      kind: 'UNSUPPORTED',
+      reasons: ['Mutation.reportOutcomes is not in this version'],
+    });
+  });
+
   it('sends a write whose 1.1 input fields are absent or null, without them', () => {
     const request = requestForContract(
       'examplecollege',
