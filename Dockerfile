@@ -46,6 +46,8 @@ COPY gateway ./gateway
 COPY subgraphs ./subgraphs
 COPY seed ./seed
 COPY cli ./cli
+# The gateway serves the portal at / and /fr/.
+COPY portal ./portal
 # GraphiQL at the gateway offers the README example operations.
 COPY README.md ./
 # The search service's demand counts (SEARCH_DEMAND_DIR): the one directory the process

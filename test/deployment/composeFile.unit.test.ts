@@ -126,6 +126,13 @@ describe('Dockerfile', () => {
     expect(Object.keys(manifest.dependencies)).toContain('tsx');
   });
 
+  it('copies every source folder the running processes import (the gateway serves the portal)', () => {
+    const copied = [...dockerfile.matchAll(/^COPY (\S+) \.\/\1$/gm)].map((match) => match[1]);
+    for (const folder of ['schema', 'runtime', 'gateway', 'subgraphs', 'seed', 'cli', 'portal']) {
+      expect(copied).toContain(folder);
+    }
+  });
+
   it('keeps .env and local data out of the image and out of git', () => {
     const dockerignore = readFileSync(`${repoRoot}.dockerignore`, 'utf8').split('\n');
     const gitignore = readFileSync(`${repoRoot}.gitignore`, 'utf8').split('\n');

@@ -50,6 +50,8 @@ describe('the OSAP rule at publish', () => {
     slug,
     externalCode: `OSAP-${slug}`.slice(0, 60),
     instructionalHours: 420,
+    // Contract 1.1: learner effort is at least the instructional hours.
+    learnerEffortHours: 630,
     osapEligible,
   });
 
@@ -58,6 +60,7 @@ describe('the OSAP rule at publish', () => {
     const id = `humber:${slug}`;
     const drafted = await gateway(humberKey)(create, { input: longEntry(slug, true) });
     expect(drafted.errors).toBeUndefined();
+    expect(drafted.data.createMicroCredentialDraft.problems).toEqual([]);
 
     const refused = await gateway(humberKey)(publish, { id, v: 1 });
     expect(refused.errors).toBeUndefined();
