@@ -8,7 +8,7 @@
 import type { PostgresCluster } from '../runtime/postgres.js';
 import type { RunningHttpServer } from '../runtime/http.js';
 import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
-import { startCatalogueSubgraph } from '../subgraphs/catalogue/server.js';
+import { catalogueThread, inThisThread } from './catalogueHost.js';
 import { migrateFrameworkDatabase } from '../subgraphs/framework/db/migrate.js';
 import { startFrameworkSubgraph } from '../subgraphs/framework/server.js';
 import { seedFrameworkIfEmpty, syncInstitutionUrls } from '../subgraphs/framework/seed.js';
@@ -36,6 +36,8 @@ export interface LocalDirectoryOptions {
   search?: { port: number; indexDir?: string; indexIntervalMs?: number };
   /** First catalogue port; institutions take consecutive ports. 0 picks free ports. */
   cataloguePortBase: number;
+  /** Runs the catalogues on a worker thread of their own (npm start), so the gateway has this event loop to itself. */
+  catalogueThread?: boolean;
   provinceApiKey: string;
   registryToken: string;
   registryRefreshMs?: number;
@@ -69,12 +71,13 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
   const catalogues = new Map<string, RunningHttpServer>();
   const ports = new Map<string, number>();
   const started: Array<{ stop(): Promise<void> }> = [];
+  const host = options.catalogueThread ? await catalogueThread(options.log) : inThisThread;
   try {
     await Promise.all(
       institutions.map(async (institution, index) => {
         const databaseUrl = await prepareCatalogueDatabase(options, institution.code);
         const port = options.cataloguePortBase ? options.cataloguePortBase + index : 0;
-        const server = await startCatalogueSubgraph({ institution: institution.code, databaseUrl, port });
+        const server = await host.start(institution.code, databaseUrl, port);
         catalogues.set(institution.code, server);
         ports.set(institution.code, server.port);
       }),
@@ -146,11 +149,11 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
         catalogues.delete(code);
       },
       async startInstitution(code) {
-        const server = await startCatalogueSubgraph({
-          institution: code,
-          databaseUrl: cluster.databaseUrl(catalogueDatabaseName(prefix, code)),
-          port: ports.get(code) ?? 0,
-        });
+        const server = await host.start(
+          code,
+          cluster.databaseUrl(catalogueDatabaseName(prefix, code)),
+          ports.get(code) ?? 0,
+        );
         catalogues.set(code, server);
       },
       async stop() {
@@ -158,10 +161,12 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
         await search?.stop();
         await framework.stop();
         await Promise.all([...catalogues.values()].map((server) => server.stop()));
+        await host.close();
       },
     };
   } catch (error) {
     await Promise.allSettled([...started, ...catalogues.values()].map((server) => server.stop()));
+    await host.close();
     throw error;
   }
 }

@@ -60,6 +60,7 @@ async function main() {
       institutions: sampleInstitutions,
       gatewayPort,
       frameworkPort,
+      catalogueThread: true,
       search: { port: searchPort, indexDir: optionalString(env, 'SEARCH_INDEX_DIR') ?? '.data/search' },
       cataloguePortBase,
       provinceApiKey,

@@ -5,6 +5,8 @@
  * becomes an InstitutionCallError naming the institution, never an exception
  * that could spoil another institution's data.
  */
+import http from 'node:http';
+import https from 'node:https';
 import type { GraphQLFormattedError } from 'graphql';
 
 export interface GraphQLRequestBody {
@@ -81,29 +83,23 @@ export async function callInstitution(options: {
   maxBytes?: number;
 }): Promise<InstitutionAnswer> {
   const { institution } = options;
-  const signal = callSignal(options.timeoutMs, options.deadline);
-  const fail = (error: unknown) => toCallError(institution, error, options.timeoutMs, options.deadline);
-  let response: Response;
+  let answer: { status: number; text: string };
   try {
-    response = await fetch(options.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
-      body: JSON.stringify(options.body),
-      signal,
-    });
+    answer = await post(
+      options.url,
+      JSON.stringify(options.body),
+      options.headers,
+      callSignal(options.timeoutMs, options.deadline),
+      options.maxBytes ?? maxResponseBytes,
+    );
   } catch (error) {
-    throw fail(error);
+    throw toCallError(institution, error, options.timeoutMs, options.deadline);
   }
-  let text: string;
-  try {
-    text = await readLimited(response, options.maxBytes ?? maxResponseBytes);
-  } catch (error) {
-    throw fail(error);
-  }
-  const parsed = parseJson(text);
+  const parsed = parseJson(answer.text);
   // GraphQL-over-HTTP allows 4xx with a GraphQL body; only a body without one is an HTTP failure.
   if (!isResponseShape(parsed)) {
-    if (!response.ok) throw new InstitutionCallError(institution, 'HTTP_ERROR', `status ${response.status}`);
+    if (answer.status < 200 || answer.status > 299)
+      throw new InstitutionCallError(institution, 'HTTP_ERROR', `status ${answer.status}`);
     throw new InstitutionCallError(institution, 'MALFORMED_RESPONSE', 'body is not a GraphQL response object');
   }
   return {
@@ -118,6 +114,74 @@ export function callSignal(timeoutMs: number, deadline: AbortSignal | undefined)
   return deadline ? AbortSignal.any([own, deadline]) : own;
 }
 
+/*
+ * node:http rather than fetch: this is the gateway's hot path (every subgraph call, every
+ * change-feed poll), and fetch's WHATWG streams, request cloning and abort plumbing cost about
+ * 3.5 times the CPU of http.request per call (443 against 123 µs, 6,000 calls of a 3 KB answer,
+ * 20 at a time, against the same local server, Node 20).
+ */
+// Kept-alive connections, as fetch keeps them. An idle timeout must be set for Node to honour a server's
+// `Keep-Alive: timeout=N` hint (it retires the socket a second early instead of reusing one being closed).
+const keepAlive = { keepAlive: true, timeout: 5_000 };
+const agents = { 'http:': new http.Agent(keepAlive), 'https:': new https.Agent(keepAlive) };
+
+/**
+ * One POST; reads the body chunk by chunk and gives up (destroying the
+ * connection) as soon as it passes `limit`, so an answer without
+ * content-length, or lying about it, never makes the gateway hold more than the cap.
+ */
+function post(
+  url: string,
+  body: string,
+  headers: Record<string, string> | undefined,
+  signal: AbortSignal,
+  limit: number,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const client = target.protocol === 'https:' ? https : target.protocol === 'http:' ? http : undefined;
+    if (!client) return reject(new Error(`unsupported protocol ${target.protocol}`));
+    const aborted = () => new DOMException('the call was aborted', 'AbortError');
+    if (signal.aborted) return reject(aborted());
+    const request = client.request(target, {
+      method: 'POST',
+      agent: agents[target.protocol as keyof typeof agents],
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...headers,
+        'content-length': Buffer.byteLength(body),
+      },
+    });
+    const fail = (error: unknown) => {
+      signal.removeEventListener('abort', onAbort);
+      request.destroy();
+      reject(error);
+    };
+    const onAbort = () => fail(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    request.on('error', fail);
+    request.on('response', (response) => {
+      const declared = Number(response.headers['content-length'] ?? 0);
+      if (declared > limit) return fail(new ResponseTooLargeError(`response of ${declared} bytes exceeds ${limit}`));
+      const chunks: Buffer[] = [];
+      let received = 0;
+      response.on('data', (chunk: Buffer) => {
+        received += chunk.byteLength;
+        if (received > limit) fail(new ResponseTooLargeError(`response exceeds ${limit} bytes`));
+        else chunks.push(chunk);
+      });
+      response.on('error', fail);
+      response.on('aborted', () => fail(new Error('the connection closed before the answer was complete')));
+      response.on('end', () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    request.end(body);
+  });
+}
+
 function toCallError(
   institution: string,
   error: unknown,
@@ -130,36 +194,8 @@ function toCallError(
     const detail = deadline?.aborted ? "no answer before the operation's deadline" : `no answer within ${timeoutMs} ms`;
     return new InstitutionCallError(institution, 'TIMEOUT', detail);
   }
-  const cause = (error as { cause?: { code?: string } }).cause?.code;
-  return new InstitutionCallError(institution, 'UNREACHABLE', cause ?? (error as Error).message);
-}
-
-/**
- * Reads the body chunk by chunk and gives up (cancelling the stream) as soon as
- * it passes `limit`, so an answer without content-length, or lying about it,
- * never makes the gateway hold more than the cap.
- */
-async function readLimited(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > limit) {
-    await response.body?.cancel().catch(() => {});
-    throw new ResponseTooLargeError(`response of ${declared} bytes exceeds ${limit}`);
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let received = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    received += value.byteLength;
-    if (received > limit) {
-      await reader.cancel().catch(() => {});
-      throw new ResponseTooLargeError(`response exceeds ${limit} bytes`);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
+  const code = (error as { code?: string; cause?: { code?: string } }).code;
+  return new InstitutionCallError(institution, 'UNREACHABLE', code ?? (error as Error).message);
 }
 
 class ResponseTooLargeError extends Error {
