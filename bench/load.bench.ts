@@ -115,6 +115,8 @@ interface Row {
   p99_ms: number;
   errors: number;
   peak_rss_mb: number;
+  /** CPU time of both server processes (all their threads) per answered request: steadier than RPS on a shared machine. */
+  server_cpu_ms_per_req: number;
 }
 
 const benchmark: Benchmark = {
@@ -161,11 +163,15 @@ const benchmark: Benchmark = {
             p99_ms: skipped,
             errors: 0,
             peak_rss_mb: 0,
+            server_cpu_ms_per_req: skipped,
           };
-        const row = await load(scenario, gateway, url, bodies, server.pid!);
+        const row = await load(scenario, gateway, url, bodies, server.pid!, [
+          directoryProcess.pid!,
+          gatewaysProcess.pid!,
+        ]);
         rows.push(row);
         console.log(
-          `${scenario} via ${gateway}: ${row.rps} rps, p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms, ${row.errors} errors`,
+          `${scenario} via ${gateway}: ${row.rps} rps, p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms, ${row.errors} errors, ${row.server_cpu_ms_per_req} ms server CPU per request`,
         );
         return row;
       };
@@ -236,6 +242,11 @@ const benchmark: Benchmark = {
           measure: 'job-board query, every cache off: ours / stock',
           value: ratio(jobBoardUncached, jobBoardStock),
           target: '(same search subgraph behind both)',
+        },
+        {
+          measure: 'job-board query, every cache off: server CPU per request, ours / stock',
+          value: Number((jobBoardUncached.server_cpu_ms_per_req / jobBoardStock.server_cpu_ms_per_req).toFixed(2)),
+          target: '(lower is cheaper)',
         },
         {
           measure: 'job-board, every cache off: cards / resolving every hit',
@@ -356,8 +367,16 @@ function drawPortalMix(random: Random, searches: string[], ids: string[], count:
   });
 }
 
-async function load(scenario: string, gateway: string, url: string, bodies: string[], pid: number): Promise<Row> {
+async function load(
+  scenario: string,
+  gateway: string,
+  url: string,
+  bodies: string[],
+  pid: number,
+  serverPids: number[],
+): Promise<Row> {
   const latencies: number[] = [];
+  const cpuBefore = serverPids.map(cpuMsOf);
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(pid))), 200);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -377,6 +396,7 @@ async function load(scenario: string, gateway: string, url: string, bodies: stri
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   clearInterval(sampler);
+  const cpuMs = serverPids.reduce((sum, serverPid, index) => sum + cpuMsOf(serverPid) - cpuBefore[index]!, 0);
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN).toFixed(1));
@@ -389,7 +409,18 @@ async function load(scenario: string, gateway: string, url: string, bodies: stri
     p99_ms: at(0.99),
     errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
     peak_rss_mb: Math.round(Math.max(peakRss, rssOf(pid)) / 1024),
+    server_cpu_ms_per_req: Number((cpuMs / Math.max(1, result.requests.total)).toFixed(2)),
   };
+}
+
+/** User and system CPU time of a process and all its threads in ms (Linux, 100 clock ticks a second), 0 elsewhere. */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 /** Resident set size of a process in kB (Linux), 0 where /proc is not available. */
