@@ -4,8 +4,9 @@
  *
  *   tsx bench/loadServers.ts directory   the whole directory as `npm start` runs it
  *                                        (every sample institution, framework, search,
- *                                        the gateway with its response cache), embedded
- *                                        PostgreSQL under .tmp/
+ *                                        the gateway with its response cache; the catalogues
+ *                                        on their own thread unless LOAD_BENCH_ONE_THREAD=1),
+ *                                        embedded PostgreSQL under .tmp/
  *   tsx bench/loadServers.ts gateways    two gateways over that directory's subgraphs
  *                                        (LOAD_SERVERS_CONFIG, JSON): ours with the
  *                                        response cache off, and a stock @apollo/gateway
@@ -50,6 +51,8 @@ async function directory(): Promise<() => Promise<void>> {
     gatewayPort: 0,
     frameworkPort: 0,
     cataloguePortBase: 0,
+    // As npm start runs them; LOAD_BENCH_ONE_THREAD=1 measures everything on one event loop instead.
+    catalogueThread: process.env.LOAD_BENCH_ONE_THREAD !== '1',
     search: { port: 0, indexDir: `${root}/search` },
     provinceApiKey: 'bench-province-key',
     registryToken,

@@ -9,7 +9,7 @@ import { officialLanguagesOf } from '../subgraphs/catalogue/criticalInformation.
 import type { PostgresCluster } from '../runtime/postgres.js';
 import type { RunningHttpServer } from '../runtime/http.js';
 import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
-import { startCatalogueSubgraph } from '../subgraphs/catalogue/server.js';
+import { catalogueThread, inThisThread } from './catalogueHost.js';
 import { migrateFrameworkDatabase } from '../subgraphs/framework/db/migrate.js';
 import { startFrameworkSubgraph } from '../subgraphs/framework/server.js';
 import { seedFrameworkIfEmpty, syncInstitutionUrls } from '../subgraphs/framework/seed.js';
@@ -39,6 +39,8 @@ export interface LocalDirectoryOptions {
   search?: { port: number; indexDir?: string; indexIntervalMs?: number; demandDir?: string };
   /** First catalogue port; institutions take consecutive ports. 0 picks free ports. */
   cataloguePortBase: number;
+  /** Runs the catalogues on a worker thread of their own (npm start), so the gateway has this event loop to itself. */
+  catalogueThread?: boolean;
   provinceApiKey: string;
   registryToken: string;
   registryRefreshMs?: number;
@@ -74,16 +76,16 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
   const started: Array<{ stop(): Promise<void> }> = [];
   // The gateway starts last; catalogues (OSAP exceptions) and the framework (entry checks) ask it once it is up.
   let gatewayUrl: string | undefined;
+  const host = options.catalogueThread ? await catalogueThread(options.log) : inThisThread();
   try {
     await Promise.all(
       institutions.map(async (institution, index) => {
         const databaseUrl = await prepareCatalogueDatabase(options, institution.code);
         const port = options.cataloguePortBase ? options.cataloguePortBase + index : 0;
-        const server = await startCatalogueSubgraph({
+        const server = await host.start({
           institution: institution.code,
           databaseUrl,
           port,
-          provinceGraphqlUrl: () => gatewayUrl,
           institutionLanguages: officialLanguagesOf(institution.languages),
         });
         catalogues.set(institution.code, server);
@@ -148,6 +150,7 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
     });
     started.push(gateway);
     gatewayUrl = gateway.url;
+    await host.setProvinceGraphqlUrl(gateway.url);
     // The indexer's first pass ran before the gateway existed; load the index now rather than at the next interval.
     await search?.indexer.runPass();
     return {
@@ -162,12 +165,11 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
         catalogues.delete(code);
       },
       async startInstitution(code) {
-        const server = await startCatalogueSubgraph({
+        const server = await host.start({
           institution: code,
           institutionLanguages: officialLanguagesOf(institutions.find((i) => i.code === code)?.languages ?? []),
           databaseUrl: cluster.databaseUrl(catalogueDatabaseName(prefix, code)),
           port: ports.get(code) ?? 0,
-          provinceGraphqlUrl: () => gatewayUrl,
         });
         catalogues.set(code, server);
       },
@@ -176,10 +178,12 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
         await search?.stop();
         await framework.stop();
         await Promise.all([...catalogues.values()].map((server) => server.stop()));
+        await host.close();
       },
     };
   } catch (error) {
     await Promise.allSettled([...started, ...catalogues.values()].map((server) => server.stop()));
+    await host.close();
     throw error;
   }
 }

@@ -60,7 +60,13 @@ async function main() {
       institutions: sampleInstitutions,
       gatewayPort,
       frameworkPort,
-      search: { port: searchPort, indexDir: optionalString(env, 'SEARCH_INDEX_DIR') ?? '.data/search' },
+      catalogueThread: true,
+      search: {
+        port: searchPort,
+        indexDir: optionalString(env, 'SEARCH_INDEX_DIR') ?? '.data/search',
+        // Anonymous daily demand counts persist with the rest of the data (subgraphs/search/demand/).
+        demandDir: optionalString(env, 'SEARCH_DEMAND_DIR') ?? '.data/search-demand',
+      },
       cataloguePortBase,
       provinceApiKey,
       registryToken,

@@ -30,6 +30,19 @@ export interface Card {
   oqfAlignment: { band: string } | null;
 }
 
+/** A search hit's result card, read from the index: the owning institution is not asked. */
+export interface SearchCard {
+  title: string;
+  titleFr: string | null;
+  institutionCode: string;
+  institutionName: string;
+  instructionalHours: number;
+  deliveryMode: string;
+  priceCad: { min: number; max: number } | null;
+  nextStartDate: string | null;
+  oqfBand: string | null;
+}
+
 export interface FacetValue {
   value: string;
   count: number;
@@ -54,7 +67,14 @@ export const searchQuery = `
 query PortalSearch($query: String, $filter: SearchFilter, $sort: SearchSort, $page: Int, $pageSize: Int) {
   searchMicroCredentials(query: $query, filter: $filter, sort: $sort, page: $page, pageSize: $pageSize) {
     total page pageSize totalPages
-    hits { highlights { field snippet } microCredential { ${cardFields} } }
+    hits {
+      highlights { field snippet }
+      microCredential { id }
+      card {
+        title titleFr institutionCode institutionName instructionalHours deliveryMode
+        priceCad { min max } nextStartDate oqfBand
+      }
+    }
     disjunctiveFacets { ${facetNames.map((name) => `${name} { value count }`).join(' ')} }
   }
   institutions { code name nameFr }
@@ -67,7 +87,11 @@ export interface SearchAnswer {
     page: number;
     pageSize: number;
     totalPages: number;
-    hits: Array<{ highlights: Array<{ field: string; snippet: string }>; microCredential: Card | null }>;
+    hits: Array<{
+      highlights: Array<{ field: string; snippet: string }>;
+      microCredential: { id: string } | null;
+      card: SearchCard;
+    }>;
     disjunctiveFacets: Record<FacetName, FacetValue[]>;
   } | null;
   institutions: Array<{ code: string; name: string; nameFr: string | null }> | null;

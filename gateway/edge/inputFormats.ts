@@ -60,19 +60,59 @@ export function findMalformedInput(
   document: DocumentNode,
   variables: Record<string, unknown>,
 ): Problem | undefined {
+  for (const argument of formattedArguments(schema, document)) {
+    const problem = checkLiteral(argument.value, argument.type, argument.name, variables);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+interface FormattedArgument {
+  name: string;
+  value: ValueNode;
+  type: GraphQLInputType;
+}
+
+/**
+ * The arguments of a document that can carry a Date or DateTime, found once per
+ * (schema, document): Apollo keeps one parsed document per query text, so a
+ * repeated operation checks only its variable values, not the whole document again.
+ */
+const argumentsBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, FormattedArgument[]>>();
+
+function formattedArguments(schema: GraphQLSchema, document: DocumentNode): FormattedArgument[] {
+  let byDocument = argumentsBySchema.get(schema);
+  if (!byDocument) {
+    byDocument = new WeakMap();
+    argumentsBySchema.set(schema, byDocument);
+  }
+  const known = byDocument.get(document);
+  if (known) return known;
+  const found: FormattedArgument[] = [];
   const typeInfo = new TypeInfo(schema);
-  let found: Problem | undefined;
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
         const argument = typeInfo.getArgument();
-        if (!found && argument) found = checkLiteral(node.value, argument.type, node.name.value, variables);
+        if (argument && canHoldFormat(argument.type))
+          found.push({ name: node.name.value, value: node.value, type: argument.type });
         return false;
       },
     }),
   );
+  byDocument.set(document, found);
   return found;
+}
+
+/** Whether a value of `type` can contain a Date or DateTime anywhere (input objects may refer to themselves). */
+function canHoldFormat(type: GraphQLInputType, visiting = new Set<GraphQLInputType>()): boolean {
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) return canHoldFormat(nullable.ofType, visiting);
+  if (isScalarType(nullable)) return nullable.name in formats;
+  if (!isInputObjectType(nullable) || visiting.has(nullable)) return false;
+  visiting.add(nullable);
+  return Object.values(nullable.getFields()).some((field) => canHoldFormat(field.type, visiting));
 }
 
 function checkLiteral(

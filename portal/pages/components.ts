@@ -60,6 +60,26 @@ export function priceText(locale: Locale, lowestPrice: number | undefined, count
   return count > 1 ? `${locale.t.from} ${locale.money(lowestPrice)}` : locale.money(lowestPrice);
 }
 
+/** What a result card shows, whether read from the owner (an institution's page) or from the search index. */
+export interface CardView {
+  id: string;
+  title: string;
+  titleFr: string | null;
+  institution: { code: string; name: string | null; nameFr: string | null };
+  instructionalHours: number;
+  deliveryMode: string;
+  nextStart: string | undefined;
+  lowestPrice: number | undefined;
+  /** More than one upcoming price: the card says "from". */
+  priceFrom: boolean;
+  oqfBand: string | null;
+}
+
+export function entryCard(card: Card): CardView {
+  const { nextStart, lowestPrice, count } = upcoming(card.offerings);
+  return { ...card, nextStart, lowestPrice, priceFrom: count > 1, oqfBand: card.oqfAlignment?.band ?? null };
+}
+
 export interface CardOptions {
   index: number;
   highlights?: Array<{ field: string; snippet: string }>;
@@ -67,10 +87,10 @@ export interface CardOptions {
   compareForm?: string;
 }
 
-export function resultCard(locale: Locale, card: Card, options: CardOptions): Html {
+export function resultCard(locale: Locale, card: CardView, options: CardOptions): Html {
   const { t } = locale;
   const headingId = `card-${options.index}`;
-  const { nextStart, lowestPrice, count } = upcoming(card.offerings);
+  const { nextStart, lowestPrice } = card;
   const description =
     options.highlights?.find((h) => h.field === (locale.code === 'fr' ? 'DESCRIPTION_FR' : 'DESCRIPTION')) ??
     options.highlights?.find((h) => h.field.startsWith('DESCRIPTION') || h.field === 'SKILL');
@@ -81,9 +101,9 @@ export function resultCard(locale: Locale, card: Card, options: CardOptions): Ht
 <dl class="facts">
 <div><dt>${t.detailHours}</dt><dd>${locale.number(card.instructionalHours)}</dd></div>
 <div><dt>${t.detailDelivery}</dt><dd>${enumLabel(locale, 'DeliveryMode', card.deliveryMode)}</dd></div>
-<div><dt>${t.price}</dt><dd>${priceText(locale, lowestPrice, count)}</dd></div>
+<div><dt>${t.price}</dt><dd>${priceText(locale, lowestPrice, card.priceFrom ? 2 : 1)}</dd></div>
 <div><dt>${t.nextStart}</dt><dd>${nextStart ? locale.date(nextStart) : t.noUpcomingIntake}</dd></div>
-${card.oqfAlignment ? html`<div><dt>${t.facets.oqfBand}</dt><dd>${enumLabel(locale, 'OqfBand', card.oqfAlignment.band)}</dd></div>` : ''}
+${card.oqfBand ? html`<div><dt>${t.facets.oqfBand}</dt><dd>${enumLabel(locale, 'OqfBand', card.oqfBand)}</dd></div>` : ''}
 </dl>
 ${description ? html`<p class="snippet">${highlightHtml(description.snippet)}</p>` : ''}
 ${

@@ -7,7 +7,15 @@ import type { PortalApi } from '../api.js';
 import { html, safeHref } from '../html.js';
 import type { Locale } from '../i18n/locale.js';
 import { type InstitutionAnswer, institutionQuery } from '../queries.js';
-import { enumLabel, institutionPath, institutionPlainName, localizedText, notice, resultCard } from './components.js';
+import {
+  entryCard,
+  enumLabel,
+  institutionPath,
+  institutionPlainName,
+  localizedText,
+  notice,
+  resultCard,
+} from './components.js';
 import { page } from './layout.js';
 import { messagePage, type RenderedPage } from './messagePage.js';
 
@@ -39,7 +47,7 @@ ${website ? html`<div><dt>${t.institutionWebsite}</dt><dd><a href="${website}" r
 <h2 id="catalogue-heading">${t.institutionCatalogue(catalogue?.totalCount ?? 0)}</h2>
 ${
   catalogue
-    ? html`<ol class="cards">${catalogue.edges.map(({ node }, index) => html`<li>${resultCard(locale, node, { index })}</li>`)}</ol>
+    ? html`<ol class="cards">${catalogue.edges.map(({ node }, index) => html`<li>${resultCard(locale, entryCard(node), { index })}</li>`)}</ol>
 ${catalogue.pageInfo.hasNextPage && catalogue.pageInfo.endCursor ? html`<p><a href="${locale.prefix}${institutionPath({ ...locale, prefix: '' }, code)}?after=${encodeURIComponent(catalogue.pageInfo.endCursor)}" rel="next">${t.morePage}</a></p>` : ''}`
     : notice('warning', t.institutionCatalogueDown(name))
 }

@@ -6,7 +6,14 @@
 import type { PortalApi } from '../api.js';
 import { type Html, html } from '../html.js';
 import type { Locale } from '../i18n/locale.js';
-import { type FacetName, type FacetValue, facetNames, type SearchAnswer, searchQuery } from '../queries.js';
+import {
+  type FacetName,
+  type FacetValue,
+  facetNames,
+  type SearchAnswer,
+  type SearchCard,
+  searchQuery,
+} from '../queries.js';
 import {
   hasFilters,
   pageSize,
@@ -17,6 +24,7 @@ import {
   sortOrders,
 } from '../searchParams.js';
 import {
+  type CardView,
   compareCountAttributes,
   enumLabel,
   institutionPlainName,
@@ -27,6 +35,36 @@ import {
   unavailableCard,
 } from './components.js';
 import { page } from './layout.js';
+
+/**
+ * A hit's card as the index has it, so a page of results asks no institution
+ * (its French name comes from the registry, which the page reads anyway). The
+ * index's price covers past intakes when none is upcoming; like an entry's
+ * card, this one shows a price only for an upcoming intake.
+ */
+function indexedCard(
+  id: string,
+  card: SearchCard,
+  institutions: ReadonlyArray<{ code: string; nameFr: string | null }>,
+): CardView {
+  const price = card.nextStartDate !== null ? card.priceCad : null;
+  return {
+    id,
+    title: card.title,
+    titleFr: card.titleFr,
+    institution: {
+      code: card.institutionCode,
+      name: card.institutionName,
+      nameFr: institutions.find((institution) => institution.code === card.institutionCode)?.nameFr ?? null,
+    },
+    instructionalHours: card.instructionalHours,
+    deliveryMode: card.deliveryMode,
+    nextStart: card.nextStartDate ?? undefined,
+    lowestPrice: price?.min,
+    priceFrom: price !== null && price.min !== price.max,
+    oqfBand: card.oqfBand,
+  };
+}
 
 /** Long facets show this many values, more behind "Show more", and no more than `listedValues` (page weight). */
 const visibleValues = 8;
@@ -90,7 +128,7 @@ ${
         (hit, index) =>
           html`<li>${
             hit.microCredential
-              ? resultCard(locale, hit.microCredential, {
+              ? resultCard(locale, indexedCard(hit.microCredential.id, hit.card, institutions), {
                   index,
                   highlights: hit.highlights,
                   compareForm: 'compare-form',

@@ -19,6 +19,7 @@ export async function startTestDirectory(options: {
   institutionTimeoutMs?: number;
   search?: LocalDirectoryOptions['search'];
   responseCache?: LocalDirectoryOptions['responseCache'];
+  catalogueThread?: boolean;
 }): Promise<LocalDirectory> {
   const institutions = options.institutions.map((code) => {
     const found = sampleInstitutions.find((institution) => institution.code === code);
@@ -39,6 +40,7 @@ export async function startTestDirectory(options: {
     institutionTimeoutMs: options.institutionTimeoutMs ?? 1_500,
     failureCooldownMs: 100,
     search: options.search,
+    catalogueThread: options.catalogueThread,
     // Writes made straight to a catalogue show through the gateway within one watch interval.
     responseCache: { watchIntervalMs: 250, ...options.responseCache },
   });
