@@ -21,7 +21,6 @@ import { startGateway, type RunningGateway } from '../gateway/server.js';
 import type { ResponseCacheOptions } from '../gateway/cache/GatewayResponseCache.js';
 import { defaultPassIntervalMs } from '../subgraphs/search/indexer/Indexer.js';
 import { startSearchSubgraph, type RunningSearchSubgraph } from '../subgraphs/search/server.js';
-import { findFreePort } from '../runtime/postgres.js';
 import { seedCatalogueIfEmpty } from '../seed/seedCatalogue.js';
 import { generateCatalogue } from '../seed/catalogue.js';
 import type { SampleInstitution } from '../seed/institutions.js';
@@ -122,12 +121,12 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
       gatewayUrl: () => gatewayUrl,
     });
     started.push(framework);
-    // Search indexes through the gateway and the gateway routes to search: fix the gateway's port first.
-    const gatewayPort = options.gatewayPort || (options.search ? await findFreePort() : 0);
+    // Search indexes through the gateway and the gateway routes to search: search learns the gateway's
+    // address once it listens (a port chosen in advance could be taken by then).
     const search = options.search
       ? await startSearchSubgraph({
           port: options.search.port,
-          gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+          gatewayUrl: () => gatewayUrl,
           indexDir: options.search.indexDir,
           indexIntervalMs: options.search.indexIntervalMs ?? defaultPassIntervalMs,
           // The province key is the province's: its insights are read from search.
@@ -138,7 +137,7 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
       : undefined;
     if (search) started.push(search);
     const gateway = await startGateway({
-      port: gatewayPort,
+      port: options.gatewayPort,
       frameworkUrl: framework.url,
       searchUrl: search?.url,
       registryToken: options.registryToken,

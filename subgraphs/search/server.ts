@@ -30,8 +30,8 @@ import { sameSecret } from '../../runtime/sameSecret.js';
 export interface SearchSubgraphOptions {
   port: number;
   host?: string;
-  /** The gateway the indexer reads catalogues through. */
-  gatewayUrl: string;
+  /** The gateway the indexer (and insights) read catalogues through; a function when the gateway starts later. */
+  gatewayUrl: string | (() => string | undefined);
   /** Defaults to the embedded engine. */
   backend?: SearchBackend;
   /** Pause between indexing passes. */
@@ -95,7 +95,7 @@ export async function startSearchSubgraph(options: SearchSubgraphOptions): Promi
       demand,
       authorization: req.headers.authorization,
       provinceApiKey: options.provinceApiKey,
-      gatewayUrl: options.gatewayUrl,
+      gatewayUrl: typeof options.gatewayUrl === 'string' ? options.gatewayUrl : options.gatewayUrl(),
     }),
     health: async () => ({
       body: {

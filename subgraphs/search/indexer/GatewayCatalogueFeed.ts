@@ -11,7 +11,8 @@ import { changesQuery, institutionsQuery, trustMarkChangesQuery } from './change
 import { FeedUnavailableError, type CatalogueFeed, type FeedChangesPage } from './CatalogueFeed.js';
 
 export interface GatewayCatalogueFeedOptions {
-  gatewayUrl: string;
+  /** A function when the gateway starts after search (a local directory lets the gateway pick its port). */
+  gatewayUrl: string | (() => string | undefined);
   /** Per request; a page of 500 entries resolved across subgraphs can take a few seconds. */
   timeoutMs?: number;
 }
@@ -46,8 +47,11 @@ export class GatewayCatalogueFeed implements CatalogueFeed {
   }
 
   private async post(query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> {
+    const { gatewayUrl } = this.options;
+    const url = typeof gatewayUrl === 'string' ? gatewayUrl : gatewayUrl();
+    if (url === undefined) throw new FeedUnavailableError('the gateway has not started yet');
     try {
-      return await postGraphQL({ url: this.options.gatewayUrl, body: { query, variables }, timeoutMs: this.timeoutMs });
+      return await postGraphQL({ url, body: { query, variables }, timeoutMs: this.timeoutMs });
     } catch (error) {
       if (error instanceof GraphQLCallError) {
         const what = error.failure === 'UNREACHABLE' || error.failure === 'TIMEOUT' ? 'unreachable' : 'unusable';
