@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Express, type Request, type Response } from 'express';
 import { insightsPage, insightsQuery, signInPage, type InsightsData } from './page.js';
+import { postGraphQL } from '../../runtime/graphqlClient.js';
 
 const cookieName = 'insights_session';
 const sessionMs = 8 * 60 * 60 * 1000;
@@ -43,13 +44,13 @@ export function mountInsights(app: Express, graphqlUrl: () => string, timeoutMs 
   const sessions = new Map<string, { key: string; expires: number }>();
 
   const ask = async (key: string, query: string, variables: Record<string, unknown>): Promise<Answer> => {
-    const response = await fetch(graphqlUrl(), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
+    const answer = await postGraphQL({
+      url: graphqlUrl(),
+      body: { query, variables },
+      headers: { authorization: `Bearer ${key}` },
+      timeoutMs,
     });
-    return (await response.json()) as Answer;
+    return answer as Answer;
   };
 
   const keyOf = (req: Request): string | undefined => {

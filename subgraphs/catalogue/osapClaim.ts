@@ -21,6 +21,7 @@
 import { isCipCode } from './formats.js';
 import { microCredentialId } from './ids.js';
 import type { PublishingProblem } from './parents.js';
+import { GraphQLCallError, postGraphQL } from '../../runtime/graphqlClient.js';
 
 /** What the rule reads of an entry. */
 export interface OsapClaim {
@@ -120,24 +121,17 @@ export function provinceOsapExceptions(url: () => string | undefined, timeoutMs 
     const endpoint = url();
     if (!endpoint) throw new Error('this catalogue has no PROVINCE_GRAPHQL_URL to read them from');
     const asked = new Set(ids);
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: approvalsQuery, variables: { ids: [...asked] } }),
-      signal: AbortSignal.timeout(timeoutMs),
-    }).catch((error: Error) => {
-      throw new Error(`the directory did not answer: ${error.message}`);
+    const answer = await postGraphQL({
+      url: endpoint,
+      body: { query: approvalsQuery, variables: { ids: [...asked] } },
+      timeoutMs,
+      maxBytes: 1_000_000,
+    }).catch((error: unknown) => {
+      const detail = error instanceof GraphQLCallError ? `${error.failure}: ${error.detail}` : 'no answer';
+      throw new Error(`the directory did not answer (${detail})`);
     });
-    const text = await response.text();
-    if (text.length > 1_000_000) throw new Error('the directory answered more than 1 MB');
-    let body: { data?: { osapApprovals?: unknown } };
-    try {
-      body = JSON.parse(text) as typeof body;
-    } catch {
-      throw new Error(`the directory answered HTTP ${response.status} without JSON`);
-    }
-    const approvals = body.data?.osapApprovals;
-    if (!Array.isArray(approvals)) throw new Error(`the directory answered HTTP ${response.status} without approvals`);
+    const approvals = answer.data?.osapApprovals;
+    if (!Array.isArray(approvals)) throw new Error('the directory answered without approvals');
     const exceptions = new Map<string, OsapException>();
     for (const approval of approvals as Array<Record<string, unknown>>) {
       const { microCredentialId: id, reference, ruleException, inForce } = approval ?? {};

@@ -9,6 +9,7 @@
 import { periodsOverlap, suppressSmallCells, type OutcomeCounts } from '../../../runtime/outcomeSuppression.js';
 import type { SearchDocument } from '../documents/searchDocument.js';
 import { unknownKey } from './supply.js';
+import { type GraphQLAnswer, postGraphQL } from '../../../runtime/graphqlClient.js';
 
 export interface FetchedReport {
   microCredentialId: string;
@@ -55,15 +56,13 @@ export async function fetchInstitutionReports(
   const reports: FetchedReport[] = [];
   let after: string | null = null;
   for (let page = 0; page < maxPages; page++) {
-    let body: { data?: { outcomeReports?: unknown } | null; errors?: Array<{ extensions?: { code?: unknown } }> };
+    let body: GraphQLAnswer;
     try {
-      const response = await fetch(gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ query: reportsQuery, variables: { institution: code, after } }),
-        signal: AbortSignal.timeout(timeoutMs),
+      body = await postGraphQL({
+        url: gatewayUrl,
+        body: { query: reportsQuery, variables: { institution: code, after } },
+        timeoutMs,
       });
-      body = (await response.json()) as typeof body;
     } catch {
       return { code, status: 'UNAVAILABLE', reports };
     }
