@@ -9,6 +9,7 @@
  * have none of them and stay readable (see requiredFrom11 in
  * criticalInformationChecks.ts for what publication needs).
  */
+import type { Language } from '../../runtime/language.js';
 import type { Contact } from './entryParts.js';
 import {
   accessibilityFeatureValues,
@@ -18,11 +19,12 @@ import {
   gradingSchemeValues,
   intakeModelValues,
   learningResourceKindValues,
-  officialLanguageValues,
+  languageValues,
 } from './generated/enums.js';
 
-export const officialLanguages = officialLanguageValues;
-export type OfficialLanguage = (typeof officialLanguages)[number];
+/** The directory's two languages (`Language` in the contract), as the languages an entry's texts are supplied in. */
+export const officialLanguages = languageValues;
+export type OfficialLanguage = Language;
 
 /**
  * The official languages among ISO 639 codes (`en`, `fr`, `moh`...): what an

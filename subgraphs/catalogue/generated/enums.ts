@@ -31,9 +31,6 @@ export type StackabilityKind = (typeof stackabilityKindValues)[number];
 export const partnerKindValues = ['EMPLOYER', 'INDUSTRY_ASSOCIATION', 'PROFESSIONAL_BODY', 'COMMUNITY_ORGANIZATION'] as const;
 export type PartnerKind = (typeof partnerKindValues)[number];
 
-export const officialLanguageValues = ['EN', 'FR'] as const;
-export type OfficialLanguage = (typeof officialLanguageValues)[number];
-
 export const learningResourceKindValues = ['TEXTBOOK', 'OPEN_EDUCATIONAL_RESOURCE', 'SOFTWARE', 'EQUIPMENT', 'ONLINE_PLATFORM', 'OTHER'] as const;
 export type LearningResourceKind = (typeof learningResourceKindValues)[number];
 

@@ -430,7 +430,7 @@ export type MicroCredentialInput = {
   effectiveDate?: InputMaybe<Scalars['String']['input']>;
   expiryDate?: InputMaybe<Scalars['String']['input']>;
   reviewDate?: InputMaybe<Scalars['String']['input']>;
-  entryLanguages?: InputMaybe<Array<OfficialLanguage>>;
+  entryLanguages?: InputMaybe<Array<Language>>;
   learningOutcomesFr?: InputMaybe<Array<Scalars['String']['input']>>;
   prerequisitesFr?: InputMaybe<Array<Scalars['String']['input']>>;
   priorLearningAssessment?: InputMaybe<PriorLearningAssessmentInput>;
@@ -669,7 +669,7 @@ export type MicroCredential = {
   /** Every published version, newest first. */
   history: Array<MicroCredentialVersion>;
   /** 1.1: official languages the entry's learner-facing text is supplied in. `languages` stays the languages of instruction. */
-  entryLanguages?: Maybe<Array<OfficialLanguage>>;
+  entryLanguages?: Maybe<Array<Language>>;
   /** 1.1: `learningOutcomes` in French, same order and length. */
   learningOutcomesFr?: Maybe<Array<Scalars['String']['output']>>;
   /** 1.1: `prerequisites` in French, same order and length. */
@@ -901,11 +901,6 @@ export type Contact = {
   email: Scalars['String']['output'];
   phone?: Maybe<Scalars['String']['output']>;
 };
-
-/** An official language of Canada, for which texts of an entry are supplied. */
-export type OfficialLanguage =
-  | 'EN'
-  | 'FR';
 
 /** An amount of money. `currency` is an ISO 4217 code, e.g. `CAD`. */
 export type Money = {
@@ -1394,7 +1389,6 @@ export type ResolversTypes = ResolversObject<{
   Partner: ResolverTypeWrapper<Partner>;
   PartnerKind: PartnerKind;
   Contact: ResolverTypeWrapper<Contact>;
-  OfficialLanguage: OfficialLanguage;
   Money: ResolverTypeWrapper<Money>;
   PriorLearningAssessment: ResolverTypeWrapper<PriorLearningAssessment>;
   LearningResource: ResolverTypeWrapper<LearningResource>;
@@ -1661,7 +1655,7 @@ export type MicroCredentialResolvers<ContextType = Context, ParentType extends R
   reviewDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sunsetReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['MicroCredentialVersion']>, ParentType, ContextType>;
-  entryLanguages?: Resolver<Maybe<Array<ResolversTypes['OfficialLanguage']>>, ParentType, ContextType>;
+  entryLanguages?: Resolver<Maybe<Array<ResolversTypes['Language']>>, ParentType, ContextType>;
   learningOutcomesFr?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   prerequisitesFr?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   priorLearningAssessment?: Resolver<Maybe<ResolversTypes['PriorLearningAssessment']>, ParentType, ContextType>;
