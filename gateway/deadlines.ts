@@ -4,6 +4,7 @@
  * operation has one as a whole, so a client never waits for a hung service
  * longer than these figures however the query planner chains its fetches.
  */
+import { setMaxListeners } from 'node:events';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { OperationTypeNode } from 'graphql';
 import type { GatewayContext } from './context.js';
@@ -61,7 +62,11 @@ export function operationDeadlinePlugin(deadlines: GatewayDeadlines): ApolloServ
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
-          contextValue.deadline = AbortSignal.timeout(operationDeadlineMs(operation?.operation, deadlines));
+          const deadline = AbortSignal.timeout(operationDeadlineMs(operation?.operation, deadlines));
+          // Every call of the operation listens to it (one per institution in a fan-out, each removed when the
+          // call ends), so Node's default of 10 listeners would warn of a leak that is not one.
+          setMaxListeners(0, deadline);
+          contextValue.deadline = deadline;
         },
       };
     },
