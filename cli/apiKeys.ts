@@ -10,10 +10,11 @@
  * `create` prints the key once; only its hash is stored.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, isInstitutionCode, url } from '../runtime/config.js';
+import { isInstitutionCode, url } from '../runtime/config.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../subgraphs/catalogue/db/apiKeys.js';
 import { openCatalogueDatabase } from '../subgraphs/catalogue/db/connection.js';
 import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
+import { runCommand, UsageError } from './commandLine.js';
 
 const usage = 'usage: npm run api-keys -- create|list|revoke --institution CODE [--label TEXT] [--key PREFIX]';
 
@@ -54,12 +55,4 @@ async function main() {
   }
 }
 
-class UsageError extends Error {}
-
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
-  else if (error instanceof UsageError || (error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    console.error((error as Error).message);
-  } else console.error(error);
-  process.exit(1);
-});
+runCommand(main);

@@ -12,11 +12,11 @@
  * consumerKeys query.
  */
 import { parseArgs } from 'node:util';
-import { GraphQLError } from 'graphql';
-import { ConfigError, url } from '../runtime/config.js';
+import { url } from '../runtime/config.js';
 import { issueConsumerKey, listConsumerKeys, revokeConsumerKey } from '../subgraphs/framework/consumerKeys.js';
 import { openFrameworkDatabase } from '../subgraphs/framework/db/connection.js';
 import { migrateFrameworkDatabase } from '../subgraphs/framework/db/migrate.js';
+import { runCommand, UsageError } from './commandLine.js';
 
 const usage = 'usage: npm run consumer-keys -- issue --label TEXT [--requests-per-minute N] | list | revoke --key ID';
 
@@ -59,13 +59,4 @@ async function main() {
   }
 }
 
-class UsageError extends Error {}
-
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
-  else if (error instanceof UsageError || error instanceof GraphQLError) console.error(error.message);
-  else if ((error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-    console.error((error as Error).message);
-  else console.error(error);
-  process.exit(1);
-});
+runCommand(main);

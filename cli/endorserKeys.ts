@@ -12,8 +12,7 @@
  * issueEndorserKey and revokeEndorserKey mutations and the endorserKeys query.
  */
 import { parseArgs } from 'node:util';
-import { GraphQLError } from 'graphql';
-import { ConfigError, url } from '../runtime/config.js';
+import { url } from '../runtime/config.js';
 import { openFrameworkDatabase } from '../subgraphs/framework/db/connection.js';
 import { migrateFrameworkDatabase } from '../subgraphs/framework/db/migrate.js';
 import {
@@ -22,6 +21,7 @@ import {
   revokeEndorserKey,
 } from '../subgraphs/framework/trustMarks/endorserKeys.js';
 import { registerEndorser } from '../subgraphs/framework/trustMarks/writes.js';
+import { runCommand, UsageError } from './commandLine.js';
 
 const usage =
   'usage: npm run endorser-keys -- register --id ID --name TEXT --kind EMPLOYER|SECTOR_BODY|PROFESSIONAL_ASSOCIATION --website URL' +
@@ -77,13 +77,4 @@ async function main() {
   }
 }
 
-class UsageError extends Error {}
-
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
-  else if (error instanceof UsageError || error instanceof GraphQLError) console.error(error.message);
-  else if ((error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-    console.error((error as Error).message);
-  else console.error(error);
-  process.exit(1);
-});
+runCommand(main);

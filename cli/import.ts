@@ -17,7 +17,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, isInstitutionCode, url } from '../runtime/config.js';
+import { isInstitutionCode, url } from '../runtime/config.js';
 import { fieldName } from '../subgraphs/catalogue/catalogueEntry.js';
 import { commandLineActor } from '../subgraphs/catalogue/db/auditTrail.js';
 import { importCatalogue } from '../subgraphs/catalogue/db/catalogueImport.js';
@@ -25,6 +25,7 @@ import { openCatalogueDatabase } from '../subgraphs/catalogue/db/connection.js';
 import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
 import { osapClaimCheck, provinceOsapExceptions } from '../subgraphs/catalogue/osapClaim.js';
 import { institutionLanguages } from '../subgraphs/catalogue/settings.js';
+import { runCommand, UsageError } from './commandLine.js';
 
 const usage = 'usage: npm run import -- --institution CODE FILE.csv|FILE.json';
 
@@ -68,15 +69,4 @@ async function main(): Promise<number> {
   }
 }
 
-class UsageError extends Error {}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
-    else if (error instanceof UsageError || (error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      console.error((error as Error).message);
-    } else console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);
