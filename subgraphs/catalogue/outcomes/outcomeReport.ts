@@ -7,9 +7,10 @@ import { isCalendarDate } from '../../../runtime/stringFormats.js';
 import { inconsistentCounts, periodsOverlap } from '../../../runtime/outcomeSuppression.js';
 import type { PublishingProblem } from '../parents.js';
 import type { PublishingProblemCode } from '../problemCodes.js';
+import type { Path } from '../entryChecker.js';
+import { type OutcomeSource, outcomeSourceValues as outcomeSources } from '../generated/enums.js';
 
-export const outcomeSources = ['ADMINISTRATIVE_RECORDS', 'LEARNER_SURVEY', 'LINKED_RECORDS', 'SAMPLE_DATA'] as const;
-export type OutcomeSource = (typeof outcomeSources)[number];
+export type { OutcomeSource };
 
 export interface Provenance {
   source: OutcomeSource;
@@ -47,14 +48,12 @@ const maxCount = 10_000_000;
 const maxMethodLength = 500;
 const periodLabelPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
-type Path = Array<string | number>;
-
 class Checker {
   readonly problems: PublishingProblem[] = [];
   constructor(private readonly line: number) {}
 
   problem(code: PublishingProblemCode, path: Path, message: string): void {
-    this.problems.push({ code, path, message, line: this.line });
+    this.problems.push({ code, path: [...path], message, line: this.line });
   }
 
   object(value: unknown, path: Path, required: boolean): Record<string, unknown> | null {

@@ -20,6 +20,13 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type EndorserKind,
+  endorsementWithdrawerValues,
+  endorserKindValues,
+  type QualityAssuranceBody,
+  qualityAssuranceBodyValues,
+} from '../generated/enums.js';
+import {
   bigserial,
   check,
   date,
@@ -32,22 +39,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-export const qualityAssuranceBodies = [
-  'COLLEGE_QUALITY_ASSURANCE_SERVICE',
-  'ONTARIO_UNIVERSITIES_COUNCIL_ON_QUALITY_ASSURANCE',
-  'PEQAB',
-  'IAESC',
-  'INDUSTRY_ACCREDITOR',
-] as const;
-export const endorserKinds = ['EMPLOYER', 'SECTOR_BODY', 'PROFESSIONAL_ASSOCIATION'] as const;
-export const withdrawers = ['ENDORSER', 'PROVINCE'] as const;
-
-export type QualityAssuranceBody = (typeof qualityAssuranceBodies)[number];
-export type EndorserKind = (typeof endorserKinds)[number];
+// The contract's enums (schema/framework.graphql), as codegen lists them.
+export const qualityAssuranceBodies = qualityAssuranceBodyValues;
+export const endorserKinds = endorserKindValues;
+export type { QualityAssuranceBody, EndorserKind };
 
 export const qualityAssuranceBody = pgEnum('quality_assurance_body', qualityAssuranceBodies);
 export const endorserKind = pgEnum('endorser_kind', endorserKinds);
-export const withdrawer = pgEnum('endorsement_withdrawer', withdrawers);
+export const withdrawer = pgEnum('endorsement_withdrawer', endorsementWithdrawerValues);
 
 export const osapApprovals = pgTable(
   'osap_approvals',
