@@ -26,7 +26,6 @@ import {
   type Stackability,
   type Supervision,
 } from './entryParts.js';
-import { isCalendarDate, isHttpUrl } from '../../runtime/stringFormats.js';
 import type { EntryProblemCode as ProblemCode, WarningCode } from './problemCodes.js';
 import {
   checkContact,
@@ -34,9 +33,10 @@ import {
   checkOfferingDetails,
   frenchTextWarnings,
 } from './criticalInformationChecks.js';
-import { Checker, isRecord, type Path } from './entryChecker.js';
+import { Checker } from '../../runtime/checker.js';
+import { fieldName } from '../../runtime/problemPath.js';
+import { type EntryChecker, entryFormats, isRecord, type Path } from './entryChecker.js';
 import type { CriticalInformation, OfficialLanguage, OfferingDetails } from './criticalInformation.js';
-import { isCipCode, isEscoSkillUri, isLanguageCode, isNocCode, isOfferingCode, isSctCode, isSlug } from './formats.js';
 
 export interface OfferingInput extends OfferingDetails {
   /** The institution's own code for the intake, unique within the micro-credential. */
@@ -124,14 +124,11 @@ export class CatalogueEntryError extends Error {
   }
 }
 
+export { fieldName };
+
 function describeProblem(problem: EntryProblem & { label?: string }): string {
   const field = fieldName(problem.path);
   return `${problem.label ?? `entry #${problem.entryIndex + 1}`}: ${field ? `${field} ` : ''}${problem.message}`;
-}
-
-/** `["occupations", 0, "nocCode"]` → `occupations[0].nocCode`. */
-export function fieldName(path: ReadonlyArray<string | number>): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 
 export interface ValidationOptions {
@@ -152,21 +149,33 @@ export function findEntryProblems(entries: readonly unknown[], options: Validati
   const externalCodes = new Set<string>();
   entries.forEach((entry, index) => {
     const label = isRecord(entry) && typeof entry.slug === 'string' ? `entry "${entry.slug}"` : `entry #${index + 1}`;
-    const check = new Checker(label, index, problems);
+    const check: EntryChecker = new Checker();
     checkEntry(entry, check);
-    if (!isRecord(entry)) return;
-    checkCriticalInformation(entry, check, { requireFrom11: !options.maintenance });
-    if (typeof entry.slug === 'string') {
-      if (slugs.has(entry.slug)) check.problem(['slug'], 'DUPLICATE', 'appears more than once in this batch');
-      slugs.add(entry.slug);
-    }
-    if (typeof entry.externalCode === 'string') {
-      if (externalCodes.has(entry.externalCode))
-        check.problem(['externalCode'], 'DUPLICATE', 'is used by another entry in this batch');
-      externalCodes.add(entry.externalCode);
-    }
+    if (isRecord(entry)) checkBatchEntry(entry, check, options, { slugs, externalCodes });
+    for (const { path, code, message } of check.problems)
+      problems.push({ label, entryIndex: index, path: [...path], code, message });
   });
   return options.draft ? problems.filter((problem) => !incompleteness.includes(problem.code)) : problems;
+}
+
+/** The 1.1 critical information, and what must be unique across the batch. */
+function checkBatchEntry(
+  entry: Record<string, unknown>,
+  check: EntryChecker,
+  options: ValidationOptions,
+  seen: { slugs: Set<string>; externalCodes: Set<string> },
+): void {
+  const { slugs, externalCodes } = seen;
+  checkCriticalInformation(entry, check, { requireFrom11: !options.maintenance });
+  if (typeof entry.slug === 'string') {
+    if (slugs.has(entry.slug)) check.problem(['slug'], 'DUPLICATE', 'appears more than once in this batch');
+    slugs.add(entry.slug);
+  }
+  if (typeof entry.externalCode === 'string') {
+    if (externalCodes.has(entry.externalCode))
+      check.problem(['externalCode'], 'DUPLICATE', 'is used by another entry in this batch');
+    externalCodes.add(entry.externalCode);
+  }
 }
 
 /**
@@ -208,7 +217,7 @@ export function validateCatalogueEntries(entries: readonly unknown[]): Catalogue
   return entries as CatalogueEntryInput[];
 }
 
-function checkEntry(entry: unknown, check: Checker): void {
+function checkEntry(entry: unknown, check: EntryChecker): void {
   if (!isRecord(entry)) {
     check.problem([], 'NOT_AN_OBJECT', 'must be an object');
     return;
@@ -216,7 +225,7 @@ function checkEntry(entry: unknown, check: Checker): void {
   check.format(
     ['slug'],
     entry.slug,
-    isSlug,
+    entryFormats.slug,
     'a lower-case slug like "data-analytics-fundamentals" (at most 100 characters)',
   );
   check.optionalText(['externalCode'], entry.externalCode, 60);
@@ -225,7 +234,7 @@ function checkEntry(entry: unknown, check: Checker): void {
   check.text(['description'], entry.description, 5000);
   check.optionalText(['descriptionFr'], entry.descriptionFr, 5000);
   check.list(['languages'], entry.languages, { min: 1, max: 10 }, (field, value) =>
-    check.format(field, value, isLanguageCode, 'an ISO 639 code like "en", "fr" or "oj"'),
+    check.format(field, value, entryFormats.language, 'an ISO 639 code like "en", "fr" or "oj"'),
   );
   check.list(['learningOutcomes'], entry.learningOutcomes, { min: 1, max: 30 }, (field, value) =>
     check.text(field, value, 1000),
@@ -233,11 +242,16 @@ function checkEntry(entry: unknown, check: Checker): void {
   check.list(['skills'], entry.skills, { min: 1, max: 50 }, (field, value) => checkSkill(field, value, check));
   check.list(['occupations'], entry.occupations, { min: 1, max: 3 }, (field, value) => {
     if (!check.record(field, value)) return;
-    check.format([...field, 'nocCode'], value.nocCode, isNocCode, 'a NOC 2021 unit group of five digits, e.g. "21211"');
+    check.format(
+      [...field, 'nocCode'],
+      value.nocCode,
+      entryFormats.noc,
+      'a NOC 2021 unit group of five digits, e.g. "21211"',
+    );
     check.text([...field, 'title'], value.title, 200);
   });
   if (check.record(['cip'], entry.cip)) {
-    check.format(['cip', 'code'], entry.cip.code, isCipCode, 'a CIP 2021 code "NN.NNNN", e.g. "30.7101"');
+    check.format(['cip', 'code'], entry.cip.code, entryFormats.cip, 'a CIP 2021 code "NN.NNNN", e.g. "30.7101"');
     check.text(['cip', 'title'], entry.cip.title, 200);
   }
   check.number(['instructionalHours'], entry.instructionalHours, { min: 0.5, max: 5000 });
@@ -276,18 +290,18 @@ function checkEntry(entry: unknown, check: Checker): void {
     check.oneOf([...field, 'kind'], value.kind, partnerKinds);
   });
   checkContact(['transferContact'], entry.transferContact, check);
-  check.format(['courseOutlineUrl'], entry.courseOutlineUrl, isHttpUrl, 'an absolute http(s) URL');
+  check.format(['courseOutlineUrl'], entry.courseOutlineUrl, entryFormats.url, 'an absolute http(s) URL');
   check.oneOf(['status'], entry.status, microCredentialStatuses);
-  check.format(['effectiveDate'], entry.effectiveDate, isCalendarDate, 'a date "YYYY-MM-DD"');
+  check.format(['effectiveDate'], entry.effectiveDate, entryFormats.date, 'a date "YYYY-MM-DD"');
   if (entry.expiryDate !== null && entry.expiryDate !== undefined) {
-    if (check.format(['expiryDate'], entry.expiryDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
+    if (check.format(['expiryDate'], entry.expiryDate, entryFormats.date, 'a date "YYYY-MM-DD" or null')) {
       if (typeof entry.effectiveDate === 'string' && entry.expiryDate < entry.effectiveDate) {
         check.problem(['expiryDate'], 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
       }
     }
   }
   if (entry.reviewDate !== null && entry.reviewDate !== undefined) {
-    if (check.format(['reviewDate'], entry.reviewDate, isCalendarDate, 'a date "YYYY-MM-DD" or null')) {
+    if (check.format(['reviewDate'], entry.reviewDate, entryFormats.date, 'a date "YYYY-MM-DD" or null')) {
       if (typeof entry.effectiveDate === 'string' && entry.reviewDate < entry.effectiveDate) {
         check.problem(['reviewDate'], 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
       }
@@ -296,7 +310,7 @@ function checkEntry(entry: unknown, check: Checker): void {
   check.optionalText(['sunsetReason'], entry.sunsetReason, 1000);
 }
 
-function checkSkill(field: Path, value: unknown, check: Checker): void {
+function checkSkill(field: Path, value: unknown, check: EntryChecker): void {
   if (!check.record(field, value)) return;
   check.oneOf([...field, 'framework'], value.framework, skillFrameworks);
   check.text([...field, 'label'], value.label, 200);
@@ -304,17 +318,17 @@ function checkSkill(field: Path, value: unknown, check: Checker): void {
     check.format(
       [...field, 'code'],
       value.code,
-      isEscoSkillUri,
+      entryFormats.esco,
       'an ESCO concept URI "http://data.europa.eu/esco/skill/<uuid>"',
     );
   } else if (value.framework === 'ESDC_SCT') {
-    check.format([...field, 'code'], value.code, isSctCode, 'an ESDC SCT code like "A.01.a.01"');
+    check.format([...field, 'code'], value.code, entryFormats.sct, 'an ESDC SCT code like "A.01.a.01"');
   } else {
     check.text([...field, 'code'], value.code, 200);
   }
 }
 
-function checkAssessment(value: unknown, check: Checker): void {
+function checkAssessment(value: unknown, check: EntryChecker): void {
   if (!check.record(['assessment'], value)) return;
   check.list(['assessment', 'types'], value.types, { min: 1, max: assessmentTypes.length }, (field, type) =>
     check.oneOf(field, type, assessmentTypes),
@@ -329,7 +343,7 @@ function checkAssessment(value: unknown, check: Checker): void {
   }
 }
 
-function checkStackability(value: unknown, check: Checker): void {
+function checkStackability(value: unknown, check: EntryChecker): void {
   if (!check.record(['stackability'], value)) return;
   check.oneOf(['stackability', 'kind'], value.kind, stackabilityKinds);
   check.list(['stackability', 'programs'], value.programs, { min: 0, max: 20 }, (field, target) => {
@@ -337,7 +351,7 @@ function checkStackability(value: unknown, check: Checker): void {
     check.text([...field, 'name'], target.name, 200);
     check.optionalText([...field, 'programCode'], target.programCode, 40);
     if (target.url !== null && target.url !== undefined) {
-      check.format([...field, 'url'], target.url, isHttpUrl, 'an absolute http(s) URL or null');
+      check.format([...field, 'url'], target.url, entryFormats.url, 'an absolute http(s) URL or null');
     }
   });
   if (!Array.isArray(value.programs)) return;
@@ -353,25 +367,32 @@ function checkStackability(value: unknown, check: Checker): void {
   }
 }
 
-function checkOfferings(value: unknown, check: Checker, entryLanguages: unknown): void {
+function checkOfferings(value: unknown, check: EntryChecker, entryLanguages: unknown): void {
   const codes = new Set<string>();
   check.list(['offerings'], value, { min: 0, max: 100 }, (field, offering) => {
     if (!check.record(field, offering)) return;
-    if (check.format([...field, 'code'], offering.code, isOfferingCode, 'a code of letters, digits, ".", "_" or "-"')) {
+    if (
+      check.format(
+        [...field, 'code'],
+        offering.code,
+        entryFormats.offeringCode,
+        'a code of letters, digits, ".", "_" or "-"',
+      )
+    ) {
       if (codes.has(offering.code))
         check.problem([...field, 'code'], 'DUPLICATE', `"${offering.code}" is used by another offering`);
       codes.add(offering.code);
     }
     const { startDate, endDate } = offering;
-    const startValid = check.format([...field, 'startDate'], startDate, isCalendarDate, 'a date "YYYY-MM-DD"');
-    const endValid = check.format([...field, 'endDate'], endDate, isCalendarDate, 'a date "YYYY-MM-DD"');
+    const startValid = check.format([...field, 'startDate'], startDate, entryFormats.date, 'a date "YYYY-MM-DD"');
+    const endValid = check.format([...field, 'endDate'], endDate, entryFormats.date, 'a date "YYYY-MM-DD"');
     if (startValid && endValid && endDate < startDate) {
       check.problem([...field, 'endDate'], 'DATES_OUT_OF_ORDER', 'must not be before startDate');
     }
     check.text([...field, 'location'], offering.location, 200);
     check.boolean([...field, 'online'], offering.online);
     check.amount([...field, 'priceCad'], offering.priceCad);
-    check.format([...field, 'registrationUrl'], offering.registrationUrl, isHttpUrl, 'an absolute http(s) URL');
+    check.format([...field, 'registrationUrl'], offering.registrationUrl, entryFormats.url, 'an absolute http(s) URL');
     checkOfferingDetails(field, offering, check, entryLanguages);
   });
 }

@@ -5,8 +5,7 @@
  * offering edits), so entries published under 1.0 stay maintainable; every
  * field that is present is checked either way.
  */
-import { isHttpUrl } from '../../runtime/stringFormats.js';
-import { type Checker, isRecord, type Path } from './entryChecker.js';
+import { type EntryChecker as Checker, entryFormats, isRecord, type Path } from './entryChecker.js';
 import {
   accessibilityFeatures,
   credentialValidityKinds,
@@ -18,7 +17,6 @@ import {
   officialLanguages,
 } from './criticalInformation.js';
 import type { CatalogueEntryInput } from './catalogueEntry.js';
-import { isClockTime, isCountryCode, isCurrencyCode, isEmailAddress, isLanguageCode, isTimeZone } from './formats.js';
 
 const absent = (value: unknown): value is null | undefined => value === null || value === undefined;
 
@@ -56,7 +54,8 @@ export function checkCriticalInformation(
       check.oneOf([...field, 'kind'], value.kind, learningResourceKinds);
       check.text([...field, 'title'], value.title, 300);
       check.optionalText([...field, 'titleFr'], value.titleFr, 300);
-      if (!absent(value.url)) check.format([...field, 'url'], value.url, isHttpUrl, 'an absolute http(s) URL or null');
+      if (!absent(value.url))
+        check.format([...field, 'url'], value.url, entryFormats.url, 'an absolute http(s) URL or null');
       check.boolean([...field, 'includedInFees'], value.includedInFees);
     });
   }
@@ -229,14 +228,14 @@ function checkFees(value: unknown, check: Checker): void {
 function checkMoney(field: Path, value: unknown, check: Checker): void {
   if (!check.record(field, value)) return;
   check.amount([...field, 'amount'], value.amount);
-  check.format([...field, 'currency'], value.currency, isCurrencyCode, 'an ISO 4217 currency code like "CAD"');
+  check.format([...field, 'currency'], value.currency, entryFormats.currency, 'an ISO 4217 currency code like "CAD"');
 }
 
 /** A contact: who, and an email address that reaches them (transfer credit, learners, PLAR, accessibility). */
 export function checkContact(field: Path, value: unknown, check: Checker): void {
   if (!check.record(field, value)) return;
   check.text([...field, 'name'], value.name, 200);
-  check.format([...field, 'email'], value.email, isEmailAddress, 'an email address');
+  check.format([...field, 'email'], value.email, entryFormats.email, 'an email address');
   check.optionalText([...field, 'phone'], value.phone, 40);
 }
 
@@ -259,7 +258,7 @@ export function checkOfferingDetails(
   }
   if (
     !absent(language) &&
-    check.format([...field, 'language'], language, isLanguageCode, 'an ISO 639 code like "fr"')
+    check.format([...field, 'language'], language, entryFormats.language, 'an ISO 639 code like "fr"')
   ) {
     if (Array.isArray(entryLanguages) && !entryLanguages.includes(language)) {
       check.problem(
@@ -277,7 +276,7 @@ export function checkOfferingDetails(
     check.format(
       [...field, 'address', 'country'],
       address.country,
-      isCountryCode,
+      entryFormats.country,
       'an ISO 3166-1 alpha-2 code like "CA"',
     );
   }
@@ -285,14 +284,14 @@ export function checkOfferingDetails(
     check.format(
       [...field, 'schedule', 'timeZone'],
       schedule.timeZone,
-      isTimeZone,
+      entryFormats.timeZone,
       'an IANA time zone like "America/Toronto"',
     );
     check.list([...field, 'schedule', 'sessions'], schedule.sessions, { min: 1, max: 21 }, (path, session) => {
       if (!check.record(path, session)) return;
       check.oneOf([...path, 'day'], session.day, daysOfWeek);
-      const start = check.format([...path, 'startTime'], session.startTime, isClockTime, 'a time "HH:MM"');
-      const end = check.format([...path, 'endTime'], session.endTime, isClockTime, 'a time "HH:MM"');
+      const start = check.format([...path, 'startTime'], session.startTime, entryFormats.time, 'a time "HH:MM"');
+      const end = check.format([...path, 'endTime'], session.endTime, entryFormats.time, 'a time "HH:MM"');
       if (start && end && String(session.endTime) <= String(session.startTime)) {
         check.problem([...path, 'endTime'], 'DATES_OUT_OF_ORDER', 'must be after startTime');
       }

@@ -4,21 +4,11 @@
  * validation, the publishing store, imports) is held to the list by the type
  * checker and clients can rely on it (docs: "Publishing problems").
  */
+import { checkerProblemCodes } from '../../runtime/checker.js';
 
-/** What is wrong with one field of an entry. */
+/** What is wrong with one field of an entry: what the checker reports itself, and the entry's own formats and rules. */
 export const entryProblemCodes = [
-  'REQUIRED',
-  'TOO_LONG',
-  'TOO_FEW_ITEMS',
-  'TOO_MANY_ITEMS',
-  'NOT_AN_OBJECT',
-  'NOT_A_LIST',
-  'NOT_A_NUMBER',
-  'NOT_A_WHOLE_NUMBER',
-  'NOT_A_BOOLEAN',
-  'OUT_OF_RANGE',
-  'TOO_MANY_DECIMALS',
-  'UNKNOWN_ENUM_VALUE',
+  ...checkerProblemCodes,
   'INVALID_SLUG',
   'INVALID_LANGUAGE_CODE',
   'INVALID_NOC_CODE',
@@ -30,7 +20,6 @@ export const entryProblemCodes = [
   'INVALID_DATE',
   'INVALID_OFFERING_CODE',
   'DATES_OUT_OF_ORDER',
-  'DUPLICATE',
   'INCONSISTENT',
   'EXTERNAL_CODE_TAKEN',
   'INVALID_CURRENCY',

@@ -12,7 +12,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { FrameworkDatabase } from './db/connection.js';
 import { consumerKeys, type ConsumerKeyRow } from './db/consumerKeySchema.js';
-import { inputRefused, type InputProblem } from './errors.js';
+import { inputRefused } from './errors.js';
+import { checkKeyLabel, frameworkChecker } from './inputChecks.js';
 
 export const defaultRequestsPerMinute = 1_200;
 const maxRequestsPerMinute = 100_000;
@@ -29,13 +30,10 @@ export async function issueConsumerKey(
   label: string,
   requestsPerMinute = defaultRequestsPerMinute,
 ): Promise<IssuedConsumerKey> {
-  const trimmed = label.trim();
-  const problems: InputProblem[] = [];
-  if (trimmed === '' || trimmed.length > 200)
-    problems.push({ field: 'label', message: 'must be 1 to 200 characters, e.g. "Job Bank Canada"' });
-  if (!Number.isInteger(requestsPerMinute) || requestsPerMinute < 1 || requestsPerMinute > maxRequestsPerMinute)
-    problems.push({ field: 'requestsPerMinute', message: `must be a whole number from 1 to ${maxRequestsPerMinute}` });
-  if (problems.length > 0) throw inputRefused(problems);
+  const check = frameworkChecker();
+  const trimmed = checkKeyLabel(check, ['label'], label, 'Job Bank Canada');
+  check.wholeNumber(['requestsPerMinute'], requestsPerMinute, { min: 1, max: maxRequestsPerMinute });
+  if (check.problems.length > 0) throw inputRefused(check.problems);
   const id = randomBytes(4).toString('hex');
   const key = `mdk_${id}_${randomBytes(32).toString('base64url')}`;
   await db.insert(consumerKeys).values({ id, label: trimmed, keyDigest: digest(key), requestsPerMinute });
@@ -75,12 +73,16 @@ export async function recordConsumerKeyUsage(
   db: FrameworkDatabase,
   usage: Array<{ id: string; requests: number }>,
 ): Promise<void> {
-  const problems = usage.flatMap((entry, index) =>
-    Number.isInteger(entry.requests) && entry.requests > 0
-      ? []
-      : [{ field: `usage[${index}].requests`, message: 'must be a positive whole number' }],
-  );
-  if (problems.length > 0) throw inputRefused(problems);
+  const check = frameworkChecker();
+  usage.forEach((entry, index) => {
+    check.wholeNumber(
+      ['usage', index, 'requests'],
+      entry.requests,
+      { min: 1, max: Number.MAX_SAFE_INTEGER },
+      'positive whole number',
+    );
+  });
+  if (check.problems.length > 0) throw inputRefused(check.problems);
   await db.transaction(async (tx) => {
     for (const entry of usage) {
       await tx

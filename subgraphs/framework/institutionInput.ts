@@ -1,13 +1,22 @@
 /**
  * Validation of registry input, shared by the mutations and the seed. Every
- * problem is collected (never just the first) and the result is the exact
- * row content to write, so nothing unchecked reaches the database.
+ * problem is collected (never just the first), each with a code and a path,
+ * and the result is the exact row content to write, so nothing unchecked
+ * reaches the database.
  */
 import { isInstitutionCode } from '../../runtime/config.js';
-import type { InputProblem } from './errors.js';
-import { httpUrlProblem, languageCodeProblem } from './formats.js';
+import type { Parsed } from '../../runtime/checker.js';
+import type { Path } from '../../runtime/problemPath.js';
 import { institutionTypes, regions, type NewInstitutionRow } from './db/schema.js';
-import { checkChoice, checkText } from './inputChecks.js';
+import {
+  checkChoice,
+  checkLanguages,
+  checkText,
+  checkUrl,
+  type FrameworkChecker,
+  frameworkChecker,
+} from './inputChecks.js';
+import type { FrameworkProblemCode } from './problemCodes.js';
 
 export type InstitutionType = (typeof institutionTypes)[number];
 export type Region = (typeof regions)[number];
@@ -40,86 +49,67 @@ export type InstitutionUpdate = Partial<Omit<InstitutionValues, 'code'>>;
 
 export const maxNameLength = 200;
 
-export function checkInstitutionCode(code: string, field: string, problems: InputProblem[]): void {
-  if (!isInstitutionCode(code)) {
-    problems.push({
-      field,
-      message: `must be a lower-case code of 2 to 32 characters (a letter, then letters, digits or "-"), e.g. "humber"; got ${JSON.stringify(code)}`,
-    });
-  }
+export function checkInstitutionCode(check: FrameworkChecker, path: Path, code: string): boolean {
+  if (isInstitutionCode(code)) return true;
+  return check.problem(
+    path,
+    'INVALID_INSTITUTION_CODE',
+    `must be a lower-case code of 2 to 32 characters (a letter, then letters, digits or "-"), e.g. "humber"; got ${JSON.stringify(code)}`,
+  );
 }
 
-export function checkNewInstitution(
+/** The row to insert, or every problem; `at` is where the input sits in the request (e.g. `['input']`). */
+export function parseNewInstitution(
   input: NewInstitution,
-  prefix = 'input',
-): { values: InstitutionValues; problems: InputProblem[] } {
-  const problems: InputProblem[] = [];
-  const at = (field: string) => `${prefix}.${field}`;
-  checkInstitutionCode(input.code, at('code'), problems);
-  const values: InstitutionValues = {
+  at: Path = ['input'],
+  check: FrameworkChecker = frameworkChecker(),
+): Parsed<InstitutionValues, FrameworkProblemCode> {
+  checkInstitutionCode(check, [...at, 'code'], input.code);
+  const nameFr = input.nameFr;
+  return check.parsed({
     code: input.code,
-    name: checkText(input.name, at('name'), problems, maxNameLength),
-    nameFr: input.nameFr == null ? null : checkText(input.nameFr, at('nameFr'), problems, maxNameLength),
-    type: checkChoice(input.type, institutionTypes, at('type'), problems),
-    region: checkChoice(input.region, regions, at('region'), problems),
-    website: checkUrl(input.website, at('website'), problems),
-    languages: checkLanguages(input.languages, at('languages'), problems),
-    subgraphUrl: checkUrl(input.subgraphUrl, at('subgraphUrl'), problems),
-  };
-  return { values, problems };
+    name: checkText(check, [...at, 'name'], input.name, maxNameLength),
+    nameFr: nameFr == null ? null : checkText(check, [...at, 'nameFr'], nameFr, maxNameLength),
+    type: checkChoice(check, [...at, 'type'], input.type, institutionTypes),
+    region: checkChoice(check, [...at, 'region'], input.region, regions),
+    website: checkUrl(check, [...at, 'website'], input.website),
+    languages: checkLanguages(check, [...at, 'languages'], input.languages),
+    subgraphUrl: checkUrl(check, [...at, 'subgraphUrl'], input.subgraphUrl),
+  });
 }
 
-export function checkInstitutionChanges(
+/** The columns to change, or every problem. */
+export function parseInstitutionChanges(
   input: InstitutionChanges,
-  prefix = 'input',
-): { changes: InstitutionUpdate; problems: InputProblem[] } {
-  const problems: InputProblem[] = [];
-  const at = (field: string) => `${prefix}.${field}`;
+  check: FrameworkChecker = frameworkChecker(),
+): Parsed<InstitutionUpdate, FrameworkProblemCode> {
+  const at = (field: keyof InstitutionChanges): Path => ['input', field];
   const changes: InstitutionUpdate = {};
   const given = <K extends keyof InstitutionChanges>(key: K): NonNullable<InstitutionChanges[K]> | undefined => {
     const value = input[key];
     if (value === undefined) return undefined;
     if (value === null) {
-      problems.push({ field: at(key), message: 'cannot be null; leave it out to keep the current value' });
+      check.problem(at(key), 'REQUIRED', 'cannot be null; leave it out to keep the current value');
       return undefined;
     }
     return value as NonNullable<InstitutionChanges[K]>;
   };
   const name = given('name');
-  if (name !== undefined) changes.name = checkText(name, at('name'), problems, maxNameLength);
+  if (name !== undefined) changes.name = checkText(check, at('name'), name, maxNameLength);
   if (input.nameFr === null) changes.nameFr = null;
-  else if (input.nameFr !== undefined) changes.nameFr = checkText(input.nameFr, at('nameFr'), problems, maxNameLength);
+  else if (input.nameFr !== undefined) changes.nameFr = checkText(check, at('nameFr'), input.nameFr, maxNameLength);
   const type = given('type');
-  if (type !== undefined) changes.type = checkChoice(type, institutionTypes, at('type'), problems);
+  if (type !== undefined) changes.type = checkChoice(check, at('type'), type, institutionTypes);
   const region = given('region');
-  if (region !== undefined) changes.region = checkChoice(region, regions, at('region'), problems);
+  if (region !== undefined) changes.region = checkChoice(check, at('region'), region, regions);
   const website = given('website');
-  if (website !== undefined) changes.website = checkUrl(website, at('website'), problems);
+  if (website !== undefined) changes.website = checkUrl(check, at('website'), website);
   const languages = given('languages');
-  if (languages !== undefined) changes.languages = checkLanguages(languages, at('languages'), problems);
+  if (languages !== undefined) changes.languages = checkLanguages(check, at('languages'), languages);
   const subgraphUrl = given('subgraphUrl');
-  if (subgraphUrl !== undefined) changes.subgraphUrl = checkUrl(subgraphUrl, at('subgraphUrl'), problems);
+  if (subgraphUrl !== undefined) changes.subgraphUrl = checkUrl(check, at('subgraphUrl'), subgraphUrl);
   if (Object.keys(input).every((key) => input[key as keyof InstitutionChanges] === undefined)) {
-    problems.push({ field: prefix, message: 'names no field to change' });
+    check.problem(['input'], 'NO_CHANGE', 'names no field to change');
   }
-  return { changes, problems };
-}
-
-function checkUrl(value: string, field: string, problems: InputProblem[]): string {
-  const problem = httpUrlProblem(value);
-  if (problem) problems.push({ field, message: problem });
-  return value;
-}
-
-function checkLanguages(values: readonly string[], field: string, problems: InputProblem[]): string[] {
-  if (values.length === 0) problems.push({ field, message: 'must list at least one language' });
-  const seen = new Set<string>();
-  values.forEach((value, index) => {
-    const problem = languageCodeProblem(value);
-    if (problem) problems.push({ field: `${field}[${index}]`, message: problem });
-    else if (seen.has(value))
-      problems.push({ field: `${field}[${index}]`, message: `repeats ${JSON.stringify(value)}` });
-    seen.add(value);
-  });
-  return [...values];
+  return check.parsed(changes);
 }

@@ -14,32 +14,35 @@ import {
 } from './db/institutionStore.js';
 import type { InstitutionRow } from './db/schema.js';
 import { badUserInput } from '../../runtime/graphqlErrors.js';
-import { inputRefused } from './errors.js';
+import { inputRefused, type InputProblem } from './errors.js';
+import { frameworkChecker } from './inputChecks.js';
 import {
-  checkInstitutionChanges,
   checkInstitutionCode,
-  checkNewInstitution,
+  parseInstitutionChanges,
+  parseNewInstitution,
   type InstitutionChanges,
   type NewInstitution,
 } from './institutionInput.js';
 import { isInstitutionCode } from '../../runtime/config.js';
 
 export async function registerInstitution(db: FrameworkDatabase, input: NewInstitution): Promise<InstitutionRow> {
-  const { values, problems } = checkNewInstitution(input);
+  const parsed = parseNewInstitution(input);
   return db.transaction(async (tx) => {
-    const taken = isInstitutionCode(values.code) && (await institutionExists(tx, values.code));
-    if (taken) problems.unshift(alreadyRegistered(values.code));
-    if (problems.length > 0) throw inputRefused(problems, taken ? 'INSTITUTION_ALREADY_REGISTERED' : undefined);
-    const row = await insertInstitution(tx, values);
+    const taken = isInstitutionCode(input.code) && (await institutionExists(tx, input.code));
+    if (taken)
+      throw inputRefused([alreadyRegistered(input.code), ...parsed.problems], 'INSTITUTION_ALREADY_REGISTERED');
+    if (!parsed.ok) throw inputRefused(parsed.problems);
+    const row = await insertInstitution(tx, parsed.value);
     // Registered by someone else between the check and the insert.
-    if (!row) throw inputRefused([alreadyRegistered(values.code)], 'INSTITUTION_ALREADY_REGISTERED');
+    if (!row) throw inputRefused([alreadyRegistered(input.code)], 'INSTITUTION_ALREADY_REGISTERED');
     return row;
   });
 }
 
-function alreadyRegistered(code: string) {
+function alreadyRegistered(code: string): InputProblem {
   return {
-    field: 'input.code',
+    path: ['input', 'code'],
+    code: 'ALREADY_REGISTERED',
     message: `is already registered (${JSON.stringify(code)}); use updateInstitution to change it`,
   };
 }
@@ -49,19 +52,30 @@ export async function updateInstitution(
   code: string,
   input: InstitutionChanges,
 ): Promise<InstitutionRow> {
-  const { changes, problems } = checkInstitutionChanges(input);
-  checkInstitutionCode(code, 'code', problems);
+  const parsed = parseInstitutionChanges(input);
+  const codeCheck = frameworkChecker();
+  checkInstitutionCode(codeCheck, ['code'], code);
   return db.transaction(async (tx) => {
     const known = isInstitutionCode(code) && (await institutionExists(tx, code));
     const notFound = isInstitutionCode(code) && !known;
-    if (notFound)
-      problems.unshift({ field: 'code', message: `names no registered institution (${JSON.stringify(code)})` });
-    if (problems.length > 0) throw inputRefused(problems, notFound ? 'INSTITUTION_NOT_FOUND' : undefined);
-    const row = await updateInstitutionRow(tx, code, changes);
+    const problems = [...(notFound ? [unknownInstitution(code)] : []), ...parsed.problems, ...codeCheck.problems];
+    if (!parsed.ok || problems.length > 0) throw inputRefused(problems, notFound ? 'INSTITUTION_NOT_FOUND' : undefined);
+    const row = await updateInstitutionRow(tx, code, parsed.value);
     if (!row)
-      throw inputRefused([{ field: 'code', message: 'was removed while being updated' }], 'INSTITUTION_NOT_FOUND');
+      throw inputRefused(
+        [{ path: ['code'], code: 'UNKNOWN_REFERENCE', message: 'was removed while being updated' }],
+        'INSTITUTION_NOT_FOUND',
+      );
     return row;
   });
+}
+
+function unknownInstitution(code: string): InputProblem {
+  return {
+    path: ['code'],
+    code: 'UNKNOWN_REFERENCE',
+    message: `names no registered institution (${JSON.stringify(code)})`,
+  };
 }
 
 /** False when no institution has this code. */

@@ -12,9 +12,10 @@
  */
 import { moveSubgraphUrls, countInstitutions, insertInstitution } from './db/institutionStore.js';
 import { openFrameworkDatabase } from './db/connection.js';
-import { checkInstitutionCode, checkNewInstitution, type NewInstitution } from './institutionInput.js';
+import { checkInstitutionCode, parseNewInstitution, type NewInstitution } from './institutionInput.js';
 import type { InputProblem } from './errors.js';
-import { httpUrlProblem } from './formats.js';
+import { checkUrl, frameworkChecker } from './inputChecks.js';
+import { fieldName } from '../../runtime/problemPath.js';
 
 export type InstitutionSeed = NewInstitution;
 
@@ -23,13 +24,12 @@ export async function seedFrameworkIfEmpty(
   databaseUrl: string,
   institutions: readonly InstitutionSeed[],
 ): Promise<boolean> {
-  const problems: InputProblem[] = [];
-  const rows = institutions.map((institution, index) => {
-    const checked = checkNewInstitution(institution, `institutions[${index}]`);
-    problems.push(...checked.problems);
-    return checked.values;
-  });
-  throwIfAny(problems, 'seed institutions');
+  const check = frameworkChecker();
+  const parsed = check.parsed(
+    institutions.map((institution, index) => parseNewInstitution(institution, ['institutions', index], check).value!),
+  );
+  if (!parsed.ok) throw invalid(parsed.problems, 'seed institutions');
+  const rows = parsed.value;
   const { db, close } = openFrameworkDatabase(databaseUrl, { maxConnections: 1 });
   try {
     return await db.transaction(async (tx) => {
@@ -51,13 +51,12 @@ export async function syncInstitutionUrls(
   databaseUrl: string,
   institutions: ReadonlyArray<{ code: string; subgraphUrl: string }>,
 ): Promise<string[]> {
-  const problems: InputProblem[] = [];
+  const check = frameworkChecker();
   institutions.forEach(({ code, subgraphUrl }, index) => {
-    checkInstitutionCode(code, `institutions[${index}].code`, problems);
-    const problem = httpUrlProblem(subgraphUrl);
-    if (problem) problems.push({ field: `institutions[${index}].subgraphUrl`, message: problem });
+    checkInstitutionCode(check, ['institutions', index, 'code'], code);
+    checkUrl(check, ['institutions', index, 'subgraphUrl'], subgraphUrl);
   });
-  throwIfAny(problems, 'institution URLs');
+  if (check.problems.length > 0) throw invalid(check.problems, 'institution URLs');
   const { db, close } = openFrameworkDatabase(databaseUrl, { maxConnections: 1 });
   try {
     return await db.transaction((tx) => moveSubgraphUrls(tx, institutions));
@@ -66,7 +65,8 @@ export async function syncInstitutionUrls(
   }
 }
 
-function throwIfAny(problems: InputProblem[], what: string): void {
-  if (problems.length === 0) return;
-  throw new Error(`Invalid ${what}: ${problems.map((problem) => `${problem.field} ${problem.message}`).join('; ')}`);
+function invalid(problems: readonly InputProblem[], what: string): Error {
+  return new Error(
+    `Invalid ${what}: ${problems.map((problem) => `${fieldName(problem.path)} ${problem.message}`).join('; ')}`,
+  );
 }

@@ -116,6 +116,17 @@ describe('input validation', () => {
       'input.languages[4]',
       'input.subgraphUrl',
     ]);
+    expect(error.extensions!.problems.map((problem: any) => [problem.code, problem.path])).toEqual([
+      ['INVALID_INSTITUTION_CODE', ['input', 'code']],
+      ['REQUIRED', ['input', 'name']],
+      ['TOO_LONG', ['input', 'nameFr']],
+      ['INVALID_URL', ['input', 'website']],
+      ['INVALID_LANGUAGE_CODE', ['input', 'languages', 0]],
+      ['DUPLICATE', ['input', 'languages', 2]],
+      ['INVALID_LANGUAGE_CODE', ['input', 'languages', 3]],
+      ['INVALID_LANGUAGE_CODE', ['input', 'languages', 4]],
+      ['INVALID_URL', ['input', 'subgraphUrl']],
+    ]);
     expect(error.message).toContain('9 problems');
     expect(error.message).toContain('use the two-letter code "en" instead of "eng"');
     expect(await storedCodes()).toEqual(before);
@@ -140,7 +151,12 @@ describe('input validation', () => {
       asProvince,
     );
     expect(result.errors?.[0]?.extensions?.problems).toEqual([
-      { field: 'input.languages', message: 'must list at least one language' },
+      {
+        field: 'input.languages',
+        path: ['input', 'languages'],
+        code: 'TOO_FEW_ITEMS',
+        message: 'must list at least one language',
+      },
     ]);
   });
 
@@ -149,7 +165,10 @@ describe('input validation', () => {
     const result = await graphql(url(), registerMutation, { input }, asProvince);
     const error = result.errors![0]!;
     expect(error.extensions?.code).toBe('INSTITUTION_ALREADY_REGISTERED');
-    expect(error.extensions!.problems.map((problem: any) => problem.field)).toEqual(['input.code', 'input.website']);
+    expect(error.extensions!.problems.map((problem: any) => [problem.field, problem.code])).toEqual([
+      ['input.code', 'ALREADY_REGISTERED'],
+      ['input.website', 'INVALID_URL'],
+    ]);
     const humber = await graphql(url(), `{ institution(code: "humber") { name website } }`);
     expect(humber.data.institution).toEqual({ name: 'Humber Polytechnic', website: 'https://humber.ca' });
   });

@@ -188,8 +188,14 @@ describe('recording an equivalency decision', () => {
       as('humber'),
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const problems = result.errors![0]!.extensions!.problems.map((p: any) => p.field);
-    expect(problems).toEqual(expect.arrayContaining(['input.for', 'input.endDate', 'input.minimumGrade']));
+    const problems = result.errors![0]!.extensions!.problems.map((p: any) => [p.field, p.code, p.path]);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        ['input.for', 'INCONSISTENT', ['input', 'for']],
+        ['input.endDate', 'DATES_OUT_OF_ORDER', ['input', 'endDate']],
+        ['input.minimumGrade', 'OUT_OF_RANGE', ['input', 'minimumGrade']],
+      ]),
+    );
     expect(await equivalencyCount()).toBe(before);
   });
 
@@ -204,7 +210,12 @@ describe('recording an equivalency decision', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('MICRO_CREDENTIAL_NOT_FOUND');
     expect(result.errors?.[0]?.message).toContain('"seneca:underwater-basket-weaving"');
     expect(result.errors?.[0]?.extensions?.problems).toEqual([
-      { field: 'input.from.ref', message: expect.stringContaining('seneca:underwater-basket-weaving') },
+      {
+        field: 'input.from.ref',
+        path: ['input', 'from', 'ref'],
+        code: 'MICRO_CREDENTIAL_NOT_FOUND',
+        message: expect.stringContaining('seneca:underwater-basket-weaving'),
+      },
     ]);
     // A draft is not public, so it does not exist for recognition either (humber's entry 5 is a draft).
     const draft = await graphql(
@@ -394,6 +405,8 @@ describe('recording a program', () => {
     const bySeneca = await graphql(gateway(), saveProgram, { input: program() }, as('seneca'));
     expect(bySeneca.errors?.[0]?.extensions?.problems?.[0]).toEqual({
       field: 'input.id',
+      path: ['input', 'id'],
+      code: 'WRONG_INSTITUTION',
       message: 'must start with the recording institution "seneca:"',
     });
     const invalid = await graphql(
@@ -415,9 +428,13 @@ describe('recording a program', () => {
       },
       as('humber'),
     );
-    const fields = invalid.errors![0]!.extensions!.problems.map((p: any) => p.field);
+    const fields = invalid.errors![0]!.extensions!.problems.map((p: any) => [p.field, p.code]);
     expect(fields).toEqual(
-      expect.arrayContaining(['input.oqfLevel', 'input.stackingRules[0].commonCoreCodes[0]', 'input.stackingRules']),
+      expect.arrayContaining([
+        ['input.oqfLevel', 'OUT_OF_RANGE'],
+        ['input.stackingRules[0].commonCoreCodes[0]', 'UNKNOWN_REFERENCE'],
+        ['input.stackingRules', 'INCONSISTENT'],
+      ]),
     );
     const saved = await graphql(gateway(), saveProgram, { input: program() }, as('humber'));
     expect(saved.errors).toBeUndefined();

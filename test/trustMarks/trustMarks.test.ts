@@ -156,10 +156,10 @@ describe('the OSAP rule at publish', () => {
       },
     });
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
-    expect(bad.errors![0]!.extensions!.problems.map((p: { field: string }) => p.field).sort()).toEqual([
-      'input.microCredentialId',
-      'input.reference',
-      'input.validUntil',
+    expect(bad.errors![0]!.extensions!.problems.map((p: any) => [p.field, p.code, p.path]).sort()).toEqual([
+      ['input.microCredentialId', 'UNKNOWN_REFERENCE', ['input', 'microCredentialId']],
+      ['input.reference', 'REQUIRED', ['input', 'reference']],
+      ['input.validUntil', 'DATES_OUT_OF_ORDER', ['input', 'validUntil']],
     ]);
   });
 });

@@ -7,7 +7,8 @@ import { isCalendarDate } from '../../../runtime/stringFormats.js';
 import { inconsistentCounts, periodsOverlap } from '../../../runtime/outcomeSuppression.js';
 import type { PublishingProblem } from '../parents.js';
 import type { PublishingProblemCode } from '../problemCodes.js';
-import type { Path } from '../entryChecker.js';
+import { Checker, type Format } from '../../../runtime/checker.js';
+import type { Path } from '../../../runtime/problemPath.js';
 import { type OutcomeSource, outcomeSourceValues as outcomeSources } from '../generated/enums.js';
 
 export type { OutcomeSource };
@@ -47,79 +48,26 @@ export const maxReportsPerCall = 5000;
 const maxCount = 10_000_000;
 const maxMethodLength = 500;
 const periodLabelPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+const calendarDate: Format<PublishingProblemCode> = { code: 'INVALID_DATE', test: isCalendarDate };
 
-class Checker {
-  readonly problems: PublishingProblem[] = [];
-  constructor(private readonly line: number) {}
+type OutcomeChecker = Checker<PublishingProblemCode>;
 
-  problem(code: PublishingProblemCode, path: Path, message: string): void {
-    this.problems.push({ code, path: [...path], message, line: this.line });
-  }
+/** An optional part: null when absent, checked as an object when given. */
+function optionalRecord(check: OutcomeChecker, path: Path, value: unknown): Record<string, unknown> | null {
+  return value != null && check.record(path, value) ? value : null;
+}
 
-  object(value: unknown, path: Path, required: boolean): Record<string, unknown> | null {
-    if (value == null) {
-      if (required) this.problem('REQUIRED', path, 'is required');
-      return null;
-    }
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      this.problem('NOT_AN_OBJECT', path, 'must be an object');
-      return null;
-    }
-    return value as Record<string, unknown>;
-  }
+/** A count of learners, or null (reported) when it is not one. */
+function count(check: OutcomeChecker, path: Path, value: unknown, required = true): number | null {
+  if (!required && value == null) return null;
+  return check.wholeNumber(path, value, { min: 0, max: maxCount }, 'whole number of learners') ? value : null;
+}
 
-  count(value: unknown, path: Path, required = true): number | null {
-    if (value == null) {
-      if (required) this.problem('REQUIRED', path, 'is required');
-      return null;
-    }
-    if (typeof value !== 'number' || !Number.isInteger(value)) {
-      this.problem('NOT_A_WHOLE_NUMBER', path, `must be a whole number of learners, got ${JSON.stringify(value)}`);
-      return null;
-    }
-    if (value < 0 || value > maxCount) {
-      this.problem('OUT_OF_RANGE', path, `must be from 0 to ${maxCount}, got ${value}`);
-      return null;
-    }
-    return value;
-  }
-
-  text(value: unknown, path: Path, maxLength: number): string | null {
-    if (typeof value !== 'string' || value.trim() === '') {
-      this.problem('REQUIRED', path, 'is required');
-      return null;
-    }
-    if (value.length > maxLength) {
-      this.problem('TOO_LONG', path, `must be at most ${maxLength} characters`);
-      return null;
-    }
-    return value.trim();
-  }
-
-  date(value: unknown, path: Path): string | null {
-    if (value == null) {
-      this.problem('REQUIRED', path, 'is required');
-      return null;
-    }
-    if (typeof value !== 'string' || !isCalendarDate(value)) {
-      this.problem('INVALID_DATE', path, `must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
-      return null;
-    }
-    return value;
-  }
-
-  provenance(value: unknown, path: Path): Provenance | null {
-    const object = this.object(value, path, true);
-    if (!object) return null;
-    const source = object.source;
-    if (!outcomeSources.includes(source as OutcomeSource)) {
-      this.problem('UNKNOWN_ENUM_VALUE', [...path, 'source'], `must be one of ${outcomeSources.join(', ')}`);
-    }
-    const method = this.text(object.method, [...path, 'method'], maxMethodLength);
-    return method === null || !outcomeSources.includes(source as OutcomeSource)
-      ? null
-      : { source: source as OutcomeSource, method };
-  }
+function provenance(check: OutcomeChecker, path: Path, value: unknown): Provenance | null {
+  if (!check.record(path, value)) return null;
+  const source = check.oneOf([...path, 'source'], value.source, outcomeSources);
+  const method = check.text([...path, 'method'], value.method, maxMethodLength);
+  return source && method ? { source: value.source as OutcomeSource, method: (value.method as string).trim() } : null;
 }
 
 /**
@@ -131,52 +79,45 @@ export function checkOutcomeReport(
   line: number,
   slugOf: (id: unknown) => { slug: string } | { code: PublishingProblemCode; message: string },
 ): { report: ValidOutcomeReport | null; problems: PublishingProblem[] } {
-  const check = new Checker(line);
+  const check: OutcomeChecker = new Checker();
   const id = slugOf(input.microCredentialId);
-  if ('code' in id) check.problem(id.code, ['microCredentialId'], id.message);
-  const periodInput = check.object(input.period, ['period'], true);
-  const label = periodInput ? check.text(periodInput.label, ['period', 'label'], 40) : null;
-  if (label !== null && !periodLabelPattern.test(label)) {
-    check.problem('INVALID_FORMAT', ['period', 'label'], 'must be letters, digits, ".", "_" or "-", e.g. 2025-fall');
-  }
-  const start = periodInput ? check.date(periodInput.start, ['period', 'start']) : null;
-  const end = periodInput ? check.date(periodInput.end, ['period', 'end']) : null;
-  if (start && end && end < start) check.problem('DATES_OUT_OF_ORDER', ['period', 'end'], 'must not be before start');
-  const enrolments = check.count(input.enrolments, ['enrolments']);
-  const completions = check.count(input.completions, ['completions']);
-  const credentialsAwarded = check.count(input.credentialsAwarded, ['credentialsAwarded']);
+  if ('code' in id) check.problem(['microCredentialId'], id.code, id.message);
+  const period = checkPeriod(check, input.period);
+  const enrolments = count(check, ['enrolments'], input.enrolments);
+  const completions = count(check, ['completions'], input.completions);
+  const credentialsAwarded = count(check, ['credentialsAwarded'], input.credentialsAwarded);
   let median: number | null = null;
   if (input.medianWeeksToCompletion != null) {
     const value = input.medianWeeksToCompletion;
     if (typeof value !== 'number' || !(value > 0 && value <= 520)) {
-      check.problem('OUT_OF_RANGE', ['medianWeeksToCompletion'], 'must be a number of weeks above 0, at most 520');
+      check.problem(['medianWeeksToCompletion'], 'OUT_OF_RANGE', 'must be a number of weeks above 0, at most 520');
     } else median = value;
   }
-  const counts = check.provenance(input.counts, ['counts']);
-  const satisfactionInput = check.object(input.satisfaction, ['satisfaction'], false);
+  const counts = provenance(check, ['counts'], input.counts);
+  const satisfactionInput = optionalRecord(check, ['satisfaction'], input.satisfaction);
   const satisfaction = satisfactionInput
     ? {
-        respondents: check.count(satisfactionInput.respondents, ['satisfaction', 'respondents']),
-        satisfied: check.count(satisfactionInput.satisfied, ['satisfaction', 'satisfied']),
-        provenance: check.provenance(satisfactionInput.provenance, ['satisfaction', 'provenance']),
+        respondents: count(check, ['satisfaction', 'respondents'], satisfactionInput.respondents),
+        satisfied: count(check, ['satisfaction', 'satisfied'], satisfactionInput.satisfied),
+        provenance: provenance(check, ['satisfaction', 'provenance'], satisfactionInput.provenance),
       }
     : null;
-  const followUpInput = check.object(input.followUp, ['followUp'], false);
+  const followUpInput = optionalRecord(check, ['followUp'], input.followUp);
   const followUp = followUpInput
     ? {
-        monthsAfter: check.count(followUpInput.monthsAfter, ['followUp', 'monthsAfter']),
-        respondents: check.count(followUpInput.respondents, ['followUp', 'respondents']),
-        employed: check.count(followUpInput.employed, ['followUp', 'employed'], false),
-        furtherStudy: check.count(followUpInput.furtherStudy, ['followUp', 'furtherStudy'], false),
-        provenance: check.provenance(followUpInput.provenance, ['followUp', 'provenance']),
+        monthsAfter: count(check, ['followUp', 'monthsAfter'], followUpInput.monthsAfter),
+        respondents: count(check, ['followUp', 'respondents'], followUpInput.respondents),
+        employed: count(check, ['followUp', 'employed'], followUpInput.employed, false),
+        furtherStudy: count(check, ['followUp', 'furtherStudy'], followUpInput.furtherStudy, false),
+        provenance: provenance(check, ['followUp', 'provenance'], followUpInput.provenance),
       }
     : null;
-  if (followUp && followUp.employed === null && followUp.furtherStudy === null && followUpInput) {
-    check.problem('REQUIRED', ['followUp', 'employed'], 'a follow-up reports employed, furtherStudy or both');
+  if (followUp && followUp.employed === null && followUp.furtherStudy === null) {
+    check.problem(['followUp', 'employed'], 'REQUIRED', 'a follow-up reports employed, furtherStudy or both');
   }
   const expectedVersion = input.expectedVersion ?? null;
   if (expectedVersion !== null && !(Number.isInteger(expectedVersion) && (expectedVersion as number) > 0)) {
-    check.problem('NOT_A_WHOLE_NUMBER', ['expectedVersion'], 'must be the stored report version');
+    check.problem(['expectedVersion'], 'NOT_A_WHOLE_NUMBER', 'must be the stored report version');
   }
   for (const problem of inconsistentCounts({
     enrolments,
@@ -188,13 +129,14 @@ export function checkOutcomeReport(
     employed: followUp?.employed,
     furtherStudy: followUp?.furtherStudy,
   })) {
-    check.problem('INCONSISTENT', [problem.split(' ')[0]!], problem);
+    check.problem([problem.split(' ')[0]!], 'INCONSISTENT', problem);
   }
-  if (check.problems.length > 0 || 'code' in id) return { report: null, problems: check.problems };
+  const problems = check.problems.map(({ path, code, message }) => ({ code, path: [...path], message, line }));
+  if (problems.length > 0 || 'code' in id || !period) return { report: null, problems };
   return {
     report: {
       slug: id.slug,
-      period: { label: label!, start: start!, end: end! },
+      period,
       expectedVersion: expectedVersion as number | null,
       line,
       report: {
@@ -219,6 +161,25 @@ export function checkOutcomeReport(
     },
     problems: [],
   };
+}
+
+/** A period: a label, and start and end dates in order; null (reported) when any part is wrong. */
+function checkPeriod(check: OutcomeChecker, value: unknown): ValidOutcomeReport['period'] | null {
+  if (!check.record(['period'], value)) return null;
+  const { label, start, end } = value;
+  const labelValid = check.text(['period', 'label'], label, 40);
+  if (labelValid && !periodLabelPattern.test(label.trim())) {
+    check.problem(['period', 'label'], 'INVALID_FORMAT', 'must be letters, digits, ".", "_" or "-", e.g. 2025-fall');
+  }
+  const startValid = check.format(['period', 'start'], start, calendarDate, 'a date YYYY-MM-DD');
+  const endValid = check.format(['period', 'end'], end, calendarDate, 'a date YYYY-MM-DD');
+  if (startValid && endValid && end < start) {
+    check.problem(['period', 'end'], 'DATES_OUT_OF_ORDER', 'must not be before start');
+    return null;
+  }
+  return labelValid && periodLabelPattern.test(label.trim()) && startValid && endValid
+    ? { label: label.trim(), start, end }
+    : null;
 }
 
 /**

@@ -14,6 +14,7 @@ import type { FrameworkDatabase } from '../db/connection.js';
 import { institutionExists } from '../db/institutionStore.js';
 import { insertRecognitionKey, institutionOfKeyDigest } from '../db/recognitionStore.js';
 import { inputRefused } from '../errors.js';
+import { checkKeyLabel, frameworkChecker } from '../inputChecks.js';
 
 export const recognitionKeyPrefix = 'rk_';
 
@@ -30,16 +31,15 @@ export async function issueRecognitionKey(
   institution: string,
   label: string,
 ): Promise<{ id: string; institutionCode: string; label: string; key: string }> {
-  const problems = [];
-  const trimmed = label.trim();
-  if (trimmed === '' || trimmed.length > 200)
-    problems.push({ field: 'label', message: 'must be 1 to 200 characters, e.g. "registrar office 2026"' });
+  const check = frameworkChecker();
+  const trimmed = checkKeyLabel(check, ['label'], label, 'registrar office 2026');
   if (!(await institutionExists(db, institution)))
-    problems.push({
-      field: 'institution',
-      message: `names no registered institution (${JSON.stringify(institution)})`,
-    });
-  if (problems.length > 0) throw inputRefused(problems);
+    check.problem(
+      ['institution'],
+      'UNKNOWN_REFERENCE',
+      `names no registered institution (${JSON.stringify(institution)})`,
+    );
+  if (check.problems.length > 0) throw inputRefused(check.problems);
   const key = `${recognitionKeyPrefix}${randomBytes(32).toString('base64url')}`;
   const { id } = await insertRecognitionKey(db, {
     institutionCode: institution,

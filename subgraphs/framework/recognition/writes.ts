@@ -22,6 +22,7 @@ import {
   saveProgramRow,
   updateAgreementStatus,
   withdrawEquivalencyRow,
+  type NewCommonCoreEntry,
   type NewEquivalency,
   type NewStackingRule,
 } from '../db/recognitionStore.js';
@@ -40,12 +41,22 @@ import {
   type ProgramRow,
 } from '../db/recognitionSchema.js';
 import { badUserInput } from '../../../runtime/graphqlErrors.js';
-import { inputRefused, type InputProblem } from '../errors.js';
-import { httpUrlProblem } from '../formats.js';
+import { inputRefused } from '../errors.js';
+import type { Parsed } from '../../../runtime/checker.js';
+import type { Path } from '../../../runtime/problemPath.js';
+import type { FrameworkProblemCode } from '../problemCodes.js';
 import type { MicroCredentialCheck } from './gatewayCheck.js';
 import { institutionOfItem } from './model.js';
 import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
-import { checkChoice, checkText } from '../inputChecks.js';
+import {
+  checkChoice,
+  checkDate,
+  checkOrder,
+  checkText,
+  checkUrl,
+  type FrameworkChecker,
+  frameworkChecker,
+} from '../inputChecks.js';
 
 /** What the write needs beyond its input: the database, the gateway check, and the calling institution. */
 export interface WriteContext {
@@ -145,153 +156,138 @@ async function readKnown(db: FrameworkDatabase, institutionCodes: readonly strin
 
 // ---------------------------------------------------------------- checks
 
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
+/** Micro-credential ids a write names, with where (for the gateway check's problems). */
+export type MicroCredentialRefs = Map<string, Path>;
 
-function checkDate(value: string | null | undefined, field: string, problems: InputProblem[]): string | null {
-  if (value == null) return null;
-  if (!isIsoDate(value))
-    problems.push({ field, message: `must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}` });
-  return value;
-}
-
-/** `earlier` must come strictly before `later` (or on the same day when `allowSameDay`). */
-function checkOrder(
-  earlier: string | null,
-  later: string | null,
-  fields: [string, string],
-  problems: InputProblem[],
-  allowSameDay = false,
-): void {
-  if (earlier === null || later === null || !isIsoDate(earlier) || !isIsoDate(later)) return;
-  if (later < earlier || (!allowSameDay && later === earlier)) {
-    problems.push({
-      field: fields[1],
-      message: `must be ${allowSameDay ? 'on or ' : ''}after ${fields[0]} (${earlier}), got ${later}`,
-    });
-  }
-}
-
-function checkTextList(values: readonly string[], field: string, problems: InputProblem[]): string[] {
-  const list = values.map((value, index) => checkText(value, `${field}[${index}]`, problems, 300));
-  if (list.length === 0) problems.push({ field, message: 'must list at least one' });
-  if (new Set(list).size !== list.length) problems.push({ field, message: 'must not repeat an item' });
+function checkTextList(check: FrameworkChecker, path: Path, values: readonly string[]): string[] {
+  const list = values.map((value, index) => checkText(check, [...path, index], value, 300));
+  if (list.length === 0) check.problem(path, 'TOO_FEW_ITEMS', 'must list at least one');
+  check.distinct(path, list);
   return list;
 }
 
 /** Optional French text: absent or blank is null (the English serves, see runtime/language.ts); otherwise as checkText. */
-function checkOptionalText(
-  value: string | null | undefined,
-  field: string,
-  problems: InputProblem[],
-  max?: number,
-): string | null {
-  return value == null || value.trim() === '' ? null : checkText(value, field, problems, max);
+function checkTranslation(check: FrameworkChecker, path: Path, value: string | null | undefined, max?: number) {
+  return value == null || value.trim() === '' ? null : checkText(check, path, value, max);
 }
 
 /** A French list parallel to an English one: absent or empty, or one item for each English item. */
 function checkTranslatedList(
+  check: FrameworkChecker,
+  path: Path,
   values: readonly string[] | null | undefined,
   englishLength: number,
-  field: string,
-  problems: InputProblem[],
 ): string[] {
   if (values == null || values.length === 0) return [];
   if (values.length !== englishLength)
-    problems.push({
-      field,
-      message: `must list one French item for each of the ${englishLength} English items, got ${values.length}`,
-    });
-  return values.map((value, index) => checkText(value, `${field}[${index}]`, problems, 300));
+    check.problem(
+      path,
+      'INCONSISTENT',
+      `must list one French item for each of the ${englishLength} English items, got ${values.length}`,
+    );
+  return values.map((value, index) => checkText(check, [...path, index], value, 300));
 }
 
-function checkMicroCredentialId(id: string, field: string, problems: InputProblem[], known?: Known): void {
+function unregistered(check: FrameworkChecker, path: Path, institution: string): false {
+  return check.problem(
+    path,
+    'UNKNOWN_REFERENCE',
+    `names institution ${JSON.stringify(institution)}, which is not registered`,
+  );
+}
+
+/** The shape, and (given what is known) that its institution is registered. */
+function checkMicroCredentialId(check: FrameworkChecker, path: Path, id: string, known?: Known): boolean {
   if (!microCredentialIdPattern.test(id)) {
-    problems.push({
-      field,
-      message: `must be a micro-credential id "<institution>:<slug>", e.g. "humber:data-analytics-fundamentals"; got ${JSON.stringify(id)}`,
-    });
-    return;
+    return check.problem(
+      path,
+      'INVALID_ID',
+      `must be a micro-credential id "<institution>:<slug>", e.g. "humber:data-analytics-fundamentals"; got ${JSON.stringify(id)}`,
+    );
   }
   const institution = institutionOfMicroCredentialId(id) ?? '';
-  if (known && !known.institutions.has(institution))
-    problems.push({ field, message: `names institution ${JSON.stringify(institution)}, which is not registered` });
+  if (known && !known.institutions.has(institution)) return unregistered(check, path, institution);
+  return true;
 }
 
 /** Local checks of one item; micro-credential ids are collected for the gateway check. */
 function checkItem(
+  check: FrameworkChecker,
+  path: Path,
   input: LearningItemInput,
-  field: string,
-  problems: InputProblem[],
   known: Known,
-  microCredentials: Map<string, string>,
+  microCredentials: MicroCredentialRefs,
 ): void {
-  const kind = checkChoice<LearningItemKind>(input.kind, learningItemKinds, `${field}.kind`, problems);
+  const kind = checkChoice<LearningItemKind>(check, [...path, 'kind'], input.kind, learningItemKinds);
   const ref = input.ref;
-  const at = `${field}.ref`;
-  if (input.title != null) checkText(input.title, `${field}.title`, problems, 300);
+  const at: Path = [...path, 'ref'];
+  if (input.title != null) checkText(check, [...path, 'title'], input.title, 300);
   switch (kind) {
     case 'MICRO_CREDENTIAL':
-      checkMicroCredentialId(ref, at, problems, known);
+      checkMicroCredentialId(check, at, ref, known);
       if (microCredentialIdPattern.test(ref)) microCredentials.set(ref, at);
       return;
     case 'COURSE': {
       const match = /^([a-z][a-z0-9-]{1,31}):([A-Za-z0-9][A-Za-z0-9 .-]{0,31})$/.exec(ref);
       if (!match)
-        problems.push({
-          field: at,
-          message: `must be a course "<institution>:<course code>", e.g. "seneca:DBS311"; got ${JSON.stringify(ref)}`,
-        });
-      else if (!known.institutions.has(match[1]!))
-        problems.push({ field: at, message: `names institution ${JSON.stringify(match[1])}, which is not registered` });
+        check.problem(
+          at,
+          'INVALID_ID',
+          `must be a course "<institution>:<course code>", e.g. "seneca:DBS311"; got ${JSON.stringify(ref)}`,
+        );
+      else if (!known.institutions.has(match[1]!)) unregistered(check, at, match[1]!);
       if (input.title == null)
-        problems.push({
-          field: `${field}.title`,
-          message: 'is needed for a course (the directory does not hold course titles)',
-        });
+        check.problem(
+          [...path, 'title'],
+          'REQUIRED',
+          'is needed for a course (the directory does not hold course titles)',
+        );
       return;
     }
     case 'INDUSTRY_CREDENTIAL':
       if (!known.industryCredentials.has(ref))
-        problems.push({
-          field: at,
-          message: `names no industry credential (${JSON.stringify(ref)}); the province registers them with saveIndustryCredential`,
-        });
+        check.problem(
+          at,
+          'UNKNOWN_REFERENCE',
+          `names no industry credential (${JSON.stringify(ref)}); the province registers them with saveIndustryCredential`,
+        );
       return;
     case 'CREDIT_BLOCK': {
       const hash = ref.indexOf('#');
       const program = hash > 0 ? ref.slice(0, hash) : '';
       if (hash <= 0 || hash === ref.length - 1)
-        problems.push({
-          field: at,
-          message: `must be a credit block "<program id>#<block name>", e.g. "humber:BAN-GC#electives"; got ${JSON.stringify(ref)}`,
-        });
+        check.problem(
+          at,
+          'INVALID_ID',
+          `must be a credit block "<program id>#<block name>", e.g. "humber:BAN-GC#electives"; got ${JSON.stringify(ref)}`,
+        );
       else if (!known.programs.has(program))
-        problems.push({ field: at, message: `names program ${JSON.stringify(program)}, which is not recorded` });
+        check.problem(at, 'UNKNOWN_REFERENCE', `names program ${JSON.stringify(program)}, which is not recorded`);
       return;
     }
   }
 }
 
+/** What an equivalency is recorded under: an agreement's parties and dates, when it belongs to one. */
+type AgreementTerms = Pick<AgreementRow, 'parties' | 'dateEffective' | 'expirationDate'>;
+
 function checkEquivalency(
+  check: FrameworkChecker,
+  path: Path,
   input: EquivalencyInput,
-  field: string,
-  problems: InputProblem[],
   known: Known,
-  microCredentials: Map<string, string>,
-  agreement: AgreementRow | { parties: string[]; dateEffective: string; expirationDate: string | null } | null,
+  microCredentials: MicroCredentialRefs,
+  agreement: AgreementTerms | null,
 ): NewEquivalency {
-  const at = (name: string) => `${field}.${name}`;
-  checkItem(input.from, at('from'), problems, known, microCredentials);
-  checkItem(input.for, at('for'), problems, known, microCredentials);
+  const at = (...names: string[]): Path => [...path, ...names];
+  checkItem(check, at('from'), input.from, known, microCredentials);
+  checkItem(check, at('for'), input.for, known, microCredentials);
   if (input.from.kind === input.for.kind && input.from.ref === input.for.ref) {
-    problems.push({
-      field: at('for'),
-      message: `must differ from "from": an item is not an equivalency of itself (${JSON.stringify(input.for.ref)})`,
-    });
+    check.problem(
+      at('for'),
+      'INCONSISTENT',
+      `must differ from "from": an item is not an equivalency of itself (${JSON.stringify(input.for.ref)})`,
+    );
   }
   const receiving = input.receivingInstitution;
   const forInstitution = institutionOfItem({
@@ -300,58 +296,31 @@ function checkEquivalency(
     title: null,
   });
   if (input.for.kind === 'INDUSTRY_CREDENTIAL') {
-    problems.push({
-      field: at('for.kind'),
-      message:
-        'must be something the receiving institution grants (a micro-credential, course or credit block), not an industry credential',
-    });
+    check.problem(
+      at('for', 'kind'),
+      'INCONSISTENT',
+      'must be something the receiving institution grants (a micro-credential, course or credit block), not an industry credential',
+    );
   } else if (forInstitution !== null && forInstitution !== receiving) {
-    problems.push({
-      field: at('for.ref'),
-      message: `must belong to the receiving institution ${JSON.stringify(receiving)}, got one of ${JSON.stringify(forInstitution)}`,
-    });
+    check.problem(
+      at('for', 'ref'),
+      'WRONG_INSTITUTION',
+      `must belong to the receiving institution ${JSON.stringify(receiving)}, got one of ${JSON.stringify(forInstitution)}`,
+    );
   }
   if (!(input.value > 0) || !Number.isFinite(input.value))
-    problems.push({ field: at('value'), message: `must be a number greater than 0, got ${input.value}` });
-  const unit = checkChoice(input.unit, transferUnits, at('unit'), problems);
-  const extent = checkChoice(input.extent, transferExtents, at('extent'), problems);
+    check.problem(at('value'), 'OUT_OF_RANGE', `must be a number greater than 0, got ${input.value}`);
+  const unit = checkChoice(check, at('unit'), input.unit, transferUnits);
+  const extent = checkChoice(check, at('extent'), input.extent, transferExtents);
   if (input.minimumGrade != null && !(input.minimumGrade >= 0 && input.minimumGrade <= 100)) {
-    problems.push({
-      field: at('minimumGrade'),
-      message: `must be a percentage from 0 to 100, got ${input.minimumGrade}`,
-    });
+    check.problem(at('minimumGrade'), 'OUT_OF_RANGE', `must be a percentage from 0 to 100, got ${input.minimumGrade}`);
   }
-  if (
-    input.recencyYears != null &&
-    !(Number.isInteger(input.recencyYears) && input.recencyYears >= 1 && input.recencyYears <= 50)
-  ) {
-    problems.push({
-      field: at('recencyYears'),
-      message: `must be a whole number of years from 1 to 50, got ${input.recencyYears}`,
-    });
-  }
-  const startDate = checkDate(input.startDate, at('startDate'), problems) ?? input.startDate;
-  const endDate = checkDate(input.endDate, at('endDate'), problems);
-  checkOrder(startDate, endDate, [at('startDate'), at('endDate')], problems);
-  if (agreement) {
-    checkOrder(agreement.dateEffective, startDate, ['the agreement’s dateEffective', at('startDate')], problems, true);
-    if (!agreement.parties.includes(receiving))
-      problems.push({
-        field: at('receivingInstitution'),
-        message: `${JSON.stringify(receiving)} is not a party to the agreement`,
-      });
-    const fromInstitution = institutionOfItem({
-      kind: input.from.kind as LearningItemKind,
-      ref: input.from.ref,
-      title: null,
-    });
-    if (fromInstitution !== null && !agreement.parties.includes(fromInstitution)) {
-      problems.push({
-        field: at('from.ref'),
-        message: `belongs to ${JSON.stringify(fromInstitution)}, which is not a party to the agreement`,
-      });
-    }
-  }
+  if (input.recencyYears != null)
+    check.wholeNumber(at('recencyYears'), input.recencyYears, { min: 1, max: 50 }, 'whole number of years');
+  const startDate = checkDate(check, at('startDate'), input.startDate) ?? input.startDate;
+  const endDate = checkDate(check, at('endDate'), input.endDate);
+  checkOrder(check, { path: at('startDate'), value: startDate }, { path: at('endDate'), value: endDate });
+  if (agreement) checkAgreementTerms(check, path, input, agreement, startDate);
   return {
     agreementId: null,
     receivingInstitution: receiving,
@@ -372,13 +341,47 @@ function checkEquivalency(
   };
 }
 
+/** An equivalency under an agreement starts once it is in effect, and is between its parties. */
+function checkAgreementTerms(
+  check: FrameworkChecker,
+  path: Path,
+  input: EquivalencyInput,
+  agreement: AgreementTerms,
+  startDate: string,
+): void {
+  checkOrder(
+    check,
+    { path: 'the agreement’s dateEffective', value: agreement.dateEffective },
+    { path: [...path, 'startDate'], value: startDate },
+    true,
+  );
+  if (!agreement.parties.includes(input.receivingInstitution))
+    check.problem(
+      [...path, 'receivingInstitution'],
+      'WRONG_INSTITUTION',
+      `${JSON.stringify(input.receivingInstitution)} is not a party to the agreement`,
+    );
+  const fromInstitution = institutionOfItem({
+    kind: input.from.kind as LearningItemKind,
+    ref: input.from.ref,
+    title: null,
+  });
+  if (fromInstitution !== null && !agreement.parties.includes(fromInstitution)) {
+    check.problem(
+      [...path, 'from', 'ref'],
+      'WRONG_INSTITUTION',
+      `belongs to ${JSON.stringify(fromInstitution)}, which is not a party to the agreement`,
+    );
+  }
+}
+
 /** Local problems first; only a locally valid write asks the gateway. */
 export async function confirmThroughGateway(
   context: WriteContext,
-  problems: InputProblem[],
-  microCredentials: Map<string, string>,
+  check: FrameworkChecker,
+  microCredentials: MicroCredentialRefs,
 ): Promise<void> {
-  if (problems.length > 0) throw inputRefused(problems);
+  if (check.problems.length > 0) throw inputRefused(check.problems);
   const missing = await context.checkMicroCredentials([...microCredentials.keys()]);
   if (missing.length === 0) return;
   // Not found is the caller's to fix; unconfirmed (an institution is down) is worth retrying.
@@ -386,8 +389,9 @@ export async function confirmThroughGateway(
     ? 'MICRO_CREDENTIAL_NOT_FOUND'
     : 'MICRO_CREDENTIAL_UNCONFIRMED';
   throw inputRefused(
-    missing.map(({ id, reason }) => ({
-      field: microCredentials.get(id) ?? id,
+    missing.map(({ id, status, reason }) => ({
+      path: microCredentials.get(id) ?? [id],
+      code: status === 'NOT_FOUND' ? 'MICRO_CREDENTIAL_NOT_FOUND' : 'MICRO_CREDENTIAL_UNCONFIRMED',
       message: `${JSON.stringify(id)} ${reason}`,
     })),
     code,
@@ -398,26 +402,45 @@ export async function confirmThroughGateway(
 
 export async function recordEquivalency(context: WriteContext, input: EquivalencyInput): Promise<EquivalencyRow> {
   const { db } = context;
-  const problems: InputProblem[] = [];
-  const microCredentials = new Map<string, string>();
+  const check = frameworkChecker();
+  const microCredentials: MicroCredentialRefs = new Map();
   const known = await readKnown(db, [input.receivingInstitution, ...itemInstitutions(input)]);
   let agreement: AgreementRow | null = null;
   if (input.agreementId != null) {
-    agreement = /^[0-9a-f-]{36}$/i.test(input.agreementId)
-      ? ((await findAgreementsByIds(db, [input.agreementId]))[0] ?? null)
-      : null;
+    agreement = await findAgreement(db, input.agreementId);
     if (!agreement)
-      problems.push({
-        field: 'input.agreementId',
-        message: `names no agreement (${JSON.stringify(input.agreementId)})`,
-      });
+      check.problem(
+        ['input', 'agreementId'],
+        'UNKNOWN_REFERENCE',
+        `names no agreement (${JSON.stringify(input.agreementId)})`,
+      );
   }
-  const values = checkEquivalency(input, 'input', problems, known, microCredentials, agreement);
-  await confirmThroughGateway(context, problems, microCredentials);
+  const values = checkEquivalency(check, ['input'], input, known, microCredentials, agreement);
+  await confirmThroughGateway(context, check, microCredentials);
   return db.transaction(async (tx) => {
     const [row] = await insertEquivalencies(tx, [{ ...values, agreementId: agreement?.id ?? null }]);
     return row!;
   });
+}
+
+/** The parties: registered, none repeated, as many as the kind of agreement has, the caller among them. */
+function checkParties(check: FrameworkChecker, parties: readonly string[], kind: string, caller: string, known: Known) {
+  const path: Path = ['input', 'parties'];
+  parties.forEach((party, index) => {
+    if (!known.institutions.has(party))
+      check.problem(
+        [...path, index],
+        'UNKNOWN_REFERENCE',
+        `names no registered institution (${JSON.stringify(party)})`,
+      );
+  });
+  check.distinct(path, parties, 'must not repeat an institution');
+  if (kind === 'BILATERAL' && parties.length !== 2)
+    check.problem(path, 'INCONSISTENT', `a BILATERAL agreement has exactly 2 parties, got ${parties.length}`);
+  if (kind === 'MULTILATERAL' && parties.length < 3)
+    check.problem(path, 'INCONSISTENT', `a MULTILATERAL agreement has at least 3 parties, got ${parties.length}`);
+  if (!parties.includes(caller))
+    check.problem(path, 'WRONG_INSTITUTION', `must include the recording institution ${JSON.stringify(caller)}`);
 }
 
 export async function recordAgreement(
@@ -426,56 +449,43 @@ export async function recordAgreement(
   input: AgreementInput,
 ): Promise<AgreementRow> {
   const { db } = context;
-  const problems: InputProblem[] = [];
-  const microCredentials = new Map<string, string>();
+  const check = frameworkChecker();
+  const microCredentials: MicroCredentialRefs = new Map();
   const parties = [...input.parties];
   const known = await readKnown(db, [...parties, ...input.equivalencies.flatMap(itemInstitutions)]);
-  const name = checkText(input.name, 'input.name', problems, 300);
-  const description = checkText(input.description, 'input.description', problems);
-  const kind = checkChoice(input.kind, agreementKinds, 'input.kind', problems);
-  parties.forEach((party, index) => {
-    if (!known.institutions.has(party))
-      problems.push({
-        field: `input.parties[${index}]`,
-        message: `names no registered institution (${JSON.stringify(party)})`,
-      });
-  });
-  if (new Set(parties).size !== parties.length)
-    problems.push({ field: 'input.parties', message: 'must not repeat an institution' });
-  if (kind === 'BILATERAL' && parties.length !== 2)
-    problems.push({
-      field: 'input.parties',
-      message: `a BILATERAL agreement has exactly 2 parties, got ${parties.length}`,
-    });
-  if (kind === 'MULTILATERAL' && parties.length < 3)
-    problems.push({
-      field: 'input.parties',
-      message: `a MULTILATERAL agreement has at least 3 parties, got ${parties.length}`,
-    });
-  if (!parties.includes(caller))
-    problems.push({
-      field: 'input.parties',
-      message: `must include the recording institution ${JSON.stringify(caller)}`,
-    });
-  const dateSigned = checkDate(input.dateSigned, 'input.dateSigned', problems);
-  const dateEffective = checkDate(input.dateEffective, 'input.dateEffective', problems) ?? input.dateEffective;
-  const expirationDate = checkDate(input.expirationDate, 'input.expirationDate', problems);
-  checkOrder(dateSigned, dateEffective, ['input.dateSigned', 'input.dateEffective'], problems, true);
-  checkOrder(dateEffective, expirationDate, ['input.dateEffective', 'input.expirationDate'], problems);
+  const name = checkText(check, ['input', 'name'], input.name, 300);
+  const description = checkText(check, ['input', 'description'], input.description);
+  const kind = checkChoice(check, ['input', 'kind'], input.kind, agreementKinds);
+  checkParties(check, parties, kind, caller, known);
+  const dateSigned = checkDate(check, ['input', 'dateSigned'], input.dateSigned);
+  const dateEffective = checkDate(check, ['input', 'dateEffective'], input.dateEffective) ?? input.dateEffective;
+  const expirationDate = checkDate(check, ['input', 'expirationDate'], input.expirationDate);
+  checkOrder(
+    check,
+    { path: ['input', 'dateSigned'], value: dateSigned },
+    { path: ['input', 'dateEffective'], value: dateEffective },
+    true,
+  );
+  checkOrder(
+    check,
+    { path: ['input', 'dateEffective'], value: dateEffective },
+    { path: ['input', 'expirationDate'], value: expirationDate },
+  );
   const terms = { parties, dateEffective, expirationDate };
   const equivalencyValues = input.equivalencies.map((equivalency, index) => {
-    const field = `input.equivalencies[${index}]`;
+    const path: Path = ['input', 'equivalencies', index];
     if (equivalency.receivingInstitution !== caller) {
-      problems.push({
-        field: `${field}.receivingInstitution`,
-        message: `must be the recording institution ${JSON.stringify(caller)}: each party records its own decisions`,
-      });
+      check.problem(
+        [...path, 'receivingInstitution'],
+        'WRONG_INSTITUTION',
+        `must be the recording institution ${JSON.stringify(caller)}: each party records its own decisions`,
+      );
     }
     if (equivalency.agreementId != null)
-      problems.push({ field: `${field}.agreementId`, message: 'must be left out: it is the agreement being recorded' });
-    return checkEquivalency(equivalency, field, problems, known, microCredentials, terms);
+      check.problem([...path, 'agreementId'], 'INCONSISTENT', 'must be left out: it is the agreement being recorded');
+    return checkEquivalency(check, path, equivalency, known, microCredentials, terms);
   });
-  await confirmThroughGateway(context, problems, microCredentials);
+  await confirmThroughGateway(context, check, microCredentials);
   return db.transaction(async (tx) => {
     const agreement = await insertAgreement(tx, {
       name,
@@ -502,9 +512,9 @@ export async function findAgreement(db: FrameworkDatabase, id: string): Promise<
 }
 
 export async function setAgreementStatus(db: FrameworkDatabase, id: string, status: string): Promise<AgreementRow> {
-  const problems: InputProblem[] = [];
-  const checked = checkChoice(status, agreementStatuses, 'status', problems);
-  if (problems.length > 0) throw inputRefused(problems);
+  const check = frameworkChecker();
+  const checked = checkChoice(check, ['status'], status, agreementStatuses);
+  if (check.problems.length > 0) throw inputRefused(check.problems);
   const row = await updateAgreementStatus(db, id, checked);
   if (!row) throw badUserInput(`id names no agreement (${JSON.stringify(id)})`, 'id');
   return row;
@@ -520,65 +530,93 @@ export async function withdrawEquivalency(db: FrameworkDatabase, id: string): Pr
   return row;
 }
 
+/** The row to save, or every problem. */
+export function parseCommonCoreEntry(input: CommonCoreEntryInput): Parsed<NewCommonCoreEntry, FrameworkProblemCode> {
+  const check = frameworkChecker();
+  const at = (field: keyof CommonCoreEntryInput): Path => ['input', field];
+  if (!commonCoreCodePattern.test(input.code)) {
+    check.problem(
+      at('code'),
+      'INVALID_ID',
+      `must be upper case, 2 to 32 characters (a letter, then letters, digits or "-"), e.g. "CC-DATA-ANALYTICS"; got ${JSON.stringify(input.code)}`,
+    );
+  }
+  const values = {
+    code: input.code,
+    title: checkText(check, at('title'), input.title, 300),
+    titleFr: checkTranslation(check, at('titleFr'), input.titleFr, 300),
+    description: checkText(check, at('description'), input.description),
+    descriptionFr: checkTranslation(check, at('descriptionFr'), input.descriptionFr),
+    sectorArea: checkChoice(check, at('sectorArea'), input.sectorArea, sectorAreas),
+    requiredCompetencies: checkTextList(check, at('requiredCompetencies'), input.requiredCompetencies),
+    requiredCompetenciesFr: checkTranslatedList(
+      check,
+      at('requiredCompetenciesFr'),
+      input.requiredCompetenciesFr,
+      input.requiredCompetencies.length,
+    ),
+    minimumHours: input.minimumHours,
+    endorsingBodies: checkTextList(check, at('endorsingBodies'), input.endorsingBodies),
+  };
+  if (!(input.minimumHours > 0 && input.minimumHours <= 2000))
+    check.problem(
+      at('minimumHours'),
+      'OUT_OF_RANGE',
+      `must be more than 0 and at most 2000, got ${input.minimumHours}`,
+    );
+  return check.parsed(values);
+}
+
 export async function saveCommonCoreEntry(
   db: FrameworkDatabase,
   input: CommonCoreEntryInput,
 ): Promise<CommonCoreEntryRow> {
-  const problems: InputProblem[] = [];
-  if (!commonCoreCodePattern.test(input.code)) {
-    problems.push({
-      field: 'input.code',
-      message: `must be upper case, 2 to 32 characters (a letter, then letters, digits or "-"), e.g. "CC-DATA-ANALYTICS"; got ${JSON.stringify(input.code)}`,
-    });
-  }
-  const values = {
-    code: input.code,
-    title: checkText(input.title, 'input.title', problems, 300),
-    titleFr: checkOptionalText(input.titleFr, 'input.titleFr', problems, 300),
-    description: checkText(input.description, 'input.description', problems),
-    descriptionFr: checkOptionalText(input.descriptionFr, 'input.descriptionFr', problems),
-    sectorArea: checkChoice(input.sectorArea, sectorAreas, 'input.sectorArea', problems),
-    requiredCompetencies: checkTextList(input.requiredCompetencies, 'input.requiredCompetencies', problems),
-    requiredCompetenciesFr: checkTranslatedList(
-      input.requiredCompetenciesFr,
-      input.requiredCompetencies.length,
-      'input.requiredCompetenciesFr',
-      problems,
-    ),
-    minimumHours: input.minimumHours,
-    endorsingBodies: checkTextList(input.endorsingBodies, 'input.endorsingBodies', problems),
-  };
-  if (!(input.minimumHours > 0 && input.minimumHours <= 2000))
-    problems.push({
-      field: 'input.minimumHours',
-      message: `must be more than 0 and at most 2000, got ${input.minimumHours}`,
-    });
-  if (problems.length > 0) throw inputRefused(problems);
-  return db.transaction((tx) => saveCommonCoreEntryRow(tx, values));
+  const parsed = parseCommonCoreEntry(input);
+  if (!parsed.ok) throw inputRefused(parsed.problems);
+  return db.transaction((tx) => saveCommonCoreEntryRow(tx, parsed.value));
 }
 
 export async function setCommonCoreMembers(context: WriteContext, code: string, ids: readonly string[]): Promise<void> {
   const { db } = context;
-  const problems: InputProblem[] = [];
+  const check = frameworkChecker();
   const known = await readKnown(
     db,
     ids.map((id) => institutionOfMicroCredentialId(id) ?? ''),
   );
   if (!known.commonCore.has(code))
-    problems.push({ field: 'code', message: `names no common-core entry (${JSON.stringify(code)})` });
-  if (new Set(ids).size !== ids.length)
-    problems.push({ field: 'microCredentialIds', message: 'must not repeat a micro-credential' });
-  const microCredentials = new Map<string, string>();
+    check.problem(['code'], 'UNKNOWN_REFERENCE', `names no common-core entry (${JSON.stringify(code)})`);
+  check.distinct(['microCredentialIds'], ids, 'must not repeat a micro-credential');
+  const microCredentials: MicroCredentialRefs = new Map();
   ids.forEach((id, index) => {
-    const field = `microCredentialIds[${index}]`;
-    checkMicroCredentialId(id, field, problems, known);
-    microCredentials.set(id, field);
+    const path: Path = ['microCredentialIds', index];
+    checkMicroCredentialId(check, path, id, known);
+    microCredentials.set(id, path);
   });
-  await confirmThroughGateway(context, problems, microCredentials);
+  await confirmThroughGateway(context, check, microCredentials);
   await db.transaction(async (tx) => {
     if (!(await commonCoreEntryExists(tx, code)))
-      throw inputRefused([{ field: 'code', message: 'was removed while being updated' }]);
+      throw inputRefused([{ path: ['code'], code: 'UNKNOWN_REFERENCE', message: 'was removed while being updated' }]);
     await replaceCommonCoreMembers(tx, code, ids);
+  });
+}
+
+/** The row to save, or every problem. */
+export function parseIndustryCredential(
+  input: IndustryCredentialRow,
+): Parsed<IndustryCredentialRow, FrameworkProblemCode> {
+  const check = frameworkChecker();
+  if (!industryCodePattern.test(input.code))
+    check.problem(
+      ['input', 'code'],
+      'INVALID_ID',
+      `must be lower case letters, digits and "-", e.g. "comptia-security-plus"; got ${JSON.stringify(input.code)}`,
+    );
+  const url = input.url ?? null;
+  return check.parsed({
+    code: input.code,
+    name: checkText(check, ['input', 'name'], input.name, 300),
+    issuer: checkText(check, ['input', 'issuer'], input.issuer, 300),
+    url: url === null ? null : checkUrl(check, ['input', 'url'], url),
   });
 }
 
@@ -586,98 +624,103 @@ export async function saveIndustryCredential(
   db: FrameworkDatabase,
   input: IndustryCredentialRow,
 ): Promise<IndustryCredentialRow> {
-  const problems: InputProblem[] = [];
-  if (!industryCodePattern.test(input.code))
-    problems.push({
-      field: 'input.code',
-      message: `must be lower case letters, digits and "-", e.g. "comptia-security-plus"; got ${JSON.stringify(input.code)}`,
-    });
-  const values = {
-    code: input.code,
-    name: checkText(input.name, 'input.name', problems, 300),
-    issuer: checkText(input.issuer, 'input.issuer', problems, 300),
-    url: input.url ?? null,
+  const parsed = parseIndustryCredential(input);
+  if (!parsed.ok) throw inputRefused(parsed.problems);
+  return saveIndustryCredentialRow(db, parsed.value);
+}
+
+function checkProgramId(check: FrameworkChecker, id: string, caller: string): void {
+  if (!/^[a-z][a-z0-9-]{1,31}:[A-Za-z0-9][A-Za-z0-9-]{0,31}$/.test(id)) {
+    check.problem(
+      ['input', 'id'],
+      'INVALID_ID',
+      `must be "<institution>:<program code>", e.g. "humber:BAN-GC"; got ${JSON.stringify(id)}`,
+    );
+  } else if (institutionOfMicroCredentialId(id) !== caller) {
+    check.problem(['input', 'id'], 'WRONG_INSTITUTION', `must start with the recording institution "${caller}:"`);
+  }
+}
+
+function checkStackingRule(
+  check: FrameworkChecker,
+  path: Path,
+  rule: ProgramInput['stackingRules'][number],
+  known: Known,
+  microCredentials: MicroCredentialRefs,
+): NewStackingRule {
+  const at = (field: string): Path => [...path, field];
+  rule.microCredentialIds.forEach((id, position) => {
+    checkMicroCredentialId(check, [...at('microCredentialIds'), position], id, known);
+    microCredentials.set(id, [...at('microCredentialIds'), position]);
+  });
+  rule.commonCoreCodes.forEach((code, position) => {
+    if (!known.commonCore.has(code))
+      check.problem(
+        [...at('commonCoreCodes'), position],
+        'UNKNOWN_REFERENCE',
+        `names no common-core entry (${JSON.stringify(code)})`,
+      );
+  });
+  if (!(Number.isInteger(rule.requiredCount) && rule.requiredCount >= 1))
+    check.problem(
+      at('requiredCount'),
+      'OUT_OF_RANGE',
+      `must be a whole number of at least 1, got ${rule.requiredCount}`,
+    );
+  else if (rule.commonCoreCodes.length === 0 && rule.microCredentialIds.length < rule.requiredCount) {
+    check.problem(
+      at('requiredCount'),
+      'INCONSISTENT',
+      `asks for ${rule.requiredCount} but the rule lists only ${rule.microCredentialIds.length} micro-credentials and no common-core entry`,
+    );
+  }
+  if (!(rule.creditsGranted >= 0))
+    check.problem(at('creditsGranted'), 'OUT_OF_RANGE', `must be 0 or more, got ${rule.creditsGranted}`);
+  return {
+    name: checkText(check, at('name'), rule.name, 300),
+    microCredentialIds: [...new Set(rule.microCredentialIds)],
+    commonCoreCodes: [...new Set(rule.commonCoreCodes)],
+    requiredCount: rule.requiredCount,
+    creditsGranted: rule.creditsGranted,
   };
-  const urlProblem = values.url === null ? undefined : httpUrlProblem(values.url);
-  if (urlProblem) problems.push({ field: 'input.url', message: urlProblem });
-  if (problems.length > 0) throw inputRefused(problems);
-  return saveIndustryCredentialRow(db, values);
 }
 
 export async function saveProgram(context: WriteContext, caller: string, input: ProgramInput): Promise<ProgramRow> {
   const { db } = context;
-  const problems: InputProblem[] = [];
-  const microCredentials = new Map<string, string>();
+  const check = frameworkChecker();
+  const microCredentials: MicroCredentialRefs = new Map();
   const allIds = input.stackingRules.flatMap((rule) => rule.microCredentialIds);
   const known = await readKnown(
     db,
     allIds.map((id) => institutionOfMicroCredentialId(id) ?? ''),
   );
-  if (!/^[a-z][a-z0-9-]{1,31}:[A-Za-z0-9][A-Za-z0-9-]{0,31}$/.test(input.id)) {
-    problems.push({
-      field: 'input.id',
-      message: `must be "<institution>:<program code>", e.g. "humber:BAN-GC"; got ${JSON.stringify(input.id)}`,
-    });
-  } else if (institutionOfMicroCredentialId(input.id) !== caller) {
-    problems.push({ field: 'input.id', message: `must start with the recording institution "${caller}:"` });
-  }
+  checkProgramId(check, input.id, caller);
   const program: ProgramRow = {
     id: input.id,
     institutionCode: caller,
-    title: checkText(input.title, 'input.title', problems, 300),
-    titleFr: checkOptionalText(input.titleFr, 'input.titleFr', problems, 300),
-    credential: checkText(input.credential, 'input.credential', problems, 300),
-    credentialFr: checkOptionalText(input.credentialFr, 'input.credentialFr', problems, 300),
+    title: checkText(check, ['input', 'title'], input.title, 300),
+    titleFr: checkTranslation(check, ['input', 'titleFr'], input.titleFr, 300),
+    credential: checkText(check, ['input', 'credential'], input.credential, 300),
+    credentialFr: checkTranslation(check, ['input', 'credentialFr'], input.credentialFr, 300),
     oqfLevel: input.oqfLevel,
     totalCredits: input.totalCredits,
   };
-  if (!(Number.isInteger(input.oqfLevel) && input.oqfLevel >= 1 && input.oqfLevel <= 13))
-    problems.push({ field: 'input.oqfLevel', message: `must be an OQF level from 1 to 13, got ${input.oqfLevel}` });
+  check.wholeNumber(['input', 'oqfLevel'], input.oqfLevel, { min: 1, max: 13 }, 'OQF level (a whole number)');
   if (!(input.totalCredits > 0))
-    problems.push({ field: 'input.totalCredits', message: `must be greater than 0, got ${input.totalCredits}` });
+    check.problem(['input', 'totalCredits'], 'OUT_OF_RANGE', `must be greater than 0, got ${input.totalCredits}`);
   if (input.stackingRules.length === 0)
-    problems.push({ field: 'input.stackingRules', message: 'must list at least one rule' });
-  const rules: NewStackingRule[] = input.stackingRules.map((rule, index) => {
-    const at = (name: string) => `input.stackingRules[${index}].${name}`;
-    rule.microCredentialIds.forEach((id, position) => {
-      checkMicroCredentialId(id, `${at('microCredentialIds')}[${position}]`, problems, known);
-      microCredentials.set(id, `${at('microCredentialIds')}[${position}]`);
-    });
-    rule.commonCoreCodes.forEach((code, position) => {
-      if (!known.commonCore.has(code))
-        problems.push({
-          field: `${at('commonCoreCodes')}[${position}]`,
-          message: `names no common-core entry (${JSON.stringify(code)})`,
-        });
-    });
-    if (!(Number.isInteger(rule.requiredCount) && rule.requiredCount >= 1))
-      problems.push({
-        field: at('requiredCount'),
-        message: `must be a whole number of at least 1, got ${rule.requiredCount}`,
-      });
-    else if (rule.commonCoreCodes.length === 0 && rule.microCredentialIds.length < rule.requiredCount) {
-      problems.push({
-        field: at('requiredCount'),
-        message: `asks for ${rule.requiredCount} but the rule lists only ${rule.microCredentialIds.length} micro-credentials and no common-core entry`,
-      });
-    }
-    if (!(rule.creditsGranted >= 0))
-      problems.push({ field: at('creditsGranted'), message: `must be 0 or more, got ${rule.creditsGranted}` });
-    return {
-      name: checkText(rule.name, at('name'), problems, 300),
-      microCredentialIds: [...new Set(rule.microCredentialIds)],
-      commonCoreCodes: [...new Set(rule.commonCoreCodes)],
-      requiredCount: rule.requiredCount,
-      creditsGranted: rule.creditsGranted,
-    };
-  });
+    check.problem(['input', 'stackingRules'], 'TOO_FEW_ITEMS', 'must list at least one rule');
+  const rules = input.stackingRules.map((rule, index) =>
+    checkStackingRule(check, ['input', 'stackingRules', index], rule, known, microCredentials),
+  );
   const granted = rules.reduce((total, rule) => total + rule.creditsGranted, 0);
   if (granted > input.totalCredits)
-    problems.push({
-      field: 'input.stackingRules',
-      message: `grant ${granted} credits, more than the program's ${input.totalCredits}`,
-    });
-  await confirmThroughGateway(context, problems, microCredentials);
+    check.problem(
+      ['input', 'stackingRules'],
+      'INCONSISTENT',
+      `grant ${granted} credits, more than the program's ${input.totalCredits}`,
+    );
+  await confirmThroughGateway(context, check, microCredentials);
   return db.transaction((tx) => saveProgramRow(tx, program, rules));
 }
 

@@ -12,7 +12,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { FrameworkDatabase } from '../db/connection.js';
 import { endorserKeys, endorsers, type EndorserKeyRow, type EndorserRow } from '../db/trustMarkSchema.js';
-import { inputRefused, type InputProblem } from '../errors.js';
+import { inputRefused } from '../errors.js';
+import { checkKeyLabel, frameworkChecker } from '../inputChecks.js';
 
 export const endorserKeyPrefix = 'ek_';
 const keyShape = /^ek_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/;
@@ -33,14 +34,12 @@ export async function issueEndorserKey(
   endorserId: string,
   label: string,
 ): Promise<IssuedEndorserKeyValue> {
-  const trimmed = label.trim();
-  const problems: InputProblem[] = [];
-  if (trimmed === '' || trimmed.length > 200)
-    problems.push({ field: 'label', message: 'must be 1 to 200 characters, e.g. "partnerships office 2026"' });
+  const check = frameworkChecker();
+  const trimmed = checkKeyLabel(check, ['label'], label, 'partnerships office 2026');
   const [endorser] = await db.select().from(endorsers).where(eq(endorsers.id, endorserId));
   if (!endorser)
-    problems.push({ field: 'endorser', message: `names no registered endorser (${JSON.stringify(endorserId)})` });
-  if (problems.length > 0 || !endorser) throw inputRefused(problems);
+    check.problem(['endorser'], 'UNKNOWN_REFERENCE', `names no registered endorser (${JSON.stringify(endorserId)})`);
+  if (check.problems.length > 0 || !endorser) throw inputRefused(check.problems);
   const id = randomBytes(4).toString('hex');
   const key = `${endorserKeyPrefix}${id}_${randomBytes(32).toString('base64url')}`;
   await db.insert(endorserKeys).values({ id, endorserId, label: trimmed, keyDigest: digest(key) });

@@ -6,7 +6,6 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
-import { isCalendarDate } from '../../../runtime/stringFormats.js';
 import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
 import { forbidden } from '../../../runtime/graphqlErrors.js';
 import {
@@ -21,10 +20,19 @@ import {
   type OsapApprovalRow,
   type QualityAssuranceVerificationRow,
 } from '../db/trustMarkSchema.js';
-import { inputRefused, type InputProblem } from '../errors.js';
+import { inputRefused } from '../errors.js';
+import type { Path } from '../../../runtime/problemPath.js';
 import { institutionExists } from '../db/institutionStore.js';
-import { httpUrlProblem } from '../formats.js';
-import { checkChoice, checkText } from '../inputChecks.js';
+import {
+  checkChoice,
+  checkDate,
+  checkOptionalText,
+  checkOrder,
+  checkText,
+  checkUrl,
+  type FrameworkChecker,
+  frameworkChecker,
+} from '../inputChecks.js';
 import { confirmThroughGateway, type WriteContext } from '../recognition/writes.js';
 
 export interface OsapApprovalInput {
@@ -60,51 +68,51 @@ export interface EndorsementInput {
   validUntil?: string | null;
 }
 
-function checkMicroCredentialId(id: string, problems: InputProblem[]): void {
+const microCredentialIdPath: Path = ['input', 'microCredentialId'];
+
+function checkMicroCredentialId(check: FrameworkChecker, id: string): void {
   if (institutionOfMicroCredentialId(id) === undefined)
-    problems.push({
-      field: 'input.microCredentialId',
-      message: `must be "<institution>:<slug>", got ${JSON.stringify(id)}`,
-    });
+    check.problem(microCredentialIdPath, 'INVALID_ID', `must be "<institution>:<slug>", got ${JSON.stringify(id)}`);
 }
 
 /** Both dates well formed, and `until` (when given) not before `from`. */
-function checkDates(from: string, until: string | null | undefined, names: [string, string], problems: InputProblem[]) {
-  const [fromField, untilField] = names;
-  if (!isCalendarDate(from))
-    problems.push({ field: fromField, message: `must be a date YYYY-MM-DD, got ${JSON.stringify(from)}` });
-  if (until == null) return;
-  if (!isCalendarDate(until))
-    problems.push({ field: untilField, message: `must be a date YYYY-MM-DD, got ${JSON.stringify(until)}` });
-  else if (isCalendarDate(from) && until < from)
-    problems.push({ field: untilField, message: `must not be before ${fromField}` });
+function checkDates(
+  check: FrameworkChecker,
+  from: { field: string; value: string },
+  until: { field: string; value: string | null | undefined },
+) {
+  const fromDate = checkDate(check, ['input', from.field], from.value);
+  const untilDate = checkDate(check, ['input', until.field], until.value);
+  checkOrder(
+    check,
+    { path: ['input', from.field], value: fromDate },
+    { path: ['input', until.field], value: untilDate },
+    true,
+  );
 }
 
-function optionalText(value: string | null | undefined, field: string, problems: InputProblem[], max: number) {
-  return value == null ? null : checkText(value, field, problems, max);
-}
-
-async function confirm(context: WriteContext, problems: InputProblem[], microCredentialId: string): Promise<void> {
-  await confirmThroughGateway(context, problems, new Map([[microCredentialId, 'input.microCredentialId']]));
+async function confirm(context: WriteContext, check: FrameworkChecker, microCredentialId: string): Promise<void> {
+  await confirmThroughGateway(context, check, new Map([[microCredentialId, microCredentialIdPath]]));
 }
 
 /** Replaces the entry's current approval (withdrawn as superseded) with this one, atomically. */
 export async function attestOsapApproval(context: WriteContext, input: OsapApprovalInput): Promise<OsapApprovalRow> {
-  const problems: InputProblem[] = [];
-  checkMicroCredentialId(input.microCredentialId, problems);
-  const reference = checkText(input.reference, 'input.reference', problems, 100);
-  const attestedBy = checkText(input.attestedBy, 'input.attestedBy', problems, 200);
-  const ruleException = optionalText(input.ruleException, 'input.ruleException', problems, 1000);
-  checkDates(input.validFrom, input.validUntil, ['input.validFrom', 'input.validUntil'], problems);
+  const check = frameworkChecker();
+  checkMicroCredentialId(check, input.microCredentialId);
+  const reference = checkText(check, ['input', 'reference'], input.reference, 100);
+  const attestedBy = checkText(check, ['input', 'attestedBy'], input.attestedBy, 200);
+  const ruleException = checkOptionalText(check, ['input', 'ruleException'], input.ruleException, 1000);
+  checkDates(check, { field: 'validFrom', value: input.validFrom }, { field: 'validUntil', value: input.validUntil });
   // Approval may precede publication (an institution publishes an exception case only once it holds one),
   // so the entry need not be public yet; its institution must be registered.
   const institution = institutionOfMicroCredentialId(input.microCredentialId);
   if (institution !== undefined && !(await institutionExists(context.db, institution)))
-    problems.push({
-      field: 'input.microCredentialId',
-      message: `names no registered institution (${JSON.stringify(institution)})`,
-    });
-  if (problems.length > 0) throw inputRefused(problems);
+    check.problem(
+      microCredentialIdPath,
+      'UNKNOWN_REFERENCE',
+      `names no registered institution (${JSON.stringify(institution)})`,
+    );
+  if (check.problems.length > 0) throw inputRefused(check.problems);
   return refuseConcurrentWrite(() =>
     context.db.transaction(async (tx) => {
       await tx
@@ -132,9 +140,9 @@ export async function withdrawOsapApproval(
   microCredentialId: string,
   reason: string,
 ): Promise<OsapApprovalRow | null> {
-  const problems: InputProblem[] = [];
-  const why = checkText(reason, 'reason', problems, 1000);
-  if (problems.length > 0) throw inputRefused(problems);
+  const check = frameworkChecker();
+  const why = checkText(check, ['reason'], reason, 1000);
+  if (check.problems.length > 0) throw inputRefused(check.problems);
   const [row] = await context.db
     .update(osapApprovals)
     .set({ withdrawnAt: sql`now()`, withdrawalReason: why })
@@ -147,14 +155,14 @@ export async function recordQualityAssuranceVerification(
   context: WriteContext,
   input: QualityAssuranceVerificationInput,
 ): Promise<QualityAssuranceVerificationRow> {
-  const problems: InputProblem[] = [];
-  checkMicroCredentialId(input.microCredentialId, problems);
-  const body = checkChoice(input.body, qualityAssuranceBodies, 'input.body', problems);
-  const bodyName = checkText(input.bodyName, 'input.bodyName', problems, 200);
-  const scope = checkText(input.scope, 'input.scope', problems, 200);
-  const reference = optionalText(input.reference, 'input.reference', problems, 100);
-  checkDates(input.verifiedOn, input.validUntil, ['input.verifiedOn', 'input.validUntil'], problems);
-  await confirm(context, problems, input.microCredentialId);
+  const check = frameworkChecker();
+  checkMicroCredentialId(check, input.microCredentialId);
+  const body = checkChoice(check, ['input', 'body'], input.body, qualityAssuranceBodies);
+  const bodyName = checkText(check, ['input', 'bodyName'], input.bodyName, 200);
+  const scope = checkText(check, ['input', 'scope'], input.scope, 200);
+  const reference = checkOptionalText(check, ['input', 'reference'], input.reference, 100);
+  checkDates(check, { field: 'verifiedOn', value: input.verifiedOn }, { field: 'validUntil', value: input.validUntil });
+  await confirm(context, check, input.microCredentialId);
   const [row] = await context.db
     .insert(qualityAssuranceVerifications)
     .values({
@@ -186,19 +194,20 @@ export async function withdrawQualityAssuranceVerification(
 }
 
 export async function registerEndorser(context: WriteContext, input: EndorserInput): Promise<EndorserRow> {
-  const problems: InputProblem[] = [];
+  const check = frameworkChecker();
   if (!/^[a-z][a-z0-9-]{1,47}$/.test(input.id))
-    problems.push({
-      field: 'input.id',
-      message: `must be 2 to 48 lower-case letters, digits or "-", starting with a letter, got ${JSON.stringify(input.id)}`,
-    });
-  const name = checkText(input.name, 'input.name', problems, 200);
-  const kind = checkChoice(input.kind, endorserKinds, 'input.kind', problems);
-  const websiteProblem = httpUrlProblem(input.website);
-  if (websiteProblem) problems.push({ field: 'input.website', message: websiteProblem });
+    check.problem(
+      ['input', 'id'],
+      'INVALID_ID',
+      `must be 2 to 48 lower-case letters, digits or "-", starting with a letter, got ${JSON.stringify(input.id)}`,
+    );
+  const name = checkText(check, ['input', 'name'], input.name, 200);
+  const kind = checkChoice(check, ['input', 'kind'], input.kind, endorserKinds);
+  checkUrl(check, ['input', 'website'], input.website);
   const [taken] = await context.db.select({ id: endorsers.id }).from(endorsers).where(eq(endorsers.id, input.id));
-  if (taken) problems.push({ field: 'input.id', message: `${JSON.stringify(input.id)} is registered already` });
-  if (problems.length > 0) throw inputRefused(problems, taken ? 'ENDORSER_ALREADY_REGISTERED' : 'BAD_USER_INPUT');
+  if (taken) check.problem(['input', 'id'], 'ALREADY_REGISTERED', `${JSON.stringify(input.id)} is registered already`);
+  if (check.problems.length > 0)
+    throw inputRefused(check.problems, taken ? 'ENDORSER_ALREADY_REGISTERED' : 'BAD_USER_INPUT');
   const [row] = await context.db
     .insert(endorsers)
     .values({ id: input.id, name, kind, website: input.website })
@@ -212,10 +221,10 @@ export async function endorse(
   endorserId: string,
   input: EndorsementInput,
 ): Promise<EndorsementRow> {
-  const problems: InputProblem[] = [];
-  checkMicroCredentialId(input.microCredentialId, problems);
-  const statement = checkText(input.statement, 'input.statement', problems, 1000);
-  checkDates(input.validFrom, input.validUntil, ['input.validFrom', 'input.validUntil'], problems);
+  const check = frameworkChecker();
+  checkMicroCredentialId(check, input.microCredentialId);
+  const statement = checkText(check, ['input', 'statement'], input.statement, 1000);
+  checkDates(check, { field: 'validFrom', value: input.validFrom }, { field: 'validUntil', value: input.validUntil });
   const [current] = await context.db
     .select({ id: endorsements.id })
     .from(endorsements)
@@ -227,13 +236,14 @@ export async function endorse(
       ),
     );
   if (current) {
-    problems.push({
-      field: 'input.microCredentialId',
-      message: `is endorsed by you already (endorsement ${current.id}): withdraw it first`,
-    });
-    throw inputRefused(problems, 'ALREADY_ENDORSED');
+    check.problem(
+      microCredentialIdPath,
+      'ALREADY_ENDORSED',
+      `is endorsed by you already (endorsement ${current.id}): withdraw it first`,
+    );
+    throw inputRefused(check.problems, 'ALREADY_ENDORSED');
   }
-  await confirm(context, problems, input.microCredentialId);
+  await confirm(context, check, input.microCredentialId);
   const [row] = await refuseConcurrentWrite(() =>
     context.db
       .insert(endorsements)
