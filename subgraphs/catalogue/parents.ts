@@ -32,6 +32,9 @@ export interface PublishingProblem {
   line?: number | null;
 }
 
+/** The same, as codegen's mapper for PublishingProblem (the generated type of that name is the SDL's, with `code: String`). */
+export type PublishingProblemParent = PublishingProblem;
+
 export interface MicroCredentialPayloadParent {
   microCredential: MicroCredentialRow | null;
   draft: DraftRow | null;

@@ -1,10 +1,13 @@
 /**
- * Every code a publishing problem or warning can carry (PublishingProblem.code
- * in schema/catalogue.graphql), in one place, so each producer (entry
- * validation, the publishing store, imports) is held to the list by the type
- * checker and clients can rely on it (docs: "Publishing problems").
+ * Every code a publishing problem or warning can carry, grouped by what it is
+ * about. The one source is the contract's PublishingProblemCode enum
+ * (schema/catalogue.graphql, generated into generated/enums.ts): each group
+ * only lists values of it, and `everyCodeGrouped` below fails to compile when
+ * the enum has a value no group lists. So each producer (entry validation, the
+ * publishing store, imports) is held to the contract by the type checker.
  */
 import { checkerProblemCodes } from '../../runtime/checker.js';
+import type { PublishingProblemCode as ContractProblemCode } from './generated/enums.js';
 
 /** What is wrong with one field of an entry: what the checker reports itself, and the entry's own formats and rules. */
 export const entryProblemCodes = [
@@ -28,7 +31,7 @@ export const entryProblemCodes = [
   'INVALID_COUNTRY_CODE',
   /** Claims OSAP eligibility outside the OSAP micro-credential rules with no provincial exception (osapClaim.ts). */
   'OSAP_RULE_NOT_MET',
-] as const;
+] as const satisfies readonly ContractProblemCode[];
 export type EntryProblemCode = (typeof entryProblemCodes)[number];
 
 /** What is wrong with a request as a whole: a missing or stale entry, an unreadable import file. */
@@ -44,11 +47,16 @@ export const requestProblemCodes = [
   'UNKNOWN_COLUMN',
   /** The province's OSAP approvals could not be read, so an exception could not be confirmed. */
   'OSAP_EXCEPTION_UNCONFIRMED',
-] as const;
+] as const satisfies readonly ContractProblemCode[];
 export type RequestProblemCode = (typeof requestProblemCodes)[number];
 
 /** What is wrong with an outcome report (outcomes/): a malformed period, a period that overlaps another, an entry not here, a key for another institution. */
-export const outcomeProblemCodes = ['INVALID_FORMAT', 'OVERLAPPING_PERIOD', 'UNKNOWN_ENTRY', 'FORBIDDEN'] as const;
+export const outcomeProblemCodes = [
+  'INVALID_FORMAT',
+  'OVERLAPPING_PERIOD',
+  'UNKNOWN_ENTRY',
+  'FORBIDDEN',
+] as const satisfies readonly ContractProblemCode[];
 export type OutcomeProblemCode = (typeof outcomeProblemCodes)[number];
 
 /** Quality advice about a complete entry; never blocks publication. */
@@ -57,7 +65,11 @@ export const warningCodes = [
   'NO_SUMMATIVE_ASSESSMENT',
   'OUTSIDE_OSAP_GUIDELINE',
   'FRENCH_TEXT_MISSING',
-] as const;
+] as const satisfies readonly ContractProblemCode[];
 export type WarningCode = (typeof warningCodes)[number];
 
 export type PublishingProblemCode = EntryProblemCode | RequestProblemCode | OutcomeProblemCode | WarningCode;
+
+/** Compiles only while every value of the contract's enum is in a group above (the groups list nothing else). */
+const everyCodeGrouped: Exclude<ContractProblemCode, PublishingProblemCode> extends never ? true : never = true;
+void everyCodeGrouped;

@@ -238,6 +238,21 @@ describe('a federation mixing contract 1.1 and 1.0', () => {
     }
   });
 
+  it('gives problem codes as the 1.1 enum from the 1.1 institution, and still reaches the 1.0 one with the same query', async () => {
+    const publish = `mutation($id: ID!) { publishMicroCredential(id: $id, expectedVersion: 1) {
+      problems { code problem path } } }`;
+    // A second publication of humber's entry is refused in the payload, with a code the gateway checked against the enum.
+    const again = await ask(publish, { id: humberId }, { authorization: `Bearer ${humberKey}` });
+    expect(again.errors).toBeUndefined();
+    const problems = again.data.publishMicroCredential.problems;
+    expect(problems.length).toBeGreaterThan(0);
+    for (const { code, problem } of problems) expect(problem).toBe(code);
+    // The 1.0 institution is sent the operation without the enum field, so it answers for itself.
+    const old = await ask(publish, { id: exampleId }, { authorization: `Bearer ${exampleKey}` });
+    expect(old.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', institution: 'examplecollege' });
+    expect(old.errors?.[0]?.message).toContain('accepts no writes');
+  });
+
   it('follows an institution redeployed on 1.1 at the same address: its version in /health, then its 1.1 fields', async () => {
     const before = await startExampleInstitution({ institution: 'upgradecollege', entries, port: 0 });
     onTestFinished(() => before.stop());

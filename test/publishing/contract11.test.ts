@@ -139,6 +139,14 @@ describe('publishing 1.1 fields', () => {
     ]);
     const refused = await call(publish, { id: `laurentian:${input.slug}`, v: 1 });
     expect(refused.data.publishMicroCredential.microCredential).toBeNull();
+    // Contract 1.1 also gives each code as a PublishingProblemCode enum value, beside the string.
+    const coded = await call(
+      `mutation ($id: ID!, $v: Int!) { publishMicroCredential(id: $id, expectedVersion: $v) { problems { code problem } } }`,
+      { id: `laurentian:${input.slug}`, v: 1 },
+    );
+    expect(coded.errors).toBeUndefined();
+    expect(coded.data.publishMicroCredential.problems.length).toBeGreaterThan(0);
+    for (const { code, problem } of coded.data.publishMicroCredential.problems) expect(problem).toBe(code);
     expect(refused.data.publishMicroCredential.problems.map((p: any) => [p.code, p.path[0]])).toEqual([
       ['REQUIRED', 'entryLanguages'],
       ['REQUIRED', 'priorLearningAssessment'],
