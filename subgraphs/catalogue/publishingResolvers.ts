@@ -126,7 +126,12 @@ const globalIds = (slugs: string[], { institution }: Context) =>
 
 export const publishingTypes: Pick<
   Resolvers,
-  'MicroCredentialDraft' | 'MicroCredentialVersion' | 'AuditEntry' | 'AuditLogPage' | 'ImportPayload' | 'PublishingProblem'
+  | 'MicroCredentialDraft'
+  | 'MicroCredentialVersion'
+  | 'AuditEntry'
+  | 'AuditLogPage'
+  | 'ImportPayload'
+  | 'PublishingProblem'
 > = {
   // Contract 1.1's enum beside the 1.0 string: every code this catalogue reports is a value of it (problemCodes.ts).
   PublishingProblem: {
