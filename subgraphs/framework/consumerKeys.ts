@@ -4,15 +4,14 @@
  * verified by the gateway (gateway/edge/consumerKeys.ts), which reads the
  * active digests through the registry token and reports use back.
  *
- * A key is `mdk_<id>_<32 random bytes, base64url>`; `id` (8 hex characters)
- * names it in lists and revocations, and only the key's SHA-256 digest is
- * stored, so a database leak reveals no usable key.
+ * A key is `mdk_<id>_<secret>`; `id` names it in lists and revocations, and
+ * only the key's digest is stored (issuedKeys.ts).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { desc, eq, isNull, sql } from 'drizzle-orm';
 import type { FrameworkDatabase } from './db/connection.js';
 import { consumerKeys, type ConsumerKeyRow } from './db/consumerKeySchema.js';
 import { inputRefused, type InputProblem } from './errors.js';
+import { checkKeyLabel, isVisibleKeyId, keyDigest, newKeyWithId, revokeKey } from './issuedKeys.js';
 
 export const defaultRequestsPerMinute = 1_200;
 const maxRequestsPerMinute = 100_000;
@@ -29,27 +28,19 @@ export async function issueConsumerKey(
   label: string,
   requestsPerMinute = defaultRequestsPerMinute,
 ): Promise<IssuedConsumerKey> {
-  const trimmed = label.trim();
   const problems: InputProblem[] = [];
-  if (trimmed === '' || trimmed.length > 200)
-    problems.push({ field: 'label', message: 'must be 1 to 200 characters, e.g. "Job Bank Canada"' });
+  const trimmed = checkKeyLabel(label, 'Job Bank Canada', problems);
   if (!Number.isInteger(requestsPerMinute) || requestsPerMinute < 1 || requestsPerMinute > maxRequestsPerMinute)
     problems.push({ field: 'requestsPerMinute', message: `must be a whole number from 1 to ${maxRequestsPerMinute}` });
   if (problems.length > 0) throw inputRefused(problems);
-  const id = randomBytes(4).toString('hex');
-  const key = `mdk_${id}_${randomBytes(32).toString('base64url')}`;
-  await db.insert(consumerKeys).values({ id, label: trimmed, keyDigest: digest(key), requestsPerMinute });
+  const { id, key } = newKeyWithId('mdk_');
+  await db.insert(consumerKeys).values({ id, label: trimmed, keyDigest: keyDigest(key), requestsPerMinute });
   return { id, label: trimmed, requestsPerMinute, key };
 }
 
 /** True when an active key was revoked now. */
 export async function revokeConsumerKey(db: FrameworkDatabase, id: string): Promise<boolean> {
-  const revoked = await db
-    .update(consumerKeys)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(consumerKeys.id, id), isNull(consumerKeys.revokedAt)))
-    .returning({ id: consumerKeys.id });
-  return revoked.length > 0;
+  return isVisibleKeyId(id) && revokeKey(db, consumerKeys, id);
 }
 
 export function listConsumerKeys(db: FrameworkDatabase): Promise<ConsumerKeyRow[]> {
@@ -89,8 +80,4 @@ export async function recordConsumerKeyUsage(
         .where(eq(consumerKeys.id, entry.id));
     }
   });
-}
-
-function digest(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
 }

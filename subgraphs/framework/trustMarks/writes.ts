@@ -22,6 +22,7 @@ import {
   type QualityAssuranceVerificationRow,
 } from '../db/trustMarkSchema.js';
 import { inputRefused, type InputProblem } from '../errors.js';
+import { isUuid } from '../db/isUuid.js';
 import { institutionExists } from '../db/institutionStore.js';
 import { httpUrlProblem } from '../formats.js';
 import { checkChoice, checkText } from '../inputChecks.js';
@@ -291,10 +292,6 @@ async function refuseConcurrentWrite<T>(write: () => Promise<T>): Promise<T> {
       },
     );
   }
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 function notFound(code: string, message: string): GraphQLError {
