@@ -5,6 +5,7 @@
  * "not given". README "Publishing a catalogue" documents the same table.
  */
 import { splitEscaped, type CsvRecord } from './csvRecords.js';
+import { setPath } from './setPath.js';
 
 type Cell = (value: string) => unknown;
 
@@ -202,13 +203,4 @@ function attachOfferingParts(entry: Record<string, unknown>): void {
     target.schedule ??= { timeZone, sessions: [], note: null };
     (target.schedule as { sessions: unknown[] }).sessions.push(session);
   }
-}
-
-function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
-  let node = target;
-  for (const key of path.slice(0, -1)) {
-    node[key] ??= {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[path.at(-1)!] = value;
 }
