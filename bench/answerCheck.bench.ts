@@ -9,6 +9,7 @@ import { checkAnswer } from '../gateway/datasources/checkAnswer.js';
 import { withOwnershipProof } from '../gateway/datasources/ownership.js';
 import { buildCatalogueContract } from '../gateway/registry/conformance.js';
 import { generateCatalogue } from '../seed/catalogue.js';
+import { microsPerRun } from './microsPerRun.js';
 import type { Benchmark } from './run.js';
 
 const contract = buildCatalogueContract();
@@ -71,20 +72,13 @@ const batch = scenario(
   'seneca',
 );
 
-function timePerRun(action: () => void, runs: number): number {
-  for (let i = 0; i < 200; i++) action();
-  const started = performance.now();
-  for (let i = 0; i < runs; i++) action();
-  return ((performance.now() - started) / runs) * 1000;
-}
-
 const benchmark: Benchmark = {
   name: 'answer check',
   async run() {
     const rows = [listing, batch].map(({ name, sent, text, representations, institution }) => {
       const plan = answerPlan(sent.text, sent.document, contract);
-      const parse = timePerRun(() => JSON.parse(text), 2_000);
-      const check = timePerRun(() => {
+      const parse = microsPerRun(() => JSON.parse(text), 2_000);
+      const check = microsPerRun(() => {
         const errors = checkAnswer(JSON.parse(text).data, plan, { institution, variables: {}, representations });
         if (errors.length) throw new Error(JSON.stringify(errors[0]));
       }, 2_000);

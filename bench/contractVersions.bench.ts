@@ -9,6 +9,7 @@ import { generateCatalogue } from '../seed/catalogue.js';
 import { loadCatalogueContracts } from '../gateway/versions/catalogueContracts.js';
 import { downgradeOperation } from '../gateway/versions/downgradeOperation.js';
 import { requestForContract } from '../gateway/versions/requestForContract.js';
+import { microsPerRun } from './microsPerRun.js';
 import type { Benchmark } from './run.js';
 
 const contracts = loadCatalogueContracts();
@@ -28,13 +29,6 @@ const write = {
 const answer = JSON.stringify({
   data: { _entities: generateCatalogue('seneca', 50).map((entry) => ({ id: `seneca:${entry.slug}`, ...entry })) },
 });
-
-function microsPerRun(action: () => void, runs: number): number {
-  for (let i = 0; i < 200; i++) action();
-  const started = performance.now();
-  for (let i = 0; i < runs; i++) action();
-  return ((performance.now() - started) / runs) * 1000;
-}
 
 const benchmark: Benchmark = {
   name: 'contract versions',

@@ -1,17 +1,18 @@
 import { sql } from 'drizzle-orm';
-import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import { openDatabase } from './database.js';
 
 /**
- * Applies a deployable's checked-in drizzle-kit migrations. Safe on every
- * start and from several processes at once: they queue on a session advisory
- * lock, so `db` must hold a single connection.
+ * Brings a deployable's database up to its checked-in drizzle-kit migrations. Safe on every
+ * start and from several processes at once: they queue on a session advisory lock
+ * (runtime/advisoryLocks.ts), so the connection opened here is a single one.
  */
-export async function migrateUnderLock(
-  db: PostgresJsDatabase<Record<string, unknown>>,
-  migrationsFolder: string,
-  lockKey: number,
-): Promise<void> {
-  await db.execute(sql`select pg_advisory_lock(${lockKey})`);
-  await migrate(db, { migrationsFolder });
+export async function migrateDatabase(databaseUrl: string, migrationsFolder: string, lockKey: number): Promise<void> {
+  const { db, close } = openDatabase(databaseUrl, {}, { maxConnections: 1 });
+  try {
+    await db.execute(sql`select pg_advisory_lock(${lockKey})`);
+    await migrate(db, { migrationsFolder });
+  } finally {
+    await close();
+  }
 }

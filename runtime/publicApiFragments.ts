@@ -3,17 +3,7 @@
  * portal, the linked-data exports, the gateway's registry snapshot), written once so they cannot
  * drift apart. A document that spreads a fragment appends its definition once.
  */
-import type {
-  AssessmentType,
-  AwardType,
-  DeliveryMode,
-  MicroCredentialStatus,
-  PartnerKind,
-  QualityAssuranceType,
-  SkillFramework,
-  StackabilityKind,
-  Supervision,
-} from '../subgraphs/catalogue/generated/enums.js';
+import type * as Contract from '../subgraphs/catalogue/generated/resolvers.js';
 
 /** The public part of a registry entry: how an institution is named, placed and described. */
 export const institutionProfileFragment = /* GraphQL */ `
@@ -57,67 +47,76 @@ export const catalogueEntryFragment = /* GraphQL */ `
   }
 `;
 
-/** What CatalogueEntryFields selects; enum values as the catalogue contract lists them. */
-export interface CatalogueEntryFields {
-  id: string;
-  title: string;
-  titleFr: string | null;
-  description: string;
-  descriptionFr: string | null;
-  languages: string[];
-  learningOutcomes: string[];
-  skills: Array<{ framework: SkillFramework; code: string; label: string }>;
-  occupations: Array<{ nocCode: string; title: string }>;
-  cip: { code: string; title: string };
-  instructionalHours: number;
-  durationWeeks: number;
-  creditBearing: boolean;
-  credits: number | null;
-  deliveryMode: DeliveryMode;
-  assessment: {
-    types: AssessmentType[];
-    summativeDescription: string | null;
-    passingThreshold: number | null;
-    attemptsAllowed: number | null;
+/**
+ * A contract type's fields as a query that selects them answers: a nullable field is `null` when
+ * empty (never missing) and no `__typename` unless selected. Derived from the catalogue contract's
+ * generated types, so the answer types cannot drift from the SDL.
+ */
+type Answered<T, K extends keyof T> = { [F in K]-?: Exclude<T[F], undefined> };
+
+/** What CatalogueEntryFields selects (the fields below, named again: TypeScript cannot read the fragment). */
+export interface CatalogueEntryFields
+  extends Answered<
+    Contract.MicroCredential,
+    | 'id'
+    | 'title'
+    | 'titleFr'
+    | 'description'
+    | 'descriptionFr'
+    | 'languages'
+    | 'learningOutcomes'
+    | 'instructionalHours'
+    | 'durationWeeks'
+    | 'creditBearing'
+    | 'credits'
+    | 'deliveryMode'
+    | 'supervision'
+    | 'prerequisites'
+    | 'osapEligible'
+    | 'courseOutlineUrl'
+    | 'status'
+    | 'effectiveDate'
+    | 'expiryDate'
+    | 'reviewDate'
+    | 'sunsetReason'
+    | 'version'
+    | 'updatedAt'
+  > {
+  skills: Array<Answered<Contract.Skill, 'framework' | 'code' | 'label'>>;
+  occupations: Array<Answered<Contract.Occupation, 'nocCode' | 'title'>>;
+  cip: Answered<Contract.InstructionalProgram, 'code' | 'title'>;
+  assessment: Answered<Contract.Assessment, 'types' | 'summativeDescription' | 'passingThreshold' | 'attemptsAllowed'>;
+  qualityAssurance: Answered<Contract.QualityAssurance, 'body' | 'type'>;
+  awards: Array<Answered<Contract.Award, 'type' | 'description' | 'standard'>>;
+  stackability: Answered<Contract.Stackability, 'kind'> & {
+    programs: Array<Answered<Contract.StackTarget, 'name' | 'programCode' | 'url'>>;
   };
-  supervision: Supervision;
-  prerequisites: string[];
-  qualityAssurance: { body: string; type: QualityAssuranceType };
-  awards: Array<{ type: AwardType; description: string; standard: string | null }>;
-  stackability: {
-    kind: StackabilityKind;
-    programs: Array<{ name: string; programCode: string | null; url: string | null }>;
-  };
-  offerings: Array<{
-    id: string;
-    startDate: string;
-    endDate: string;
-    location: string;
-    online: boolean;
-    priceCad: number;
-    registrationUrl: string;
-    /** Contract 1.1 fields below: null from entries (or institutions) that predate it. */
-    seats: number | null;
-    seatsAvailable: number | null;
-    language: string | null;
-    address: {
-      streetAddress: string;
-      locality: string;
-      region: string;
-      postalCode: string | null;
-      country: string;
-    } | null;
-    schedule: { timeZone: string; sessions: Array<{ day: string; startTime: string; endTime: string }> } | null;
-  }>;
-  osapEligible: boolean;
-  partners: Array<{ name: string; kind: PartnerKind }>;
-  transferContact: { name: string; email: string; phone: string | null };
-  courseOutlineUrl: string;
-  status: MicroCredentialStatus;
-  effectiveDate: string;
-  expiryDate: string | null;
-  reviewDate: string | null;
-  sunsetReason: string | null;
-  version: number;
-  updatedAt: string;
+  /** Contract 1.1 fields (`seats` onwards): null from entries (or institutions) that predate it. */
+  offerings: Array<
+    Answered<
+      Contract.Offering,
+      | 'id'
+      | 'startDate'
+      | 'endDate'
+      | 'location'
+      | 'online'
+      | 'priceCad'
+      | 'registrationUrl'
+      | 'seats'
+      | 'seatsAvailable'
+      | 'language'
+    > & {
+      address: Answered<
+        Contract.PostalAddress,
+        'streetAddress' | 'locality' | 'region' | 'postalCode' | 'country'
+      > | null;
+      schedule:
+        | (Answered<Contract.OfferingSchedule, 'timeZone'> & {
+            sessions: Array<Answered<Contract.WeeklySession, 'day' | 'startTime' | 'endTime'>>;
+          })
+        | null;
+    }
+  >;
+  partners: Array<Answered<Contract.Partner, 'name' | 'kind'>>;
+  transferContact: Answered<Contract.Contact, 'name' | 'email' | 'phone'>;
 }

@@ -11,12 +11,11 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { ExpressContextFunctionArgument } from '@as-integrations/express5';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { Express } from 'express';
-import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, print } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { disableApolloTelemetry } from './apolloTelemetry.js';
 import { type RunningHttpServer, serveGraphQL } from './http.js';
+import { subgraphSchema } from './subgraphSchema.js';
 import { DeadlineExceededError, withDeadline } from './withDeadline.js';
 
 export interface HealthReport {
@@ -29,10 +28,7 @@ export interface SubgraphOptions<TContext extends BaseContext> {
   /** Names the subgraph in logged internal errors, e.g. `catalogue humber`. */
   name: string;
   typeDefs: DocumentNode;
-  /**
-   * Codegen's typed resolver map. Its scalar and `__resolveReference` types are stricter than the
-   * map buildSubgraphSchema accepts, so the one cast between the two lives here.
-   */
+  /** Codegen's typed resolver map (subgraphSchema.ts). */
   resolvers: object;
   port: number;
   host?: string;
@@ -107,23 +103,4 @@ function hideInternals(
   if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR' || original instanceof GraphQLError) return formatted;
   log(`${name}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
   return { ...formatted, message: 'Internal server error' };
-}
-
-/**
- * A subgraph's schema depends only on its SDL and its resolver map (per-server state lives in the
- * context), so servers of one kind started in one process (npm start's catalogues, the tests' dozens
- * of directories) share one schema instead of building it again each time.
- */
-const schemas = new WeakMap<object, Map<string, GraphQLSchema>>();
-
-function subgraphSchema(typeDefs: DocumentNode, resolvers: object): GraphQLSchema {
-  const sdl = typeDefs.loc?.source.body ?? print(typeDefs);
-  const byResolvers = schemas.get(resolvers) ?? new Map<string, GraphQLSchema>();
-  schemas.set(resolvers, byResolvers);
-  let schema = byResolvers.get(sdl);
-  if (!schema) {
-    schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
-    byResolvers.set(sdl, schema);
-  }
-  return schema;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { composeServices } from '@apollo/composition';
 import { parse, validate } from 'graphql';
@@ -27,4 +27,38 @@ describe('the README example queries', () => {
       expect(validate(schema, parse(query)).map((error) => error.message)).toEqual([]);
     },
   );
+});
+
+/** Every file and folder of the checkout (not dependencies, data or git), `/` after folders. */
+function treePaths(folder = ''): string[] {
+  return readdirSync(folder || '.', { withFileTypes: true }).flatMap((entry) => {
+    const path = `${folder}${entry.name}`;
+    if (!entry.isDirectory()) return [path];
+    if (['node_modules', '.git', '.data'].includes(entry.name)) return [];
+    return [`${path}/`, ...treePaths(`${path}/`)];
+  });
+}
+
+/**
+ * What the README names as a file or folder: code spans and link targets shaped like a relative
+ * path that ends in `/` or a source, data or document extension. Routes (`/graphql`), URLs and ids are not paths.
+ */
+const namedPaths = [
+  ...new Set([...readme.matchAll(/`([^`\s]+)`|\]\(([^)\s#]+)/g)].map((match) => (match[1] ?? match[2])!)),
+].filter(
+  (token) =>
+    /^[\w@-][\w.@-]*(\/[\w.@-]+)*\/?$/.test(token) &&
+    /(\/|\.(ts|mjs|js|md|graphql|json|jsonc|sql|yml|svg|png|css))$/.test(token),
+);
+
+describe('the paths the README names', () => {
+  const tree = treePaths();
+  it('are there', () => expect(namedPaths.length).toBeGreaterThan(50));
+  it.each(namedPaths)('%s exists in the tree', (path) => {
+    // A name relative to the folder the README is describing matches the end of a path.
+    const wanted = path.endsWith('/') ? path : [path, `${path}/`];
+    expect(tree.some((found) => [wanted].flat().some((name) => found === name || found.endsWith(`/${name}`)))).toBe(
+      true,
+    );
+  });
 });

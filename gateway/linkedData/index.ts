@@ -11,10 +11,9 @@
  * the directory only through the gateway's public GraphQL endpoint.
  */
 import { LocalGraphQLDataSource } from '@apollo/gateway';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { Express } from 'express';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
+import { subgraphSchema } from '../../runtime/subgraphSchema.js';
 import { directoryChanges, type DirectoryChange } from './directoryChanges.js';
 import { gatewayQuery } from './gatewayClient.js';
 import { credentialUrl, institutionUrl, normalizeOrigin } from './permanentUrls.js';
@@ -60,9 +59,7 @@ export function createLinkedData(options: LinkedDataOptions): LinkedData {
       url: (institution: { code: string }) => institutionUrl(origin(), institution.code),
     },
   };
-  const schema = buildSubgraphSchema([
-    { typeDefs: loadSchemaDocument('linkedData'), resolvers: resolvers as unknown as GraphQLResolverMap<unknown> },
-  ]);
+  const schema = subgraphSchema(loadSchemaDocument('linkedData'), resolvers);
   return {
     dataSource: new LocalGraphQLDataSource(schema),
     mountRoutes: (app) => mountLinkedDataRoutes(app, { query, log: options.log }),

@@ -29,6 +29,7 @@ import { sitemapXml } from './sitemap.js';
 import { ListingValidators } from './validators.js';
 import { isInstitutionCode } from '../../runtime/config.js';
 import { openBadgesContextUrl, schemaOrgContextUrl } from './vocabularies/index.js';
+import { institutionUnavailableCodes } from '../../runtime/institutionUnavailableCodes.js';
 
 export interface LinkedDataRouteOptions {
   query: GatewayQuery;
@@ -238,8 +239,6 @@ async function readInstitution(query: GatewayQuery, code: string): Promise<Insti
   return { institution: found!, entries, totalCount };
 }
 
-const unavailableCodes = new Set(['INSTITUTION_UNAVAILABLE', 'INSTITUTION_NOT_CONFORMING', 'UNKNOWN_INSTITUTION']);
-
 /** Null data with errors: the institution's own server (or the directory) could not answer now. */
 function throwIfUnavailable(errors: GraphQLError[] | undefined, institution: string, always = false): void {
   if (!errors?.length && !always) return;
@@ -247,7 +246,7 @@ function throwIfUnavailable(errors: GraphQLError[] | undefined, institution: str
   if (codes.includes('UNKNOWN_INSTITUTION')) {
     throw new RouteError(404, 'UNKNOWN_INSTITUTION', `No institution "${institution}" is registered in the directory.`);
   }
-  const ownOutage = codes.some((code) => unavailableCodes.has(code));
+  const ownOutage = codes.some((code) => institutionUnavailableCodes.has(code));
   throw new RouteError(
     503,
     ownOutage ? 'INSTITUTION_UNAVAILABLE' : 'DIRECTORY_UNAVAILABLE',

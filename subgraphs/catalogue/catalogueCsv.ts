@@ -5,6 +5,7 @@
  * "not given". README "Publishing a catalogue" documents the same table.
  */
 import { splitEscaped, type CsvRecord } from './csvRecords.js';
+import { setPath } from './setPath.js';
 
 type Cell = (value: string) => unknown;
 
@@ -15,6 +16,31 @@ const boolean: Cell = (value) => {
   const normal = value.trim().toLowerCase();
   return ['true', 'yes', '1'].includes(normal) ? true : ['false', 'no', '0'].includes(normal) ? false : value;
 };
+/** The parts of each record column, in their order in a cell (and of a money cell, `250|CAD`). */
+export const recordParts = {
+  skills: ['framework', 'code', 'label'],
+  occupations: ['nocCode', 'title'],
+  awards: ['type', 'description', 'standard', 'descriptionFr'],
+  stackabilityPrograms: ['name', 'programCode', 'url'],
+  offerings: [
+    'code',
+    'startDate',
+    'endDate',
+    'location',
+    'online',
+    'priceCad',
+    'registrationUrl',
+    'seats',
+    'seatsAvailable',
+    'language',
+  ],
+  offeringAddresses: ['code', 'streetAddress', 'locality', 'region', 'postalCode', 'country'],
+  offeringSessions: ['code', 'day', 'startTime', 'endTime', 'timeZone'],
+  learningResources: ['kind', 'title', 'url', 'includedInFees', 'titleFr'],
+  partners: ['name', 'kind'],
+  money: ['amount', 'currency'],
+};
+
 /** A `;`-list of `|`-separated parts, each converted by its own cell reader. */
 const records =
   (names: string[], readers: Cell[] = []): Cell =>
@@ -34,7 +60,7 @@ const record =
   (names: string[], readers: Cell[] = []): Cell =>
   (value) =>
     (records(names, readers)(value) as unknown[])[0];
-const money = record(['amount', 'currency'], [number, text]);
+const money = record(recordParts.money, [number, text]);
 
 /** Column → where it goes in the entry, and how the cell is read. */
 export const csvColumns: Record<string, { path: string[]; read: Cell }> = {
@@ -46,8 +72,8 @@ export const csvColumns: Record<string, { path: string[]; read: Cell }> = {
   descriptionFr: { path: ['descriptionFr'], read: text },
   languages: { path: ['languages'], read: list },
   learningOutcomes: { path: ['learningOutcomes'], read: list },
-  skills: { path: ['skills'], read: records(['framework', 'code', 'label']) },
-  occupations: { path: ['occupations'], read: records(['nocCode', 'title']) },
+  skills: { path: ['skills'], read: records(recordParts.skills) },
+  occupations: { path: ['occupations'], read: records(recordParts.occupations) },
   cipCode: { path: ['cip', 'code'], read: text },
   cipTitle: { path: ['cip', 'title'], read: text },
   instructionalHours: { path: ['instructionalHours'], read: number },
@@ -65,33 +91,19 @@ export const csvColumns: Record<string, { path: string[]; read: Cell }> = {
   audienceFr: { path: ['audienceFr'], read: text },
   qualityAssuranceBody: { path: ['qualityAssurance', 'body'], read: text },
   qualityAssuranceType: { path: ['qualityAssurance', 'type'], read: text },
-  awards: { path: ['awards'], read: records(['type', 'description', 'standard', 'descriptionFr']) },
+  awards: { path: ['awards'], read: records(recordParts.awards) },
   stackabilityKind: { path: ['stackability', 'kind'], read: text },
-  stackabilityPrograms: { path: ['stackability', 'programs'], read: records(['name', 'programCode', 'url']) },
+  stackabilityPrograms: { path: ['stackability', 'programs'], read: records(recordParts.stackabilityPrograms) },
   offerings: {
     path: ['offerings'],
-    read: records(
-      [
-        'code',
-        'startDate',
-        'endDate',
-        'location',
-        'online',
-        'priceCad',
-        'registrationUrl',
-        'seats',
-        'seatsAvailable',
-        'language',
-      ],
-      [text, text, text, text, boolean, number, text, number, number, text],
-    ),
+    read: records(recordParts.offerings, [text, text, text, text, boolean, number, text, number, number, text]),
   },
   // Contract 1.1.
   offeringAddresses: {
     path: ['offeringAddresses'],
-    read: records(['code', 'streetAddress', 'locality', 'region', 'postalCode', 'country']),
+    read: records(recordParts.offeringAddresses),
   },
-  offeringSessions: { path: ['offeringSessions'], read: records(['code', 'day', 'startTime', 'endTime', 'timeZone']) },
+  offeringSessions: { path: ['offeringSessions'], read: records(recordParts.offeringSessions) },
   entryLanguages: { path: ['entryLanguages'], read: list },
   learningOutcomesFr: { path: ['learningOutcomesFr'], read: list },
   prerequisitesFr: { path: ['prerequisitesFr'], read: list },
@@ -105,7 +117,7 @@ export const csvColumns: Record<string, { path: string[]; read: Cell }> = {
   plarContactPhone: { path: ['priorLearningAssessment', 'contact', 'phone'], read: text },
   learningResources: {
     path: ['learningResources'],
-    read: records(['kind', 'title', 'url', 'includedInFees', 'titleFr'], [text, text, text, boolean, text]),
+    read: records(recordParts.learningResources, [text, text, text, boolean, text]),
   },
   selfPaced: { path: ['pacing', 'selfPaced'], read: boolean },
   completionWindowWeeks: { path: ['pacing', 'completionWindowWeeks'], read: number },
@@ -130,7 +142,7 @@ export const csvColumns: Record<string, { path: string[]; read: Cell }> = {
   feeOtherDescription: { path: ['fees', 'otherDescription'], read: text },
   feeOtherDescriptionFr: { path: ['fees', 'otherDescriptionFr'], read: text },
   osapEligible: { path: ['osapEligible'], read: boolean },
-  partners: { path: ['partners'], read: records(['name', 'kind']) },
+  partners: { path: ['partners'], read: records(recordParts.partners) },
   transferContactName: { path: ['transferContact', 'name'], read: text },
   transferContactEmail: { path: ['transferContact', 'email'], read: text },
   transferContactPhone: { path: ['transferContact', 'phone'], read: text },
@@ -202,13 +214,4 @@ function attachOfferingParts(entry: Record<string, unknown>): void {
     target.schedule ??= { timeZone, sessions: [], note: null };
     (target.schedule as { sessions: unknown[] }).sessions.push(session);
   }
-}
-
-function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
-  let node = target;
-  for (const key of path.slice(0, -1)) {
-    node[key] ??= {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[path.at(-1)!] = value;
 }

@@ -30,6 +30,17 @@ function actorOf(caller: ApiKeyCaller): Actor {
   return { apiKeyId: caller.apiKeyId, name: caller.prefix };
 }
 
+/** An offering of one of the caller's own entries added, replaced or removed. */
+async function changeOwnOffering(
+  context: Context,
+  id: string,
+  expectedVersion: number,
+  change: Parameters<typeof changeOffering>[4],
+) {
+  const { caller, slug } = await requireOwnId(context, id);
+  return changeOffering(context.db, actorOf(caller), slug, expectedVersion, change, context.institutionLanguages);
+}
+
 export const publishingQueries: NonNullable<Resolvers['Query']> = {
   microCredentialHistory: async (_root, { id }, { institution, loaders }) => {
     const slug = ownSlugOf(id, institution);
@@ -86,28 +97,10 @@ export const publishingMutations: NonNullable<Resolvers['Mutation']> = {
     const { caller, slug } = await requireOwnId(context, id);
     return sunset(context.db, actorOf(caller), slug, { expectedVersion, reason, effectiveDate });
   },
-  upsertOffering: async (_root, { id, expectedVersion, offering }, context) => {
-    const { caller, slug } = await requireOwnId(context, id);
-    return changeOffering(
-      context.db,
-      actorOf(caller),
-      slug,
-      expectedVersion,
-      { upsert: plainInput(offering) },
-      context.institutionLanguages,
-    );
-  },
-  removeOffering: async (_root, { id, expectedVersion, code }, context) => {
-    const { caller, slug } = await requireOwnId(context, id);
-    return changeOffering(
-      context.db,
-      actorOf(caller),
-      slug,
-      expectedVersion,
-      { remove: code },
-      context.institutionLanguages,
-    );
-  },
+  upsertOffering: (_root, { id, expectedVersion, offering }, context) =>
+    changeOwnOffering(context, id, expectedVersion, { upsert: plainInput(offering) }),
+  removeOffering: (_root, { id, expectedVersion, code }, context) =>
+    changeOwnOffering(context, id, expectedVersion, { remove: code }),
   importCatalogue: async (_root, { institution, format, content }, context) => {
     const caller = await requireOwnInstitution(context, institution);
     return importCatalogue(

@@ -27,7 +27,7 @@ export const consumerKeyResolvers: Resolvers = {
     },
     revokeConsumerKey: (_root, { id }, { db, caller }) => {
       requireCaller(caller, 'PROVINCE', 'revokeConsumerKey');
-      return /^[0-9a-f]{8}$/.test(id) ? revokeConsumerKey(db, id) : false;
+      return revokeConsumerKey(db, id);
     },
     recordConsumerKeyUsage: async (_root, { usage }, { db, caller }) => {
       requireCaller(caller, 'REGISTRY', 'recordConsumerKeyUsage');

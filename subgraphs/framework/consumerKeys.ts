@@ -4,16 +4,15 @@
  * verified by the gateway (gateway/edge/consumerKeys.ts), which reads the
  * active digests through the registry token and reports use back.
  *
- * A key is `mdk_<id>_<32 random bytes, base64url>`; `id` (8 hex characters)
- * names it in lists and revocations, and only the key's SHA-256 digest is
- * stored, so a database leak reveals no usable key.
+ * A key is `mdk_<id>_<secret>`; `id` names it in lists and revocations, and
+ * only the key's digest is stored (issuedKeys.ts).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { desc, eq, isNull, sql } from 'drizzle-orm';
 import type { FrameworkDatabase } from './db/connection.js';
 import { consumerKeys, type ConsumerKeyRow } from './db/consumerKeySchema.js';
 import { inputRefused } from './errors.js';
 import { checkKeyLabel, frameworkChecker } from './inputChecks.js';
+import { isVisibleKeyId, keyDigest, newKeyWithId, revokeKey } from './issuedKeys.js';
 
 export const defaultRequestsPerMinute = 1_200;
 const maxRequestsPerMinute = 100_000;
@@ -34,20 +33,14 @@ export async function issueConsumerKey(
   const trimmed = checkKeyLabel(check, ['label'], label, 'Job Bank Canada');
   check.wholeNumber(['requestsPerMinute'], requestsPerMinute, { min: 1, max: maxRequestsPerMinute });
   if (check.problems.length > 0) throw inputRefused(check.problems);
-  const id = randomBytes(4).toString('hex');
-  const key = `mdk_${id}_${randomBytes(32).toString('base64url')}`;
-  await db.insert(consumerKeys).values({ id, label: trimmed, keyDigest: digest(key), requestsPerMinute });
+  const { id, key } = newKeyWithId('mdk_');
+  await db.insert(consumerKeys).values({ id, label: trimmed, keyDigest: keyDigest(key), requestsPerMinute });
   return { id, label: trimmed, requestsPerMinute, key };
 }
 
 /** True when an active key was revoked now. */
 export async function revokeConsumerKey(db: FrameworkDatabase, id: string): Promise<boolean> {
-  const revoked = await db
-    .update(consumerKeys)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(consumerKeys.id, id), isNull(consumerKeys.revokedAt)))
-    .returning({ id: consumerKeys.id });
-  return revoked.length > 0;
+  return isVisibleKeyId(id) && revokeKey(db, consumerKeys, id);
 }
 
 export function listConsumerKeys(db: FrameworkDatabase): Promise<ConsumerKeyRow[]> {
@@ -91,8 +84,4 @@ export async function recordConsumerKeyUsage(
         .where(eq(consumerKeys.id, entry.id));
     }
   });
-}
-
-function digest(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
 }

@@ -11,27 +11,8 @@
  * answers by the conformance suite.
  */
 import type { SearchBackend } from './backends/SearchBackend.js';
-import type { FacetCount, FacetField, SearchFilters, SearchRequest, SearchResponse } from './query/searchRequest.js';
-
-/** The filter that restricts each facet's own field. */
-const filterOfFacet: Record<FacetField, keyof SearchFilters> = {
-  institution: 'institutions',
-  institutionType: 'institutionTypes',
-  region: 'regions',
-  deliveryMode: 'deliveryModes',
-  oqfBand: 'oqfBands',
-  languages: 'languages',
-  osapEligible: 'osapEligible',
-  creditBearing: 'creditBearing',
-  skills: 'skills',
-  occupations: 'occupations',
-  commonCore: 'commonCore',
-  employerPartnered: 'employerPartnered',
-  stackable: 'stackable',
-  verifiedQualityAssurance: 'verifiedQualityAssurance',
-  transferCredit: 'transferCredit',
-  osapApproved: 'osapApproved',
-};
+import { filterOfFacet } from './query/facetFilters.js';
+import type { FacetCount, FacetField, SearchRequest, SearchResponse } from './query/searchRequest.js';
 
 export async function disjunctiveFacets(
   backend: SearchBackend,

@@ -5,15 +5,16 @@
  * entries, invisible drafts, and owner-only reads with its own publishing key.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
 import {
   loadExampleCatalogue,
   startExampleInstitution,
   type RunningExample,
 } from '../../examples/minimal-institution/server.js';
-import { provinceApiKey, startTestDirectory } from '../support/directory.js';
+import { startTestDirectory } from '../support/directory.js';
 import { graphql } from '../support/graphql.js';
+import { registerTestInstitution, waitUntilRouted } from '../support/registerInstitution.js';
 
 const entries = loadExampleCatalogue();
 const key = `mck_examplecollege_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
@@ -32,31 +33,12 @@ beforeAll(async () => {
     port: 0,
     publishingKeySha256: [createHash('sha256').update(key).digest('hex')],
   });
-  const registered = await graphql(
-    directory.gateway.url,
-    `mutation($input: InstitutionInput!) { registerInstitution(input: $input) { code } }`,
-    {
-      input: {
-        code: 'examplecollege',
-        name: 'Example College',
-        type: 'CAREER_COLLEGE',
-        region: 'CENTRAL',
-        website: 'https://examplecollege.example.ca',
-        languages: ['en'],
-        subgraphUrl: example.url,
-      },
-    },
-    { authorization: `Bearer ${provinceApiKey}` },
-  );
-  expect(registered.errors).toBeUndefined();
-  // Routed once the gateway has read the registry and checked the example's SDL.
-  await vi.waitFor(
-    async () => {
-      const health = await (await fetch(new URL('/health', directory.gateway.url))).json();
-      expect(health.institutions.find((i: { code: string }) => i.code === 'examplecollege')?.status).toBe('UP');
-    },
-    { timeout: 10_000, interval: 100 },
-  );
+  await registerTestInstitution(directory.gateway.url, {
+    code: 'examplecollege',
+    name: 'Example College',
+    subgraphUrl: example.url,
+  });
+  await waitUntilRouted(directory.gateway.url, 'examplecollege');
 }, 60_000);
 afterAll(async () => {
   await example?.stop();

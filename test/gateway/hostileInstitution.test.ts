@@ -13,9 +13,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
 import { loadExampleCatalogue, startExampleInstitution } from '../../examples/minimal-institution/server.js';
-import { provinceApiKey, startTestDirectory } from '../support/directory.js';
+import { startTestDirectory } from '../support/directory.js';
 import { graphql } from '../support/graphql.js';
 import { startRecordingProxy, type RecordingServer, type Tamper } from '../support/hostileInstitution.js';
+import { registerTestInstitution } from '../support/registerInstitution.js';
 
 const honest = ['humber', 'seneca'];
 let directory: LocalDirectory;
@@ -31,23 +32,7 @@ async function startCrafted(code: string, rewrite: () => Tamper): Promise<Record
     () => proxy.stop(),
     () => example.stop(),
   );
-  const registered = await graphql(
-    directory.gateway.url,
-    `mutation($input: InstitutionInput!) { registerInstitution(input: $input) { code } }`,
-    {
-      input: {
-        code,
-        name: `Hostile ${code}`,
-        type: 'CAREER_COLLEGE',
-        region: 'CENTRAL',
-        website: `https://${code}.example.ca`,
-        languages: ['en'],
-        subgraphUrl: proxy.url,
-      },
-    },
-    { authorization: `Bearer ${provinceApiKey}` },
-  );
-  expect(registered.errors).toBeUndefined();
+  await registerTestInstitution(directory.gateway.url, { code, name: `Hostile ${code}`, subgraphUrl: proxy.url });
   return proxy;
 }
 

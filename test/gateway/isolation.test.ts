@@ -8,6 +8,7 @@ import {
   startMisbehavingInstitution,
   startNonConformingInstitution,
 } from '../support/hostileInstitution.js';
+import { registerTestInstitution } from '../support/registerInstitution.js';
 
 const honest = ['humber', 'seneca', 'georgian'];
 let directory: LocalDirectory;
@@ -31,23 +32,7 @@ const gateway = () => directory.gateway.url;
 const asProvince = { authorization: `Bearer ${provinceApiKey}` };
 
 async function register(code: string, subgraphUrl: string) {
-  const result = await graphql(
-    gateway(),
-    `mutation($input: InstitutionInput!) { registerInstitution(input: $input) { code } }`,
-    {
-      input: {
-        code,
-        name: `Test institution ${code}`,
-        type: 'CAREER_COLLEGE',
-        region: 'CENTRAL',
-        website: `https://${code}.example.ca`,
-        languages: ['en'],
-        subgraphUrl,
-      },
-    },
-    asProvince,
-  );
-  expect(result.errors).toBeUndefined();
+  await registerTestInstitution(gateway(), { code, subgraphUrl });
 }
 
 async function remove(code: string) {

@@ -16,8 +16,7 @@ import {
   startExampleInstitution,
   type RunningExample,
 } from '../../examples/minimal-institution/server.js';
-import { provinceApiKey, startTestDirectory } from '../support/directory.js';
-import { graphql } from '../support/graphql.js';
+import { startTestDirectory } from '../support/directory.js';
 import { apiKeyFor, asCaller, sampleInputs } from '../publishing/support.js';
 import { createTestDatabase } from '../support/databases.js';
 import { generateCatalogue } from '../../seed/catalogue.js';
@@ -25,6 +24,7 @@ import { upsertEntries } from '../../subgraphs/catalogue/db/catalogueStore.js';
 import { openCatalogueDatabase } from '../../subgraphs/catalogue/db/connection.js';
 import { migrateCatalogueDatabase } from '../../subgraphs/catalogue/db/migrate.js';
 import { startCatalogueSubgraph } from '../../subgraphs/catalogue/server.js';
+import { registerTestInstitution } from '../support/registerInstitution.js';
 
 const entries = loadExampleCatalogue();
 const exampleKey = `mck_examplecollege_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
@@ -81,23 +81,7 @@ afterAll(async () => {
 const gateway = () => directory.gateway.url;
 
 async function register(code: string, name: string, subgraphUrl: string): Promise<void> {
-  const registered = await graphql(
-    gateway(),
-    `mutation($input: InstitutionInput!) { registerInstitution(input: $input) { code } }`,
-    {
-      input: {
-        code,
-        name,
-        type: 'CAREER_COLLEGE',
-        region: 'CENTRAL',
-        website: `https://${code}.example.ca`,
-        languages: ['en'],
-        subgraphUrl,
-      },
-    },
-    { authorization: `Bearer ${provinceApiKey}` },
-  );
-  expect(registered.errors).toBeUndefined();
+  await registerTestInstitution(gateway(), { code, name, subgraphUrl });
 }
 
 /** A reference catalogue (contract 1.1) for `code` on a fresh database, serving entries with an audience. */

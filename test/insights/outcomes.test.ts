@@ -198,31 +198,19 @@ describe('reporting outcomes through the publishing API', () => {
     });
     expect(small.suppressed).toEqual(['COMPLETIONS', 'CREDENTIALS_AWARDED']);
 
-    const stale = await asCaller(gateway(), senecaKey)(report, {
-      reports: [
-        {
-          microCredentialId: first,
-          period: fall,
-          enrolments: 50,
-          completions: 36,
-          credentialsAwarded: 30,
-          counts: provenance,
-        },
-      ],
-    });
+    // A corrected fall report for the first entry: refused without the version it replaces.
+    const correction = {
+      microCredentialId: first,
+      period: fall,
+      enrolments: 50,
+      completions: 36,
+      credentialsAwarded: 30,
+      counts: provenance,
+    };
+    const stale = await asCaller(gateway(), senecaKey)(report, { reports: [correction] });
     expect(stale.data.reportOutcomes.problems.map((p: any) => p.code)).toEqual(['VERSION_CONFLICT']);
     const replaced = await asCaller(gateway(), senecaKey)(report, {
-      reports: [
-        {
-          microCredentialId: first,
-          period: fall,
-          enrolments: 50,
-          completions: 36,
-          credentialsAwarded: 30,
-          counts: provenance,
-          expectedVersion: 1,
-        },
-      ],
+      reports: [{ ...correction, expectedVersion: 1 }],
     });
     expect(replaced.data.reportOutcomes.reports[0]).toMatchObject({ enrolments: 50, version: 2 });
     const overlapping = await asCaller(gateway(), senecaKey)(report, {

@@ -6,12 +6,10 @@
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { visit, type DocumentNode } from 'graphql';
-import { vi, expect } from 'vitest';
 import { serveGraphQL, type RunningHttpServer } from '../../runtime/http.js';
 import { outcomesPart } from '../../gateway/registry/optionalParts.js';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
-import { provinceApiKey } from '../support/directory.js';
-import { graphql } from '../support/graphql.js';
+import { registerTestInstitution, waitUntilRouted } from '../support/registerInstitution.js';
 
 const outcomeTypes = new Set(outcomesPart.types);
 /** The part's field names (`Query.outcomeReports` → `outcomeReports`). */
@@ -41,28 +39,6 @@ export function serveInstitution(typeDefs: DocumentNode, resolvers: any): Promis
 
 /** Registers an institution with the province key and waits until the gateway routes to it. */
 export async function register(gatewayUrl: string, code: string, subgraphUrl: string): Promise<void> {
-  const registered = await graphql(
-    gatewayUrl,
-    `mutation($input: InstitutionInput!) { registerInstitution(input: $input) { code } }`,
-    {
-      input: {
-        code,
-        name: `${code} College`,
-        type: 'CAREER_COLLEGE',
-        region: 'NORTHERN',
-        website: `https://${code}.example.ca`,
-        languages: ['en'],
-        subgraphUrl,
-      },
-    },
-    { authorization: `Bearer ${provinceApiKey}` },
-  );
-  expect(registered.errors).toBeUndefined();
-  await vi.waitFor(
-    async () => {
-      const health = await (await fetch(new URL('/health', gatewayUrl))).json();
-      expect(health.institutions.find((i: { code: string }) => i.code === code)?.status).toBe('UP');
-    },
-    { timeout: 15_000, interval: 100 },
-  );
+  await registerTestInstitution(gatewayUrl, { code, name: `${code} College`, region: 'NORTHERN', subgraphUrl });
+  await waitUntilRouted(gatewayUrl, code, 15_000);
 }

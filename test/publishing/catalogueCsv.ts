@@ -1,5 +1,5 @@
 /** Writes entry inputs as import CSV, following the encoding README "Publishing a catalogue" documents. */
-import { csvColumns } from '../../subgraphs/catalogue/catalogueCsv.js';
+import { csvColumns, recordParts } from '../../subgraphs/catalogue/catalogueCsv.js';
 
 const escapeItem = (value: unknown) => String(value ?? '').replace(/[\\;|]/g, (char) => `\\${char}`);
 const items = (list: unknown, parts: string[]) =>
@@ -18,8 +18,8 @@ function cells(entry: Record<string, any>): Record<string, unknown> {
     descriptionFr: entry.descriptionFr,
     languages: plainList(entry.languages),
     learningOutcomes: plainList(entry.learningOutcomes),
-    skills: items(entry.skills, ['framework', 'code', 'label']),
-    occupations: items(entry.occupations, ['nocCode', 'title']),
+    skills: items(entry.skills, recordParts.skills),
+    occupations: items(entry.occupations, recordParts.occupations),
     cipCode: entry.cip?.code,
     cipTitle: entry.cip?.title,
     instructionalHours: entry.instructionalHours,
@@ -35,26 +35,15 @@ function cells(entry: Record<string, any>): Record<string, unknown> {
     prerequisites: plainList(entry.prerequisites),
     qualityAssuranceBody: entry.qualityAssurance?.body,
     qualityAssuranceType: entry.qualityAssurance?.type,
-    awards: items(entry.awards, ['type', 'description', 'standard', 'descriptionFr']),
+    awards: items(entry.awards, recordParts.awards),
     stackabilityKind: entry.stackability?.kind,
-    stackabilityPrograms: items(entry.stackability?.programs, ['name', 'programCode', 'url']),
-    offerings: items(entry.offerings, [
-      'code',
-      'startDate',
-      'endDate',
-      'location',
-      'online',
-      'priceCad',
-      'registrationUrl',
-      'seats',
-      'seatsAvailable',
-      'language',
-    ]),
+    stackabilityPrograms: items(entry.stackability?.programs, recordParts.stackabilityPrograms),
+    offerings: items(entry.offerings, recordParts.offerings),
     offeringAddresses: items(
       (entry.offerings ?? [])
         .filter((offering: Record<string, any>) => offering.address)
         .map((offering: Record<string, any>) => ({ code: offering.code, ...offering.address })),
-      ['code', 'streetAddress', 'locality', 'region', 'postalCode', 'country'],
+      recordParts.offeringAddresses,
     ),
     offeringSessions: items(
       (entry.offerings ?? []).flatMap((offering: Record<string, any>) =>
@@ -64,10 +53,10 @@ function cells(entry: Record<string, any>): Record<string, unknown> {
           ...session,
         })),
       ),
-      ['code', 'day', 'startTime', 'endTime', 'timeZone'],
+      recordParts.offeringSessions,
     ),
     osapEligible: entry.osapEligible,
-    partners: items(entry.partners, ['name', 'kind']),
+    partners: items(entry.partners, recordParts.partners),
     transferContactName: entry.transferContact?.name,
     transferContactEmail: entry.transferContact?.email,
     transferContactPhone: entry.transferContact?.phone,
@@ -84,14 +73,11 @@ function cells(entry: Record<string, any>): Record<string, unknown> {
     plarAvailable: entry.priorLearningAssessment?.available,
     plarProcess: entry.priorLearningAssessment?.process,
     plarProcessFr: entry.priorLearningAssessment?.processFr,
-    plarFee: items(entry.priorLearningAssessment?.fee ? [entry.priorLearningAssessment.fee] : [], [
-      'amount',
-      'currency',
-    ]),
+    plarFee: items(entry.priorLearningAssessment?.fee ? [entry.priorLearningAssessment.fee] : [], recordParts.money),
     plarContactName: entry.priorLearningAssessment?.contact?.name,
     plarContactEmail: entry.priorLearningAssessment?.contact?.email,
     plarContactPhone: entry.priorLearningAssessment?.contact?.phone,
-    learningResources: items(entry.learningResources, ['kind', 'title', 'url', 'includedInFees', 'titleFr']),
+    learningResources: items(entry.learningResources, recordParts.learningResources),
     selfPaced: entry.pacing?.selfPaced,
     completionWindowWeeks: entry.pacing?.completionWindowWeeks,
     intakeModel: entry.intakeModel,
@@ -109,9 +95,9 @@ function cells(entry: Record<string, any>): Record<string, unknown> {
     accessibilityContactName: entry.accessibility?.contact?.name,
     accessibilityContactEmail: entry.accessibility?.contact?.email,
     accessibilityContactPhone: entry.accessibility?.contact?.phone,
-    feeTuition: items(entry.fees?.tuition ? [entry.fees.tuition] : [], ['amount', 'currency']),
-    feeMaterials: items(entry.fees?.materials ? [entry.fees.materials] : [], ['amount', 'currency']),
-    feeOther: items(entry.fees?.other ? [entry.fees.other] : [], ['amount', 'currency']),
+    feeTuition: items(entry.fees?.tuition ? [entry.fees.tuition] : [], recordParts.money),
+    feeMaterials: items(entry.fees?.materials ? [entry.fees.materials] : [], recordParts.money),
+    feeOther: items(entry.fees?.other ? [entry.fees.other] : [], recordParts.money),
     feeOtherDescription: entry.fees?.otherDescription,
     feeOtherDescriptionFr: entry.fees?.otherDescriptionFr,
   };

@@ -1,16 +1,4 @@
-/**
- * One set of expectations for both search backends. Always runs against the
- * embedded engine; runs against Meilisearch too when MEILI_HOST (and
- * MEILI_MASTER_KEY if the server has one) is set, in a throw-away index.
- *
- * The index holds ~1,500 seed entries (facets, filters, sorts and pages are
- * checked against brute-force answers over them) plus hand-written entries
- * whose invented words make typo, synonym, French and highlight checks exact.
- */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmbeddedBackend } from '../../subgraphs/search/backends/embedded/EmbeddedBackend.js';
-import { MeilisearchBackend } from '../../subgraphs/search/backends/meilisearch/MeilisearchBackend.js';
 import type { SearchBackend } from '../../subgraphs/search/backends/SearchBackend.js';
 import { cardOf, type SearchDocument } from '../../subgraphs/search/documents/searchDocument.js';
 import {
@@ -26,30 +14,13 @@ import { suggest } from '../../subgraphs/search/query/suggestions.js';
 import { words } from '../../subgraphs/search/query/text.js';
 import { facetCounts, minMax, passes, sortedIds } from './support/bruteForce.js';
 import { fixtureDocuments, fixtures } from './support/fixtureDocuments.js';
+import { forEachBackend } from './support/forEachBackend.js';
 import { seedDocuments } from '../../seed/searchCorpus.js';
 
 const seed = seedDocuments(1500);
 const corpus: SearchDocument[] = [...seed, ...fixtureDocuments];
 
-conformanceSuite(
-  'embedded',
-  async () => new EmbeddedBackend(),
-  async () => {},
-);
-
-const meiliHost = process.env.MEILI_HOST;
-describe.skipIf(!meiliHost)('meilisearch variant', () => {
-  conformanceSuite(
-    'meilisearch',
-    async () =>
-      new MeilisearchBackend({
-        host: meiliHost!,
-        apiKey: process.env.MEILI_MASTER_KEY,
-        indexUid: `conformance_${randomBytes(4).toString('hex')}`,
-      }),
-    async (backend) => (backend as MeilisearchBackend).drop(),
-  );
-});
+forEachBackend('conformance', conformanceSuite);
 
 function conformanceSuite(
   name: string,

@@ -1,13 +1,4 @@
-/**
- * Disjunctive facet counts (SearchResult.disjunctiveFacets) for both search
- * backends: each facet counted with every filter but its own, checked against
- * brute-force counts over the seed corpus. Runs against Meilisearch too when
- * MEILI_HOST is set, in a throw-away index.
- */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmbeddedBackend } from '../../subgraphs/search/backends/embedded/EmbeddedBackend.js';
-import { MeilisearchBackend } from '../../subgraphs/search/backends/meilisearch/MeilisearchBackend.js';
 import type { SearchBackend } from '../../subgraphs/search/backends/SearchBackend.js';
 import { disjunctiveFacets } from '../../subgraphs/search/disjunctiveFacets.js';
 import {
@@ -18,24 +9,12 @@ import {
 } from '../../subgraphs/search/query/searchRequest.js';
 import { facetKey } from '../../subgraphs/search/query/facetValue.js';
 import { facetCounts, passes } from './support/bruteForce.js';
+import { forEachBackend } from './support/forEachBackend.js';
 import { seedDocuments } from '../../seed/searchCorpus.js';
 
 const corpus = seedDocuments(600);
 
-suite('embedded', async () => new EmbeddedBackend());
-const meiliHost = process.env.MEILI_HOST;
-describe.skipIf(!meiliHost)('meilisearch variant', () => {
-  suite(
-    'meilisearch',
-    async () =>
-      new MeilisearchBackend({
-        host: meiliHost!,
-        apiKey: process.env.MEILI_MASTER_KEY,
-        indexUid: `disjunctive_${randomBytes(4).toString('hex')}`,
-      }),
-    async (backend) => (backend as MeilisearchBackend).drop(),
-  );
-});
+forEachBackend('disjunctive', suite);
 
 function suite(
   name: string,

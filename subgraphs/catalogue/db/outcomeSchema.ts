@@ -6,18 +6,14 @@
  * data migration. Replaced reports are kept, like published entry versions.
  */
 import { sql } from 'drizzle-orm';
-import { check, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { StoredOutcomeReport } from '../outcomes/outcomeReport.js';
-
-/** Same collation as micro_credentials.slug, so reports order like entries. */
-const slugText = customType<{ data: string }>({
-  dataType: () => 'text COLLATE "C"',
-});
+import { byteOrderedText } from '../../../runtime/byteOrderedText.js';
 
 export const outcomeReports = pgTable(
   'outcome_reports',
   {
-    slug: slugText('slug').notNull(),
+    slug: byteOrderedText('slug').notNull(),
     periodLabel: text('period_label').notNull(),
     periodStart: date('period_start', { mode: 'string' }).notNull(),
     periodEnd: date('period_end', { mode: 'string' }).notNull(),
@@ -35,7 +31,7 @@ export const outcomeReports = pgTable(
 export const outcomeReportVersions = pgTable(
   'outcome_report_versions',
   {
-    slug: slugText('slug').notNull(),
+    slug: byteOrderedText('slug').notNull(),
     periodLabel: text('period_label').notNull(),
     version: integer('version').notNull(),
     report: jsonb('report').$type<StoredOutcomeReport>().notNull(),

@@ -12,7 +12,6 @@ import {
   bigserial,
   boolean,
   check,
-  customType,
   date,
   doublePrecision,
   index,
@@ -53,15 +52,7 @@ import {
   type PostalAddress,
   type PriorLearningAssessment,
 } from '../criticalInformation.js';
-
-/**
- * Slugs compare byte-wise (`COLLATE "C"`) so "ordered by id" means the same
- * order in PostgreSQL, in JavaScript and for every client, whatever the
- * server's locale.
- */
-const slugText = customType<{ data: string }>({
-  dataType: () => 'text COLLATE "C"',
-});
+import { byteOrderedText } from '../../../runtime/byteOrderedText.js';
 
 export const microCredentialStatus = pgEnum('micro_credential_status', microCredentialStatuses);
 export const deliveryMode = pgEnum('delivery_mode', deliveryModes);
@@ -74,7 +65,7 @@ export const creditUnit = pgEnum('credit_unit', creditUnits);
 export const microCredentials = pgTable(
   'micro_credentials',
   {
-    slug: slugText('slug').primaryKey(),
+    slug: byteOrderedText('slug').primaryKey(),
     externalCode: text('external_code').unique('micro_credentials_external_code_unique'),
     title: text('title').notNull(),
     titleFr: text('title_fr'),
@@ -144,7 +135,7 @@ export const microCredentials = pgTable(
 export const offerings = pgTable(
   'offerings',
   {
-    microCredentialSlug: slugText('micro_credential_slug')
+    microCredentialSlug: byteOrderedText('micro_credential_slug')
       .notNull()
       .references(() => microCredentials.slug, { onDelete: 'cascade', onUpdate: 'cascade' }),
     /** The institution's own code for the intake (section or CRN), unique within its micro-credential. */
@@ -184,7 +175,7 @@ export const catalogueChanges = pgTable(
   'catalogue_changes',
   {
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-    microCredentialSlug: slugText('micro_credential_slug').notNull(),
+    microCredentialSlug: byteOrderedText('micro_credential_slug').notNull(),
     kind: changeKind('kind').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' })
       .notNull()
@@ -215,7 +206,7 @@ export const apiKeys = pgTable('api_keys', {
  * submitted input as JSON, validated in full only when it is published.
  */
 export const microCredentialDrafts = pgTable('micro_credential_drafts', {
-  slug: slugText('slug').primaryKey(),
+  slug: byteOrderedText('slug').primaryKey(),
   content: jsonb('content').$type<Record<string, unknown>>().notNull(),
   /** The draft's own revision, named by `expectedVersion` when it is updated, published or deleted. */
   version: integer('version').notNull().default(1),
@@ -229,7 +220,7 @@ export const microCredentialDrafts = pgTable('micro_credential_drafts', {
 export const microCredentialVersions = pgTable(
   'micro_credential_versions',
   {
-    slug: slugText('slug').notNull(),
+    slug: byteOrderedText('slug').notNull(),
     version: integer('version').notNull(),
     status: microCredentialStatus('status').notNull(),
     /** The entry with its offerings, in the shape of a catalogue entry input. */
@@ -248,7 +239,7 @@ export const auditLog = pgTable('audit_log', {
   /** The key's visible prefix, or `cli` for the command line. */
   actor: text('actor').notNull(),
   action: text('action').notNull(),
-  microCredentialSlug: slugText('micro_credential_slug'),
+  microCredentialSlug: byteOrderedText('micro_credential_slug'),
   version: integer('version'),
   detail: jsonb('detail').$type<Record<string, unknown>>(),
 });

@@ -6,6 +6,7 @@
  */
 import { CsvSyntaxError, parseCsv } from '../csvRecords.js';
 import type { PublishingProblem } from '../parents.js';
+import { setPath } from '../setPath.js';
 
 const numberColumns = new Set([
   'enrolments',
@@ -109,15 +110,6 @@ function fromCsv(content: string): ParsedOutcomes {
     }),
     problems: [],
   };
-}
-
-function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
-  let object = target;
-  for (const key of path.slice(0, -1)) {
-    object[key] ??= {};
-    object = object[key] as Record<string, unknown>;
-  }
-  object[path.at(-1)!] = value;
 }
 
 function refused(problem: PublishingProblem): ParsedOutcomes {

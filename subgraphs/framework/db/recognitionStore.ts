@@ -196,15 +196,6 @@ export async function insertRecognitionKey(
   return row!;
 }
 
-export async function revokeRecognitionKeyRow(db: Queryable, id: string): Promise<boolean> {
-  const revoked = await db
-    .update(recognitionKeys)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(recognitionKeys.id, id), isNull(recognitionKeys.revokedAt)))
-    .returning({ id: recognitionKeys.id });
-  return revoked.length > 0;
-}
-
 /** The registered institution holding an unrevoked key with this digest, if any. */
 export async function institutionOfKeyDigest(db: Queryable, keyDigest: string): Promise<string | null> {
   const [row] = await db

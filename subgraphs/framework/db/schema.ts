@@ -8,7 +8,7 @@
  * the public API would choke on.
  */
 import { sql } from 'drizzle-orm';
-import { check, customType, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { institutionTypeValues, regionValues } from '../generated/enums.js';
 
 /** Generated from schema/framework.graphql (`npm run codegen`): the database enums follow the contract. */
@@ -18,15 +18,10 @@ export const regions = regionValues;
 export const institutionType = pgEnum('institution_type', institutionTypes);
 export const region = pgEnum('region', regions);
 
-/** Codes compare byte-wise so "ordered by code" is the same everywhere, whatever the server's locale. */
-const codeText = customType<{ data: string }>({
-  dataType: () => 'text COLLATE "C"',
-});
-
 export const institutions = pgTable(
   'institutions',
   {
-    code: codeText('code').primaryKey(),
+    code: byteOrderedText('code').primaryKey(),
     name: text('name').notNull(),
     nameFr: text('name_fr'),
     type: institutionType('type').notNull(),
@@ -59,6 +54,7 @@ export * from './consumerKeySchema.js';
 
 // Provincial trust marks (OSAP approvals, QA verifications, endorsers and endorsements), likewise.
 import * as trustMarks from './trustMarkSchema.js';
+import { byteOrderedText } from '../../../runtime/byteOrderedText.js';
 export * from './trustMarkSchema.js';
 
 export const frameworkSchema = { institutions, institutionType, region, ...recognition, ...consumers, ...trustMarks };

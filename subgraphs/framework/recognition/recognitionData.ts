@@ -5,6 +5,7 @@
  * micro-credentials costs the same few round-trips as one.
  */
 import type { FrameworkDatabase } from '../db/connection.js';
+import { isUuid } from '../db/isUuid.js';
 import {
   findAgreementsByIds,
   listAgreements,
@@ -66,7 +67,7 @@ export function createRecognitionLoaders(db: FrameworkDatabase): RecognitionLoad
     industryCredentials: once(async () => new Map((await listIndustryCredentials(db)).map((row) => [row.code, row]))),
     agreements,
     agreement: async (id) => {
-      if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+      if (!isUuid(id)) return null;
       return (await agreements()).find((row) => row.id === id) ?? (await findAgreementsByIds(db, [id]))[0] ?? null;
     },
     equivalenciesOfAgreement: async (id) => (await agreementEquivalencies()).get(id) ?? [],

@@ -6,7 +6,7 @@
  */
 import { requireCaller, requireInstitution } from '../authorization.js';
 import type { Context } from '../context.js';
-import { listCommonCoreEntries, revokeRecognitionKeyRow } from '../db/recognitionStore.js';
+import { listCommonCoreEntries } from '../db/recognitionStore.js';
 import type { LearningItemKind, SectorArea } from '../db/recognitionSchema.js';
 import { badUserInput, forbidden } from '../../../runtime/graphqlErrors.js';
 import type { Resolvers } from '../generated/resolvers.js';
@@ -22,7 +22,7 @@ import {
 } from './decisions.js';
 import { checkedByWriteValidation, DateScalar } from '../../../runtime/scalars.js';
 import { defaultInferenceDepth, inferEquivalencies, maxInferenceDepth } from './inference.js';
-import { issueRecognitionKey } from './keys.js';
+import { issueRecognitionKey, revokeRecognitionKey } from './keys.js';
 import {
   institutionOfItem,
   itemKey,
@@ -134,7 +134,7 @@ export const recognitionResolvers: Resolvers = {
     },
     revokeRecognitionKey: (_root, { id }, { db, caller }) => {
       requireCaller(caller, 'PROVINCE', 'revokeRecognitionKey');
-      return /^[0-9a-f-]{36}$/i.test(id) ? revokeRecognitionKeyRow(db, id) : false;
+      return revokeRecognitionKey(db, id);
     },
     saveCommonCoreEntry: (_root, { input }, { db, caller }) => {
       requireCaller(caller, 'PROVINCE', 'saveCommonCoreEntry');

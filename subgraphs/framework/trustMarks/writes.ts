@@ -22,6 +22,7 @@ import {
 } from '../db/trustMarkSchema.js';
 import { inputRefused } from '../errors.js';
 import type { Path } from '../../../runtime/problemPath.js';
+import { isUuid } from '../db/isUuid.js';
 import { institutionExists } from '../db/institutionStore.js';
 import {
   checkChoice,
@@ -301,10 +302,6 @@ async function refuseConcurrentWrite<T>(write: () => Promise<T>): Promise<T> {
       },
     );
   }
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 function notFound(code: string, message: string): GraphQLError {

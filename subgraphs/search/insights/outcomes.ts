@@ -10,6 +10,7 @@ import { periodsOverlap, suppressSmallCells, type OutcomeCounts } from '../../..
 import type { SearchDocument } from '../documents/searchDocument.js';
 import { unknownKey } from './supply.js';
 import { type GraphQLAnswer, postGraphQL } from '../../../runtime/graphqlClient.js';
+import { institutionUnavailableCodes } from '../../../runtime/institutionUnavailableCodes.js';
 
 export interface FetchedReport {
   microCredentialId: string;
@@ -44,8 +45,6 @@ const reportsQuery = `query InsightsOutcomeReports($institution: ID!, $after: St
   }
 }`;
 
-/** Codes the gateway gives an institution it could not ask (shardErrors.ts). */
-const unavailableCodes = new Set(['INSTITUTION_UNAVAILABLE', 'INSTITUTION_NOT_CONFORMING', 'UNKNOWN_INSTITUTION']);
 const maxPages = 50;
 
 export async function fetchInstitutionReports(
@@ -72,7 +71,9 @@ export async function fetchInstitutionReports(
       | undefined;
     if (!pageData || !Array.isArray(pageData.reports)) {
       // Not implementing the optional part is not an outage: the institution simply reports nothing.
-      const unavailable = (body.errors ?? []).some((error) => unavailableCodes.has(String(error.extensions?.code)));
+      const unavailable = (body.errors ?? []).some((error) =>
+        institutionUnavailableCodes.has(String(error.extensions?.code)),
+      );
       return { code, status: unavailable ? 'UNAVAILABLE' : 'NOT_REPORTED', reports: [] };
     }
     reports.push(...pageData.reports);

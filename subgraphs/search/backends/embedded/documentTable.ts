@@ -7,13 +7,9 @@
 import { qualityMarkers, type QualityMarker, type SearchDocument } from '../../documents/searchDocument.js';
 import { dayNumber } from '../../documents/dayNumber.js';
 import type { FacetField } from '../../query/searchRequest.js';
+import { listFacets, singleFacets, type ListFacet, type SingleFacet } from '../../query/facetFilters.js';
 import { ListColumn } from './listColumn.js';
 import { ValueDictionary } from './valueDictionary.js';
-
-export type SingleFacet = 'institution' | 'institutionType' | 'region' | 'deliveryMode' | 'oqfBand';
-export type ListFacet = 'languages' | 'skills' | 'occupations' | 'commonCore';
-export const singleFacets: SingleFacet[] = ['institution', 'institutionType', 'region', 'deliveryMode', 'oqfBand'];
-export const listFacets: ListFacet[] = ['languages', 'skills', 'occupations', 'commonCore'];
 
 const none = -1;
 

@@ -10,7 +10,8 @@ import {
   type NumberStats,
   type NumericField,
 } from '../../query/searchRequest.js';
-import { listFacets, singleFacets, type DocumentTable } from './documentTable.js';
+import { listFacets, singleFacets } from '../../query/facetFilters.js';
+import type { DocumentTable } from './documentTable.js';
 import { qualityMarkers } from '../../documents/searchDocument.js';
 
 export function countFacets(

@@ -6,9 +6,16 @@
  * every spelling of the same facet value (query/facetValue.ts).
  */
 import type { NumberRange, SearchFilters } from '../../query/searchRequest.js';
-import { dayNumber } from '../../documents/dayNumber.js';
 import { qualityMarkers } from '../../documents/searchDocument.js';
-import type { DocumentTable, ListFacet, SingleFacet } from './documentTable.js';
+import {
+  filterOfFacet,
+  listFacets,
+  rangeFilters,
+  singleFacets,
+  type ListFacet,
+  type SingleFacet,
+} from '../../query/facetFilters.js';
+import type { DocumentTable } from './documentTable.js';
 
 export type SlotPredicate = (slot: number) => boolean;
 
@@ -31,22 +38,14 @@ export function filterPredicate(table: DocumentTable, filters: SearchFilters): S
       return false;
     });
   };
-  const range = (column: Float64Array, bounds: NumberRange | undefined) => {
-    if (!bounds || (bounds.min === undefined && bounds.max === undefined)) return;
+  const range = (column: Float64Array, bounds: NumberRange) => {
     const min = bounds.min ?? -Infinity;
     const max = bounds.max ?? Infinity;
     // NaN (no value) fails both comparisons.
     checks.push((slot) => column[slot]! >= min && column[slot]! <= max);
   };
-  oneOf('institution', filters.institutions);
-  oneOf('institutionType', filters.institutionTypes);
-  oneOf('region', filters.regions);
-  oneOf('deliveryMode', filters.deliveryModes);
-  oneOf('oqfBand', filters.oqfBands);
-  anyOf('languages', filters.languages);
-  anyOf('skills', filters.skills);
-  anyOf('occupations', filters.occupations);
-  anyOf('commonCore', filters.commonCore);
+  for (const field of singleFacets) oneOf(field, filters[filterOfFacet[field]]);
+  for (const field of listFacets) anyOf(field, filters[filterOfFacet[field]]);
   if (filters.osapEligible !== undefined) {
     const wanted = filters.osapEligible ? 1 : 0;
     checks.push((slot) => table.osapEligible[slot] === wanted);
@@ -59,17 +58,7 @@ export function filterPredicate(table: DocumentTable, filters: SearchFilters): S
     const wanted = filters[field];
     if (wanted !== undefined) checks.push((slot) => table.markers[field][slot] === (wanted ? 1 : 0));
   }
-  range(table.hours, filters.hours);
-  range(table.cost, filters.cost);
-  range(table.weeks, filters.weeks);
-  const dates = filters.nextStartDate;
-  if (dates && (dates.from !== undefined || dates.to !== undefined)) {
-    range(table.nextStartDay, {
-      min: dates.from === undefined ? undefined : dayNumber(dates.from),
-      max: dates.to === undefined ? undefined : dayNumber(dates.to),
-    });
-  }
-  if (filters.updatedSince !== undefined) range(table.updatedAtMs, { min: Date.parse(filters.updatedSince) });
+  for (const [field, bounds] of rangeFilters(filters)) range(table[field], bounds);
   if (checks.length === 0) return () => true;
   return (slot) => {
     for (const check of checks) if (!check(slot)) return false;

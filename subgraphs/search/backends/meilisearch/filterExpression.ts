@@ -2,9 +2,9 @@
  * SearchFilters as a Meilisearch filter (array form: every string is ANDed).
  * Values are always quoted and escaped: they come from clients.
  */
-import { dayNumber } from '../../documents/dayNumber.js';
 import { qualityMarkers } from '../../documents/searchDocument.js';
-import type { NumberRange, SearchFilters } from '../../query/searchRequest.js';
+import { filterOfFacet, listFacets, rangeFilters, singleFacets } from '../../query/facetFilters.js';
+import type { SearchFilters } from '../../query/searchRequest.js';
 
 export function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -16,32 +16,17 @@ export function filterExpression(filters: SearchFilters): string[] {
   const oneOf = (attribute: string, values: readonly string[] | undefined) => {
     if (values?.length) conditions.push(`${attribute} IN [${values.map(quote).join(', ')}]`);
   };
-  const range = (attribute: string, bounds: NumberRange | undefined) => {
-    if (bounds?.min !== undefined) conditions.push(`${attribute} >= ${filterNumber(bounds.min)}`);
-    if (bounds?.max !== undefined) conditions.push(`${attribute} <= ${filterNumber(bounds.max)}`);
-  };
-  oneOf('institution', filters.institutions);
-  oneOf('institutionType', filters.institutionTypes);
-  oneOf('region', filters.regions);
-  oneOf('deliveryMode', filters.deliveryModes);
-  oneOf('oqfBand', filters.oqfBands);
-  oneOf('languages', filters.languages);
-  oneOf('skills', filters.skills);
-  oneOf('occupations', filters.occupations);
-  oneOf('commonCore', filters.commonCore);
+  // A list attribute matches when any of its values is IN the list, as the embedded engine does.
+  for (const field of [...singleFacets, ...listFacets]) oneOf(field, filters[filterOfFacet[field]]);
   if (filters.osapEligible !== undefined) conditions.push(`osapEligible = ${filters.osapEligible}`);
   if (filters.creditBearing !== undefined) conditions.push(`creditBearing = ${filters.creditBearing}`);
   for (const field of qualityMarkers) {
     if (filters[field] !== undefined) conditions.push(`${field} = ${filters[field]}`);
   }
-  range('hours', filters.hours);
-  range('cost', filters.cost);
-  range('weeks', filters.weeks);
-  range('nextStartDay', {
-    min: filters.nextStartDate?.from === undefined ? undefined : dayNumber(filters.nextStartDate.from),
-    max: filters.nextStartDate?.to === undefined ? undefined : dayNumber(filters.nextStartDate.to),
-  });
-  if (filters.updatedSince !== undefined) range('updatedAtMs', { min: Date.parse(filters.updatedSince) });
+  for (const [attribute, bounds] of rangeFilters(filters)) {
+    if (bounds.min !== undefined) conditions.push(`${attribute} >= ${filterNumber(bounds.min)}`);
+    if (bounds.max !== undefined) conditions.push(`${attribute} <= ${filterNumber(bounds.max)}`);
+  }
   return conditions;
 }
 
