@@ -4,9 +4,16 @@
  * drift apart. A document that spreads a fragment appends its definition once.
  */
 import type {
+  AccessibilityFeature,
   AssessmentType,
   AwardType,
+  CreditUnit,
+  CredentialValidityKind,
   DeliveryMode,
+  GradingScheme,
+  IntakeModel,
+  Language,
+  LearningResourceKind,
   MicroCredentialStatus,
   PartnerKind,
   QualityAssuranceType,
@@ -120,4 +127,78 @@ export interface CatalogueEntryFields {
   sunsetReason: string | null;
   version: number;
   updatedAt: string;
+}
+
+/**
+ * Contract 1.1's critical information for learners, beside CatalogueEntryFields (which keeps the 1.0
+ * fields every client needs): each field is null on entries published before 1.1 and from
+ * institutions still on 1.0.
+ */
+export const criticalInformationFragment = /* GraphQL */ `
+  fragment CriticalInformationFields on MicroCredential {
+    audience audienceFr entryLanguages learningOutcomesFr prerequisitesFr
+    priorLearningAssessment { available process processFr fee { amount currency } contact { name email phone } }
+    learningResources { kind title titleFr url includedInFees }
+    pacing { selfPaced completionWindowWeeks }
+    intakeModel
+    credentialValidity { kind months }
+    gradingScheme creditUnit learnerEffortHours
+    learnerContact { name email phone }
+    accessibility { features accommodations accommodationsFr contact { name email phone } }
+    fees { tuition { amount currency } materials { amount currency } other { amount currency } otherDescription otherDescriptionFr }
+  }
+`;
+
+interface Money {
+  amount: number;
+  currency: string;
+}
+
+interface Contact {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+/** What CriticalInformationFields selects. */
+export interface CriticalInformationFields {
+  audience: string | null;
+  audienceFr: string | null;
+  entryLanguages: Language[] | null;
+  learningOutcomesFr: string[] | null;
+  prerequisitesFr: string[] | null;
+  priorLearningAssessment: {
+    available: boolean;
+    process: string | null;
+    processFr: string | null;
+    fee: Money | null;
+    contact: Contact | null;
+  } | null;
+  learningResources: Array<{
+    kind: LearningResourceKind;
+    title: string;
+    titleFr: string | null;
+    url: string | null;
+    includedInFees: boolean;
+  }> | null;
+  pacing: { selfPaced: boolean; completionWindowWeeks: number | null } | null;
+  intakeModel: IntakeModel | null;
+  credentialValidity: { kind: CredentialValidityKind; months: number | null } | null;
+  gradingScheme: GradingScheme | null;
+  creditUnit: CreditUnit | null;
+  learnerEffortHours: number | null;
+  learnerContact: Contact | null;
+  accessibility: {
+    features: AccessibilityFeature[];
+    accommodations: string;
+    accommodationsFr: string | null;
+    contact: Contact;
+  } | null;
+  fees: {
+    tuition: Money;
+    materials: Money | null;
+    other: Money | null;
+    otherDescription: string | null;
+    otherDescriptionFr: string | null;
+  } | null;
 }
