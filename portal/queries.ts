@@ -8,6 +8,8 @@
 import {
   type CatalogueEntryFields,
   catalogueEntryFragment,
+  type CriticalInformationFields,
+  criticalInformationFragment,
   type InstitutionProfile,
   institutionProfileFragment,
 } from '../runtime/publicApiFragments.js';
@@ -116,6 +118,19 @@ export const detailQuery = `
 query PortalDetail($id: ID!) {
   microCredential(id: $id) {
     ...CatalogueEntryFields
+    ...CriticalInformationFields
+    osapApproval { reference validFrom validUntil ruleException inForce }
+    trustMarks { osapApproved verifiedQualityAssurance employerEndorsed carriesTransferCredit stacksIntoProgram }
+    qualityAssuranceVerifications { bodyName scope verifiedOn validUntil }
+    endorsements { endorser { name kind website } statement validFrom validUntil }
+    outcomes {
+      period { label start end }
+      enrolments completions credentialsAwarded medianWeeksToCompletion
+      counts { source method }
+      satisfaction { respondents satisfied }
+      followUp { monthsAfter respondents employed furtherStudy }
+      suppressed
+    }
     history { version status recordedAt }
     institution { code name nameFr type region website }
     oqfAlignment { band hours explanation comparableLevel { number name typicalDuration credential } }
@@ -125,7 +140,8 @@ query PortalDetail($id: ID!) {
     stacksInto { id title credential totalCredits oqfLevel { number name } institution { code name nameFr } }
   }
 }
-${catalogueEntryFragment}`;
+${catalogueEntryFragment}
+${criticalInformationFragment}`;
 
 export interface LearningItem {
   kind: string;
@@ -154,7 +170,57 @@ export interface Recognition {
   inference: { kind: string; strength: number } | null;
 }
 
-export interface Detail extends CatalogueEntryFields {
+/** The province's trust marks, apart from what the institution says about itself (schema/framework.graphql). */
+export interface TrustMarks {
+  osapApproved: boolean;
+  verifiedQualityAssurance: boolean;
+  employerEndorsed: boolean;
+  carriesTransferCredit: boolean;
+  stacksIntoProgram: boolean;
+}
+
+/** One published outcome report; a null count is withheld when `suppressed` names its cell, else not reported. */
+export interface OutcomeReport {
+  period: { label: string; start: string; end: string };
+  enrolments: number | null;
+  completions: number | null;
+  credentialsAwarded: number | null;
+  medianWeeksToCompletion: number | null;
+  counts: { source: string; method: string };
+  satisfaction: { respondents: number | null; satisfied: number | null } | null;
+  followUp: {
+    monthsAfter: number;
+    respondents: number | null;
+    employed: number | null;
+    furtherStudy: number | null;
+  } | null;
+  suppressed: string[];
+}
+
+export interface Detail extends CatalogueEntryFields, CriticalInformationFields {
+  /** Null when the framework does not answer; the province's approval, not the institution's claim. */
+  osapApproval: {
+    reference: string;
+    validFrom: string;
+    validUntil: string | null;
+    ruleException: string | null;
+    inForce: boolean;
+  } | null;
+  trustMarks: TrustMarks | null;
+  qualityAssuranceVerifications: Array<{
+    bodyName: string;
+    scope: string;
+    verifiedOn: string;
+    validUntil: string | null;
+  }> | null;
+  endorsements: Array<{
+    endorser: { name: string; kind: string; website: string };
+    statement: string;
+    validFrom: string;
+    validUntil: string | null;
+  }> | null;
+  /** Null when the institution does not report outcomes (or is on contract 1.0). */
+  outcomes: OutcomeReport[] | null;
   history: Array<{ version: number; status: string; recordedAt: string }>;
   institution: {
     code: string;

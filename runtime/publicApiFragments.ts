@@ -120,3 +120,64 @@ export interface CatalogueEntryFields
   partners: Array<Answered<Contract.Partner, 'name' | 'kind'>>;
   transferContact: Answered<Contract.Contact, 'name' | 'email' | 'phone'>;
 }
+
+/**
+ * Contract 1.1's critical information for learners, beside CatalogueEntryFields (which keeps the 1.0
+ * fields every client needs): each field is null on entries published before 1.1 and from
+ * institutions still on 1.0.
+ */
+export const criticalInformationFragment = /* GraphQL */ `
+  fragment CriticalInformationFields on MicroCredential {
+    audience audienceFr entryLanguages learningOutcomesFr prerequisitesFr
+    priorLearningAssessment { available process processFr fee { amount currency } contact { name email phone } }
+    learningResources { kind title titleFr url includedInFees }
+    pacing { selfPaced completionWindowWeeks }
+    intakeModel
+    credentialValidity { kind months }
+    gradingScheme creditUnit learnerEffortHours
+    learnerContact { name email phone }
+    accessibility { features accommodations accommodationsFr contact { name email phone } }
+    fees { tuition { amount currency } materials { amount currency } other { amount currency } otherDescription otherDescriptionFr }
+  }
+`;
+
+type Money = Answered<Contract.Money, 'amount' | 'currency'>;
+type Contact = Answered<Contract.Contact, 'name' | 'email' | 'phone'>;
+
+/** What CriticalInformationFields selects. */
+export interface CriticalInformationFields
+  extends Answered<
+    Contract.MicroCredential,
+    | 'audience'
+    | 'audienceFr'
+    | 'entryLanguages'
+    | 'learningOutcomesFr'
+    | 'prerequisitesFr'
+    | 'intakeModel'
+    | 'gradingScheme'
+    | 'creditUnit'
+    | 'learnerEffortHours'
+  > {
+  priorLearningAssessment:
+    | (Answered<Contract.PriorLearningAssessment, 'available' | 'process' | 'processFr'> & {
+        fee: Money | null;
+        contact: Contact | null;
+      })
+    | null;
+  learningResources: Array<
+    Answered<Contract.LearningResource, 'kind' | 'title' | 'titleFr' | 'url' | 'includedInFees'>
+  > | null;
+  pacing: Answered<Contract.Pacing, 'selfPaced' | 'completionWindowWeeks'> | null;
+  credentialValidity: Answered<Contract.CredentialValidity, 'kind' | 'months'> | null;
+  learnerContact: Contact | null;
+  accessibility:
+    | (Answered<Contract.Accessibility, 'features' | 'accommodations' | 'accommodationsFr'> & { contact: Contact })
+    | null;
+  fees:
+    | (Answered<Contract.FeeBreakdown, 'otherDescription' | 'otherDescriptionFr'> & {
+        tuition: Money;
+        materials: Money | null;
+        other: Money | null;
+      })
+    | null;
+}

@@ -33,6 +33,7 @@ import { routeEntitiesByInstitution } from './routeEntitiesByInstitution.js';
 import { routeRootFieldsByInstitution } from './routeRootFieldsByInstitution.js';
 import type { InstitutionRouter, Route } from '../registry/institutionRegistry.js';
 import { noteOlderContract } from '../versions/contractVersionsPlugin.js';
+import { currentCatalogueVersion } from '../versions/catalogueContracts.js';
 import { refusedAsInvalid, requestForContract } from '../versions/requestForContract.js';
 import type { GatewayContext } from '../context.js';
 import { callKind, callTimeoutMs, type GatewayDeadlines } from '../deadlines.js';
@@ -111,8 +112,10 @@ export class ShardedCatalogueDataSource implements GraphQLDataSource<GatewayCont
     }
     const variables = request.variables ?? {};
     if (refusedAsInvalid(answer)) this.router.recheckContract(institution);
-    if (route.contract.schema !== this.contract) noteOlderContract(context, institution, route.contract.version);
-    // Held to the institution's own version: it may not send a field or enum value its version lacks either.
+    // Only an earlier version is noted: a part left out reads as not reported, which the contract says is normal.
+    if (route.contract.version !== currentCatalogueVersion)
+      noteOlderContract(context, institution, route.contract.version);
+    // Held to what the institution serves: it may not send a field or enum value its version lacks either.
     const plan = answerPlan(sent.text, sent.document, route.contract.schema);
     const problems = checkAnswer(answer.data, plan, {
       institution,

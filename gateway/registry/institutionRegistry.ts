@@ -18,6 +18,7 @@ import { type InstitutionProfile, institutionProfileFragment } from '../../runti
 import { checkConformance } from './conformance.js';
 import { failureReason, probe, probeFailuresBeforeDown } from './probe.js';
 import type { CatalogueContract, CatalogueContracts } from '../versions/catalogueContracts.js';
+import { describeServedContract } from '../versions/servedContract.js';
 
 /** DEGRADED: reachable and conforming, but recently gave answers the gateway had to correct (still routed). */
 export type InstitutionStatus = 'PENDING' | 'UP' | 'DEGRADED' | 'DOWN' | 'NON_CONFORMING';
@@ -30,12 +31,17 @@ export interface InstitutionHealth {
   lastSuccessAt?: string;
   /** The catalogue contract version its SDL matched at the last conformance check. */
   contractVersion?: string;
+  /** Optional parts of that version its SDL leaves out (shown as not reported); absent when none. */
+  optionalPartsLeftOut?: readonly string[];
 }
 
 export interface Route {
   url: string;
   timeoutMs: number;
-  /** The contract version the institution serves: requests are cut down to it (gateway/versions/). */
+  /**
+   * The contract version the institution serves, without the optional parts it
+   * leaves out: requests are cut down to it (gateway/versions/).
+   */
   contract: CatalogueContract;
 }
 
@@ -149,6 +155,7 @@ export class InstitutionRegistry implements InstitutionRouter {
         lastCheckedAt: entry.lastCheckedAt?.toISOString(),
         lastSuccessAt: entry.lastSuccessAt?.toISOString(),
         contractVersion: entry.contract?.version,
+        optionalPartsLeftOut: entry.contract?.partsLeftOut,
       }));
   }
 
@@ -345,7 +352,7 @@ export class InstitutionRegistry implements InstitutionRouter {
     if (entry.conforming) entry.failedProbes = 0;
     if (result.kind === 'CONFORMING' && result.contract !== entry.contract) {
       if (entry.contract)
-        this.log(`institution ${entry.code} now serves catalogue contract ${result.contract.version}`);
+        this.log(`institution ${entry.code} now serves catalogue contract ${describeServedContract(result.contract)}`);
       entry.contract = result.contract;
     }
     if (result.kind === 'CONFORMING' && entry.status === 'DOWN') this.log(`institution ${entry.code} is UP`);

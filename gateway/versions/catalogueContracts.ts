@@ -16,10 +16,11 @@ import {
   isNonNullType,
   isObjectType,
   parse,
+  type DocumentNode,
   type GraphQLSchema,
 } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { buildCatalogueContract } from '../registry/conformance.js';
+import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 
 /** The version of schema/catalogue.graphql. Freeze the file under schema/contracts/ before changing this. */
 export const currentCatalogueVersion = '1.1';
@@ -28,6 +29,14 @@ export interface CatalogueContract {
   /** `MAJOR.MINOR`, e.g. `1.0`. */
   readonly version: string;
   readonly schema: GraphQLSchema;
+  /** The SDL the schema is built from. */
+  readonly typeDefs: DocumentNode;
+  /**
+   * Optional parts (runtime/catalogueOptionalParts.ts) the institution leaves
+   * out, by name; `schema` then lacks them (servedContract.ts). Absent for a
+   * version as published.
+   */
+  readonly partsLeftOut?: readonly string[];
 }
 
 /** Every known version, newest first; the first is the current contract. */
@@ -45,9 +54,10 @@ export function loadCatalogueContracts(): CatalogueContracts {
         `schema/contracts/${file} has the current version; the current contract is schema/catalogue.graphql`,
       );
     const typeDefs = parse(readFileSync(`${frozenDir}${file}`, 'utf8'));
-    return [{ version, schema: buildSubgraphSchema({ typeDefs }) }];
+    return [{ version, typeDefs, schema: buildSubgraphSchema({ typeDefs }) }];
   });
-  const current = { version: currentCatalogueVersion, schema: buildCatalogueContract() };
+  const typeDefs = loadSchemaDocument('catalogue');
+  const current = { version: currentCatalogueVersion, typeDefs, schema: buildSubgraphSchema({ typeDefs }) };
   return [current, ...frozen.sort((a, b) => compareVersions(b.version, a.version))];
 }
 

@@ -18,8 +18,10 @@
  *   validated against the institution's own schema: anything still invalid
  *   (an enum value its version does not have, say) is refused with the reason.
  *
- * Pure and cached per (operation text, target version): the planner sends the
- * same texts over and over. Variable values differ per request, so those whose
+ * Pure and cached per (operation text, target schema): the planner sends the
+ * same texts over and over. The target is what the institution serves, its
+ * version without the optional parts its SDL leaves out (servedContract.ts), so
+ * the cache is keyed by version and parts; institutions serving the same share it. Variable values differ per request, so those whose
  * input types differ between the versions are checked per request
  * (downgradeVariables).
  */
@@ -64,7 +66,7 @@ export type Downgrade =
     }
   | { kind: 'UNSUPPORTED'; reasons: readonly string[] };
 
-/** Per target schema, per operation text; bounded so hostile clients cannot grow it without limit. */
+/** Per target schema (version and parts served), per operation text; bounded so hostile clients cannot grow it without limit. */
 const downgrades = new WeakMap<GraphQLSchema, Map<string, Downgrade>>();
 const maxCachedPerVersion = 5000;
 

@@ -1,8 +1,9 @@
 /**
- * A catalogue request as an institution on an earlier contract version can
- * receive it (downgradeOperation.ts), or a refusal naming what it lacks:
- * CONTRACT_VERSION_UNSUPPORTED, for that institution's part of the answer only.
- * A request to an institution on the current version goes as it is.
+ * A catalogue request as an institution on an earlier contract version, or one
+ * leaving an optional part out, can receive it (downgradeOperation.ts), or a
+ * refusal naming what it lacks: CONTRACT_VERSION_UNSUPPORTED, for that
+ * institution's part of the answer only. A request to an institution serving
+ * the whole current version goes as it is.
  */
 import type { GraphQLSchema } from 'graphql';
 import {
@@ -12,6 +13,7 @@ import {
 } from '../datasources/institutionClient.js';
 import type { CatalogueContract } from './catalogueContracts.js';
 import { downgradeOperation, downgradeVariables } from './downgradeOperation.js';
+import { describeServedContract } from './servedContract.js';
 
 /** Enough reasons to fix the request; the rest are counted. */
 const reportedReasons = 5;
@@ -53,6 +55,6 @@ function unsupported(institution: string, contract: CatalogueContract, reasons: 
   return new InstitutionCallError(
     institution,
     'CONTRACT_VERSION_UNSUPPORTED',
-    `it serves catalogue contract ${contract.version}, which lacks what this request sends (${reasons.slice(0, reportedReasons).join('; ')}${more}); nothing was sent`,
+    `it serves catalogue contract ${describeServedContract(contract)}, which lacks what this request sends (${reasons.slice(0, reportedReasons).join('; ')}${more}); nothing was sent`,
   );
 }

@@ -5,6 +5,10 @@
  */
 import type { PortalApi } from '../api.js';
 import { type Html, html, jsonForScript, safeHref } from '../html.js';
+import { contactText, item, link, list } from './definitionList.js';
+import { learnerInformationItems } from './learnerInformation.js';
+import { trustMarksSection } from './trustMarks.js';
+import { outcomesSection } from './outcomeReports.js';
 import { type Locale, localized } from '../i18n/locale.js';
 import { isMicroCredentialId } from '../ids.js';
 import { type Detail, detailQuery, institutionNameQuery, type LearningItem, type Recognition } from '../queries.js';
@@ -59,6 +63,8 @@ ${offeringsSection(locale, entry)}
 </section>
 ${criticalInformation(locale, entry)}
 ${oqfSection(locale, entry)}
+${trustMarksSection(locale, entry)}
+${outcomesSection(locale, entry)}
 ${recognitionSection(locale, entry)}
 ${stacksIntoSection(locale, entry)}
 ${historySection(locale, entry)}
@@ -86,7 +92,7 @@ function keyFacts(locale: Locale, entry: Detail): Html {
 <div><dt>${t.price}</dt><dd>${priceText(locale, lowestPrice, count)}</dd></div>
 <div><dt>${t.nextStart}</dt><dd>${nextStart ? locale.date(nextStart) : t.noUpcomingIntake}</dd></div>
 ${entry.oqfAlignment ? html`<div><dt>${t.facets.oqfBand}</dt><dd data-oqf-band="${entry.oqfAlignment.band}">${enumLabel(locale, 'OqfBand', entry.oqfAlignment.band)}</dd></div>` : ''}
-<div><dt>${t.detailOsap}</dt><dd>${entry.osapEligible ? t.yes : t.no}</dd></div>
+<div><dt>${t.detailOsapApproval}</dt><dd data-osap-approved="${entry.trustMarks ? String(entry.trustMarks.osapApproved) : 'unknown'}">${entry.trustMarks ? (entry.trustMarks.osapApproved ? t.osapApproved : t.osapNotApproved) : t.osapUnknown}</dd></div>
 </dl>`;
 }
 
@@ -112,18 +118,11 @@ ${
 </section>`;
 }
 
-function item(term: string, value: Html | string | false | null | undefined): Html | '' {
-  if (value === false || value === null || value === undefined || value === '') return '';
-  return html`<div><dt>${term}</dt><dd>${value}</dd></div>`;
-}
-
-function list(values: ReadonlyArray<Html | string>): Html {
-  return html`<ul>${values.map((value) => html`<li>${value}</li>`)}</ul>`;
-}
-
-function link(url: string | null | undefined, text: string): Html | string {
-  const href = safeHref(url);
-  return href ? html`<a href="${href}" rel="noopener">${text}</a>` : text;
+/** Learner-facing items (outcomes, prerequisites) in French on French pages where the entry supplies them (1.1). */
+function textList(locale: Locale, english: readonly string[], french: readonly string[] | null): Html | string {
+  if (!english.length) return locale.t.detailNone;
+  if (locale.code === 'fr' && french?.length === english.length) return list(french);
+  return html`<span lang="en">${list(english)}</span>`;
 }
 
 /** Every EU and Ontario element the contract holds, in one definition list. */
@@ -137,14 +136,14 @@ function criticalInformation(locale: Locale, entry: Detail): Html {
 <dl class="critical">
 ${item(t.detailInstitution, html`${institutionName(locale, institution)}${institution.type ? html`, ${enumLabel(locale, 'InstitutionType', institution.type)}` : ''}${institution.region ? html`, ${enumLabel(locale, 'Region', institution.region)}` : ''}${institution.website ? html` — ${link(institution.website, institution.website)}` : ''}`)}
 ${item(t.detailLanguages, entry.languages.map((code) => locale.languageName(code)).join(', '))}
-${item(t.detailOutcomes, entry.learningOutcomes.length ? html`<span lang="en">${list(entry.learningOutcomes)}</span>` : t.detailNone)}
+${item(t.detailOutcomes, textList(locale, entry.learningOutcomes, entry.learningOutcomesFr))}
 ${item(t.detailSkills, entry.skills.length ? list(entry.skills.map((s) => html`${link(s.code.startsWith('http') ? s.code : null, s.label)} <span class="hint">(${s.framework})</span>`)) : t.detailNone)}
 ${item(t.detailOccupations, entry.occupations.length ? list(entry.occupations.map((o) => html`${o.nocCode} — <span lang="en">${o.title}</span>`)) : t.detailNone)}
 ${item(t.detailProgram, html`${entry.cip.code} — <span lang="en">${entry.cip.title}</span>`)}
 ${item(t.detailHours, locale.number(entry.instructionalHours))}
 ${item(t.detailDuration, t.weeks(locale.number(entry.durationWeeks)))}
 ${item(t.detailCreditBearing, entry.creditBearing ? t.yes : t.no)}
-${item(t.detailCredits, entry.credits != null ? locale.number(entry.credits) : null)}
+${item(t.detailCredits, entry.credits != null ? html`${locale.number(entry.credits)}${entry.creditUnit ? ` ${enumLabel(locale, 'CreditUnit', entry.creditUnit)}` : ''}` : null)}
 ${item(t.detailDelivery, enumLabel(locale, 'DeliveryMode', entry.deliveryMode))}
 ${item(
   t.detailAssessment,
@@ -154,13 +153,14 @@ ${assessment.passingThreshold != null ? html`<br>${t.detailPassing}: ${locale.nu
 ${assessment.attemptsAllowed != null ? html`<br>${t.detailAttempts}: ${assessment.attemptsAllowed}` : ''}`,
 )}
 ${item(t.detailSupervision, enumLabel(locale, 'Supervision', entry.supervision))}
-${item(t.detailPrerequisites, entry.prerequisites.length ? html`<span lang="en">${list(entry.prerequisites)}</span>` : t.detailNone)}
+${item(t.detailPrerequisites, textList(locale, entry.prerequisites, entry.prerequisitesFr))}
 ${item(t.detailQuality, html`${entry.qualityAssurance.body} (${enumLabel(locale, 'QualityAssuranceType', entry.qualityAssurance.type)})`)}
 ${item(t.detailAwards, list(entry.awards.map((a) => html`${enumLabel(locale, 'AwardType', a.type)}: <span lang="en">${a.description}</span>${a.standard ? ` (${a.standard})` : ''}`)))}
 ${item(t.detailStackability, html`${enumLabel(locale, 'StackabilityKind', entry.stackability.kind)}${entry.stackability.programs.length ? list(entry.stackability.programs.map((p) => html`${link(p.url, p.name)}${p.programCode ? ` (${p.programCode})` : ''}`)) : ''}`)}
-${item(t.detailOsap, entry.osapEligible ? t.yes : t.no)}
+${item(t.detailOsapClaim, entry.osapEligible ? t.yes : t.no)}
 ${item(t.detailPartners, entry.partners.length ? list(entry.partners.map((p) => html`${p.name} (${enumLabel(locale, 'PartnerKind', p.kind)})`)) : t.detailNone)}
-${item(t.detailContact, html`${entry.transferContact.name}, <a href="mailto:${entry.transferContact.email}">${entry.transferContact.email}</a>${entry.transferContact.phone ? html`, <a href="tel:${entry.transferContact.phone.replace(/[^+\d]/g, '')}">${entry.transferContact.phone}</a>` : ''}`)}
+${item(t.detailContact, contactText(entry.transferContact))}
+${learnerInformationItems(locale, entry)}
 ${item(t.detailOutline, link(entry.courseOutlineUrl, entry.courseOutlineUrl))}
 ${item(t.detailStatus, html`${enumLabel(locale, 'MicroCredentialStatus', entry.status)}${entry.sunsetReason ? html` — <span lang="en">${entry.sunsetReason}</span>` : ''}`)}
 ${item(t.detailEffective, locale.date(entry.effectiveDate))}

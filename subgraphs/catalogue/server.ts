@@ -8,6 +8,7 @@ import { isInstitutionCode } from '../../runtime/config.js';
 import type { RunningHttpServer } from '../../runtime/http.js';
 import { databaseHealth, startSubgraph } from '../../runtime/startSubgraph.js';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
+import { withoutOptionalParts, type OptionalPart } from '../../runtime/catalogueOptionalParts.js';
 import type { Context } from './context.js';
 import { requestLanguage } from '../../runtime/language.js';
 import { osapClaimCheck, provinceOsapExceptions } from './osapClaim.js';
@@ -24,6 +25,12 @@ export interface CatalogueSubgraphOptions {
   /** Official languages the institution teaches in; FR turns empty French text into a publishing warning. Default EN. */
   institutionLanguages?: readonly OfficialLanguage[];
   databaseUrl: string;
+  /**
+   * Optional parts of the contract this institution does not implement
+   * (runtime/catalogueOptionalParts.ts), e.g. `outcomes`: left out of the SDL it
+   * serves, so the directory shows them as not reported for it. Default none.
+   */
+  optionalPartsLeftOut?: readonly OptionalPart[];
   /** 0 picks a free port. */
   port: number;
   host?: string;
@@ -54,7 +61,7 @@ export async function startCatalogueSubgraph(options: CatalogueSubgraphOptions):
     await db.execute(sql`select 1`);
     return await startSubgraph<Context>({
       name: `catalogue ${institution}`,
-      typeDefs: loadSchemaDocument('catalogue'),
+      typeDefs: withoutOptionalParts(loadSchemaDocument('catalogue'), options.optionalPartsLeftOut ?? []),
       resolvers,
       port: options.port,
       host: options.host,

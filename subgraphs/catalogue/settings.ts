@@ -1,6 +1,7 @@
 /** A catalogue subgraph's settings, read and checked from its environment before anything starts. */
 import { ConfigError, httpPort, institutionCode, optionalString, url } from '../../runtime/config.js';
 import { officialLanguagesOf, type OfficialLanguage } from './criticalInformation.js';
+import { optionalPartNamed, type OptionalPart } from '../../runtime/catalogueOptionalParts.js';
 
 function provinceGraphqlUrl(env: Record<string, string | undefined>): (() => string) | undefined {
   if (!env.PROVINCE_GRAPHQL_URL) return undefined;
@@ -17,7 +18,22 @@ export function catalogueSettings(env: Record<string, string | undefined>) {
     /** The directory's public GraphQL endpoint, where publishing reads the province's OSAP exceptions (osapClaim.ts). */
     provinceGraphqlUrl: provinceGraphqlUrl(env),
     institutionLanguages: institutionLanguages(env, 'INSTITUTION_LANGUAGES'),
+    optionalPartsLeftOut: optionalPartsLeftOut(env, 'OPTIONAL_PARTS_LEFT_OUT'),
   };
+}
+
+/**
+ * Optional parts of the contract the institution does not implement, names
+ * separated by commas (`outcomes`; default none): left out of the SDL served.
+ */
+export function optionalPartsLeftOut(env: Record<string, string | undefined>, name: string): OptionalPart[] {
+  const raw = optionalString(env, name);
+  if (raw === undefined) return [];
+  try {
+    return raw.split(',').map((part) => optionalPartNamed(part.trim()));
+  } catch (error) {
+    throw new ConfigError(name, (error as Error).message);
+  }
 }
 
 /**

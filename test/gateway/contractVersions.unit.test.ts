@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse, validate, type GraphQLObjectType } from 'graphql';
+import { parse, print, validate, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { answerPlan } from '../../gateway/datasources/answerPlan.js';
 import { checkAnswer } from '../../gateway/datasources/checkAnswer.js';
@@ -17,6 +17,8 @@ import { matchContractVersion } from '../../gateway/registry/conformance.js';
 import { loadCatalogueContracts, minorVersionProblems } from '../../gateway/versions/catalogueContracts.js';
 import { downgradeOperation, downgradeVariables } from '../../gateway/versions/downgradeOperation.js';
 import { refusedAsInvalid, requestForContract } from '../../gateway/versions/requestForContract.js';
+import { outcomesPart, withoutOptionalParts } from '../../runtime/catalogueOptionalParts.js';
+import { catalogueSettings } from '../../subgraphs/catalogue/settings.js';
 
 const contracts = loadCatalogueContracts();
 const current = contracts[0];
@@ -183,6 +185,57 @@ describe('cutting an operation down to 1.0', () => {
       }).map((error) => error.extensions?.reason);
     expect(check({ microCredential: { ...own } })).toEqual([]);
     expect(check({ microCredential: { ...own, audience: 'Everyone' } })).toEqual(['UNEXPECTED_FIELD']);
+  });
+});
+
+describe('an institution on the current version that leaves an optional part out', () => {
+  const withoutOutcomes = print(withoutOptionalParts(current.typeDefs, [outcomesPart]));
+  const match = matchContractVersion(withoutOutcomes, contracts);
+  const served = match.kind === 'MATCH' ? match.contract : current;
+  const query = 'query($id: ID!) { microCredential(id: $id) { id title audience outcomes { enrolments } } }';
+
+  it('is on the current version, served without the part: the schema it is asked against lacks it', () => {
+    expect(match.kind).toBe('MATCH');
+    expect(served).toMatchObject({ version: '1.1', partsLeftOut: ['outcomes'] });
+    expect(served.schema.getType('OutcomeReport')).toBeUndefined();
+    expect((served.schema.getType('MicroCredential') as GraphQLObjectType).getFields()).not.toHaveProperty('outcomes');
+    // Every institution serving the same SDL shares one served contract, so one cache of rewrites.
+    const again = matchContractVersion(withoutOutcomes, contracts);
+    expect(again.kind === 'MATCH' && again.contract).toBe(served);
+    // The whole current contract is served as published.
+    const whole = matchContractVersion(sdlOf('catalogue.graphql'), contracts);
+    expect(whole.kind === 'MATCH' && whole.contract).toBe(current);
+  });
+
+  it('gets `outcomes` cut from a read, keeping the rest, while the same text goes whole to an institution serving it', () => {
+    const cut = requestForContract('quiet', { query, variables: { id: 'quiet:a' } }, served, current.schema);
+    expect(cut.query).not.toContain('outcomes');
+    expect(cut.query).toContain('audience');
+    expect(validate(served.schema, parse(cut.query))).toEqual([]);
+    expect(requestForContract('humber', { query }, current, current.schema).query).toBe(query);
+    expect(downgradeOperation(query, current.schema, served.schema)).toBe(
+      downgradeOperation(query, current.schema, served.schema),
+    );
+  });
+
+  it('refuses a write of the part, naming the version and the part it leaves out', () => {
+    const write = 'mutation { reportOutcomes(institution: "quiet", reports: []) { problems { code } } }';
+    expect(() => requestForContract('quiet', { query: write }, served, current.schema)).toThrow(
+      /contract 1\.1 without the optional outcomes part, which lacks what this request sends \(Mutation\.reportOutcomes/,
+    );
+  });
+});
+
+describe('running the reference catalogue without an optional part', () => {
+  it('reads the parts to leave out from OPTIONAL_PARTS_LEFT_OUT, refusing a name that is no part', () => {
+    const env = { INSTITUTION_CODE: 'quiet', DATABASE_URL: 'postgres://db.invalid/catalogue' };
+    expect(catalogueSettings(env).optionalPartsLeftOut).toEqual([]);
+    expect(catalogueSettings({ ...env, OPTIONAL_PARTS_LEFT_OUT: ' outcomes ' }).optionalPartsLeftOut).toEqual([
+      outcomesPart,
+    ]);
+    expect(() => catalogueSettings({ ...env, OPTIONAL_PARTS_LEFT_OUT: 'outcome' })).toThrow(
+      /OPTIONAL_PARTS_LEFT_OUT "outcome" is not an optional part of the catalogue contract \(known: outcomes\)/,
+    );
   });
 });
 

@@ -25,6 +25,7 @@ import { openCatalogueDatabase } from '../../subgraphs/catalogue/db/connection.j
 import { migrateCatalogueDatabase } from '../../subgraphs/catalogue/db/migrate.js';
 import { startCatalogueSubgraph } from '../../subgraphs/catalogue/server.js';
 import { registerTestInstitution } from '../support/registerInstitution.js';
+import { outcomesPart, type OptionalPart } from '../../runtime/catalogueOptionalParts.js';
 
 const entries = loadExampleCatalogue();
 const exampleKey = `mck_examplecollege_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
@@ -85,7 +86,7 @@ async function register(code: string, name: string, subgraphUrl: string): Promis
 }
 
 /** A reference catalogue (contract 1.1) for `code` on a fresh database, serving entries with an audience. */
-async function startReferenceCatalogue(code: string, port = 0) {
+async function startReferenceCatalogue(code: string, port = 0, optionalPartsLeftOut: readonly OptionalPart[] = []) {
   const databaseUrl = await createTestDatabase(`catalogue_${code}`);
   await migrateCatalogueDatabase(databaseUrl);
   const served = generateCatalogue('humber', 2, 41).map((entry) => ({
@@ -96,7 +97,13 @@ async function startReferenceCatalogue(code: string, port = 0) {
   const store = openCatalogueDatabase(databaseUrl);
   await upsertEntries(store.db, served);
   await store.close();
-  const server = await startCatalogueSubgraph({ institution: code, databaseUrl, port, log: () => {} });
+  const server = await startCatalogueSubgraph({
+    institution: code,
+    databaseUrl,
+    port,
+    optionalPartsLeftOut,
+    log: () => {},
+  });
   onTestFinished(() => server.stop());
   return { server, served };
 }
@@ -130,7 +137,10 @@ async function startSwitchableAddress(upstream: string) {
 }
 
 /** Waits until /health shows `expected` for the institution `code`. */
-async function waitForHealth(code: string, expected: { status?: string; contractVersion?: string }): Promise<void> {
+async function waitForHealth(
+  code: string,
+  expected: { status?: string; contractVersion?: string; optionalPartsLeftOut?: string[] },
+): Promise<void> {
   await vi.waitFor(
     async () => {
       const health = await (await fetch(new URL('/health', gateway()))).json();
@@ -235,6 +245,55 @@ describe('a federation mixing contract 1.1 and 1.0', () => {
     const old = await ask(publish, { id: exampleId }, { authorization: `Bearer ${exampleKey}` });
     expect(old.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', institution: 'examplecollege' });
     expect(old.errors?.[0]?.message).toContain('accepts no writes');
+  });
+
+  it('asks a 1.1 institution that leaves the optional outcomes part out only for what it serves: outcomes null, no error', async () => {
+    const { server, served } = await startReferenceCatalogue('quietcollege', 0, [outcomesPart]);
+    await register('quietcollege', 'Quiet College', server.url);
+    await waitForHealth('quietcollege', { status: 'UP', contractVersion: '1.1', optionalPartsLeftOut: ['outcomes'] });
+    const quietId = `quietcollege:${served[0]!.slug}`;
+
+    // One text for both entries: the rewrite cached for the one without outcomes must not reach the other.
+    const query = `query($id: ID!) { microCredential(id: $id) { id title audience outcomes { period { label } } } }`;
+    const quiet = await ask(query, { id: quietId });
+    expect(quiet.errors).toBeUndefined();
+    expect(quiet.data.microCredential).toEqual({
+      id: quietId,
+      title: served[0]!.title,
+      audience: audience.audience,
+      outcomes: null,
+    });
+    // The institution is on the current version: "not reported" is a normal answer, with no version note.
+    expect(quiet.extensions?.contractVersions).toBeUndefined();
+    const full = await ask(query, { id: humberId });
+    expect(full.errors).toBeUndefined();
+    expect(full.data.microCredential).toMatchObject({ id: humberId, outcomes: [] });
+
+    // Both in one operation, and in a listing: each institution answers what it serves.
+    const both = await ask(
+      `query($q: ID!, $h: ID!) {
+        q: microCredential(id: $q) { id outcomes { enrolments } }
+        h: microCredential(id: $h) { id outcomes { enrolments } }
+        institution(code: "quietcollege") { microCredentials(first: 5) { edges { node { id title outcomes { enrolments } } } } }
+      }`,
+      { q: quietId, h: humberId },
+    );
+    expect(both.errors).toBeUndefined();
+    expect(both.data.q).toEqual({ id: quietId, outcomes: null });
+    expect(both.data.h).toEqual({ id: humberId, outcomes: [] });
+    const listed = both.data.institution.microCredentials.edges.map((edge: any) => edge.node);
+    expect(listed).toHaveLength(served.length);
+    for (const node of listed) expect(node).toMatchObject({ title: expect.any(String), outcomes: null });
+
+    // Writing the part it lacks is refused before anything is sent, naming what it serves.
+    const refused = await ask(
+      `mutation { reportOutcomes(institution: "quietcollege", reports: []) { problems { code } } }`,
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONTRACT_VERSION_UNSUPPORTED',
+      institution: 'quietcollege',
+    });
+    expect(refused.errors?.[0]?.message).toMatch(/contract 1\.1 without the optional outcomes part/);
   });
 
   it('follows an institution redeployed on 1.1 at the same address: its version in /health, then its 1.1 fields', async () => {

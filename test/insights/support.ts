@@ -5,27 +5,15 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { visit, type DocumentNode } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import { serveGraphQL, type RunningHttpServer } from '../../runtime/http.js';
-import { outcomesPart } from '../../gateway/registry/optionalParts.js';
+import { outcomesPart, withoutOptionalParts } from '../../runtime/catalogueOptionalParts.js';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
 import { registerTestInstitution, waitUntilRouted } from '../support/registerInstitution.js';
 
-const outcomeTypes = new Set(outcomesPart.types);
-/** The part's field names (`Query.outcomeReports` → `outcomeReports`). */
-const outcomeFields = new Set(outcomesPart.fields.map((coordinate) => coordinate.split('.')[1]!));
-
-/** The catalogue contract without its optional outcomes part: what an institution on contract 1.0 serves. */
+/** The catalogue contract without its optional outcomes part: what an institution that does not report outcomes serves. */
 export function contractWithoutOutcomes(): DocumentNode {
-  const strip = (node: { name: { value: string } }) => (outcomeTypes.has(node.name.value) ? null : undefined);
-  return visit(loadSchemaDocument('catalogue'), {
-    ObjectTypeDefinition: strip,
-    EnumTypeDefinition: strip,
-    InputObjectTypeDefinition: strip,
-    FieldDefinition: (node) => (outcomeFields.has(node.name.value) ? null : undefined),
-    // The part's `extend type Query { ... }` and the like are left empty: drop them.
-    ObjectTypeExtension: { leave: (node) => (node.fields?.length ? undefined : null) },
-  });
+  return withoutOptionalParts(loadSchemaDocument('catalogue'), [outcomesPart]);
 }
 
 export function serveInstitution(typeDefs: DocumentNode, resolvers: any): Promise<RunningHttpServer> {

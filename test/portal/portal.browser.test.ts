@@ -177,6 +177,7 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
     expect(await page.getAttribute('[data-oqf-band]', 'data-oqf-band')).toBe('BELOW_CERTIFICATE_I');
     expect(await page.textContent('section[aria-labelledby="oqf-heading"]')).toMatch(/Below Certificate I/);
     expect(await page.locator('.recognition').count()).toBeGreaterThan(0);
+    expect(await page.locator('section[aria-labelledby="trust-heading"] [data-trust-mark]').count()).toBe(5);
     expect(await page.textContent('section[aria-labelledby="recognition-heading"]')).toMatch(
       /Provincial common core|Equivalency decision/,
     );

@@ -1,0 +1,22 @@
+/**
+ * Stands in for cli/start.ts in test/deployment/stopMessage.test.ts: it shuts
+ * down the way the directory does on Ctrl-C (its event loop busy for a while,
+ * stopping services and PostgreSQL), then prints the same last line.
+ */
+const busyFor = (ms: number) => {
+  const end = Date.now() + ms;
+  while (Date.now() < end);
+};
+let stopping = false;
+process.on('SIGINT', async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('SIGINT: stopping…');
+  busyFor(300);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  console.log('Stopped. Data is kept for the next start.');
+  process.exit(0);
+});
+console.log('Press Ctrl-C to stop.');
+// Busy now and then, as a running directory is: a signal may arrive while the loop is occupied.
+setInterval(() => busyFor(50), 60);
