@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/support/longestFirst.js';
 
 // graphql 16 ships ESM and CJS builds; Vite would pick the ESM one for our code while the
 // Apollo packages require the CJS one, and two copies of graphql refuse each other's types.
@@ -10,6 +11,7 @@ export default defineConfig({
   test: {
     // Integration files start real servers; two cores handle two files at a time well.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         // Pure logic with injected fakes: no PostgreSQL, no servers, seconds in all
