@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/support/longestFirst.js';
 
 // graphql 16 ships ESM and CJS builds; Vite would pick the ESM one for our code while the
 // Apollo packages require the CJS one, and two copies of graphql refuse each other's types.
@@ -10,6 +11,7 @@ export default defineConfig({
   test: {
     // Integration files start real servers; two cores handle two files at a time well.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         // Pure logic with injected fakes: no PostgreSQL, no servers, seconds in all
@@ -24,6 +26,11 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.unit.test.ts'],
           globalSetup: ['test/support/globalPostgres.ts'],
+          // A worker runs its files one after another in one module graph, so Apollo, graphql and the
+          // composed supergraph load once per worker rather than once per file (a third of the suite's
+          // CPU time). fileIndependence.ts fails any file that leaves state behind for the next one.
+          isolate: false,
+          setupFiles: ['test/support/fileIndependence.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           env,

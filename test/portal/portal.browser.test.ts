@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
 import { startTestDirectory, stopInstitutionDuringTest } from '../support/directory.js';
 
@@ -28,6 +28,8 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
   let directory: LocalDirectory;
   let browser: Browser;
   let origin: string;
+  /** The current test's browser contexts: one browser serves the file, each test closes what it opened. */
+  let contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     directory = await startTestDirectory({
@@ -54,6 +56,10 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
     });
     mkdirSync(screenshotDir, { recursive: true });
   });
+  afterEach(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    contexts = [];
+  });
   afterAll(async () => {
     await browser?.close();
     await directory?.stop();
@@ -62,6 +68,7 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
 
   async function open(path: string, viewport = { width: 1280, height: 900 }, javaScriptEnabled = true): Promise<Page> {
     const context = await browser.newContext({ viewport, javaScriptEnabled });
+    contexts.push(context);
     const page = await context.newPage();
     const response = await page.goto(`${origin}${path}`);
     expect(response, path).not.toBeNull();

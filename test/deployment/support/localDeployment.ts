@@ -28,6 +28,8 @@ export interface LocalDeploymentOptions {
   /** Start only these services and what they depend on; default: all of them. */
   only?: string[];
   healthTimeoutMs?: number;
+  /** Variables set on top of a service's compose environment, by service (e.g. shorter gateway deadlines). */
+  settings?: Record<string, Record<string, string>>;
 }
 
 export interface LocalDeployment {
@@ -203,6 +205,7 @@ function localEnvironment(
   } else if (environment.MEILI_HOST && options.meilisearch?.masterKey) {
     environment.MEILI_MASTER_KEY = options.meilisearch.masterKey;
   }
+  Object.assign(environment, options.settings?.[service.name]);
   const port = localPorts.get(service.name);
   if (port !== undefined) environment.PORT = String(port);
   return environment;

@@ -3,10 +3,27 @@
  * with the time each request took. Every request has a generous client-side
  * limit so a hung gateway fails the test instead of hanging it.
  */
-import { defaultDeadlines } from '../../../gateway/deadlines.js';
+import { defaultDeadlines, type GatewayDeadlines } from '../../../gateway/deadlines.js';
 
-/** The deployment runs the gateway with its defaults. */
-export const deadlines = defaultDeadlines;
+/**
+ * The deadlines the deployment's gateway runs with: the read and operation deadlines are shorter
+ * than the defaults (3 s, 3 s, 10 s) so each outage scenario takes seconds rather than tens of
+ * seconds; the mechanism bounding a request is the same whatever the figure. The defaults
+ * themselves are checked against the README in test/gateway/settings.unit.test.ts.
+ */
+export const deadlines: GatewayDeadlines = {
+  ...defaultDeadlines,
+  frameworkMs: 1_500,
+  searchMs: 1_500,
+  operationMs: 4_000,
+};
+
+/** `deadlines` as the gateway's environment sets them (docker-compose.yml leaves them at their defaults). */
+export const deadlineSettings = {
+  FRAMEWORK_TIMEOUT_MS: String(deadlines.frameworkMs),
+  SEARCH_TIMEOUT_MS: String(deadlines.searchMs),
+  OPERATION_TIMEOUT_MS: String(deadlines.operationMs),
+};
 
 export interface Timed {
   ms: number;
