@@ -206,8 +206,8 @@ describe('generateCatalogue', () => {
     );
   });
 
-  it('scales to 50 institutions of 1,000 entries quickly, with unique slugs', () => {
-    const started = performance.now();
+  it('scales to 50 institutions of 1,000 entries with unique slugs', () => {
+    // How long this takes is a figure for `npm run bench -- "sample data"`, not a test.
     const institutions = benchmarkInstitutions(50);
     expect(new Set(institutions.map((institution) => institution.code)).size).toBe(50);
     let total = 0;
@@ -217,7 +217,6 @@ describe('generateCatalogue', () => {
       expect(new Set(entries.map((entry) => entry.slug)).size, institution.code).toBe(1_000);
     }
     expect(total).toBe(50_000);
-    expect(performance.now() - started).toBeLessThan(15_000);
     expect(() => validateCatalogueEntries(generateCatalogue(institutions[49]!, 1_000, 1, referenceDate))).not.toThrow();
   });
 });
