@@ -4,13 +4,20 @@
  * outside the contract's enums or formats are dropped and reported to the
  * reader, never sent on.
  */
+import {
+  deliveryModeValues,
+  institutionTypeValues,
+  oqfBandValues,
+  regionValues,
+  searchSortValues,
+} from '../subgraphs/search/generated/enums.js';
 import type { FacetName } from './queries.js';
 
 const enumValues: Partial<Record<FacetName, readonly string[]>> = {
-  institutionType: ['PUBLIC_COLLEGE', 'UNIVERSITY', 'INDIGENOUS_INSTITUTE', 'CAREER_COLLEGE'],
-  region: ['CENTRAL', 'EASTERN', 'NORTHERN', 'SOUTHWESTERN', 'TORONTO'],
-  deliveryMode: ['ONLINE_ASYNCHRONOUS', 'ONLINE_SYNCHRONOUS', 'IN_PERSON', 'HYBRID'],
-  oqfBand: ['BELOW_CERTIFICATE_I', 'CERTIFICATE_I', 'CERTIFICATE_II', 'ABOVE_CERTIFICATE_II'],
+  institutionType: institutionTypeValues,
+  region: regionValues,
+  deliveryMode: deliveryModeValues,
+  oqfBand: oqfBandValues,
   osapEligible: ['true', 'false'],
   creditBearing: ['true', 'false'],
 };
@@ -24,14 +31,7 @@ const formats: Partial<Record<FacetName, RegExp>> = {
   commonCore: /^[A-Z0-9][A-Z0-9-]{0,63}$/,
 };
 
-export const sortOrders = [
-  'RELEVANCE',
-  'COST_ASC',
-  'COST_DESC',
-  'HOURS_ASC',
-  'HOURS_DESC',
-  'NEXT_START_DATE_ASC',
-] as const;
+export const sortOrders = searchSortValues;
 export type SortOrder = (typeof sortOrders)[number];
 
 const rangeParams = ['hoursMin', 'hoursMax', 'costMin', 'costMax'] as const;

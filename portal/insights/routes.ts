@@ -9,31 +9,13 @@ import { randomBytes } from 'node:crypto';
 import express, { type Express, type Request, type Response } from 'express';
 import { insightsPage, insightsQuery, signInPage, type InsightsData } from './page.js';
 import { postGraphQL } from '../../runtime/graphqlClient.js';
+import { insightsTableValues } from '../../subgraphs/search/generated/enums.js';
 
 const cookieName = 'insights_session';
 const sessionMs = 8 * 60 * 60 * 1000;
 const maxSessions = 1000;
-const csvTables = new Set([
-  'SUPPLY_BY_SECTOR',
-  'SUPPLY_BY_OCCUPATION',
-  'SUPPLY_BY_REGION',
-  'SUPPLY_BY_OQF_BAND',
-  'SUPPLY_BY_DELIVERY_MODE',
-  'SUPPLY_PRICE',
-  'SUPPLY_HOURS',
-  'DEMAND_DAILY',
-  'DEMAND_TOP_QUERIES',
-  'DEMAND_ZERO_RESULT_QUERIES',
-  'DEMAND_BY_THEME',
-  'DEMAND_BY_REGION',
-  'DEMAND_FILTERS',
-  'DEMAND_OPENED',
-  'OUTCOMES_INSTITUTIONS',
-  'OUTCOMES_BY_OQF_BAND',
-  'OUTCOMES_BY_DELIVERY_MODE',
-  'OUTCOMES_BY_INSTITUTION_TYPE',
-  'GAPS',
-]);
+/** Every insights table can be downloaded; names outside the contract's list get a 404. */
+const csvTables = new Set<string>(insightsTableValues);
 
 interface Answer {
   data?: { insights?: unknown } | null;

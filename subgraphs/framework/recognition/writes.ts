@@ -48,6 +48,7 @@ import type { FrameworkProblemCode } from '../problemCodes.js';
 import type { MicroCredentialCheck } from './gatewayCheck.js';
 import { institutionOfItem } from './model.js';
 import { institutionOfMicroCredentialId } from '../../../runtime/microCredentialId.js';
+import { isUuid } from '../db/isUuid.js';
 import {
   checkChoice,
   checkDate,
@@ -507,7 +508,7 @@ export async function recordAgreement(
 
 /** Null for ids that name no agreement (malformed ones included). */
 export async function findAgreement(db: FrameworkDatabase, id: string): Promise<AgreementRow | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return (await findAgreementsByIds(db, [id]))[0] ?? null;
 }
 
@@ -521,7 +522,7 @@ export async function setAgreementStatus(db: FrameworkDatabase, id: string, stat
 }
 
 export async function findEquivalencyById(db: FrameworkDatabase, id: string): Promise<EquivalencyRow | null> {
-  return /^[0-9a-f-]{36}$/i.test(id) ? findEquivalency(db, id) : null;
+  return isUuid(id) ? findEquivalency(db, id) : null;
 }
 
 export async function withdrawEquivalency(db: FrameworkDatabase, id: string): Promise<EquivalencyRow> {
