@@ -110,7 +110,13 @@ export class GatewayMetrics {
     if (failure) this.failures.inc({ subgraph, institution, reason: failure });
   }
 
-  /** Counts and times every client operation. */
+  /** One client operation, begun at `started` (performance.now()), answered now. */
+  recordOperation(type: string, outcome: 'ok' | 'partial' | 'error', started: number): void {
+    this.operations.inc({ type, outcome });
+    this.operationSeconds.observe({ type }, (performance.now() - started) / 1000);
+  }
+
+  /** Counts and times every client operation Apollo Server answers (the cache's fast path records its own). */
   plugin(): ApolloServerPlugin {
     const metrics = this;
     return {
@@ -124,8 +130,7 @@ export class GatewayMetrics {
           async willSendResponse({ response }) {
             const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
             const outcome = !body?.errors?.length ? 'ok' : body.data ? 'partial' : 'error';
-            metrics.operations.inc({ type, outcome });
-            metrics.operationSeconds.observe({ type }, (performance.now() - started) / 1000);
+            metrics.recordOperation(type, outcome, started);
           },
         };
       },

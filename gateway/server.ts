@@ -196,6 +196,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           schema: () => apiSchema,
           isTrusted: (req) => isTrusted(clientAddress(req)),
         }),
+        // Last, so every protection above applies to hits too; misses go on to Apollo.
+        cache.fastPath((started) => metrics.recordOperation('query', 'ok', started)),
       );
       // Permanent URLs answer JSON-LD here; a browser asking for HTML goes on to the portal's page.
       linkedData.mountRoutes(app);

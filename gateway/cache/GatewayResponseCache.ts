@@ -1,15 +1,19 @@
 /**
  * The gateway's response cache, wired: the store, the watcher that
- * invalidates it, the Apollo plugin that serves and fills it, and the
- * wrappers that tell it which sources each answer came from. Switched off,
- * it wraps nothing and every response says `x-cache: BYPASS`.
+ * invalidates it, the Apollo plugin that serves and fills it, the fast path
+ * that answers exact hits before Apollo, and the wrappers that tell it which
+ * sources each answer came from. Switched off, it wraps nothing and every
+ * response says `x-cache: BYPASS`.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { GatewayContext } from '../context.js';
 import type { InstitutionRouter } from '../registry/institutionRegistry.js';
 import { DataVersionWatcher, type WatchedRegistry } from './DataVersionWatcher.js';
-import { responseCacheMetrics } from './metrics.js';
+import { cacheHitFastPath } from './cacheHitFastPath.js';
+import { cacheHeaders } from './cachedResponse.js';
+import { countCacheDecision, responseCacheMetrics } from './metrics.js';
 import { recordingRouter, recordingService } from './requestScope.js';
 import { responseCachePlugin } from './responseCachePlugin.js';
 import { ResponseStore } from './ResponseStore.js';
@@ -70,14 +74,25 @@ export class GatewayResponseCache {
         async requestDidStart() {
           return {
             async willSendResponse({ response }) {
-              responseCacheMetrics.gateway_response_cache_bypasses_total++;
-              response.http.headers.set('x-cache', 'BYPASS');
+              countCacheDecision('BYPASS');
+              for (const [name, value] of cacheHeaders('BYPASS', undefined, false))
+                response.http.headers.set(name, value);
             },
           };
         },
       };
     }
     return responseCachePlugin({ store: this.store, watching: (tag) => this.watcher?.watching(tag) ?? false });
+  }
+
+  /**
+   * Express middleware for /graphql, after every protection and before Apollo:
+   * answers exact hits itself (cacheHitFastPath.ts); `answered` records each such
+   * operation in the gateway's metrics.
+   */
+  fastPath(answered: (started: number) => void): RequestHandler {
+    if (!this.enabled) return (_req, _res, next) => next();
+    return cacheHitFastPath({ store: this.store, answered });
   }
 
   /** The data source of the framework or search subgraph, recording that an answer used it. */

@@ -3,6 +3,8 @@
  * exporter (GET /metrics through GatewayMetrics.registerCache, a benchmark)
  * can read them without this module depending on it. Names follow Prometheus conventions.
  */
+import type { CacheDecision } from './cachedResponse.js';
+
 export const responseCacheMetrics = {
   /** Answers served from the cache. */
   gateway_response_cache_hits_total: 0,
@@ -23,3 +25,14 @@ export const responseCacheMetrics = {
 };
 
 export type ResponseCacheMetric = keyof typeof responseCacheMetrics;
+
+/** Counts one answer by what the cache did for it. */
+export function countCacheDecision(decision: CacheDecision): void {
+  responseCacheMetrics[
+    decision === 'HIT'
+      ? 'gateway_response_cache_hits_total'
+      : decision === 'MISS'
+        ? 'gateway_response_cache_misses_total'
+        : 'gateway_response_cache_bypasses_total'
+  ]++;
+}

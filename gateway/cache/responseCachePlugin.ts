@@ -2,7 +2,10 @@
  * The response cache as an Apollo Server plugin: after the operation is
  * parsed and validated (so every limit the gateway applies has already
  * passed), a public query is answered from the cache when it can be; a miss
- * runs normally and its answer is stored if it is clean.
+ * runs normally and its answer is stored if it is clean. Most hits never get
+ * this far: the fast path in front of Apollo (cacheHitFastPath.ts) answers
+ * them with the same key, body and headers; this plugin answers the rest and
+ * is the only one that stores.
  *
  * Stored: queries without a credential whose answer has no error, built only
  * from sources the watcher is following. Never stored: mutations, anything
@@ -10,24 +13,23 @@
  * need them exact). A mutation through the gateway drops the answers built
  * from what it wrote as soon as it returns, so a client reads its own write.
  *
- * Headers: `x-cache: HIT | MISS | BYPASS`; public answers get a strong
- * `ETag` and `Cache-Control: public, max-age=1` (a CDN may serve them for one
- * second, which keeps a publish visible within 2 s); Express answers a GET
- * carrying a matching `If-None-Match` with 304.
+ * Headers (cachedResponse.ts): `x-cache: HIT | MISS | BYPASS`; public answers
+ * get a strong `ETag` and `Cache-Control: public, max-age=1`; Express answers
+ * a GET carrying a matching `If-None-Match` with 304.
  */
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
-import { Kind, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { Kind, type DocumentNode, type FormattedExecutionResult, type SelectionSetNode } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { sharesPublicAnswers } from '../credentials.js';
-import { responseCacheMetrics as metrics } from './metrics.js';
+import { cacheHeaders, responseBody, type CacheDecision } from './cachedResponse.js';
+import { responseCacheKey } from './cacheKey.js';
+import { countCacheDecision } from './metrics.js';
 import { openScope } from './requestScope.js';
 import type { ResponseStore } from './ResponseStore.js';
 
 /** Root fields whose answers are never stored: feeds and status are read by followers that need them exact. */
 const uncachedRootFields = new Set(['changes', 'directoryChanges', 'searchStatus']);
-
-export const publicCacheControl = 'public, max-age=1';
 
 export interface ResponseCachePluginOptions {
   store: ResponseStore;
@@ -43,7 +45,7 @@ export function responseCachePlugin({
     async requestDidStart({ contextValue }) {
       const scope = openScope(contextValue);
       scope.credentialed = !sharesPublicAnswers(contextValue.credential);
-      let decision: 'HIT' | 'MISS' | 'BYPASS' = 'BYPASS';
+      let decision: CacheDecision = 'BYPASS';
       let key = '';
       let since = 0;
       let etag: string | undefined;
@@ -66,26 +68,15 @@ export function responseCachePlugin({
         },
         async willSendResponse(context) {
           const { response, operation } = context;
-          const headers = response.http.headers;
           if (operation?.operation === 'mutation') for (const tag of scope.tags) store.invalidate(tag);
           if (decision === 'MISS') {
             const stored = storable(context) && [...scope.tags].every(watching) && !scope.credentialed;
-            const answer = stored ? store.set(key, JSON.stringify(resultOf(context)), scope.tags, since) : undefined;
+            const answer = stored ? store.set(key, responseBody(resultOf(context)), scope.tags, since) : undefined;
             etag = answer?.etag;
           }
-          metrics[
-            decision === 'HIT'
-              ? 'gateway_response_cache_hits_total'
-              : decision === 'MISS'
-                ? 'gateway_response_cache_misses_total'
-                : 'gateway_response_cache_bypasses_total'
-          ]++;
-          headers.set('x-cache', decision);
-          if (etag) {
-            headers.set('etag', etag);
-            headers.set('cache-control', publicCacheControl);
-          } else if (scope.credentialed) {
-            headers.set('cache-control', 'private, no-store');
+          countCacheDecision(decision);
+          for (const [name, value] of cacheHeaders(decision, etag, scope.credentialed)) {
+            response.http.headers.set(name, value);
           }
         },
       };
@@ -93,13 +84,14 @@ export function responseCachePlugin({
   };
 }
 
-/**
- * Same operation text (by hash, so APQ and full text agree), same operation name, same variables,
- * same negotiated language (`lang`-less text fields follow `Accept-Language`, runtime/language.ts).
- */
-function cacheKey(context: GraphQLRequestContext<GatewayContext>): string {
-  const { queryHash, request, contextValue } = context;
-  return `${contextValue.language}\n${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+function cacheKey({ queryHash, request, contextValue }: GraphQLRequestContext<GatewayContext>): string {
+  return responseCacheKey({
+    language: contextValue.language,
+    // Apollo sets it before any operation is resolved (its types leave it optional).
+    queryHash: queryHash ?? '',
+    operationName: request.operationName,
+    variables: request.variables,
+  });
 }
 
 function isCacheableQuery(context: GraphQLRequestContext<GatewayContext>): boolean {
@@ -120,9 +112,10 @@ function selectsAny(selectionSet: SelectionSetNode, document: DocumentNode, name
   });
 }
 
-function resultOf(context: GraphQLRequestContext<GatewayContext>): unknown {
+/** Only called for a storable (single) response. */
+function resultOf(context: GraphQLRequestContext<GatewayContext>): FormattedExecutionResult {
   const { body } = context.response;
-  return body?.kind === 'single' ? body.singleResult : undefined;
+  return body?.kind === 'single' ? body.singleResult : {};
 }
 
 /** A complete answer without errors, with no status of its own (a 200). */

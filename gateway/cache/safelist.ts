@@ -9,14 +9,10 @@
  * persisted queries (APQ) use, so a registered operation can also be sent by
  * hash alone once the gateway has seen it.
  */
-import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context.js';
-
-export function operationHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+import { operationHash } from './cacheKey.js';
 
 export function safelistPlugin(operations: readonly string[]): ApolloServerPlugin<GatewayContext> {
   const allowed = new Set(operations.map(operationHash));

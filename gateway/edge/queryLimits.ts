@@ -35,6 +35,7 @@ import {
   type GraphQLSchema,
   type ValidationContext,
 } from 'graphql';
+import { readGraphQLRequest } from './graphqlRequest.js';
 import { queryCostRule } from './queryCost.js';
 import { repeatedFieldsRule } from './repeatedFields.js';
 
@@ -74,7 +75,7 @@ export interface QueryLimitsOptions {
 /** Express middleware for /graphql; the body must already be parsed. */
 export function queryLimits(options: QueryLimitsOptions): RequestHandler {
   return (req, res, next) => {
-    const { query, variables } = operationOf(req);
+    const { query, variables } = readGraphQLRequest(req) ?? {};
     const schema = options.schema();
     if (query === undefined || !schema || options.isTrusted(req)) return next();
     const refusal = refusalFor(query, variables, schema, options.limits);
@@ -91,23 +92,6 @@ export function refusalFor(
   limits: QueryLimits,
 ): GraphQLError | undefined {
   return checkTokenCount(query, limits.maxTokens) ?? checkDocument(query, variables, schema, limits);
-}
-
-function operationOf(req: Request): { query?: string; variables?: Record<string, unknown> } {
-  const source = req.method === 'GET' ? (req.query as Record<string, unknown>) : (req.body as Record<string, unknown>);
-  if (typeof source !== 'object' || source === null || typeof source.query !== 'string') return {};
-  let variables = source.variables;
-  if (typeof variables === 'string') {
-    try {
-      variables = JSON.parse(variables);
-    } catch {
-      variables = undefined; // Apollo refuses it with its own message
-    }
-  }
-  return {
-    query: source.query,
-    variables: typeof variables === 'object' && variables !== null ? (variables as Record<string, unknown>) : undefined,
-  };
 }
 
 /** Stops lexing at the first token past the limit: the cost of a refusal does not grow with the document. */
