@@ -18,7 +18,7 @@
 import { rm } from 'node:fs/promises';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
-import { startEmbeddedPostgres } from '../runtime/postgres.js';
+import { leaveStopSignalsToCaller, startEmbeddedPostgres } from '../runtime/postgres.js';
 import { disableApolloTelemetry } from '../runtime/apolloTelemetry.js';
 import { serveGraphQL } from '../runtime/http.js';
 import { startLocalDirectory } from '../cli/localDirectory.js';
@@ -45,6 +45,8 @@ const registryToken = 'bench-registry-token';
 async function directory(): Promise<() => Promise<void>> {
   const root = `.tmp/bench-load-${process.pid}`;
   const cluster = await startEmbeddedPostgres({ dataDir: `${root}/postgres` });
+  // SIGTERM stops the directory, then the cluster (below), not both at once.
+  leaveStopSignalsToCaller();
   const running = await startLocalDirectory({
     cluster,
     institutions: sampleInstitutions,

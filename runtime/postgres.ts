@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { dirname, parse, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import EmbeddedPostgres from './embeddedPostgresModule.js';
+
+export { leaveStopSignalsToCaller } from './embeddedPostgresModule.js';
 import { relocationRoot, startRelocatedPostgres, type RelocatedPostgres } from './relocatedPostgres.js';
 import postgres from 'postgres';
 
