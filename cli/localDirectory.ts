@@ -132,6 +132,7 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
           // The province key is the province's: its insights are read from search.
           provinceApiKey: options.provinceApiKey,
           demandDir: options.search.demandDir,
+          registryToken: options.registryToken,
           log: options.log,
         })
       : undefined;

@@ -119,7 +119,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const deadlines = { ...defaultDeadlines, ...options.deadlines };
   const metrics = new GatewayMetrics(healthTargets(registry, services));
   const cache = new GatewayResponseCache(options.responseCache);
-  await cache.start({ registry, frameworkUrl: options.frameworkUrl, searchUrl: options.searchUrl, log: options.log });
+  await cache.start({
+    registry,
+    frameworkUrl: options.frameworkUrl,
+    searchUrl: options.searchUrl,
+    registryToken: options.registryToken,
+    log: options.log,
+  });
   metrics.registerCache(cache.metrics);
   const catalogue = new ShardedCatalogueDataSource(cache.router(registry), contract, deadlines, metrics);
   const province = (service: 'framework' | 'search', url: string) =>

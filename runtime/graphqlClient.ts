@@ -23,6 +23,8 @@ export interface GraphQLRequestBody {
 export interface GraphQLAnswer {
   data: Record<string, unknown> | null;
   errors: GraphQLFormattedError[];
+  /** The answer's `extensions` when it is an object (search's demand records, demandExtension.ts). */
+  extensions?: Record<string, unknown>;
 }
 
 export type GraphQLCallFailure = 'UNREACHABLE' | 'TIMEOUT' | 'HTTP_ERROR' | 'MALFORMED_RESPONSE' | 'TOO_LARGE';
@@ -72,7 +74,12 @@ export async function postGraphQL(call: GraphQLCall): Promise<GraphQLAnswer> {
   return {
     data: (parsed.data as Record<string, unknown> | null | undefined) ?? null,
     errors: (parsed.errors as GraphQLFormattedError[] | undefined) ?? [],
+    ...(isObject(parsed.extensions) && { extensions: parsed.extensions }),
   };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -189,7 +196,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function isResponseShape(value: unknown): value is { data?: unknown; errors?: unknown } {
+function isResponseShape(value: unknown): value is { data?: unknown; errors?: unknown; extensions?: unknown } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const { data, errors } = value as { data?: unknown; errors?: unknown };
   const dataOk = data === undefined || data === null || (typeof data === 'object' && !Array.isArray(data));

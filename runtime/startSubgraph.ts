@@ -4,7 +4,7 @@
  * termination owned by the entry point), a /health route, and Apollo telemetry off.
  * The deployable supplies what is its own: schema, resolvers, context, health check, extra routes.
  */
-import { ApolloServer, type BaseContext, type ContextFunction } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext, type ContextFunction } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -34,6 +34,8 @@ export interface SubgraphOptions<TContext extends BaseContext> {
   host?: string;
   context: ContextFunction<[ExpressContextFunctionArgument], TContext>;
   health(): Promise<HealthReport>;
+  /** Plugins of the subgraph's own, after the ones every subgraph has. */
+  plugins?: ApolloServerPlugin<TContext>[];
   /** Further routes (admin, readiness), mounted before /graphql. */
   routes?(app: Express): void;
   log(message: string): void;
@@ -53,7 +55,12 @@ export async function startSubgraph<TContext extends BaseContext>(
         schema,
         // Nothing reads federated traces (no Apollo usage reporting) or cache hints (the gateway's cache is
         // invalidated by change feeds, not TTLs); both hook every resolved field of every request.
-        plugins: [drain, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+        plugins: [
+          drain,
+          ApolloServerPluginInlineTraceDisabled(),
+          ApolloServerPluginCacheControlDisabled(),
+          ...(options.plugins ?? []),
+        ],
         introspection: true,
         // A public API: stack traces help attackers, not clients.
         includeStacktraceInErrorResponses: false,

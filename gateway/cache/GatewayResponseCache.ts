@@ -12,6 +12,7 @@ import type { GatewayContext } from '../context.js';
 import type { InstitutionRouter } from '../registry/institutionRegistry.js';
 import { DataVersionWatcher, type WatchedRegistry } from './DataVersionWatcher.js';
 import { cacheHitFastPath } from './cacheHitFastPath.js';
+import { CachedSearchReporter } from './CachedSearchReporter.js';
 import { cacheHeaders } from './cachedResponse.js';
 import { countCacheDecision, responseCacheMetrics } from './metrics.js';
 import { recordingRouter, recordingService } from './requestScope.js';
@@ -25,6 +26,8 @@ export interface ResponseCacheOptions {
   watchIntervalMs?: number;
   /** Default 64 MB of JSON. */
   maxBytes?: number;
+  /** How often searches answered from the cache are reported to search; default 5 s. */
+  searchReportIntervalMs?: number;
 }
 
 export class GatewayResponseCache {
@@ -32,10 +35,15 @@ export class GatewayResponseCache {
   readonly metrics = responseCacheMetrics;
   private readonly store: ResponseStore;
   private watcher: DataVersionWatcher | undefined;
+  private searchReporter: CachedSearchReporter | undefined;
 
   constructor(private readonly options: ResponseCacheOptions = {}) {
     this.enabled = options.enabled ?? true;
-    this.store = new ResponseStore({ maxBytes: options.maxBytes ?? 64 * 1024 * 1024, maxEntries: 100_000 });
+    this.store = new ResponseStore(
+      { maxBytes: options.maxBytes ?? 64 * 1024 * 1024, maxEntries: 100_000 },
+      // Every hit, through Apollo or the fast path, counts the searches its answer stands for.
+      (answer) => this.searchReporter?.served(answer.searches),
+    );
   }
 
   /** Starts watching; answers are stored only for sources the watcher has read. */
@@ -43,9 +51,21 @@ export class GatewayResponseCache {
     registry: WatchedRegistry;
     frameworkUrl: string;
     searchUrl?: string;
+    /** Lets the gateway report searches answered from the cache to search. */
+    registryToken?: string;
     log?: (message: string) => void;
   }) {
     if (!this.enabled) return;
+    const { searchUrl, registryToken, log } = sources;
+    if (searchUrl && registryToken) {
+      this.searchReporter = new CachedSearchReporter({
+        searchUrl,
+        registryToken,
+        intervalMs: this.options.searchReportIntervalMs,
+        log,
+      });
+      this.searchReporter.start();
+    }
     this.watcher = new DataVersionWatcher({
       ...sources,
       intervalMs: this.options.watchIntervalMs ?? 500,
@@ -61,6 +81,7 @@ export class GatewayResponseCache {
 
   async stop(): Promise<void> {
     await this.watcher?.stop();
+    await this.searchReporter?.stop();
   }
 
   /** Checks every source now instead of at the next tick. */

@@ -17,6 +17,8 @@ export interface CachedAnswer {
   /** A strong validator of `json`. */
   etag: string;
   tags: readonly string[];
+  /** Search's demand records for the searches the answer stands for, counted again on each hit. */
+  searches: readonly unknown[];
 }
 
 export interface ResponseStoreLimits {
@@ -33,7 +35,11 @@ export class ResponseStore {
   private clock = 0;
   private bytes = 0;
 
-  constructor(private readonly limits: ResponseStoreLimits) {}
+  /** `served` is told of every answer handed out (both ways hits are served read through `get`). */
+  constructor(
+    private readonly limits: ResponseStoreLimits,
+    private readonly served: (answer: CachedAnswer) => void = () => {},
+  ) {}
 
   now(): number {
     return this.clock;
@@ -44,12 +50,19 @@ export class ResponseStore {
     if (answer) {
       this.entries.delete(key);
       this.entries.set(key, answer);
+      this.served(answer);
     }
     return answer;
   }
 
   /** Stores `json` unless a tag was invalidated after `since`; returns the stored answer. */
-  set(key: string, json: string, tags: Iterable<string>, since: number): CachedAnswer | undefined {
+  set(
+    key: string,
+    json: string,
+    tags: Iterable<string>,
+    since: number,
+    searches: readonly unknown[] = [],
+  ): CachedAnswer | undefined {
     const tagList = [...tags];
     if (this.clearedAt > since || tagList.some((tag) => (this.invalidatedAt.get(tag) ?? 0) > since)) return undefined;
     if (json.length > this.limits.maxBytes / 10) return undefined;
@@ -58,6 +71,7 @@ export class ResponseStore {
       json,
       etag: `"${createHash('sha1').update(json).digest('base64url')}"`,
       tags: tagList,
+      searches,
     };
     this.entries.set(key, answer);
     for (const tag of tagList) {

@@ -22,6 +22,8 @@ export class RequestScope {
   readonly tags = new Set<string>();
   /** A credential was forwarded: the answer is private to this caller. */
   credentialed = false;
+  /** Search's anonymised demand records for the searches this answer counted (`extensions.searchDemand`). */
+  readonly searches: unknown[] = [];
 }
 
 const scopes = new WeakMap<object, RequestScope>();
@@ -44,9 +46,17 @@ export function recordingService(
       if (!scope) return service.process(options);
       if (tag) scope.tags.add(tag);
       if (!sharesPublicAnswers(options.context?.credential)) scope.credentialed = true;
-      return currentScope.run(scope, () => service.process(options));
+      const answer = currentScope.run(scope, () => service.process(options));
+      return tag === 'search' ? answer.then((response) => keepSearchDemand(scope, response)) : answer;
     },
   };
+}
+
+/** Only search's own records are taken: a catalogue's extensions are not trusted to add demand. */
+function keepSearchDemand(scope: RequestScope, response: GatewayGraphQLResponse): GatewayGraphQLResponse {
+  const records = response.extensions?.searchDemand;
+  if (Array.isArray(records)) scope.searches.push(...records);
+  return response;
 }
 
 /** Wraps the institution router so every institution a catalogue fetch is routed to is recorded. */

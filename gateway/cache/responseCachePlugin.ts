@@ -71,7 +71,9 @@ export function responseCachePlugin({
           if (operation?.operation === 'mutation') for (const tag of scope.tags) store.invalidate(tag);
           if (decision === 'MISS') {
             const stored = storable(context) && [...scope.tags].every(watching) && !scope.credentialed;
-            const answer = stored ? store.set(key, responseBody(resultOf(context)), scope.tags, since) : undefined;
+            const answer = stored
+              ? store.set(key, responseBody(resultOf(context)), scope.tags, since, scope.searches)
+              : undefined;
             etag = answer?.etag;
           }
           countCacheDecision(decision);

@@ -62,7 +62,11 @@ export class ProvinceServiceDataSource implements GraphQLDataSource<GatewayConte
       });
       metrics.recordCall(service, '', seconds());
       health.recordSuccess(service);
-      return answer.errors.length ? { data: answer.data, errors: answer.errors } : { data: answer.data };
+      // Extensions are read by the response cache (search's demand records), never passed on to clients.
+      const extensions = answer.extensions && { extensions: answer.extensions };
+      return answer.errors.length
+        ? { data: answer.data, errors: answer.errors, ...extensions }
+        : { data: answer.data, ...extensions };
     } catch (error) {
       if (!(error instanceof InstitutionCallError)) throw error;
       // A write that timed out may have been applied: that is not a sign the service is down.

@@ -12,6 +12,7 @@
  *   PROVINCE_API_KEY: the only key that reads the province-only `insights`
  *   SEARCH_DEMAND_DIR (.data/search-demand; "none": memory only): anonymous daily demand counts
  *   SEARCH_DEMAND_RETENTION_DAYS (730): days of demand kept
+ *   REGISTRY_TOKEN: the gateway's token; only it may report searches answered from its cache
  */
 import { runService } from '../../runtime/entryPoint.js';
 import { MeilisearchBackend } from './backends/meilisearch/MeilisearchBackend.js';

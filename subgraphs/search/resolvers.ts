@@ -46,7 +46,11 @@ export const resolvers: Resolvers = {
       requireReady(context);
       const response = await context.backend.search(request);
       // Later pages of the same search are not new demand.
-      if (request.page === 1) context.demand.recordSearch(searchDemand(args, response));
+      if (request.page === 1) {
+        const demand = searchDemand(args, response);
+        context.demand.recordSearch(demand);
+        context.countedSearches.push(demand);
+      }
       return toSearchResult(request, response);
     },
     async searchSuggestions(_parent, { prefix, limit }, context) {

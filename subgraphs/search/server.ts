@@ -24,6 +24,8 @@ import { Indexer } from './indexer/Indexer.js';
 import { loadSnapshot, saveSnapshot, SnapshotWriter } from './indexer/indexSnapshot.js';
 import { resolvers } from './resolvers.js';
 import { DemandLog } from './demand/DemandLog.js';
+import { demandExtensionPlugin } from './demand/demandExtension.js';
+import { mountCachedSearches } from './demand/cachedSearches.js';
 import { bearerToken } from '../../runtime/bearerToken.js';
 import { sameSecret } from '../../runtime/sameSecret.js';
 
@@ -40,6 +42,8 @@ export interface SearchSubgraphOptions {
   indexDir?: string;
   snapshotIntervalMs?: number;
   adminToken?: string;
+  /** The gateway's token: only it may report searches answered from its cache (cachedSearches.ts). */
+  registryToken?: string;
   /** The province's API key: only it may read `insights`. Insights refuse everyone without it. */
   provinceApiKey?: string;
   /** Where daily demand aggregates are kept (one file per day); memory only when absent. */
@@ -93,6 +97,7 @@ export async function startSearchSubgraph(options: SearchSubgraphOptions): Promi
       indexer,
       language: requestLanguage(req.headers),
       demand,
+      countedSearches: [],
       authorization: req.headers.authorization,
       provinceApiKey: options.provinceApiKey,
       gatewayUrl: typeof options.gatewayUrl === 'string' ? options.gatewayUrl : options.gatewayUrl(),
@@ -107,7 +112,11 @@ export async function startSearchSubgraph(options: SearchSubgraphOptions): Promi
         institutions: indexer.institutions(),
       },
     }),
-    routes: (app) => mountRoutes(app, indexer, options.adminToken),
+    plugins: [demandExtensionPlugin()],
+    routes: (app) => {
+      mountRoutes(app, indexer, options.adminToken);
+      mountCachedSearches(app, demand, options.registryToken);
+    },
     log,
     onStop: async () => {
       await indexer.stop();

@@ -26,6 +26,7 @@ export function searchSettings(env: Record<string, string | undefined>) {
     indexIntervalMs: positiveInteger(env, 'SEARCH_INDEX_INTERVAL_MS', defaultPassIntervalMs),
     adminToken: optionalString(env, 'SEARCH_ADMIN_TOKEN'),
     provinceApiKey: optionalString(env, 'PROVINCE_API_KEY'),
+    registryToken: optionalString(env, 'REGISTRY_TOKEN'),
     demandDir: snapshotDir(optionalString(env, 'SEARCH_DEMAND_DIR') ?? '.data/search-demand'),
     demandRetentionDays: positiveInteger(env, 'SEARCH_DEMAND_RETENTION_DAYS', 730),
   };

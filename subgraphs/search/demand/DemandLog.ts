@@ -101,21 +101,22 @@ export class DemandLog {
     await this.flush();
   }
 
-  recordSearch(demand: SearchDemand): void {
+  /** Counts `times` identical searches (more than one when the gateway reports its cache's answers). */
+  recordSearch(demand: SearchDemand, times = 1): void {
     const day = this.today();
-    day.searches++;
-    if (demand.total === 0) day.zeroResultSearches++;
+    day.searches += times;
+    if (demand.total === 0) day.zeroResultSearches += times;
     if (demand.query !== null) {
-      this.add(day, 'queries', demand.query);
-      if (demand.total === 0) this.add(day, 'zeroResultQueries', demand.query);
+      this.add(day, 'queries', demand.query, times);
+      if (demand.total === 0) this.add(day, 'zeroResultQueries', demand.query, times);
     }
     for (const [name, values] of Object.entries(demand.filters)) {
-      for (const value of values) this.add(day, 'filters', `${name}=${value}`);
+      for (const value of values) this.add(day, 'filters', `${name}=${value}`, times);
     }
-    for (const region of demand.filters.regions ?? []) this.add(day, 'regions', region);
-    for (const code of demand.filters.occupations ?? []) this.add(day, 'occupations', code);
-    for (const label of demand.filters.skills ?? []) this.add(day, 'skills', label);
-    if (demand.theme) this.add(day, 'themes', demand.theme);
+    for (const region of demand.filters.regions ?? []) this.add(day, 'regions', region, times);
+    for (const code of demand.filters.occupations ?? []) this.add(day, 'occupations', code, times);
+    for (const label of demand.filters.skills ?? []) this.add(day, 'skills', label, times);
+    if (demand.theme) this.add(day, 'themes', demand.theme, times);
   }
 
   recordOpen(id: string): void {
@@ -183,13 +184,18 @@ export class DemandLog {
     return day;
   }
 
-  private add(day: DemandDay, table: DemandTable, key: string): void {
+  private add(day: DemandDay, table: DemandTable, key: string, times = 1): void {
     const counts = day.counts[table];
     const size = this.sizes.get(counts) ?? Object.keys(counts).length;
     const stored = Object.hasOwn(counts, key) || size < maxKeysPerTable ? key : otherKey;
     const current = Object.hasOwn(counts, stored) ? counts[stored]! : 0;
     if (current === 0) this.sizes.set(counts, size + 1);
     // Defined, not assigned: a query such as "__proto__" or "constructor" is an ordinary key here.
-    Object.defineProperty(counts, stored, { value: current + 1, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(counts, stored, {
+      value: current + times,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
 }
