@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { LocalDirectory } from '../../cli/localDirectory.js';
 import { operationHash } from '../../gateway/cache/cacheKey.js';
-import { provinceApiKey, startTestDirectory } from '../support/directory.js';
+import { withheldQuery } from '../../subgraphs/search/demand/queryText.js';
+import { provinceApiKey, registryToken, startTestDirectory } from '../support/directory.js';
 import { graphql } from '../support/graphql.js';
 
 let directory: LocalDirectory;
@@ -33,6 +34,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await directory?.stop();
 });
+
+const demandQuery = '{ insights(from: "2024-01-01") { demand { searches topQueries { key count } } } }';
 
 async function send(body: object, headers: Record<string, string> = {}): Promise<string | null> {
   const response = await fetch(directory.gateway.url, {
@@ -62,15 +65,37 @@ it('counts every cached answer to a search, through either path, and reports the
 
   await directory.gateway.stop();
 
-  const insights = await graphql(
-    directory.search!.url,
-    '{ insights(from: "2024-01-01") { demand { searches topQueries { key count } } } }',
-    {},
-    province,
-  );
+  const insights = await graphql(directory.search!.url, demandQuery, {}, province);
   expect(insights.errors).toBeUndefined();
   const { demand } = insights.data.insights;
   expect(demand.topQueries).toContainEqual({ key: 'cached welding', count: 4 });
   expect(demand.topQueries).toContainEqual({ key: 'private welding', count: 3 });
   expect(demand.searches).toBe(7);
 }, 60_000);
+
+it('takes reports of cached searches only from the gateway, and screens their text again', async () => {
+  const report = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(new URL('/demand/cached-searches', directory.search!.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  const gatewayToken = { authorization: `Bearer ${registryToken}` };
+  const record = { query: 'jane.doe@example.com', total: 1, filters: {}, theme: null };
+  expect((await report({ searches: [{ demand: record, count: 3 }] })).status).toBe(401);
+  expect((await report({ searches: [{ demand: record, count: 3 }] }, province)).status).toBe(401);
+  const bad = await report({ searches: [{ demand: { ...record, total: -1 }, count: 3 }] }, gatewayToken);
+  expect(bad.status).toBe(400);
+  expect(await bad.json()).toMatchObject({ code: 'BAD_CACHED_SEARCHES' });
+
+  const searches = async () =>
+    (await graphql(directory.search!.url, demandQuery, {}, province)).data.insights.demand.searches;
+  const before = await searches();
+  const accepted = await report({ searches: [{ demand: record, count: 3 }] }, gatewayToken);
+  expect(await accepted.json()).toEqual({ counted: 3 });
+  expect(await searches()).toBe(before + 3);
+  // Counted without its text, as a search typed with personal details is.
+  const [today] = directory.search!.demand.daysBetween('2024-01-01', '9999-12-31');
+  expect(today?.counts.queries[withheldQuery]).toBe(3);
+  expect(JSON.stringify(today)).not.toContain('jane.doe');
+});

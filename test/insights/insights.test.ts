@@ -42,7 +42,8 @@ beforeAll(async () => {
     entriesPerInstitution: 8,
     institutionTimeoutMs: 5_000,
     search: { port: 0, indexIntervalMs: 300, demandDir },
-    // Every search must reach the search service to be counted (see README, "Demand").
+    // Every search reaches the search service, so counts are read at once (cached ones are reported every 5 s;
+    // cachedSearchDemand.test.ts).
     responseCache: { enabled: false },
   });
   const key = `mck_examplecollege_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
