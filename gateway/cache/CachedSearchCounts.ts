@@ -15,16 +15,11 @@ export class CachedSearchCounts {
 
   /** One served answer that carried these records. */
   add(records: readonly unknown[]): void {
-    for (const demand of records) {
-      const key = JSON.stringify(demand);
-      const entry = this.counts.get(key);
-      if (entry) entry.count++;
-      else this.counts.set(key, { demand, count: 1 });
-    }
+    this.addCounts(records.map((demand) => ({ demand, count: 1 })));
   }
 
-  /** Adds counts back (a report that failed), so they go with the next one. */
-  restore(counts: readonly CachedSearchCount[]): void {
+  /** Adds counts (a report that failed goes back, to be sent with the next one). */
+  addCounts(counts: readonly CachedSearchCount[]): void {
     for (const { demand, count } of counts) {
       const key = JSON.stringify(demand);
       const entry = this.counts.get(key);

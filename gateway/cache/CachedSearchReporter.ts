@@ -54,7 +54,7 @@ export class CachedSearchReporter {
       });
       if (!response.ok) throw new Error(`search answered ${response.status}`);
     } catch (error) {
-      this.counts.restore(searches);
+      this.counts.addCounts(searches);
       this.options.log?.(`cached searches not reported yet: ${(error as Error).message}`);
     }
   }

@@ -22,6 +22,6 @@ it('keeps a failed report for the next one, added to what was counted since', ()
   counts.add([welding]);
   const failed = counts.take();
   counts.add([welding]);
-  counts.restore(failed);
+  counts.addCounts(failed);
   expect(counts.take()).toEqual([{ demand: welding, count: 2 }]);
 });
