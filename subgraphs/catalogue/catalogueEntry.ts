@@ -351,7 +351,7 @@ function parseEntryFields(entry: Record<string, unknown>, check: EntryChecker): 
       : '',
     status: check.oneOf(['status'], entry.status, microCredentialStatuses) ? entry.status : microCredentialStatuses[0],
     effectiveDate: date('effectiveDate', entry.effectiveDate, 'a date "YYYY-MM-DD"'),
-    expiryDate: parseLaterDate('expiryDate', entry, check),
+    expiryDate: parseLaterDate('expiryDate', entry, check) ?? null,
     reviewDate: parseLaterDate('reviewDate', entry, check),
     sunsetReason: check.optionalText(['sunsetReason'], entry.sunsetReason, 1000) ? entry.sunsetReason : null,
   };
@@ -362,9 +362,9 @@ function parseLaterDate(
   field: 'expiryDate' | 'reviewDate',
   entry: Record<string, unknown>,
   check: EntryChecker,
-): string | null {
+): string | null | undefined {
   const value = entry[field];
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined) return value;
   if (!check.format([field], value, entryFormats.date, 'a date "YYYY-MM-DD" or null')) return null;
   if (typeof entry.effectiveDate === 'string' && value < entry.effectiveDate) {
     check.problem([field], 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
