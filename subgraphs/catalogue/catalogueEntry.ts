@@ -213,7 +213,7 @@ function parseEntry(
   const fields = parseEntryFields(entry, check);
   const criticalInformation = parseCriticalInformation(entry, check, { requireFrom11: !options.maintenance });
   checkUniqueInBatch(entry, check, seen);
-  return { ...fields, ...criticalInformation };
+  return Object.assign(fields, criticalInformation);
 }
 
 /** The slug and the external code name one entry of the batch each. */
@@ -564,7 +564,7 @@ function parseOfferings(value: unknown, check: EntryChecker, entryLanguages: unk
         ? registrationUrl
         : '',
     };
-    return { ...parsed, ...parseOfferingDetails(field, offering, check, entryLanguages) };
+    return Object.assign(parsed, parseOfferingDetails(field, offering, check, entryLanguages));
   });
 }
 
