@@ -454,9 +454,9 @@ function parseSkill(field: Path, value: unknown, check: EntryChecker): Skill {
         ? check.format([...field, 'code'], code, entryFormats.sct, 'an ESDC SCT code like "A.01.a.01"')
         : check.text([...field, 'code'], code, 200);
   return {
-    framework: frameworkValid && typeof framework === 'string' ? framework : skillFrameworks[0],
+    framework: frameworkValid ? framework : skillFrameworks[0],
     code: codeValid && typeof code === 'string' ? code : '',
-    label: labelValid && typeof label === 'string' ? label : '',
+    label: labelValid ? label : '',
   };
 }
 
