@@ -24,18 +24,19 @@ import {
   type QualityAssurance,
   type Skill,
   type Stackability,
+  type StackTarget,
   type Supervision,
 } from './entryParts.js';
 import type { EntryProblemCode as ProblemCode, WarningCode } from './problemCodes.js';
 import {
-  checkContact,
-  checkCriticalInformation,
-  checkOfferingDetails,
   frenchTextWarnings,
+  parseContact,
+  parseCriticalInformation,
+  parseOfferingDetails,
 } from './criticalInformationChecks.js';
 import { Checker } from '../../runtime/checker.js';
 import { fieldName } from '../../runtime/problemPath.js';
-import { type EntryChecker, entryFormats, isRecord, type Path } from './entryChecker.js';
+import { type EntryChecker, entryFormats, isRecord, listOf, type Path } from './entryChecker.js';
 import type { CriticalInformation, OfficialLanguage, OfferingDetails } from './criticalInformation.js';
 
 export interface OfferingInput extends OfferingDetails {
@@ -142,31 +143,86 @@ export interface ValidationOptions {
   maintenance?: boolean;
 }
 
+/**
+ * Entries parsed: every entry typed when no entry has a problem, otherwise
+ * every problem of every entry and no entry. A parsed entry holds exactly the
+ * fields of CatalogueEntryInput, each as the checker read it: keys the input
+ * had beyond them are dropped, not refused (as they always were at the write).
+ */
+export type ParsedEntries =
+  | { ok: true; entries: CatalogueEntryInput[]; problems: readonly [] }
+  | { ok: false; entries?: never; problems: EntryProblem[] };
+
+export function parseCatalogueEntries(
+  entries: readonly unknown[],
+  options: Omit<ValidationOptions, 'draft'> = {},
+): ParsedEntries {
+  const problems: EntryProblem[] = [];
+  const parsed: CatalogueEntryInput[] = [];
+  const seen = { slugs: new Set<string>(), externalCodes: new Set<string>() };
+  entries.forEach((entry, index) => {
+    const result = parseEntryOfBatch(entry, index, options, seen);
+    if (result.ok) parsed.push(result.entry);
+    else problems.push(...result.problems);
+  });
+  return problems.length === 0 ? { ok: true, entries: parsed, problems: [] } : { ok: false, problems };
+}
+
+/** One entry typed, or its problems: what a publishing write (one entry at a time) stores. */
+export type ParsedEntry = { ok: true; entry: CatalogueEntryInput } | { ok: false; problems: EntryProblem[] };
+
+export function parseCatalogueEntry(entry: unknown, options: Omit<ValidationOptions, 'draft'> = {}): ParsedEntry {
+  return parseEntryOfBatch(entry, 0, options, { slugs: new Set(), externalCodes: new Set() });
+}
+
+function parseEntryOfBatch(
+  entry: unknown,
+  entryIndex: number,
+  options: Omit<ValidationOptions, 'draft'>,
+  seen: { slugs: Set<string>; externalCodes: Set<string> },
+): ParsedEntry {
+  const label =
+    isRecord(entry) && typeof entry.slug === 'string' ? `entry "${entry.slug}"` : `entry #${entryIndex + 1}`;
+  const check: EntryChecker = new Checker();
+  const result = check.parsed(parseEntry(entry, check, options, seen));
+  if (result.ok && result.value !== undefined) return { ok: true, entry: result.value };
+  return {
+    ok: false,
+    problems: check.problems.map(({ path, code, message }) => ({ label, entryIndex, path: [...path], code, message })),
+  };
+}
+
 /** Every problem of every entry; nothing thrown. `draft` accepts incomplete entries but still checks what is there. */
 export function findEntryProblems(entries: readonly unknown[], options: ValidationOptions = {}): EntryProblem[] {
-  const problems: Array<EntryProblem & { label: string }> = [];
-  const slugs = new Set<string>();
-  const externalCodes = new Set<string>();
-  entries.forEach((entry, index) => {
-    const label = isRecord(entry) && typeof entry.slug === 'string' ? `entry "${entry.slug}"` : `entry #${index + 1}`;
-    const check: EntryChecker = new Checker();
-    checkEntry(entry, check);
-    if (isRecord(entry)) checkBatchEntry(entry, check, options, { slugs, externalCodes });
-    for (const { path, code, message } of check.problems)
-      problems.push({ label, entryIndex: index, path: [...path], code, message });
-  });
+  const parsed = parseCatalogueEntries(entries, options);
+  const problems = parsed.ok ? [] : parsed.problems;
   return options.draft ? problems.filter((problem) => !incompleteness.includes(problem.code)) : problems;
 }
 
-/** The 1.1 critical information, and what must be unique across the batch. */
-function checkBatchEntry(
+/** One entry typed, its problems left in `check`: the 1.0 fields, the 1.1 critical information, batch uniqueness. */
+function parseEntry(
+  entry: unknown,
+  check: EntryChecker,
+  options: Omit<ValidationOptions, 'draft'>,
+  seen: { slugs: Set<string>; externalCodes: Set<string> },
+): CatalogueEntryInput | undefined {
+  if (!isRecord(entry)) {
+    check.problem([], 'NOT_AN_OBJECT', 'must be an object');
+    return undefined;
+  }
+  const fields = parseEntryFields(entry, check);
+  const criticalInformation = parseCriticalInformation(entry, check, { requireFrom11: !options.maintenance });
+  checkUniqueInBatch(entry, check, seen);
+  return Object.assign(fields, criticalInformation);
+}
+
+/** The slug and the external code name one entry of the batch each. */
+function checkUniqueInBatch(
   entry: Record<string, unknown>,
   check: EntryChecker,
-  options: ValidationOptions,
   seen: { slugs: Set<string>; externalCodes: Set<string> },
 ): void {
   const { slugs, externalCodes } = seen;
-  checkCriticalInformation(entry, check, { requireFrom11: !options.maintenance });
   if (typeof entry.slug === 'string') {
     if (slugs.has(entry.slug)) check.problem(['slug'], 'DUPLICATE', 'appears more than once in this batch');
     slugs.add(entry.slug);
@@ -212,187 +268,312 @@ export function findEntryWarnings(
 
 /** Throws a CatalogueEntryError listing every problem, naming entry and field; returns the entries typed. */
 export function validateCatalogueEntries(entries: readonly unknown[]): CatalogueEntryInput[] {
-  const problems = findEntryProblems(entries);
-  if (problems.length > 0) throw new CatalogueEntryError(problems);
-  return entries as CatalogueEntryInput[];
+  const parsed = parseCatalogueEntries(entries);
+  if (!parsed.ok) throw new CatalogueEntryError(parsed.problems);
+  return parsed.entries;
 }
 
-function checkEntry(entry: unknown, check: EntryChecker): void {
-  if (!isRecord(entry)) {
-    check.problem([], 'NOT_AN_OBJECT', 'must be an object');
-    return;
+/** The fields of contract 1.0, each as the checker read it typed: a field that failed holds a placeholder. */
+type EntryFields = Omit<CatalogueEntryInput, keyof CriticalInformation>;
+
+function parseEntryFields(entry: Record<string, unknown>, check: EntryChecker): EntryFields {
+  const optionalText = (field: string, value: unknown, maxLength: number) =>
+    check.optionalText([field], value, maxLength) ? (value ?? null) : null;
+  const date = (field: string, value: unknown, expected: string) =>
+    check.format([field], value, entryFormats.date, expected) ? value : '';
+  return {
+    slug: check.format(
+      ['slug'],
+      entry.slug,
+      entryFormats.slug,
+      'a lower-case slug like "data-analytics-fundamentals" (at most 100 characters)',
+    )
+      ? entry.slug
+      : '',
+    externalCode: optionalText('externalCode', entry.externalCode, 60),
+    title: check.text(['title'], entry.title, 200) ? entry.title : '',
+    titleFr: optionalText('titleFr', entry.titleFr, 200),
+    description: check.text(['description'], entry.description, 5000) ? entry.description : '',
+    descriptionFr: optionalText('descriptionFr', entry.descriptionFr, 5000),
+    languages: listOf(check, ['languages'], entry.languages, { min: 1, max: 10 }, (field, value) =>
+      check.format(field, value, entryFormats.language, 'an ISO 639 code like "en", "fr" or "oj"') ? value : '',
+    ),
+    learningOutcomes: listOf(
+      check,
+      ['learningOutcomes'],
+      entry.learningOutcomes,
+      { min: 1, max: 30 },
+      (field, value) => (check.text(field, value, 1000) ? value : ''),
+    ),
+    skills: listOf(check, ['skills'], entry.skills, { min: 1, max: 50 }, (field, value) =>
+      parseSkill(field, value, check),
+    ),
+    occupations: listOf(check, ['occupations'], entry.occupations, { min: 1, max: 3 }, (field, value) =>
+      parseOccupation(field, value, check),
+    ),
+    cip: parseCip(entry.cip, check),
+    instructionalHours: check.number(['instructionalHours'], entry.instructionalHours, { min: 0.5, max: 5000 })
+      ? entry.instructionalHours
+      : 0,
+    durationWeeks: check.number(['durationWeeks'], entry.durationWeeks, { min: 0.1, max: 520 })
+      ? entry.durationWeeks
+      : 0,
+    creditBearing: check.boolean(['creditBearing'], entry.creditBearing) ? entry.creditBearing : false,
+    credits: parseCredits(entry, check),
+    deliveryMode: check.oneOf(['deliveryMode'], entry.deliveryMode, deliveryModes)
+      ? entry.deliveryMode
+      : deliveryModes[0],
+    assessment: parseAssessment(entry.assessment, check),
+    supervision: check.oneOf(['supervision'], entry.supervision, supervisions) ? entry.supervision : supervisions[0],
+    prerequisites: listOf(check, ['prerequisites'], entry.prerequisites, { min: 0, max: 20 }, (field, value) =>
+      check.text(field, value, 500) ? value : '',
+    ),
+    audience: check.optionalText(['audience'], entry.audience, 500) ? entry.audience : null,
+    audienceFr: check.optionalText(['audienceFr'], entry.audienceFr, 500) ? entry.audienceFr : null,
+    qualityAssurance: parseQualityAssurance(entry.qualityAssurance, check),
+    awards: listOf(check, ['awards'], entry.awards, { min: 1, max: 5 }, (field, value) =>
+      parseAward(field, value, check),
+    ),
+    stackability: parseStackability(entry.stackability, check),
+    offerings: parseOfferings(entry.offerings, check, entry.languages),
+    osapEligible: check.boolean(['osapEligible'], entry.osapEligible) ? entry.osapEligible : false,
+    partners: listOf(check, ['partners'], entry.partners, { min: 0, max: 20 }, (field, value) =>
+      parsePartner(field, value, check),
+    ),
+    transferContact: parseContact(['transferContact'], entry.transferContact, check),
+    courseOutlineUrl: check.format(
+      ['courseOutlineUrl'],
+      entry.courseOutlineUrl,
+      entryFormats.url,
+      'an absolute http(s) URL',
+    )
+      ? entry.courseOutlineUrl
+      : '',
+    status: check.oneOf(['status'], entry.status, microCredentialStatuses) ? entry.status : microCredentialStatuses[0],
+    effectiveDate: date('effectiveDate', entry.effectiveDate, 'a date "YYYY-MM-DD"'),
+    expiryDate: parseLaterDate('expiryDate', entry, check) ?? null,
+    reviewDate: parseLaterDate('reviewDate', entry, check),
+    sunsetReason: check.optionalText(['sunsetReason'], entry.sunsetReason, 1000) ? entry.sunsetReason : null,
+  };
+}
+
+/** A date that may be absent and must not be before effectiveDate (expiry, review). */
+function parseLaterDate(
+  field: 'expiryDate' | 'reviewDate',
+  entry: Record<string, unknown>,
+  check: EntryChecker,
+): string | null | undefined {
+  const value = entry[field];
+  if (value === null || value === undefined) return value;
+  if (!check.format([field], value, entryFormats.date, 'a date "YYYY-MM-DD" or null')) return null;
+  if (typeof entry.effectiveDate === 'string' && value < entry.effectiveDate) {
+    check.problem([field], 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
   }
-  check.format(
-    ['slug'],
-    entry.slug,
-    entryFormats.slug,
-    'a lower-case slug like "data-analytics-fundamentals" (at most 100 characters)',
-  );
-  check.optionalText(['externalCode'], entry.externalCode, 60);
-  check.text(['title'], entry.title, 200);
-  check.optionalText(['titleFr'], entry.titleFr, 200);
-  check.text(['description'], entry.description, 5000);
-  check.optionalText(['descriptionFr'], entry.descriptionFr, 5000);
-  check.list(['languages'], entry.languages, { min: 1, max: 10 }, (field, value) =>
-    check.format(field, value, entryFormats.language, 'an ISO 639 code like "en", "fr" or "oj"'),
-  );
-  check.list(['learningOutcomes'], entry.learningOutcomes, { min: 1, max: 30 }, (field, value) =>
-    check.text(field, value, 1000),
-  );
-  check.list(['skills'], entry.skills, { min: 1, max: 50 }, (field, value) => checkSkill(field, value, check));
-  check.list(['occupations'], entry.occupations, { min: 1, max: 3 }, (field, value) => {
-    if (!check.record(field, value)) return;
-    check.format(
+  return value;
+}
+
+function parseCredits(entry: Record<string, unknown>, check: EntryChecker): number | null {
+  const { credits } = entry;
+  if (credits === null || credits === undefined) return null;
+  const valid = check.number(['credits'], credits, { min: 0, max: 120 });
+  if (entry.creditBearing === false)
+    check.problem(['credits'], 'INCONSISTENT', 'must be null when creditBearing is false');
+  return valid ? credits : null;
+}
+
+function parseOccupation(field: Path, value: unknown, check: EntryChecker): Occupation {
+  if (!check.record(field, value)) return { nocCode: '', title: '' };
+  const { nocCode, title } = value;
+  return {
+    nocCode: check.format(
       [...field, 'nocCode'],
-      value.nocCode,
+      nocCode,
       entryFormats.noc,
       'a NOC 2021 unit group of five digits, e.g. "21211"',
-    );
-    check.text([...field, 'title'], value.title, 200);
-  });
-  if (check.record(['cip'], entry.cip)) {
-    check.format(['cip', 'code'], entry.cip.code, entryFormats.cip, 'a CIP 2021 code "NN.NNNN", e.g. "30.7101"');
-    check.text(['cip', 'title'], entry.cip.title, 200);
-  }
-  check.number(['instructionalHours'], entry.instructionalHours, { min: 0.5, max: 5000 });
-  check.number(['durationWeeks'], entry.durationWeeks, { min: 0.1, max: 520 });
-  check.boolean(['creditBearing'], entry.creditBearing);
-  if (entry.credits !== null && entry.credits !== undefined) {
-    check.number(['credits'], entry.credits, { min: 0, max: 120 });
-    if (entry.creditBearing === false)
-      check.problem(['credits'], 'INCONSISTENT', 'must be null when creditBearing is false');
-  }
-  check.oneOf(['deliveryMode'], entry.deliveryMode, deliveryModes);
-  checkAssessment(entry.assessment, check);
-  check.oneOf(['supervision'], entry.supervision, supervisions);
-  check.list(['prerequisites'], entry.prerequisites, { min: 0, max: 20 }, (field, value) =>
-    check.text(field, value, 500),
-  );
-  check.optionalText(['audience'], entry.audience, 500);
-  check.optionalText(['audienceFr'], entry.audienceFr, 500);
-  if (check.record(['qualityAssurance'], entry.qualityAssurance)) {
-    check.text(['qualityAssurance', 'body'], entry.qualityAssurance.body, 200);
-    check.oneOf(['qualityAssurance', 'type'], entry.qualityAssurance.type, qualityAssuranceTypes);
-  }
-  check.list(['awards'], entry.awards, { min: 1, max: 5 }, (field, value) => {
-    if (!check.record(field, value)) return;
-    check.oneOf([...field, 'type'], value.type, awardTypes);
-    check.text([...field, 'description'], value.description, 500);
-    check.optionalText([...field, 'descriptionFr'], value.descriptionFr, 500);
-    check.optionalText([...field, 'standard'], value.standard, 100);
-  });
-  checkStackability(entry.stackability, check);
-  checkOfferings(entry.offerings, check, entry.languages);
-  check.boolean(['osapEligible'], entry.osapEligible);
-  check.list(['partners'], entry.partners, { min: 0, max: 20 }, (field, value) => {
-    if (!check.record(field, value)) return;
-    check.text([...field, 'name'], value.name, 200);
-    check.oneOf([...field, 'kind'], value.kind, partnerKinds);
-  });
-  checkContact(['transferContact'], entry.transferContact, check);
-  check.format(['courseOutlineUrl'], entry.courseOutlineUrl, entryFormats.url, 'an absolute http(s) URL');
-  check.oneOf(['status'], entry.status, microCredentialStatuses);
-  check.format(['effectiveDate'], entry.effectiveDate, entryFormats.date, 'a date "YYYY-MM-DD"');
-  if (entry.expiryDate !== null && entry.expiryDate !== undefined) {
-    if (check.format(['expiryDate'], entry.expiryDate, entryFormats.date, 'a date "YYYY-MM-DD" or null')) {
-      if (typeof entry.effectiveDate === 'string' && entry.expiryDate < entry.effectiveDate) {
-        check.problem(['expiryDate'], 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
-      }
-    }
-  }
-  if (entry.reviewDate !== null && entry.reviewDate !== undefined) {
-    if (check.format(['reviewDate'], entry.reviewDate, entryFormats.date, 'a date "YYYY-MM-DD" or null')) {
-      if (typeof entry.effectiveDate === 'string' && entry.reviewDate < entry.effectiveDate) {
-        check.problem(['reviewDate'], 'DATES_OUT_OF_ORDER', 'must not be before effectiveDate');
-      }
-    }
-  }
-  check.optionalText(['sunsetReason'], entry.sunsetReason, 1000);
+    )
+      ? nocCode
+      : '',
+    title: check.text([...field, 'title'], title, 200) ? title : '',
+  };
 }
 
-function checkSkill(field: Path, value: unknown, check: EntryChecker): void {
-  if (!check.record(field, value)) return;
-  check.oneOf([...field, 'framework'], value.framework, skillFrameworks);
-  check.text([...field, 'label'], value.label, 200);
-  if (value.framework === 'ESCO') {
-    check.format(
-      [...field, 'code'],
-      value.code,
-      entryFormats.esco,
-      'an ESCO concept URI "http://data.europa.eu/esco/skill/<uuid>"',
-    );
-  } else if (value.framework === 'ESDC_SCT') {
-    check.format([...field, 'code'], value.code, entryFormats.sct, 'an ESDC SCT code like "A.01.a.01"');
-  } else {
-    check.text([...field, 'code'], value.code, 200);
-  }
+function parseCip(value: unknown, check: EntryChecker): InstructionalProgram {
+  if (!check.record(['cip'], value)) return { code: '', title: '' };
+  const { code, title } = value;
+  return {
+    code: check.format(['cip', 'code'], code, entryFormats.cip, 'a CIP 2021 code "NN.NNNN", e.g. "30.7101"')
+      ? code
+      : '',
+    title: check.text(['cip', 'title'], title, 200) ? title : '',
+  };
 }
 
-function checkAssessment(value: unknown, check: EntryChecker): void {
-  if (!check.record(['assessment'], value)) return;
-  check.list(['assessment', 'types'], value.types, { min: 1, max: assessmentTypes.length }, (field, type) =>
-    check.oneOf(field, type, assessmentTypes),
-  );
-  check.optionalText(['assessment', 'summativeDescription'], value.summativeDescription, 2000);
-  check.optionalText(['assessment', 'summativeDescriptionFr'], value.summativeDescriptionFr, 2000);
-  if (value.passingThreshold !== null && value.passingThreshold !== undefined) {
-    check.number(['assessment', 'passingThreshold'], value.passingThreshold, { min: 0, max: 100 });
-  }
-  if (value.attemptsAllowed !== null && value.attemptsAllowed !== undefined) {
-    check.number(['assessment', 'attemptsAllowed'], value.attemptsAllowed, { min: 1, max: 20, integer: true });
-  }
+function parseQualityAssurance(value: unknown, check: EntryChecker): QualityAssurance {
+  if (!check.record(['qualityAssurance'], value)) return { body: '', type: qualityAssuranceTypes[0] };
+  const { body, type } = value;
+  return {
+    body: check.text(['qualityAssurance', 'body'], body, 200) ? body : '',
+    type: check.oneOf(['qualityAssurance', 'type'], type, qualityAssuranceTypes) ? type : qualityAssuranceTypes[0],
+  };
 }
 
-function checkStackability(value: unknown, check: EntryChecker): void {
-  if (!check.record(['stackability'], value)) return;
-  check.oneOf(['stackability', 'kind'], value.kind, stackabilityKinds);
-  check.list(['stackability', 'programs'], value.programs, { min: 0, max: 20 }, (field, target) => {
-    if (!check.record(field, target)) return;
-    check.text([...field, 'name'], target.name, 200);
-    check.optionalText([...field, 'programCode'], target.programCode, 40);
-    if (target.url !== null && target.url !== undefined) {
-      check.format([...field, 'url'], target.url, entryFormats.url, 'an absolute http(s) URL or null');
-    }
-  });
-  if (!Array.isArray(value.programs)) return;
-  if ((value.kind === 'STACKABLE' || value.kind === 'INTEGRATED') && value.programs.length === 0) {
-    check.problem(
-      ['stackability', 'programs'],
-      'INCONSISTENT',
-      `must name at least one program when kind is ${value.kind}`,
-    );
+function parseAward(field: Path, value: unknown, check: EntryChecker): Award {
+  if (!check.record(field, value)) return { type: awardTypes[0], description: '', descriptionFr: null, standard: null };
+  const { type, description, descriptionFr, standard } = value;
+  return {
+    type: check.oneOf([...field, 'type'], type, awardTypes) ? type : awardTypes[0],
+    description: check.text([...field, 'description'], description, 500) ? description : '',
+    descriptionFr: check.optionalText([...field, 'descriptionFr'], descriptionFr, 500) ? descriptionFr : null,
+    standard: check.optionalText([...field, 'standard'], standard, 100) ? (standard ?? null) : null,
+  };
+}
+
+function parsePartner(field: Path, value: unknown, check: EntryChecker): Partner {
+  if (!check.record(field, value)) return { name: '', kind: partnerKinds[0] };
+  const { name, kind } = value;
+  return {
+    name: check.text([...field, 'name'], name, 200) ? name : '',
+    kind: check.oneOf([...field, 'kind'], kind, partnerKinds) ? kind : partnerKinds[0],
+  };
+}
+
+function parseSkill(field: Path, value: unknown, check: EntryChecker): Skill {
+  if (!check.record(field, value)) return { framework: skillFrameworks[0], code: '', label: '' };
+  const { framework, label, code } = value;
+  const frameworkValid = check.oneOf([...field, 'framework'], framework, skillFrameworks);
+  const labelValid = check.text([...field, 'label'], label, 200);
+  const codeValid =
+    framework === 'ESCO'
+      ? check.format(
+          [...field, 'code'],
+          code,
+          entryFormats.esco,
+          'an ESCO concept URI "http://data.europa.eu/esco/skill/<uuid>"',
+        )
+      : framework === 'ESDC_SCT'
+        ? check.format([...field, 'code'], code, entryFormats.sct, 'an ESDC SCT code like "A.01.a.01"')
+        : check.text([...field, 'code'], code, 200);
+  return {
+    framework: frameworkValid ? framework : skillFrameworks[0],
+    code: codeValid && typeof code === 'string' ? code : '',
+    label: labelValid ? label : '',
+  };
+}
+
+function parseAssessment(value: unknown, check: EntryChecker): Assessment {
+  const placeholder: Assessment = {
+    types: [],
+    summativeDescription: null,
+    passingThreshold: null,
+    attemptsAllowed: null,
+  };
+  if (!check.record(['assessment'], value)) return placeholder;
+  const { types, summativeDescription, summativeDescriptionFr, passingThreshold, attemptsAllowed } = value;
+  return {
+    types: listOf(check, ['assessment', 'types'], types, { min: 1, max: assessmentTypes.length }, (field, type) =>
+      check.oneOf(field, type, assessmentTypes) ? type : assessmentTypes[0],
+    ),
+    summativeDescription: check.optionalText(['assessment', 'summativeDescription'], summativeDescription, 2000)
+      ? (summativeDescription ?? null)
+      : null,
+    summativeDescriptionFr: check.optionalText(['assessment', 'summativeDescriptionFr'], summativeDescriptionFr, 2000)
+      ? summativeDescriptionFr
+      : null,
+    passingThreshold:
+      passingThreshold !== null &&
+      passingThreshold !== undefined &&
+      check.number(['assessment', 'passingThreshold'], passingThreshold, { min: 0, max: 100 })
+        ? passingThreshold
+        : null,
+    attemptsAllowed:
+      attemptsAllowed !== null &&
+      attemptsAllowed !== undefined &&
+      check.number(['assessment', 'attemptsAllowed'], attemptsAllowed, { min: 1, max: 20, integer: true })
+        ? attemptsAllowed
+        : null,
+  };
+}
+
+function parseStackability(value: unknown, check: EntryChecker): Stackability {
+  if (!check.record(['stackability'], value)) return { kind: stackabilityKinds[0], programs: [] };
+  const { kind, programs } = value;
+  const parsed: Stackability = {
+    kind: check.oneOf(['stackability', 'kind'], kind, stackabilityKinds) ? kind : stackabilityKinds[0],
+    programs: listOf(check, ['stackability', 'programs'], programs, { min: 0, max: 20 }, (field, target) =>
+      parseStackTarget(field, target, check),
+    ),
+  };
+  if (!Array.isArray(programs)) return parsed;
+  if ((kind === 'STACKABLE' || kind === 'INTEGRATED') && programs.length === 0) {
+    check.problem(['stackability', 'programs'], 'INCONSISTENT', `must name at least one program when kind is ${kind}`);
   }
-  if (value.kind === 'STANDALONE' && value.programs.length > 0) {
+  if (kind === 'STANDALONE' && programs.length > 0) {
     check.problem(['stackability', 'programs'], 'INCONSISTENT', 'must be empty when kind is STANDALONE');
   }
+  return parsed;
 }
 
-function checkOfferings(value: unknown, check: EntryChecker, entryLanguages: unknown): void {
+function parseStackTarget(field: Path, target: unknown, check: EntryChecker): StackTarget {
+  if (!check.record(field, target)) return { name: '', programCode: null, url: null };
+  const { name, programCode, url } = target;
+  return {
+    name: check.text([...field, 'name'], name, 200) ? name : '',
+    programCode: check.optionalText([...field, 'programCode'], programCode, 40) ? (programCode ?? null) : null,
+    url:
+      url !== null &&
+      url !== undefined &&
+      check.format([...field, 'url'], url, entryFormats.url, 'an absolute http(s) URL or null')
+        ? url
+        : null,
+  };
+}
+
+function parseOfferings(value: unknown, check: EntryChecker, entryLanguages: unknown): OfferingInput[] {
   const codes = new Set<string>();
-  check.list(['offerings'], value, { min: 0, max: 100 }, (field, offering) => {
-    if (!check.record(field, offering)) return;
-    if (
-      check.format(
-        [...field, 'code'],
-        offering.code,
-        entryFormats.offeringCode,
-        'a code of letters, digits, ".", "_" or "-"',
-      )
-    ) {
-      if (codes.has(offering.code))
-        check.problem([...field, 'code'], 'DUPLICATE', `"${offering.code}" is used by another offering`);
-      codes.add(offering.code);
+  return listOf(check, ['offerings'], value, { min: 0, max: 100 }, (field, offering) => {
+    if (!check.record(field, offering)) return placeholderOffering;
+    const { code, startDate, endDate, location, online, priceCad, registrationUrl } = offering;
+    const codeValid = check.format(
+      [...field, 'code'],
+      code,
+      entryFormats.offeringCode,
+      'a code of letters, digits, ".", "_" or "-"',
+    );
+    if (codeValid) {
+      if (codes.has(code)) check.problem([...field, 'code'], 'DUPLICATE', `"${code}" is used by another offering`);
+      codes.add(code);
     }
-    const { startDate, endDate } = offering;
     const startValid = check.format([...field, 'startDate'], startDate, entryFormats.date, 'a date "YYYY-MM-DD"');
     const endValid = check.format([...field, 'endDate'], endDate, entryFormats.date, 'a date "YYYY-MM-DD"');
     if (startValid && endValid && endDate < startDate) {
       check.problem([...field, 'endDate'], 'DATES_OUT_OF_ORDER', 'must not be before startDate');
     }
-    check.text([...field, 'location'], offering.location, 200);
-    check.boolean([...field, 'online'], offering.online);
-    check.amount([...field, 'priceCad'], offering.priceCad);
-    check.format([...field, 'registrationUrl'], offering.registrationUrl, entryFormats.url, 'an absolute http(s) URL');
-    checkOfferingDetails(field, offering, check, entryLanguages);
+    const parsed: OfferingInput = {
+      code: codeValid ? code : '',
+      startDate: startValid ? startDate : '',
+      endDate: endValid ? endDate : '',
+      location: check.text([...field, 'location'], location, 200) ? location : '',
+      online: check.boolean([...field, 'online'], online) ? online : false,
+      priceCad: check.amount([...field, 'priceCad'], priceCad) ? priceCad : 0,
+      registrationUrl: check.format(
+        [...field, 'registrationUrl'],
+        registrationUrl,
+        entryFormats.url,
+        'an absolute http(s) URL',
+      )
+        ? registrationUrl
+        : '',
+    };
+    return Object.assign(parsed, parseOfferingDetails(field, offering, check, entryLanguages));
   });
 }
+
+const placeholderOffering: OfferingInput = {
+  code: '',
+  startDate: '',
+  endDate: '',
+  location: '',
+  online: false,
+  priceCad: 0,
+  registrationUrl: '',
+};

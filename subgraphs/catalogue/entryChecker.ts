@@ -7,6 +7,7 @@
 import type { Checker, Format } from '../../runtime/checker.js';
 import { isCalendarDate, isHttpUrl } from '../../runtime/stringFormats.js';
 import type { EntryProblemCode } from './problemCodes.js';
+import type { Path } from '../../runtime/problemPath.js';
 import {
   isCipCode,
   isClockTime,
@@ -23,7 +24,7 @@ import {
 } from './formats.js';
 
 export { isRecord } from '../../runtime/checker.js';
-export type { Path } from '../../runtime/problemPath.js';
+export type { Path };
 
 /** The checker entry checks write with: tsc refuses a code outside EntryProblemCode. */
 export type EntryChecker = Checker<EntryProblemCode>;
@@ -45,3 +46,20 @@ export const entryFormats = {
   timeZone: { code: 'INVALID_TIME_ZONE', test: isTimeZone },
   country: { code: 'INVALID_COUNTRY_CODE', test: isCountryCode },
 } as const satisfies Record<string, Format<EntryProblemCode>>;
+
+/**
+ * A checked list's items as each was parsed; an item or a list that failed
+ * leaves its problems in `check` and a placeholder (or no item) behind, which
+ * `check.parsed` never hands out.
+ */
+export function listOf<T>(
+  check: EntryChecker,
+  path: Path,
+  value: unknown,
+  size: { min: number; max: number },
+  parseItem: (path: Path, item: unknown) => T,
+): T[] {
+  const items: T[] = [];
+  check.list(path, value, size, (field, item) => items.push(parseItem(field, item)));
+  return items;
+}

@@ -6,12 +6,7 @@
  * duplicates (and changes nothing when nothing changed).
  */
 import { inArray, or } from 'drizzle-orm';
-import {
-  CatalogueEntryError,
-  findEntryProblems,
-  findEntryWarnings,
-  type CatalogueEntryInput,
-} from '../catalogueEntry.js';
+import { CatalogueEntryError, parseCatalogueEntries, findEntryWarnings } from '../catalogueEntry.js';
 import { entriesFromCsv, type CsvEntry } from '../catalogueCsv.js';
 import type { OfficialLanguage } from '../criticalInformation.js';
 import { CsvSyntaxError, parseCsv } from '../csvRecords.js';
@@ -64,13 +59,15 @@ export async function importCatalogue(
     return await db.transaction(async (tx) => {
       await lockChangeLog(tx);
       const entries = await withStoredSlugs(tx, records);
-      const problems: PublishingProblem[] = findEntryProblems(entries.map((record) => record.entry)).map((problem) => ({
+      const parsed = parseCatalogueEntries(entries.map((record) => record.entry));
+      const problems: PublishingProblem[] = (parsed.ok ? [] : parsed.problems).map((problem) => ({
         ...asPublishingProblem(problem),
         line: entries[problem.entryIndex]!.line,
       }));
       problems.push(...entries.flatMap((record) => record.problems));
-      if (problems.length > 0) throw new PublishingRefusal(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-      const valid = entries.map((record) => record.entry as unknown as CatalogueEntryInput);
+      if (problems.length > 0 || !parsed.ok)
+        throw new PublishingRefusal(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+      const valid = parsed.entries;
       // Drafts are not published: the OSAP rule waits for their publication.
       const osapProblems = await checkOsapClaims(
         valid.flatMap((entry, index) =>

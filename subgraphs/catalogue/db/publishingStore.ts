@@ -10,6 +10,7 @@ import {
   CatalogueEntryError,
   findEntryProblems,
   findEntryWarnings,
+  parseCatalogueEntry,
   type CatalogueEntryInput,
   type EntryProblem,
   type EntryWarning,
@@ -81,15 +82,17 @@ async function publishingWrite(
 }
 
 /** Refuses unless every problem list is empty. */
-function refuseProblems(
+function refuseProblems(problems: EntryProblem[]): void {
+  if (problems.length > 0) throw refusal(problems);
+}
+
+function refusal(
   problems: EntryProblem[],
   mapPath: (path: Array<string | number>) => Array<string | number> = (p) => p,
-): void {
-  if (problems.length > 0) {
-    throw new PublishingRefusal(
-      problems.map((problem) => ({ ...asPublishingProblem(problem), path: mapPath(problem.path) })),
-    );
-  }
+): PublishingRefusal {
+  return new PublishingRefusal(
+    problems.map((problem) => ({ ...asPublishingProblem(problem), path: mapPath(problem.path) })),
+  );
 }
 
 function checkVersion(current: number, expected: number, what: string): void {
@@ -139,8 +142,9 @@ function validatedEntry(
     institutionLanguages?: readonly OfficialLanguage[];
   } = {},
 ) {
-  refuseProblems(findEntryProblems([entry], { maintenance: options.maintenance }), options.mapPath);
-  const valid = entry as unknown as CatalogueEntryInput;
+  const parsed = parseCatalogueEntry(entry, { maintenance: options.maintenance });
+  if (!parsed.ok) throw refusal(parsed.problems, options.mapPath);
+  const valid = parsed.entry;
   return { valid, warnings: findEntryWarnings(valid, 0, options.institutionLanguages).map(asPublishingProblem) };
 }
 
