@@ -23,7 +23,7 @@ it('stops a cluster whose PostgreSQL already stopped on its own', async () => {
   onTestFinished(() => rm(dataDir, { recursive: true, force: true }));
   const cluster = await startEmbeddedPostgres({ dataDir, nonDurable: true });
   // The postmaster's pid is the first line of postmaster.pid; SIGINT is what Ctrl-C sends it.
-  const pid = Number((await readFile(join(cluster.dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  const pid = Number((await readFile(join(cluster.dataDir ?? dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
   process.kill(pid, 'SIGINT');
   await expect.poll(() => isRunning(pid), { timeout: 20_000, interval: 100 }).toBe(false);
   // Without the check, this waited forever (the test's own timeout would fail it).
