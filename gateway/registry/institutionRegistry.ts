@@ -281,6 +281,9 @@ export class InstitutionRegistry implements InstitutionRouter {
       const wait = this.lastOnDemandRefresh + 1000 - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       this.lastOnDemandRefresh = Date.now();
+      // A read already under way may have left the framework before the institution was registered:
+      // joining it could answer "unknown" for a registration that succeeded. Let it finish, then read anew.
+      await this.refreshing?.catch(() => {});
       await this.refresh().catch(() => {});
     })().finally(() => (this.onDemandRefresh = undefined));
     return this.onDemandRefresh;
