@@ -1,15 +1,34 @@
 /**
- * The production wiring: every service of docker-compose.yml started from
- * the image's command with the environment the compose file gives it
- * (secrets from .env.example), against a separately started PostgreSQL
- * instead of the embedded one. Only addresses differ from the containers.
- * Meilisearch is used when MEILI_HOST (and MEILI_MASTER_KEY) are set;
- * otherwise the search service runs its embedded engine.
+ * The production wiring, run as an operator runs it: every service of
+ * docker-compose.yml in its own process, started from the image's command
+ * with the environment the compose file gives it (secrets from
+ * .env.example), on a PostgreSQL server of this file's own instead of the
+ * compose one, so it can be restarted. Only addresses differ from the
+ * containers. Meilisearch is used when MEILI_HOST (and MEILI_MASTER_KEY) are
+ * set; otherwise the search service runs its embedded engine.
+ *
+ * First the deployment as configured; then its resilience under concurrent
+ * load: services are hung (SIGSTOP), killed and restarted one at a time, and
+ * each scenario checks that clients wait no longer than the deadline that
+ * applies and that the data not owned by the failed service still arrives.
+ * The bounds measured are printed at the end ("[bound] …"). Only the
+ * gateway's read and operation deadlines differ from compose's: shorter, so a
+ * scenario lasts seconds (test/resilience/support/load.ts).
+ *
+ * One file, one deployment: its nine processes each load Apollo and their
+ * own sample data, about 15 s of the suite's two cores, so the scenarios
+ * share it rather than start it twice.
  */
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { findFreePort, startEmbeddedPostgres, type PostgresCluster } from '../../runtime/postgres.js';
 import { findSampleInstitution } from '../../seed/institutions.js';
+import { toCsv } from '../publishing/catalogueCsv.js';
+import { apiKeyFor } from '../publishing/support.js';
+import { bulkImportRows } from '../resilience/support/bulkImport.js';
+import { deadlineSettings, deadlines, load, post, waitFor, type Timed } from '../resilience/support/load.js';
 import { graphql } from '../support/graphql.js';
 import { readComposeFile, readDockerfile } from './support/deploymentFiles.js';
 import { startLocalDeployment, type LocalDeployment } from './support/localDeployment.js';
@@ -18,24 +37,37 @@ const compose = readComposeFile();
 const catalogueServices = [...compose.services.values()].filter((service) => service.environment.ROLE === 'catalogue');
 const institutionCodes = catalogueServices.map((service) => service.environment.INSTITUTION_CODE!).sort();
 const meiliHost = process.env.MEILI_HOST;
-
+const dataDir = `.tmp/deployment-${process.pid}/data`;
+const bounds: string[] = [];
+let postgresPort: number;
+let cluster: PostgresCluster;
 let deployment: LocalDeployment;
+/** The gateway's /graphql, and two entries of each institution for the load (set once search is ready). */
+let gateway: string;
+let ids: string[];
 
 beforeAll(async () => {
+  postgresPort = await findFreePort();
+  cluster = await startEmbeddedPostgres({ dataDir, port: postgresPort });
   deployment = await startLocalDeployment({
     compose,
     image: readDockerfile(),
-    postgresAdminUrl: inject('postgresAdminUrl'),
+    postgresAdminUrl: cluster.databaseUrl('postgres'),
     databasePrefix: `t${randomBytes(3).toString('hex')}_`,
     meilisearch: meiliHost ? { host: meiliHost, masterKey: process.env.MEILI_MASTER_KEY } : undefined,
+    settings: { gateway: deadlineSettings },
   });
-});
+}, 300_000);
 
 afterAll(async () => {
   await deployment?.stop();
-});
+  await cluster?.stop();
+  await rm(`.tmp/deployment-${process.pid}`, { recursive: true, force: true });
+  if (cluster?.dataDir) await rm(cluster.dataDir, { recursive: true, force: true });
+  if (bounds.length > 0) console.log(['Bounds measured (test/deployment/compose.test.ts):', ...bounds].join('\n  '));
+}, 60_000);
 
-describe('docker-compose.yml with external PostgreSQL', () => {
+describe('docker-compose.yml as configured', () => {
   it('runs several institutions, each in its own process with its own database', () => {
     expect(institutionCodes.length).toBeGreaterThanOrEqual(3);
     const databases = catalogueServices.map(
@@ -195,12 +227,182 @@ describe('docker-compose.yml with external PostgreSQL', () => {
   });
 });
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+const entryQuery = `query ($id: ID!) { microCredential(id: $id) { id title institution { name region } oqfAlignment { band } } }`;
+const searchQuery = `{ searchMicroCredentials(query: "data", pageSize: 3) { total hits { microCredential { id title institution { name } } } } }`;
+
+const entry = (index: number) => post(gateway, entryQuery, { id: ids[index % ids.length] });
+const search = () => post(gateway, searchQuery);
+const slowest = (results: Timed[]) => Math.max(...results.map((r) => r.ms));
+const serviceOf = (result: Timed) => result.body.errors?.map((e: any) => e.extensions?.service);
+
+describe('when a service fails, under concurrent load', () => {
+  beforeAll(async () => {
+    gateway = deployment.url('gateway', '/graphql');
+    await waitFor(
+      async () => (await post(gateway, '{ searchStatus { ready } }')).body.data?.searchStatus?.ready,
+      60_000,
+    );
+    const listed = await post(gateway, '{ institutions { microCredentials(first: 2) { edges { node { id } } } } }');
+    ids = listed.body.data.institutions.flatMap((i: any) => i.microCredentials.edges.map((e: any) => e.node.id));
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+  }, 120_000);
+
+  it('reports a killed and a restarted institution on /health within 5 s, without traffic', async () => {
+    await deployment.stopService('catalogue-uottawa');
+    let restarted = false;
+    onTestFinished(async () => {
+      if (!restarted) await deployment.restartService('catalogue-uottawa');
+    });
+    const killedAt = Date.now();
+    const down = await waitFor(async () => {
+      const response = await fetch(deployment.url('gateway', '/health'));
+      const health = await response.json();
+      const uottawa = health.institutions.find((i: any) => i.code === 'uottawa');
+      return uottawa.status === 'DOWN' ? { status: response.status, health } : undefined;
+    }, 10_000);
+    const downAfter = Date.now() - killedAt;
+    expect(down.status).toBe(503);
+    expect(down.health.status).toBe('degraded');
+
+    await deployment.restartService('catalogue-uottawa');
+    restarted = true;
+    const healthyAt = Date.now();
+    await waitFor(async () => {
+      const response = await fetch(deployment.url('gateway', '/health'));
+      return response.status === 200 ? true : undefined;
+    }, 10_000);
+    const upAfter = Date.now() - healthyAt;
+    bounds.push(`/health: killed institution DOWN after ${downAfter} ms, restarted one UP after ${upAfter} ms`);
+    expect(downAfter).toBeLessThan(5_000);
+    expect(upAfter).toBeLessThan(5_000);
+  });
+
+  it('bounds every request by the framework deadline while the framework hangs, with catalogue data intact', async () => {
+    deployment.signal('framework', 'SIGSTOP');
+    let results: Timed[];
+    try {
+      results = await load(2 * deadlines.frameworkMs, 6, (worker) => entry(worker));
+    } finally {
+      deployment.signal('framework', 'SIGCONT');
+    }
+    const max = slowest(results);
+    bounds.push(
+      `hung framework: slowest of ${results.length} requests ${max} ms (framework deadline ${deadlines.frameworkMs} ms)`,
+    );
+    // The framework's deadline, after the catalogue fetch that precedes it, with slack for a loaded machine.
+    expect(max).toBeLessThan(deadlines.frameworkMs + 3_000);
+    for (const result of results) {
+      const found = result.body.data?.microCredential;
+      // The owner's catalogue answers; the institution's name comes from the gateway's registry snapshot.
+      expect(found?.title).toBeTruthy();
+      expect(found?.institution.name).toBeTruthy();
+    }
+    expect(results.some((result) => serviceOf(result)?.includes('framework'))).toBe(true);
+    await waitFor(async () => ((await entry(0)).body.errors ? undefined : true), 15_000);
+  });
+
+  it('serves catalogue and search data while the framework is down, naming the framework in one error', async () => {
+    await deployment.stopService('framework');
+    onTestFinished(() => deployment.restartService('framework'));
+    const results = await load(3_000, 4, (worker) => (worker % 2 ? search() : entry(worker)));
+    bounds.push(`framework down: slowest of ${results.length} requests ${slowest(results)} ms`);
+    expect(results.filter((result) => result.cache !== 'HIT').length).toBeGreaterThan(0);
+    for (const result of results) {
+      const data = result.body.data;
+      const entries = data?.microCredential
+        ? [data.microCredential]
+        : data?.searchMicroCredentials.hits.map((h: any) => h.microCredential);
+      expect(entries?.length, JSON.stringify(result.body)).toBeGreaterThan(0);
+      for (const found of entries) expect(found.institution.name).toBeTruthy();
+      // A complete answer cached before the outage may still be served (the data has not changed);
+      // anything executed during it comes from the registry snapshot and says so.
+      if (result.cache === 'HIT') continue;
+      const error = result.body.errors?.find((e: any) => e.extensions?.service === 'framework');
+      expect(error?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', fallback: 'REGISTRY_SNAPSHOT' });
+      expect(JSON.stringify(result.body.errors)).not.toMatch(/127\.0\.0\.1|localhost|:\d{4,5}\//);
+    }
+  });
+
+  it('bounds search requests by the search deadline while search hangs, and everything else is unaffected', async () => {
+    deployment.signal('search', 'SIGSTOP');
+    let results: Array<Timed & { kind: string }>;
+    try {
+      results = await load(2 * deadlines.searchMs, 6, async (worker) =>
+        worker % 2 ? { kind: 'search', ...(await search()) } : { kind: 'entry', ...(await entry(worker)) },
+      );
+    } finally {
+      deployment.signal('search', 'SIGCONT');
+    }
+    const searches = results.filter((r) => r.kind === 'search');
+    const entries = results.filter((r) => r.kind === 'entry');
+    bounds.push(
+      `hung search: slowest search ${slowest(searches)} ms (search deadline ${deadlines.searchMs} ms), slowest other request ${slowest(entries)} ms`,
+    );
+    expect(slowest(searches)).toBeLessThan(deadlines.searchMs + 3_000);
+    for (const result of searches) {
+      expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'search' });
+    }
+    for (const result of entries) {
+      expect(result.body.errors).toBeUndefined();
+      expect(result.body.data.microCredential.title).toBeTruthy();
+    }
+  });
+
+  it('reports the true outcome of a 4,000-row import through the gateway, and the institution stays UP', async () => {
+    const key = await apiKeyFor(deployment.environment('catalogue-humber').DATABASE_URL!, 'humber');
+    const rows = bulkImportRows('humber', 4_000);
+    const started = Date.now();
+    const imported = await post(
+      gateway,
+      'mutation ($content: String!) { importCatalogue(institution: "humber", format: CSV, content: $content) { created updated problems { code path line } } }',
+      { content: toCsv(rows) },
+      { authorization: `Bearer ${key}` },
+    );
+    const elapsed = Date.now() - started;
+    bounds.push(
+      `4,000-row import through the gateway: answered in ${elapsed} ms (import deadline ${deadlines.importMs} ms)`,
+    );
+    expect(imported.body.errors).toBeUndefined();
+    expect(imported.body.data.importCatalogue.problems).toEqual([]);
+    expect(imported.body.data.importCatalogue.created).toHaveLength(4_000);
+    // Another client's read right afterwards is served: the long write did not mark humber DOWN.
+    const read = await post(gateway, '{ microCredential(id: "humber:bulk-3999") { id } }');
+    expect(read.body).toEqual({ data: { microCredential: { id: 'humber:bulk-3999' } } });
+  });
+
+  it('bounds every request through a PostgreSQL restart, keeps search data, and recovers on its own', async () => {
+    const stopped = cluster.stop();
+    const results = await load(deadlines.operationMs, 6, (worker) => (worker % 2 ? search() : entry(worker)));
+    await stopped;
+    cluster = await startEmbeddedPostgres({ dataDir, port: postgresPort });
+    const max = slowest(results);
+    bounds.push(
+      `PostgreSQL restart: slowest of ${results.length} requests ${max} ms (operation deadline ${deadlines.operationMs} ms)`,
+    );
+    expect(max).toBeLessThan(deadlines.operationMs + 1_000);
+    // The search index lives in the search process: totals and hits keep coming.
+    const searches = results.filter((r) => r.body.data?.searchMicroCredentials);
+    expect(searches.length).toBeGreaterThan(0);
+    for (const result of searches) expect(result.body.data.searchMicroCredentials.total).toBeGreaterThan(0);
+    const recoveredAfter = await waitFor(async () => ((await entry(1)).body.errors ? undefined : Date.now()), 20_000);
+    expect(recoveredAfter).toBeGreaterThan(0);
+  });
+
+  it('exposes per-institution and per-subgraph counters, latencies and errors on /metrics', async () => {
+    const response = await fetch(deployment.url('gateway', '/metrics'));
+    const text = await response.text();
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? Number.NaN);
+    expect(
+      value(/^gateway_subgraph_requests_total\{subgraph="catalogue",institution="humber"\} (\d+)/m),
+    ).toBeGreaterThan(0);
+    expect(
+      value(/^gateway_subgraph_errors_total\{subgraph="framework",institution="",reason="TIMEOUT"\} (\d+)/m),
+    ).toBeGreaterThan(0);
+    expect(
+      value(/^gateway_subgraph_request_duration_seconds_count\{subgraph="search",institution=""\} (\d+)/m),
+    ).toBeGreaterThan(0);
+    expect(text).toMatch(/^gateway_target_up\{subgraph="catalogue",institution="uottawa"\} 1$/m);
+    expect(text).toMatch(/^gateway_operations_total\{type="query",outcome="partial"\} \d+/m);
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-const slowestFiles = ['test/portal/portal.browser.test.ts', 'test/resilience/outages.test.ts'];
+const slowestFiles = ['test/portal/portal.browser.test.ts', 'test/deployment/compose.test.ts'];
 
 export class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
