@@ -45,7 +45,19 @@ export type CatalogueContracts = readonly [CatalogueContract, ...CatalogueContra
 const frozenDir = fileURLToPath(new URL('../../schema/contracts/', import.meta.url));
 const frozenFile = /^catalogue-(\d+\.\d+)\.graphql$/;
 
+let loaded: CatalogueContracts | undefined;
+
+/**
+ * The contracts, read and built once per process: the files are part of the release and never change
+ * while it runs, and building each version's schema costs about 100 ms of CPU, paid by every gateway
+ * and conformance check started after the first one otherwise (the test suite starts dozens).
+ */
 export function loadCatalogueContracts(): CatalogueContracts {
+  loaded ??= readCatalogueContracts();
+  return loaded;
+}
+
+function readCatalogueContracts(): CatalogueContracts {
   const frozen = readdirSync(frozenDir).flatMap((file) => {
     const version = frozenFile.exec(file)?.[1];
     if (!version) return [];
