@@ -153,6 +153,9 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
     await host.setProvinceGraphqlUrl(gateway.url);
     // The indexer's first pass ran before the gateway existed; load the index now rather than at the next interval.
     await search?.indexer.runPass();
+    // That pass changed the index version the response cache read when it started: read it again now, or the
+    // first search answers it stores would be dropped at its next check as built from an older index.
+    if (search) await gateway.responseCache.poll();
     return {
       gateway,
       framework,
