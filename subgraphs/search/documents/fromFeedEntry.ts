@@ -42,7 +42,12 @@ export function parseFeedEntry(entry: unknown, institution: string, today: strin
 }
 
 /** The document as each check read its field; a field that failed holds a placeholder `check.parsed` never hands out. */
-function documentOf(entry: Record<string, unknown>, check: FeedChecker, institution: string, today: string) {
+function documentOf(
+  entry: Record<string, unknown>,
+  check: FeedChecker,
+  institution: string,
+  today: string,
+): SearchDocument {
   // Read in the order the problems should be listed: who the entry is, then what it says.
   const id = ownId(check, entry.id, institution);
   const owner = ownerOf(check, entry.institution, institution);
@@ -65,7 +70,7 @@ function documentOf(entry: Record<string, unknown>, check: FeedChecker, institut
       : { nocCode: '', title: '' },
   );
   const ownLanguages = texts(check, ['languages'], entry.languages);
-  const document: SearchDocument = {
+  return {
     id,
     institution,
     institutionName: owner.name ?? institution,
@@ -104,7 +109,6 @@ function documentOf(entry: Record<string, unknown>, check: FeedChecker, institut
     updatedAt: instant(check, ['updatedAt'], entry.updatedAt),
     url: httpUrl(check, ['url'], entry.url),
   };
-  return document;
 }
 
 /** The global id `<institution>:<slug>`, which must be of the institution whose feed sent it. */
