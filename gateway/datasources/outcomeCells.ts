@@ -128,8 +128,8 @@ function collect(
     for (const item of value) collect(item, selection, type, reports, current);
     return;
   }
-  if (value === null || typeof value !== 'object') return;
-  const object = value as Record<string, unknown>;
+  if (!isRecord(value)) return;
+  const object = value;
   const fields = selection.fieldsFor(type);
   let located = current;
   if (type.name === 'OutcomeReport') {
@@ -141,9 +141,10 @@ function collect(
     if (located && cell) located.places.set(cell, [...(located.places.get(cell) ?? []), { object, key }]);
     if (located && type.name === 'OutcomeReport' && field.name === 'medianWeeksToCompletion')
       located.medians.push({ object, key });
-    if (located && type.name === 'OutcomeReport' && field.name === 'suppressed' && Array.isArray(object[key]))
-      located.suppressedLists.push(object[key] as unknown[]);
+    const answered = object[key];
+    if (located && type.name === 'OutcomeReport' && field.name === 'suppressed' && Array.isArray(answered))
+      located.suppressedLists.push(answered);
     const named = getNamedType(field.type);
-    if (field.selection && isObjectType(named)) collect(object[key], field.selection, named, reports, located);
+    if (field.selection && isObjectType(named)) collect(answered, field.selection, named, reports, located);
   }
 }
