@@ -5,6 +5,7 @@
  *
  *   SEARCH_ADMIN_URL (default http://127.0.0.1:4003), SEARCH_ADMIN_TOKEN if the subgraph requires one
  */
+import { isRecord } from '../../runtime/checker.js';
 import { optionalString } from '../../runtime/config.js';
 
 const base = optionalString(process.env, 'SEARCH_ADMIN_URL') ?? 'http://127.0.0.1:4003';
@@ -16,9 +17,17 @@ try {
     method: 'POST',
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const reply = await response.text();
+  const body = jsonObject(reply);
   if (!response.ok) {
-    console.error(`rebuild refused (HTTP ${response.status}): ${String(body.error ?? '')}`);
+    console.error(`rebuild refused (HTTP ${response.status}): ${String(body?.error ?? '')}`);
+    process.exit(1);
+  }
+  // The subgraph answers a rebuild with an object; anything else (null, a list, not JSON) is not an answer to read.
+  if (!body) {
+    console.error(
+      `rebuild answered HTTP ${response.status} without a JSON object: ${JSON.stringify(reply.slice(0, 200))}`,
+    );
     process.exit(1);
   }
   console.log(JSON.stringify(body, null, 2));
@@ -27,4 +36,14 @@ try {
 } catch (error) {
   console.error(`search subgraph unreachable at ${base}: ${(error as Error).message}`);
   process.exit(1);
+}
+
+/** The reply as a JSON object, or undefined when it is not one. */
+function jsonObject(reply: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(reply);
+    return isRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
