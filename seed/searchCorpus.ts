@@ -8,7 +8,8 @@ import { generateCatalogue } from './catalogue.js';
 import { benchmarkInstitutions, type SampleInstitution } from './institutions.js';
 import type { CatalogueEntryInput } from '../subgraphs/catalogue/catalogueEntry.js';
 import { alignToOqf } from '../subgraphs/framework/oqf.js';
-import { toSearchDocument } from '../subgraphs/search/documents/fromFeedEntry.js';
+import { describeFeedEntryProblems } from '../subgraphs/search/documents/feedEntryProblems.js';
+import { parseFeedEntry } from '../subgraphs/search/documents/fromFeedEntry.js';
 import type { SearchDocument } from '../subgraphs/search/documents/searchDocument.js';
 import type { FeedEntry } from '../subgraphs/search/indexer/changesQuery.js';
 
@@ -71,9 +72,9 @@ export function seedFeedEntries(
 
 export function toDocuments(entries: FeedEntry[]): SearchDocument[] {
   return entries.map((entry) => {
-    const mapped = toSearchDocument(entry, entry.institution.code, corpusDate);
-    if ('rejected' in mapped) throw new Error(`seed entry ${entry.id} rejected: ${mapped.rejected}`);
-    return mapped.document;
+    const parsed = parseFeedEntry(entry, entry.institution.code, corpusDate);
+    if (!parsed.ok) throw new Error(`seed entry ${entry.id} rejected: ${describeFeedEntryProblems(parsed.problems)}`);
+    return parsed.value;
   });
 }
 

@@ -11,6 +11,7 @@
  * from the other). Withheld cells are added to `suppressed` when it is asked for.
  */
 import { getNamedType, isObjectType, type GraphQLFormattedError, type GraphQLObjectType } from 'graphql';
+import { isRecord } from '../../runtime/checker.js';
 import {
   containedIn,
   outcomeCellEnum,
@@ -99,16 +100,18 @@ function readField(located: Located, name: string): unknown {
 }
 
 function readPeriod(located: Located): { start: string; end: string } | undefined {
-  const period = readField(located, 'period') as Record<string, unknown> | null | undefined;
-  if (!period) return undefined;
+  // The answer is the institution's. A period that is not an object reads as none, like a period not asked for
+  // (no overlap check); checkAnswer.ts has already reported it and discarded its report before this runs.
+  if (!isRecord(readField(located, 'period'))) return undefined;
   let start: unknown;
   let end: unknown;
   for (const [key, field] of located.fields) {
-    if (field.name !== 'period' || !field.selection) continue;
-    const type = getNamedType(field.type) as GraphQLObjectType;
+    const period = located.report[key];
+    const type = getNamedType(field.type);
+    if (field.name !== 'period' || !field.selection || !isObjectType(type) || !isRecord(period)) continue;
     for (const [inner, innerField] of field.selection.fieldsFor(type)) {
-      if (innerField.name === 'start') start = (located.report[key] as Record<string, unknown>)?.[inner];
-      if (innerField.name === 'end') end = (located.report[key] as Record<string, unknown>)?.[inner];
+      if (innerField.name === 'start') start = period[inner];
+      if (innerField.name === 'end') end = period[inner];
     }
   }
   return typeof start === 'string' && typeof end === 'string' ? { start, end } : undefined;
@@ -125,8 +128,8 @@ function collect(
     for (const item of value) collect(item, selection, type, reports, current);
     return;
   }
-  if (value === null || typeof value !== 'object') return;
-  const object = value as Record<string, unknown>;
+  if (!isRecord(value)) return;
+  const object = value;
   const fields = selection.fieldsFor(type);
   let located = current;
   if (type.name === 'OutcomeReport') {
@@ -138,9 +141,10 @@ function collect(
     if (located && cell) located.places.set(cell, [...(located.places.get(cell) ?? []), { object, key }]);
     if (located && type.name === 'OutcomeReport' && field.name === 'medianWeeksToCompletion')
       located.medians.push({ object, key });
-    if (located && type.name === 'OutcomeReport' && field.name === 'suppressed' && Array.isArray(object[key]))
-      located.suppressedLists.push(object[key] as unknown[]);
+    const answered = object[key];
+    if (located && type.name === 'OutcomeReport' && field.name === 'suppressed' && Array.isArray(answered))
+      located.suppressedLists.push(answered);
     const named = getNamedType(field.type);
-    if (field.selection && isObjectType(named)) collect(object[key], field.selection, named, reports, located);
+    if (field.selection && isObjectType(named)) collect(answered, field.selection, named, reports, located);
   }
 }

@@ -3,6 +3,7 @@
  * (drafts, publishing, sunset, offerings, import) hands the one validator and
  * the one store the same shape: CatalogueEntryInput.
  */
+import { isRecord } from '../../runtime/checker.js';
 import type { CatalogueEntryInput, OfferingInput } from './catalogueEntry.js';
 import type { MicroCredentialRow, OfferingRow } from './db/schema.js';
 
@@ -78,9 +79,13 @@ function offeringInputOf(row: OfferingRow): OfferingInput {
 }
 
 /**
- * A GraphQL input object as plain JSON: graphql-js builds input objects with
- * a null prototype, and fields the client left out are simply absent.
+ * A GraphQL input object as a plain JSON object: graphql-js builds input
+ * objects with a null prototype, and fields the client left out are simply
+ * absent. The schema lets only input objects through, so anything else here is
+ * a resolver handing over the wrong argument: that is thrown, not passed on.
  */
 export function plainInput(input: unknown): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(input ?? {})) as Record<string, unknown>;
+  const plain: unknown = JSON.parse(JSON.stringify(input ?? {}));
+  if (!isRecord(plain)) throw new TypeError(`expected a GraphQL input object, got ${JSON.stringify(input)}`);
+  return plain;
 }

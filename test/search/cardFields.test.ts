@@ -3,7 +3,7 @@
  * untrusted change-feed entry (pure logic, no servers).
  */
 import { expect, it } from 'vitest';
-import { toSearchDocument } from '../../subgraphs/search/documents/fromFeedEntry.js';
+import { parseFeedEntry } from '../../subgraphs/search/documents/fromFeedEntry.js';
 import { cardOf } from '../../subgraphs/search/documents/searchDocument.js';
 import { generateCatalogue } from '../../seed/catalogue.js';
 import { sampleInstitutions } from '../../seed/institutions.js';
@@ -18,9 +18,9 @@ const offerings = [
 ];
 
 it('prices the card over upcoming intakes, and gives the earliest upcoming start', () => {
-  const mapped = toSearchDocument({ ...entry, offerings }, 'humber', '2026-06-01');
-  if (!('document' in mapped)) throw new Error(mapped.rejected);
-  expect(cardOf(mapped.document)).toMatchObject({
+  const parsed = parseFeedEntry({ ...entry, offerings }, 'humber', '2026-06-01');
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  expect(cardOf(parsed.value)).toMatchObject({
     cost: 300,
     maxCost: 700,
     nextStartDate: '2026-07-15',
@@ -31,20 +31,18 @@ it('prices the card over upcoming intakes, and gives the earliest upcoming start
 });
 
 it('falls back to every intake once none is upcoming, and has no price without intakes', () => {
-  const past = toSearchDocument({ ...entry, offerings }, 'humber', '2027-01-01');
-  expect('document' in past && [past.document.cost, past.document.maxCost, past.document.nextStartDate]).toEqual([
-    50,
-    700,
-    null,
-  ]);
-  const none = toSearchDocument({ ...entry, offerings: [] }, 'humber', '2026-06-01');
-  expect('document' in none && [none.document.cost, none.document.maxCost]).toEqual([null, null]);
+  const past = parseFeedEntry({ ...entry, offerings }, 'humber', '2027-01-01');
+  expect(past.ok && [past.value.cost, past.value.maxCost, past.value.nextStartDate]).toEqual([50, 700, null]);
+  const none = parseFeedEntry({ ...entry, offerings: [] }, 'humber', '2026-06-01');
+  expect(none.ok && [none.value.cost, none.value.maxCost]).toEqual([null, null]);
 });
 
 it('refuses an entry whose permanent URL is missing or not http(s)', () => {
-  for (const url of [undefined, 'javascript:alert(1)', 'not a url']) {
-    expect(toSearchDocument({ ...entry, url }, 'humber', '2026-06-01')).toMatchObject({
-      rejected: expect.stringContaining('url'),
-    });
-  }
+  const codeOf = (url: string | undefined) => {
+    const parsed = parseFeedEntry({ ...entry, url }, 'humber', '2026-06-01');
+    return parsed.problems.map((problem) => [problem.path, problem.code]);
+  };
+  expect(codeOf(undefined)).toEqual([[['url'], 'REQUIRED']]);
+  expect(codeOf('javascript:alert(1)')).toEqual([[['url'], 'INVALID_URL']]);
+  expect(codeOf('not a url')).toEqual([[['url'], 'INVALID_URL']]);
 });

@@ -6,6 +6,7 @@
  * duplicates (and changes nothing when nothing changed).
  */
 import { inArray, or } from 'drizzle-orm';
+import { isRecord } from '../../../runtime/checker.js';
 import { CatalogueEntryError, parseCatalogueEntries, findEntryWarnings } from '../catalogueEntry.js';
 import { entriesFromCsv, type CsvEntry } from '../catalogueCsv.js';
 import type { OfficialLanguage } from '../criticalInformation.js';
@@ -20,6 +21,12 @@ import type { OsapClaimCheck } from '../osapClaim.js';
 import { microCredentials } from './schema.js';
 
 export type ImportFormat = 'CSV' | 'JSON';
+
+/** One row of an import as the file gave it: a JSON file's item may be anything until it is parsed. */
+interface ImportRecord {
+  line: number;
+  entry: unknown;
+}
 
 /** At most this many rows per import; larger catalogues import in several files. */
 export const maxImportRows = 5000;
@@ -39,7 +46,7 @@ export async function importCatalogue(
     problems,
     warnings: [],
   });
-  let records: CsvEntry[];
+  let records: ImportRecord[];
   try {
     records = format === 'CSV' ? csvRecords(content) : jsonRecords(content);
   } catch (error) {
@@ -123,7 +130,7 @@ function csvRecords(content: string): CsvEntry[] {
   return entries;
 }
 
-function jsonRecords(content: string): CsvEntry[] {
+function jsonRecords(content: string): ImportRecord[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(content);
@@ -134,7 +141,7 @@ function jsonRecords(content: string): CsvEntry[] {
   }
   if (!Array.isArray(parsed))
     throw new PublishingRefusal([{ code: 'NOT_A_LIST', path: [], message: 'must be a JSON array of entries' }]);
-  return parsed.map((entry, index) => ({ line: index + 1, entry: entry as Record<string, unknown> }));
+  return parsed.map((entry, index) => ({ line: index + 1, entry }));
 }
 
 /**
@@ -142,9 +149,10 @@ function jsonRecords(content: string): CsvEntry[] {
  * a stored entry takes its slug, so re-importing updates it. A row may not
  * take over the slug of an entry with another external code.
  */
-async function withStoredSlugs(tx: CatalogueTransaction, records: CsvEntry[]) {
-  const codes = records.map((r) => r.entry?.externalCode).filter((code): code is string => typeof code === 'string');
-  const slugs = records.map((r) => r.entry?.slug).filter((slug): slug is string => typeof slug === 'string');
+async function withStoredSlugs(tx: CatalogueTransaction, records: ImportRecord[]) {
+  const entries = records.map((record) => (isRecord(record.entry) ? record.entry : {}));
+  const codes = entries.map((entry) => entry.externalCode).filter((code): code is string => typeof code === 'string');
+  const slugs = entries.map((entry) => entry.slug).filter((slug): slug is string => typeof slug === 'string');
   const stored =
     codes.length + slugs.length === 0
       ? []
@@ -163,8 +171,8 @@ async function withStoredSlugs(tx: CatalogueTransaction, records: CsvEntry[]) {
   const codeBySlug = new Map(stored.map((row) => [row.slug, row.externalCode]));
   return records.map(({ line, entry: raw }) => {
     const problems: PublishingProblem[] = [];
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-      return { line, entry: raw as Record<string, unknown>, problems };
+    // Not an object: parsing the entries reports it.
+    if (!isRecord(raw)) return { line, entry: raw, problems };
     const entry: Record<string, unknown> = { status: 'ACTIVE', ...raw };
     const code = entry.externalCode;
     if (typeof code !== 'string' || code.trim() === '') {

@@ -81,11 +81,6 @@ async function publishingWrite(
   }
 }
 
-/** Refuses unless every problem list is empty. */
-function refuseProblems(problems: EntryProblem[]): void {
-  if (problems.length > 0) throw refusal(problems);
-}
-
 function refusal(
   problems: EntryProblem[],
   mapPath: (path: Array<string | number>) => Array<string | number> = (p) => p,
@@ -148,10 +143,17 @@ function validatedEntry(
   return { valid, warnings: findEntryWarnings(valid, 0, options.institutionLanguages).map(asPublishingProblem) };
 }
 
-/** Draft-mode problems of submitted content (what is there must be well formed); the slug is always required. */
-function draftProblems(content: Record<string, unknown>): EntryProblem[] {
+/**
+ * Submitted draft content checked in draft mode (what is there must be well
+ * formed): its slug typed when nothing is wrong, otherwise every problem. The
+ * slug is always required, since it names the draft.
+ */
+type ParsedDraft = { ok: true; slug: string } | { ok: false; problems: EntryProblem[] };
+
+function parseDraft(content: Record<string, unknown>): ParsedDraft {
   const problems = findEntryProblems([{ ...content, status: 'DRAFT' }], { draft: true });
-  if (typeof content.slug !== 'string' || content.slug === '') {
+  const { slug } = content;
+  if (typeof slug !== 'string' || slug === '') {
     problems.unshift({
       entryIndex: 0,
       path: ['slug'],
@@ -159,7 +161,7 @@ function draftProblems(content: Record<string, unknown>): EntryProblem[] {
       message: 'is required: the slug names the entry',
     });
   }
-  return problems;
+  return typeof slug === 'string' && problems.length === 0 ? { ok: true, slug } : { ok: false, problems };
 }
 
 /** What still blocks publication of a draft's content. */
@@ -169,8 +171,9 @@ export function publicationProblems(draft: DraftRow): PublishingProblem[] {
 
 export function createDraft(db: CatalogueDatabase, actor: Actor, input: Record<string, unknown>) {
   return publishingWrite(db, async (tx) => {
-    refuseProblems(draftProblems(input));
-    const slug = input.slug as string;
+    const parsed = parseDraft(input);
+    if (!parsed.ok) throw refusal(parsed.problems);
+    const { slug } = parsed;
     if (await lockedDraft(tx, slug))
       refuse('ALREADY_EXISTS', ['slug'], `a draft of "${slug}" exists already: update it instead`);
     const stored = await lockedEntry(tx, slug);
@@ -198,7 +201,8 @@ export function updateDraft(
       refuse('INCONSISTENT', ['slug'], `must be "${slug}" or left out: an entry cannot be renamed`);
     }
     const content = { ...input, slug };
-    refuseProblems(draftProblems(content));
+    const parsed = parseDraft(content);
+    if (!parsed.ok) throw refusal(parsed.problems);
     const draft = await lockedDraft(tx, slug);
     if (!draft) refuse('NOT_FOUND', ['id'], `there is no draft of "${slug}": create one first`);
     checkVersion(draft.version, expectedVersion, 'The draft');

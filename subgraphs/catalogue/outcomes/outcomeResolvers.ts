@@ -6,6 +6,7 @@
 import { badUserInput } from '../../../runtime/graphqlErrors.js';
 import { requireOwnInstitution } from '../authorization.js';
 import type { Context } from '../context.js';
+import { plainInput } from '../entryInput.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import type { OutcomeReportRow } from '../db/outcomeSchema.js';
 import type { ApiKeyCaller } from '../db/apiKeys.js';
@@ -58,7 +59,7 @@ export const outcomeQueries: Pick<NonNullable<Resolvers['Query']>, 'outcomeRepor
 export const outcomeMutations: Pick<NonNullable<Resolvers['Mutation']>, 'reportOutcomes' | 'importOutcomes'> = {
   reportOutcomes: async (_root, { institution, reports }, context) => {
     const caller = await requireOwnInstitution(context, institution);
-    const inputs = reports.map((report) => JSON.parse(JSON.stringify(report)) as Record<string, unknown>);
+    const inputs = reports.map(plainInput);
     return published(await writeOutcomeReports(context.db, actorOf(caller), institution, inputs), context);
   },
   importOutcomes: async (_root, { institution, format, content }, context) => {

@@ -14,6 +14,7 @@ import {
   type Region,
   regionValues,
   type SearchCardStatus,
+  searchCardStatusValues,
 } from '../generated/enums.js';
 
 export type { DeliveryMode, InstitutionType, OqfBand, Region };
@@ -24,6 +25,7 @@ export const institutionTypes: readonly InstitutionType[] = institutionTypeValue
 export const regions: readonly Region[] = regionValues;
 export const deliveryModes: readonly DeliveryMode[] = deliveryModeValues;
 export const oqfBands: readonly OqfBand[] = oqfBandValues;
+export const publicStatuses: readonly PublicStatus[] = searchCardStatusValues;
 
 /**
  * The quality markers HEQCO names, each a yes/no facet and filter:

@@ -13,7 +13,8 @@
  * first pass of each new day is a full rebuild, because "next start date"
  * and "cost" depend on which intakes are still upcoming.
  */
-import { toSearchDocument } from '../documents/fromFeedEntry.js';
+import { describeFeedEntryProblems } from '../documents/feedEntryProblems.js';
+import { parseFeedEntry } from '../documents/fromFeedEntry.js';
 import type { SearchDocument } from '../documents/searchDocument.js';
 import type { IndexWriter, SearchBackend } from '../backends/SearchBackend.js';
 import type { CatalogueFeed, TrustMarkFeed } from './CatalogueFeed.js';
@@ -328,17 +329,17 @@ export class Indexer {
         removals.push(id);
         continue;
       }
-      const mapped = toSearchDocument(entry, code, today);
-      if ('rejected' in mapped) {
+      const parsed = parseFeedEntry(entry, code, today);
+      if (!parsed.ok) {
         progress.rejectedEntries++;
         removals.push(id);
-        this.log(`${code}: rejected ${id}: ${mapped.rejected}`);
-      } else if (mapped.document.id !== id) {
+        this.log(`${code}: rejected ${id}: ${describeFeedEntryProblems(parsed.problems)}`);
+      } else if (parsed.value.id !== id) {
         progress.rejectedEntries++;
         removals.push(id);
-        this.log(`${code}: change for ${id} carried entry ${mapped.document.id}`);
+        this.log(`${code}: change for ${id} carried entry ${parsed.value.id}`);
       } else {
-        upserts.push(mapped.document);
+        upserts.push(parsed.value);
       }
     }
     if (upserts.length) await writer.upsert(upserts);
