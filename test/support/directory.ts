@@ -3,6 +3,7 @@ import { inject, onTestFinished } from 'vitest';
 import { clusterAt } from '../../runtime/postgres.js';
 import { sampleInstitutions } from '../../seed/institutions.js';
 import { startLocalDirectory, type LocalDirectory, type LocalDirectoryOptions } from '../../cli/localDirectory.js';
+import { directoryTemplates } from './databaseTemplates.js';
 
 export const provinceApiKey = 'test-province-key';
 export const registryToken = 'test-registry-token';
@@ -43,6 +44,8 @@ export async function startTestDirectory(options: {
     catalogueThread: options.catalogueThread,
     // Writes made straight to a catalogue show through the gateway within one watch interval.
     responseCache: { watchIntervalMs: 250, ...options.responseCache },
+    // Each database a copy of one filled once per run (databaseTemplates.ts).
+    databaseTemplates: directoryTemplates,
   });
 }
 
