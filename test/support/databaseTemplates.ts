@@ -26,7 +26,17 @@ import {
   migrationsFolder as frameworkMigrations,
 } from '../../subgraphs/framework/db/migrate.js';
 
-/** What test directories start from: a copy of each database as a start with these inputs fills it. */
+/** Migrated and empty: what the others start from, and what tests needing an empty database copy. */
+const migrated = {
+  catalogue: () => template('catalogue', catalogueMigrations, {}, migrateCatalogueDatabase),
+  framework: () => template('framework', frameworkMigrations, {}, migrateFrameworkDatabase),
+};
+
+/**
+ * What test directories start from: a copy of each database as a start with these inputs fills it.
+ * Each is built as a copy of the migrated template, so building one costs less than the filling it
+ * replaces even when only one directory uses it; the migrations then find nothing to do.
+ */
 export const directoryTemplates: DatabaseTemplates = {
   catalogue: (institution, entriesPerInstitution) =>
     template(
@@ -35,6 +45,7 @@ export const directoryTemplates: DatabaseTemplates = {
       // The sample entries depend on the institution, the count and the day (offering dates).
       { institution, entriesPerInstitution, day: today() },
       (url) => fillCatalogueDatabase(url, institution.code, entriesPerInstitution, undefined),
+      migrated.catalogue,
     ),
   framework: (institutions, entriesPerInstitution) =>
     template(
@@ -43,19 +54,18 @@ export const directoryTemplates: DatabaseTemplates = {
       // In the order given: it is the order of registration and of the recognition seed.
       { institutions, entriesPerInstitution, day: today() },
       (url) => fillFrameworkDatabase(url, institutions.map(atPlaceholderUrl), entriesPerInstitution, undefined),
+      migrated.framework,
     ),
 };
 
 /** A fresh catalogue database of the test's own, migrated and empty. Returns its URL. */
 export async function createMigratedCatalogueDatabase(label: string): Promise<string> {
-  const copied = await template('catalogue', catalogueMigrations, {}, migrateCatalogueDatabase);
-  return createTestDatabase(label, { template: copied });
+  return createTestDatabase(label, { template: await migrated.catalogue() });
 }
 
 /** A fresh framework database of the test's own, migrated and empty. Returns its URL. */
 export async function createMigratedFrameworkDatabase(label: string): Promise<string> {
-  const copied = await template('framework', frameworkMigrations, {}, migrateFrameworkDatabase);
-  return createTestDatabase(label, { template: copied });
+  return createTestDatabase(label, { template: await migrated.framework() });
 }
 
 /**
@@ -74,15 +84,17 @@ function today(): string {
 const known = new Map<string, Promise<string>>();
 
 /**
- * The name of the template of `kind` holding what `fill` writes for `inputs`, building it unless
- * this run already has it. The name hashes the inputs and the migration files, so a change to
- * either means another template, never a stale one.
+ * The name of the template of `kind` holding what `fill` writes for `inputs` (into an empty
+ * database, or a copy of the template `base` names), building it unless this run already has it.
+ * The name hashes the inputs and the migration files, so a change to either means another
+ * template, never a stale one.
  */
 function template(
   kind: 'catalogue' | 'framework',
   migrationsFolder: string,
   inputs: object,
   fill: (databaseUrl: string) => Promise<void>,
+  base?: () => Promise<string>,
 ): Promise<string> {
   const hash = createHash('sha256')
     .update(JSON.stringify({ kind, inputs, migrations: fingerprint(migrationsFolder) }))
@@ -92,7 +104,7 @@ function template(
   const name = `${inject('databaseTemplatePrefix')}${kind}_${hash}`;
   let found = known.get(name);
   if (!found) {
-    found = buildTemplateUnlessPresent(name, fill);
+    found = (async () => buildTemplateUnlessPresent(name, fill, await base?.()))();
     known.set(name, found);
     // A failed build (say, a broken seed) is tried again by the next test, which then fails on its own.
     found.catch(() => known.delete(name));
@@ -126,6 +138,7 @@ function fingerprint(folder: string): string {
 export async function buildTemplateUnlessPresent(
   name: string,
   fill: (databaseUrl: string) => Promise<void>,
+  base?: string,
 ): Promise<string> {
   const adminUrl = inject('postgresAdminUrl');
   const cluster = clusterAt(adminUrl);
@@ -137,7 +150,7 @@ export async function buildTemplateUnlessPresent(
       select datistemplate as built from pg_database where datname = ${name}`;
     if (state?.built) return name;
     if (state) await admin.unsafe(`drop database "${name}" with (force)`);
-    await cluster.ensureDatabase(name);
+    await cluster.ensureDatabase(name, { template: base });
     // `fill` closes every connection it opens before it returns.
     await fill(cluster.databaseUrl(name));
     await admin.unsafe(`alter database "${name}" with is_template true allow_connections false`);
