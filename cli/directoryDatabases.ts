@@ -25,6 +25,16 @@ export async function fillCatalogueDatabase(
   log: Log,
 ): Promise<void> {
   await migrateCatalogueDatabase(databaseUrl);
+  await seedCatalogueDatabase(databaseUrl, institution, entriesPerInstitution, log);
+}
+
+/** The seeding half of fillCatalogueDatabase, for a database already migrated. */
+export async function seedCatalogueDatabase(
+  databaseUrl: string,
+  institution: string,
+  entriesPerInstitution: number | undefined,
+  log: Log,
+): Promise<void> {
   const seeded = await seedCatalogueIfEmpty(
     databaseUrl,
     institution,
@@ -44,6 +54,16 @@ export async function fillFrameworkDatabase(
   log: Log,
 ): Promise<void> {
   await migrateFrameworkDatabase(databaseUrl);
+  await seedFrameworkDatabase(databaseUrl, institutions, entriesPerInstitution, log);
+}
+
+/** The seeding half of fillFrameworkDatabase, for a database already migrated. */
+export async function seedFrameworkDatabase(
+  databaseUrl: string,
+  institutions: ReadonlyArray<SampleInstitution & { subgraphUrl: string }>,
+  entriesPerInstitution: number | undefined,
+  log: Log,
+): Promise<void> {
   await seedFrameworkIfEmpty(databaseUrl, institutions);
   // Ports may differ from the last run; the registry must point at where catalogues are now.
   await syncInstitutionUrls(databaseUrl, institutions);

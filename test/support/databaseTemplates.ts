@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { fillCatalogueDatabase, fillFrameworkDatabase } from '../../cli/directoryDatabases.js';
+import { seedCatalogueDatabase, seedFrameworkDatabase } from '../../cli/directoryDatabases.js';
 import type { DatabaseTemplates } from '../../cli/localDirectory.js';
 import { advisoryLockKeys } from '../../runtime/advisoryLocks.js';
 import { clusterAt } from '../../runtime/postgres.js';
@@ -34,8 +34,8 @@ const migrated = {
 
 /**
  * What test directories start from: a copy of each database as a start with these inputs fills it.
- * Each is built as a copy of the migrated template, so building one costs less than the filling it
- * replaces even when only one directory uses it; the migrations then find nothing to do.
+ * Each is a copy of the migrated template, seeded, so building one costs about what the filling it
+ * replaces did (a copy instead of migrating) even when only one directory uses it.
  */
 export const directoryTemplates: DatabaseTemplates = {
   catalogue: (institution, entriesPerInstitution) =>
@@ -44,7 +44,7 @@ export const directoryTemplates: DatabaseTemplates = {
       catalogueMigrations,
       // The sample entries depend on the institution, the count and the day (offering dates).
       { institution, entriesPerInstitution, day: today() },
-      (url) => fillCatalogueDatabase(url, institution.code, entriesPerInstitution, undefined),
+      (url) => seedCatalogueDatabase(url, institution.code, entriesPerInstitution, undefined),
       migrated.catalogue,
     ),
   framework: (institutions, entriesPerInstitution) =>
@@ -53,7 +53,7 @@ export const directoryTemplates: DatabaseTemplates = {
       frameworkMigrations,
       // In the order given: it is the order of registration and of the recognition seed.
       { institutions, entriesPerInstitution, day: today() },
-      (url) => fillFrameworkDatabase(url, institutions.map(atPlaceholderUrl), entriesPerInstitution, undefined),
+      (url) => seedFrameworkDatabase(url, institutions.map(atPlaceholderUrl), entriesPerInstitution, undefined),
       migrated.framework,
     ),
 };
