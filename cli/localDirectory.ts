@@ -8,21 +8,14 @@
 import { officialLanguagesOf } from '../subgraphs/catalogue/criticalInformation.js';
 import type { PostgresCluster } from '../runtime/postgres.js';
 import type { RunningHttpServer } from '../runtime/http.js';
-import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
 import { catalogueThread, inThisThread } from './catalogueHost.js';
-import { migrateFrameworkDatabase } from '../subgraphs/framework/db/migrate.js';
+import { fillCatalogueDatabase, fillFrameworkDatabase } from './directoryDatabases.js';
+import { syncInstitutionUrls } from '../subgraphs/framework/seed.js';
 import { startFrameworkSubgraph } from '../subgraphs/framework/server.js';
-import { seedFrameworkIfEmpty, syncInstitutionUrls } from '../subgraphs/framework/seed.js';
-import { seedRecognitionIfEmpty } from '../subgraphs/framework/recognition/seed.js';
-import { sampleRecognition } from '../seed/recognition.js';
-import { seedTrustMarksIfEmpty } from '../subgraphs/framework/trustMarks/seed.js';
-import { sampleTrustMarks } from '../seed/trustMarks.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import type { ResponseCacheOptions } from '../gateway/cache/GatewayResponseCache.js';
 import { defaultPassIntervalMs } from '../subgraphs/search/indexer/Indexer.js';
 import { startSearchSubgraph, type RunningSearchSubgraph } from '../subgraphs/search/server.js';
-import { seedCatalogueIfEmpty } from '../seed/seedCatalogue.js';
-import { generateCatalogue } from '../seed/catalogue.js';
 import type { SampleInstitution } from '../seed/institutions.js';
 
 export interface LocalDirectoryOptions {
@@ -47,6 +40,19 @@ export interface LocalDirectoryOptions {
   failureCooldownMs?: number;
   responseCache?: ResponseCacheOptions;
   log?: (message: string) => void;
+  /**
+   * The test suite's: each database starts as a copy of a template already filled the way this
+   * start fills it (cli/directoryDatabases.ts, test/support/databaseTemplates.ts), so dozens of
+   * test directories do not each wait on migrations and seeds; a start then only points the
+   * registry at its catalogues. Unset (npm start, production), every database is created and filled.
+   */
+  databaseTemplates?: DatabaseTemplates;
+}
+
+/** The name of a template database whose content is what a start fills a database of this kind with. */
+export interface DatabaseTemplates {
+  catalogue(institution: SampleInstitution, entriesPerInstitution: number | undefined): Promise<string>;
+  framework(institutions: readonly SampleInstitution[], entriesPerInstitution: number | undefined): Promise<string>;
 }
 
 export interface LocalDirectory {
@@ -68,7 +74,7 @@ function catalogueDatabaseName(prefix: string, institution: string): string {
 }
 
 export async function startLocalDirectory(options: LocalDirectoryOptions): Promise<LocalDirectory> {
-  const { cluster, institutions } = options;
+  const { cluster, institutions, entriesPerInstitution } = options;
   const prefix = options.databasePrefix ?? '';
   const catalogues = new Map<string, RunningHttpServer>();
   const ports = new Map<string, number>();
@@ -77,9 +83,13 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
   let gatewayUrl: string | undefined;
   const host = options.catalogueThread ? await catalogueThread(options.log) : inThisThread();
   try {
-    await Promise.all(
-      institutions.map(async (institution, index) => {
-        const databaseUrl = await prepareCatalogueDatabase(options, institution.code);
+    const frameworkName = `${prefix}framework`;
+    const frameworkDatabaseUrl = cluster.databaseUrl(frameworkName);
+    // The framework's database is created meanwhile; filling it waits for the catalogues' addresses.
+    const [frameworkTemplate] = await Promise.all([
+      createDatabase(options, frameworkName, options.databaseTemplates?.framework(institutions, entriesPerInstitution)),
+      ...institutions.map(async (institution, index) => {
+        const databaseUrl = await prepareCatalogueDatabase(options, institution);
         const port = options.cataloguePortBase ? options.cataloguePortBase + index : 0;
         const server = await host.start({
           institution: institution.code,
@@ -90,29 +100,11 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
         catalogues.set(institution.code, server);
         ports.set(institution.code, server.port);
       }),
-    );
-    const frameworkDatabaseUrl = cluster.databaseUrl(`${prefix}framework`);
-    await cluster.ensureDatabase(`${prefix}framework`);
-    await migrateFrameworkDatabase(frameworkDatabaseUrl);
+    ]);
     const withUrls = institutions.map((i) => ({ ...i, subgraphUrl: catalogues.get(i.code)!.url }));
-    await seedFrameworkIfEmpty(frameworkDatabaseUrl, withUrls);
-    // Ports may differ from the last run; the registry must point at where catalogues are now.
-    await syncInstitutionUrls(frameworkDatabaseUrl, withUrls);
-    const recognition = await seedRecognitionIfEmpty(
-      frameworkDatabaseUrl,
-      sampleRecognition(
-        institutions.map((i) => i.code),
-        options.entriesPerInstitution,
-      ),
-    );
-    if (recognition.seeded)
-      options.log?.(
-        `seeded recognition: ${recognition.agreements} agreements, ${recognition.equivalencies} equivalencies`,
-      );
-    if (
-      await seedTrustMarksIfEmpty(frameworkDatabaseUrl, sampleTrustMarks(institutions, options.entriesPerInstitution))
-    )
-      options.log?.('seeded sample trust marks (OSAP approvals, QA verifications, endorsements)');
+    // A template registers the institutions at placeholder addresses (test/support/databaseTemplates.ts).
+    if (frameworkTemplate) await syncInstitutionUrls(frameworkDatabaseUrl, withUrls);
+    else await fillFrameworkDatabase(frameworkDatabaseUrl, withUrls, entriesPerInstitution, options.log);
     const framework = await startFrameworkSubgraph({
       databaseUrl: frameworkDatabaseUrl,
       port: options.frameworkPort,
@@ -191,16 +183,29 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
   }
 }
 
-async function prepareCatalogueDatabase(options: LocalDirectoryOptions, institution: string): Promise<string> {
-  const name = catalogueDatabaseName(options.databasePrefix ?? '', institution);
-  await options.cluster.ensureDatabase(name);
-  const databaseUrl = options.cluster.databaseUrl(name);
-  await migrateCatalogueDatabase(databaseUrl);
-  const seeded = await seedCatalogueIfEmpty(
-    databaseUrl,
-    institution,
-    generateCatalogue(institution, options.entriesPerInstitution),
+async function prepareCatalogueDatabase(
+  options: LocalDirectoryOptions,
+  institution: SampleInstitution,
+): Promise<string> {
+  const name = catalogueDatabaseName(options.databasePrefix ?? '', institution.code);
+  const { entriesPerInstitution } = options;
+  const template = await createDatabase(
+    options,
+    name,
+    options.databaseTemplates?.catalogue(institution, entriesPerInstitution),
   );
-  if (seeded) options.log?.(`seeded ${institution}`);
+  const databaseUrl = options.cluster.databaseUrl(name);
+  if (!template) await fillCatalogueDatabase(databaseUrl, institution.code, entriesPerInstitution, options.log);
   return databaseUrl;
+}
+
+/** Creates the database unless it exists, as a copy of the template if there is one (whose name it returns). */
+async function createDatabase(
+  options: LocalDirectoryOptions,
+  name: string,
+  template: Promise<string> | undefined,
+): Promise<string | undefined> {
+  const copied = await template;
+  await options.cluster.ensureDatabase(name, { template: copied });
+  return copied;
 }

@@ -24,4 +24,10 @@ export const advisoryLockKeys = {
    */
   trustMarkChanges: 1_667_331_174,
   trustMarkSeed: 1_667_331_175,
+  /**
+   * The test suite only: building one template database (test/support/databaseTemplates.ts), taken
+   * on the cluster's admin database as the first half of a two-key lock whose second half is the
+   * template's name hashed, so workers wait for each other per template and not for all of them.
+   */
+  databaseTemplates: 1_667_331_176,
 } as const;

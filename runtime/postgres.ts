@@ -15,8 +15,12 @@ export interface PostgresCluster {
   dataDir?: string;
   /** Connection URL for one database on this cluster. */
   databaseUrl(database: string): string;
-  /** Creates the database unless it exists. */
-  ensureDatabase(database: string): Promise<void>;
+  /**
+   * Creates the database unless it exists: empty, or as a copy of `template` (PostgreSQL's
+   * "Template Databases"; the template must have no open connections meanwhile). Only the test
+   * suite copies templates (test/support/databaseTemplates.ts).
+   */
+  ensureDatabase(database: string, options?: { template?: string }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -98,12 +102,19 @@ export function clusterAt(adminUrl: string, stop: () => Promise<void> = async ()
       url.pathname = `/${database}`;
       return url.toString();
     },
-    async ensureDatabase(database) {
-      if (!databaseNamePattern.test(database)) throw new Error(`invalid database name "${database}"`);
+    async ensureDatabase(database, options = {}) {
+      const { template } = options;
+      for (const name of [database, template ?? database]) {
+        if (!databaseNamePattern.test(name)) throw new Error(`invalid database name "${name}"`);
+      }
       const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
       try {
         const found = await sql`select 1 from pg_database where datname = ${database}`;
-        if (found.length === 0) await sql.unsafe(`create database "${database}"`);
+        if (found.length === 0) {
+          await sql.unsafe(
+            template ? `create database "${database}" template "${template}"` : `create database "${database}"`,
+          );
+        }
       } finally {
         await sql.end();
       }

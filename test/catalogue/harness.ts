@@ -8,9 +8,8 @@ import type { CatalogueEntryInput } from '../../subgraphs/catalogue/catalogueEnt
 import type { OfficialLanguage } from '../../subgraphs/catalogue/criticalInformation.js';
 import { upsertEntries } from '../../subgraphs/catalogue/db/catalogueStore.js';
 import { openCatalogueDatabase, type CatalogueConnection } from '../../subgraphs/catalogue/db/connection.js';
-import { migrateCatalogueDatabase } from '../../subgraphs/catalogue/db/migrate.js';
 import { startCatalogueSubgraph } from '../../subgraphs/catalogue/server.js';
-import { createTestDatabase } from '../support/databases.js';
+import { createMigratedCatalogueDatabase } from '../support/databaseTemplates.js';
 import { graphql, type GraphQLResult } from '../support/graphql.js';
 
 export interface CatalogueHarness {
@@ -33,8 +32,7 @@ export async function startCatalogueHarness(
   entries: CatalogueEntryInput[] = [],
   options: { institutionLanguages?: readonly OfficialLanguage[] } = {},
 ): Promise<CatalogueHarness> {
-  const databaseUrl = await createTestDatabase(`catalogue_${institution}`);
-  await migrateCatalogueDatabase(databaseUrl);
+  const databaseUrl = await createMigratedCatalogueDatabase(`catalogue_${institution}`);
   const store = openCatalogueDatabase(databaseUrl);
   if (entries.length > 0) await upsertEntries(store.db, entries);
   let recording: string[] | undefined;

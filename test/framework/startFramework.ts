@@ -1,8 +1,7 @@
 import type { RunningHttpServer } from '../../runtime/http.js';
-import { migrateFrameworkDatabase } from '../../subgraphs/framework/db/migrate.js';
 import { seedFrameworkIfEmpty, type InstitutionSeed } from '../../subgraphs/framework/seed.js';
 import { startFrameworkSubgraph } from '../../subgraphs/framework/server.js';
-import { createTestDatabase } from '../support/databases.js';
+import { createMigratedFrameworkDatabase } from '../support/databaseTemplates.js';
 
 export const provinceApiKey = 'framework-test-province-key';
 export const registryToken = 'framework-test-registry-token';
@@ -19,8 +18,7 @@ export interface TestFramework {
 
 /** The framework subgraph over real HTTP on a fresh database of its own, optionally seeded. */
 export async function startTestFramework(label: string, institutions: InstitutionSeed[] = []): Promise<TestFramework> {
-  const databaseUrl = await createTestDatabase(label);
-  await migrateFrameworkDatabase(databaseUrl);
+  const databaseUrl = await createMigratedFrameworkDatabase(label);
   if (institutions.length > 0) await seedFrameworkIfEmpty(databaseUrl, institutions);
   const statements: string[] = [];
   const server = await startFrameworkSubgraph({

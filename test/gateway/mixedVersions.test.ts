@@ -18,11 +18,10 @@ import {
 } from '../../examples/minimal-institution/server.js';
 import { startTestDirectory } from '../support/directory.js';
 import { apiKeyFor, asCaller, sampleInputs } from '../publishing/support.js';
-import { createTestDatabase } from '../support/databases.js';
+import { createMigratedCatalogueDatabase } from '../support/databaseTemplates.js';
 import { generateCatalogue } from '../../seed/catalogue.js';
 import { upsertEntries } from '../../subgraphs/catalogue/db/catalogueStore.js';
 import { openCatalogueDatabase } from '../../subgraphs/catalogue/db/connection.js';
-import { migrateCatalogueDatabase } from '../../subgraphs/catalogue/db/migrate.js';
 import { startCatalogueSubgraph } from '../../subgraphs/catalogue/server.js';
 import { registerTestInstitution } from '../support/registerInstitution.js';
 import { outcomesPart, type OptionalPart } from '../../runtime/catalogueOptionalParts.js';
@@ -87,8 +86,7 @@ async function register(code: string, name: string, subgraphUrl: string): Promis
 
 /** A reference catalogue (contract 1.1) for `code` on a fresh database, serving entries with an audience. */
 async function startReferenceCatalogue(code: string, port = 0, optionalPartsLeftOut: readonly OptionalPart[] = []) {
-  const databaseUrl = await createTestDatabase(`catalogue_${code}`);
-  await migrateCatalogueDatabase(databaseUrl);
+  const databaseUrl = await createMigratedCatalogueDatabase(`catalogue_${code}`);
   const served = generateCatalogue('humber', 2, 41).map((entry) => ({
     ...entry,
     status: 'ACTIVE' as const,

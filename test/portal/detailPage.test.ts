@@ -12,11 +12,10 @@ import { outcomesPart } from '../../runtime/catalogueOptionalParts.js';
 import { generateCatalogue } from '../../seed/catalogue.js';
 import { upsertEntries } from '../../subgraphs/catalogue/db/catalogueStore.js';
 import { openCatalogueDatabase } from '../../subgraphs/catalogue/db/connection.js';
-import { migrateCatalogueDatabase } from '../../subgraphs/catalogue/db/migrate.js';
 import { startCatalogueSubgraph } from '../../subgraphs/catalogue/server.js';
 import type { RunningHttpServer } from '../../runtime/http.js';
 import { apiKeyFor, asCaller } from '../publishing/support.js';
-import { createTestDatabase } from '../support/databases.js';
+import { createMigratedCatalogueDatabase } from '../support/databaseTemplates.js';
 import { provinceApiKey, startTestDirectory } from '../support/directory.js';
 import { graphql } from '../support/graphql.js';
 
@@ -78,8 +77,7 @@ beforeAll(async () => {
   expect(attested.errors).toBeUndefined();
 
   // An outside 1.1 institution that does not implement outcomes: the reference catalogue with the part left out.
-  const databaseUrl = await createTestDatabase('catalogue_quietcollege');
-  await migrateCatalogueDatabase(databaseUrl);
+  const databaseUrl = await createMigratedCatalogueDatabase('catalogue_quietcollege');
   const store = openCatalogueDatabase(databaseUrl);
   await upsertEntries(store.db, quietEntries);
   await store.close();

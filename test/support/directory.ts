@@ -3,6 +3,7 @@ import { inject, onTestFinished } from 'vitest';
 import { clusterAt } from '../../runtime/postgres.js';
 import { sampleInstitutions } from '../../seed/institutions.js';
 import { startLocalDirectory, type LocalDirectory, type LocalDirectoryOptions } from '../../cli/localDirectory.js';
+import { directoryTemplates } from './databaseTemplates.js';
 
 export const provinceApiKey = 'test-province-key';
 export const registryToken = 'test-registry-token';
@@ -48,6 +49,8 @@ export async function startTestDirectory(options: {
     // Writes made straight to a catalogue show through the gateway within one watch interval;
     // a test that must see one sooner calls directory.gateway.responseCache.poll().
     responseCache: { watchIntervalMs: 1_000, ...options.responseCache },
+    // Each database a copy of one filled once per run (databaseTemplates.ts).
+    databaseTemplates: directoryTemplates,
   });
 }
 
