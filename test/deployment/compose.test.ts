@@ -149,16 +149,24 @@ describe('docker-compose.yml as configured', () => {
     expect(status.backend).toBe(meiliHost ? 'meilisearch' : 'embedded');
     expect(status.documentCount).toBeGreaterThan(0);
 
-    const result = await graphql<{
-      searchMicroCredentials: {
-        total: number;
-        facets: { institution: Array<{ value: string; count: number }> };
-        hits: Array<{ microCredential: { id: string; title: string } | null }>;
-      };
-    }>(
-      gateway,
-      `{ searchMicroCredentials(pageSize: 5) { total facets { institution { value count } } hits { microCredential { id title } } } }`,
-    );
+    // Ready means the first pass is done; an institution whose catalogue was still starting then (the gateway
+    // does not wait for institutions) is indexed at a later pass.
+    const search = () =>
+      graphql<{
+        searchMicroCredentials: {
+          total: number;
+          facets: { institution: Array<{ value: string; count: number }> };
+          hits: Array<{ microCredential: { id: string; title: string } | null }>;
+        };
+      }>(
+        gateway,
+        `{ searchMicroCredentials(pageSize: 5) { total facets { institution { value count } } hits { microCredential { id title } } } }`,
+      );
+    const result = await waitFor(async () => {
+      const answer = await search();
+      const indexed = answer.data?.searchMicroCredentials.facets.institution.length ?? 0;
+      return indexed >= institutionCodes.length ? answer : undefined;
+    }, 45_000);
     expect(result.errors).toBeUndefined();
     const found = result.data!.searchMicroCredentials;
     expect(found.facets.institution.map((facet) => facet.value).sort()).toEqual(institutionCodes);
