@@ -29,12 +29,15 @@ describe('the README example queries', () => {
   );
 });
 
-/** Every file and folder of the checkout (not dependencies, data or git), `/` after folders. */
+/**
+ * Every file and folder of the checkout, `/` after folders; not dependencies, git, nor the ignored
+ * data and scratch folders (`.tmp/` holds the running suite's PostgreSQL cluster, thousands of files).
+ */
 function treePaths(folder = ''): string[] {
   return readdirSync(folder || '.', { withFileTypes: true }).flatMap((entry) => {
     const path = `${folder}${entry.name}`;
     if (!entry.isDirectory()) return [path];
-    if (['node_modules', '.git', '.data'].includes(entry.name)) return [];
+    if (['node_modules', '.git', '.data', '.tmp'].includes(entry.name)) return [];
     return [`${path}/`, ...treePaths(`${path}/`)];
   });
 }
