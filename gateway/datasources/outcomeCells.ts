@@ -100,12 +100,11 @@ function readField(located: Located, name: string): unknown {
 }
 
 function readPeriod(located: Located): { start: string; end: string } | undefined {
-  // The answer is the institution's. A period that is not an object reads as none, like a period not asked for
-  // (no overlap check); checkAnswer.ts has already reported it and discarded its report before this runs.
-  if (!isRecord(readField(located, 'period'))) return undefined;
   let start: unknown;
   let end: unknown;
   for (const [key, field] of located.fields) {
+    // The answer is the institution's. A period that is not an object reads as none, like a period not asked for
+    // (no overlap check); checkAnswer.ts has already reported it and discarded its report before this runs.
     const period = located.report[key];
     const type = getNamedType(field.type);
     if (field.name !== 'period' || !field.selection || !isObjectType(type) || !isRecord(period)) continue;
