@@ -7,8 +7,6 @@
  * every test still gets a database of its own to change as it likes.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { seedCatalogueDatabase, seedFrameworkDatabase } from '../../cli/directoryDatabases.js';
@@ -17,19 +15,13 @@ import { advisoryLockKeys } from '../../runtime/advisoryLocks.js';
 import { clusterAt } from '../../runtime/postgres.js';
 import { createTestDatabase } from './databases.js';
 import type { SampleInstitution } from '../../seed/institutions.js';
-import {
-  migrateCatalogueDatabase,
-  migrationsFolder as catalogueMigrations,
-} from '../../subgraphs/catalogue/db/migrate.js';
-import {
-  migrateFrameworkDatabase,
-  migrationsFolder as frameworkMigrations,
-} from '../../subgraphs/framework/db/migrate.js';
+import { migrateCatalogueDatabase } from '../../subgraphs/catalogue/db/migrate.js';
+import { migrateFrameworkDatabase } from '../../subgraphs/framework/db/migrate.js';
 
 /** Migrated and empty: what the others start from, and what tests needing an empty database copy. */
 const migrated = {
-  catalogue: () => template('catalogue', catalogueMigrations, {}, migrateCatalogueDatabase),
-  framework: () => template('framework', frameworkMigrations, {}, migrateFrameworkDatabase),
+  catalogue: () => template('catalogue', {}, migrateCatalogueDatabase),
+  framework: () => template('framework', {}, migrateFrameworkDatabase),
 };
 
 /**
@@ -41,7 +33,6 @@ export const directoryTemplates: DatabaseTemplates = {
   catalogue: (institution, entriesPerInstitution) =>
     template(
       'catalogue',
-      catalogueMigrations,
       // The sample entries depend on the institution, the count and the day (offering dates).
       { institution, entriesPerInstitution, day: today() },
       (url) => seedCatalogueDatabase(url, institution.code, entriesPerInstitution, undefined),
@@ -50,7 +41,6 @@ export const directoryTemplates: DatabaseTemplates = {
   framework: (institutions, entriesPerInstitution) =>
     template(
       'framework',
-      frameworkMigrations,
       // In the order given: it is the order of registration and of the recognition seed.
       { institutions, entriesPerInstitution, day: today() },
       (url) => seedFrameworkDatabase(url, institutions.map(atPlaceholderUrl), entriesPerInstitution, undefined),
@@ -86,20 +76,16 @@ const known = new Map<string, Promise<string>>();
 /**
  * The name of the template of `kind` holding what `fill` writes for `inputs` (into an empty
  * database, or a copy of the template `base` names), building it unless this run already has it.
- * The name hashes the inputs and the migration files, so a change to either means another
- * template, never a stale one.
+ * Names start with the run's own prefix (globalPostgres.ts), so no run copies another's template,
+ * built from other migrations or another day's sample data.
  */
 function template(
   kind: 'catalogue' | 'framework',
-  migrationsFolder: string,
   inputs: object,
   fill: (databaseUrl: string) => Promise<void>,
   base?: () => Promise<string>,
 ): Promise<string> {
-  const hash = createHash('sha256')
-    .update(JSON.stringify({ kind, inputs, migrations: fingerprint(migrationsFolder) }))
-    .digest('hex')
-    .slice(0, 16);
+  const hash = createHash('sha256').update(JSON.stringify({ kind, inputs })).digest('hex').slice(0, 16);
   // Well inside PostgreSQL's 63 characters: prefix (11) + kind (≤ 9) + _ + 16.
   const name = `${inject('databaseTemplatePrefix')}${kind}_${hash}`;
   let found = known.get(name);
@@ -108,23 +94,6 @@ function template(
     known.set(name, found);
     // A failed build (say, a broken seed) is tried again by the next test, which then fails on its own.
     found.catch(() => known.delete(name));
-  }
-  return found;
-}
-
-const fingerprints = new Map<string, string>();
-
-/** A hash of every file under a migrations folder (SQL and drizzle's journal). */
-function fingerprint(folder: string): string {
-  let found = fingerprints.get(folder);
-  if (!found) {
-    const hash = createHash('sha256');
-    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
-      const path = join(folder, file);
-      if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(file).update(readFileSync(path));
-    }
-    found = hash.digest('hex');
-    fingerprints.set(folder, found);
   }
   return found;
 }

@@ -2,8 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { advisoryLockKeys } from '../../../runtime/advisoryLocks.js';
 import { migrateDatabase } from '../../../runtime/migrations.js';
 
-/** The checked-in migrations (the test suite fingerprints them to name its template databases). */
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** Brings the framework database up to the checked-in migrations (runtime/migrations.ts). */
 export function migrateFrameworkDatabase(databaseUrl: string): Promise<void> {
