@@ -11,13 +11,13 @@ import { failureMessage } from '../../cli/commandLine.js';
 import { endorserKeysCommand } from '../../cli/endorserKeysCommand.js';
 import { openFrameworkDatabase } from '../../subgraphs/framework/db/connection.js';
 import { endorserOfKey } from '../../subgraphs/framework/trustMarks/endorserKeys.js';
-import { createTestDatabase } from '../support/databases.js';
+import { createMigratedFrameworkDatabase } from '../support/databaseTemplates.js';
 
 const run = promisify(execFile);
 
 describe('endorser-keys CLI', () => {
   it('registers an endorser, issues a key that identifies it, lists and revokes it', async () => {
-    const env = { DATABASE_URL: await createTestDatabase('framework') };
+    const env = { DATABASE_URL: await createMigratedFrameworkDatabase('framework') };
     const command = (...args: string[]) => endorserKeysCommand(args, env);
 
     const registered = await command(
@@ -63,7 +63,7 @@ describe('endorser-keys CLI', () => {
   });
 
   it('runs as a command: a refused registration prints its message on stderr and exits 1', async () => {
-    const env = { ...process.env, DATABASE_URL: await createTestDatabase('framework') };
+    const env = { ...process.env, DATABASE_URL: await createMigratedFrameworkDatabase('framework') };
     const args = ['register', '--id', 'x', '--name', 'X', '--kind', 'BANK', '--website', 'ftp://x'];
     const refused = await run(process.execPath, ['--import', 'tsx', 'cli/endorserKeys.ts', ...args], { env }).catch(
       (error: { code: number; stdout: string; stderr: string }) => error,
