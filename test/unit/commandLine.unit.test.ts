@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { apiKeysCommand } from '../../cli/apiKeysCommand.js';
 import { failureMessage, UsageError } from '../../cli/commandLine.js';
 import { conformanceCommand } from '../../cli/conformanceCommand.js';
+import { consumerKeysCommand } from '../../cli/consumerKeysCommand.js';
 import { endorserKeysCommand } from '../../cli/endorserKeysCommand.js';
 import { importCommand } from '../../cli/importCommand.js';
 import { ConfigError } from '../../runtime/config.js';
@@ -43,6 +44,15 @@ describe('a wrong call is refused before any database is opened', () => {
     );
     expect(await printedFailure(endorserKeysCommand(['list'], {}))).toBe(
       'Configuration error: DATABASE_URL is required but not set',
+    );
+  });
+
+  it('consumer-keys', async () => {
+    expect(await printedFailure(consumerKeysCommand(['rotate'], {}))).toMatch(
+      /^usage: npm run consumer-keys -- issue /,
+    );
+    expect(await printedFailure(consumerKeysCommand(['list'], { DATABASE_URL: 'mysql://db/framework' }))).toMatch(
+      /^Configuration error: DATABASE_URL must use postgres: or postgresql:/,
     );
   });
 
