@@ -26,8 +26,8 @@ export function succeeded(...lines: string[]): CommandOutcome {
   return { exitCode: 0, stdout: lines, stderr: [] };
 }
 
-/** Prints an outcome, returning its exit code for runCommand. */
-export function printed(outcome: CommandOutcome): number {
+/** Prints an outcome (conformance's, too, whose exit codes go to 2), returning its exit code for runCommand. */
+export function printed(outcome: Omit<CommandOutcome, 'exitCode'> & { exitCode: number }): number {
   for (const line of outcome.stdout) console.log(line);
   for (const line of outcome.stderr) console.error(line);
   return outcome.exitCode;
