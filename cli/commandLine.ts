@@ -11,6 +11,29 @@ import { ConfigError } from '../runtime/config.js';
 export class UsageError extends Error {}
 
 /**
+ * What a command has to say and the code it exits with. A command's logic returns one
+ * (and throws what runCommand describes), so tests call it in-process; its file in cli/
+ * only passes it argv and the environment and prints the outcome.
+ */
+export interface CommandOutcome {
+  exitCode: 0 | 1;
+  stdout: string[];
+  stderr: string[];
+}
+
+/** A successful outcome printing `lines`. */
+export function succeeded(...lines: string[]): CommandOutcome {
+  return { exitCode: 0, stdout: lines, stderr: [] };
+}
+
+/** Prints an outcome (conformance's, too, whose exit codes go to 2), returning its exit code for runCommand. */
+export function printed(outcome: Omit<CommandOutcome, 'exitCode'> & { exitCode: number }): number {
+  for (const line of outcome.stdout) console.log(line);
+  for (const line of outcome.stderr) console.error(line);
+  return outcome.exitCode;
+}
+
+/**
  * Runs `main`: a command that returns an exit code exits with it at once; one that returns
  * nothing ends when its work does. Whatever it throws exits with 1.
  */
@@ -20,13 +43,14 @@ export function runCommand(main: () => Promise<unknown>): void {
       if (typeof code === 'number') process.exit(code);
     },
     (error: unknown) => {
-      console.error(describe(error));
+      console.error(failureMessage(error));
       process.exit(1);
     },
   );
 }
 
-function describe(error: unknown): unknown {
+/** What runCommand prints for what a command threw. */
+export function failureMessage(error: unknown): unknown {
   if (error instanceof ConfigError) return `Configuration error: ${error.message}`;
   if (error instanceof UsageError || error instanceof GraphQLError) return error.message;
   if ((error as { code?: string } | undefined)?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')

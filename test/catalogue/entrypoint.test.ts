@@ -1,3 +1,9 @@
+/**
+ * The catalogue subgraph's entry point as a process: it migrates, serves and stops on SIGTERM.
+ * Refusing a bad setting (an INSTITUTION_CODE that is no code among them) is a case of
+ * test/deployment/support/configCases.ts: checked in-process by configErrors.unit.test.ts, while
+ * configErrors.test.ts runs the entry points' shared refusal (runService) as real processes.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -46,15 +52,5 @@ describe('subgraphs/catalogue/index.ts', () => {
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
     expect(output()).toContain('SIGTERM: stopping catalogue subgraph for cambrian');
-  });
-
-  it('refuses to start without a valid institution code, naming the variable', async () => {
-    const { child, output } = startEntryPoint({
-      INSTITUTION_CODE: 'Not Valid',
-      DATABASE_URL: 'postgres://localhost/x',
-    });
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(1);
-    expect(output()).toContain('Configuration error: INSTITUTION_CODE must be a lower-case institution code');
   });
 });

@@ -2,11 +2,14 @@
  * The conformance kit (`npm run conformance`) passes against the reference
  * catalogue and the example server, and fails, with a message saying what to
  * fix, against servers broken on purpose: one per check. The broken servers
- * are the example server behind a proxy that breaks exactly one rule.
+ * are the example server behind a proxy that breaks exactly one rule. The
+ * report is checked in-process (conformanceCommand); one run of the command
+ * itself, against a broken server, shows it prints the report and exits 1.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conformanceCommand } from '../../cli/conformanceCommand.js';
 import { loadExampleCatalogue, startExampleInstitution } from '../../examples/minimal-institution/server.js';
 import { runConformance, type ConformanceReport } from '../../gateway/conformance/institutionChecks.js';
 import { generateCatalogue } from '../../seed/catalogue.js';
@@ -51,13 +54,14 @@ const when =
 
 describe('npm run conformance', () => {
   it('passes against the reference catalogue, and prints a report', async () => {
-    const result = await conformanceCli(reference.server.url, 'humber');
-    expect(result.stdout).toContain('All checks passed.');
-    expect(result.stdout).toContain('(catalogue contract 1.1)');
+    const result = await conformanceCommand(['--url', reference.server.url, '--institution', 'humber']);
+    expect(result).toMatchObject({ exitCode: 0, stderr: [] });
+    const stdout = result.stdout.join('\n');
+    expect(stdout).toContain('All checks passed.');
+    expect(stdout).toContain('(catalogue contract 1.1)');
     for (const name of ['contract', 'change feed', 'listing', 'entities', 'drafts invisible', 'sunset resolvable']) {
-      expect(result.stdout).toMatch(new RegExp(`PASS  ${name}:`));
+      expect(stdout).toMatch(new RegExp(`PASS  ${name}:`));
     }
-    expect(result.code).toBe(0);
   }, 30_000);
 
   it('passes against the example server written on another stack', async () => {
@@ -72,6 +76,7 @@ describe('npm run conformance', () => {
     const url = await broken(when('changes(', (answer) => void answer.data.changes.changes.reverse()));
     const result = await conformanceCli(url, 'examplecollege');
     expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/FAIL {2}change feed:.*\n\s+- changes are not oldest first/);
     expect(result.stdout).toContain('check(s) failed. See docs/implementing-an-institution.md.');
   }, 30_000);

@@ -6,7 +6,10 @@
  * acknowledge the signal within 30 ms, as a busy shutdown may not: the line
  * was sometimes lost. `npm start` therefore runs Node itself with tsx as a
  * loader. The test runs package.json's own start command on a stand-in for
- * cli/start.ts that shuts down as busily, as a terminal would signal it.
+ * cli/start.ts that shuts down as busily, as a terminal would signal it. The
+ * stand-in keeps its event loop occupied until the signal, so one run is enough
+ * for the signal to find it busy (with tsx's relay put back, it lost the line in
+ * five runs out of five; the earlier stand-in, busy 50 ms in every 60, in two).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -39,10 +42,8 @@ function startAndInterrupt(): Promise<string> {
   });
 }
 
-it('prints its last line after Ctrl-C, every time', async () => {
+it('prints its last line after Ctrl-C, even when the signal finds it busy', async () => {
   expect(startCommand).toContain('cli/start.ts');
-  for (let run = 0; run < 5; run++) {
-    const output = await startAndInterrupt();
-    expect(output.trim().split('\n').at(-1), `run ${run + 1}`).toBe('Stopped. Data is kept for the next start.');
-  }
-}, 120_000);
+  const output = await startAndInterrupt();
+  expect(output.trim().split('\n').at(-1)).toBe('Stopped. Data is kept for the next start.');
+});

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiKeysCommand } from '../../cli/apiKeysCommand.js';
+import { importCommand } from '../../cli/importCommand.js';
 import { startCatalogueHarness, type CatalogueHarness } from '../catalogue/harness.js';
 import { toCsv } from './catalogueCsv.js';
 import { apiKeyFor, asCaller, sampleInputs } from './support.js';
@@ -106,32 +108,59 @@ describe('import', () => {
   });
 
   it('runs from the command line with the same rules, and the CLI makes working API keys', async () => {
-    const env = { ...process.env, DATABASE_URL: conestoga.databaseUrl };
+    const env = { DATABASE_URL: conestoga.databaseUrl };
     const file = join(folder, 'catalogue.csv');
-    await writeFile(file, toCsv([inputs[5]!, { ...inputs[6]!, cip: { code: '1.2', title: 'x' } }]));
-    const failed = await cli(['cli/import.ts', '--institution', 'conestoga', file], { env }).catch((error) => error);
-    expect(failed.code).toBe(1);
+    const badFile = join(folder, 'bad.csv');
+    await writeFile(badFile, toCsv([inputs[5]!, { ...inputs[6]!, cip: { code: '1.2', title: 'x' } }]));
+    await writeFile(file, toCsv([inputs[5]!, inputs[6]!]));
+    // One run of each command shows it passes argv and DATABASE_URL on, prints the outcome and exits with its code;
+    // the two run side by side, as neither depends on the other.
+    const [failed, created] = await Promise.all([
+      cli(['cli/import.ts', '--institution', 'conestoga', badFile], { env: { ...process.env, ...env } }).catch(
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      ),
+      cli(['cli/apiKeys.ts', 'create', '--institution', 'conestoga', '--label', 'registrar'], {
+        env: { ...process.env, ...env },
+      }),
+    ]);
+    expect(failed).toMatchObject({ code: 1, stdout: '' });
     expect(failed.stderr).toContain('line 3, cip.code: INVALID_CIP_CODE');
     expect((await stored()).map((row) => row.slug)).not.toContain(inputs[5]!.slug);
+    // The same refusal in-process, line by line.
+    const refused = await importCommand(['--institution', 'conestoga', badFile], env);
+    expect(refused).toMatchObject({ exitCode: 1, stdout: [] });
+    expect(refused.stderr[0]).toBe('Nothing imported into conestoga: 1 problem(s).');
+    expect(refused.stderr[1]).toMatch(/^ {2}line 3, cip\.code: INVALID_CIP_CODE /);
+    expect(refused.stderr).toHaveLength(2);
 
-    await writeFile(file, toCsv([inputs[5]!, inputs[6]!]));
-    const imported = await cli(['cli/import.ts', '--institution', 'conestoga', file], { env });
-    expect(imported.stdout).toContain('2 created, 0 updated, 0 unchanged');
-
-    const created = await cli(['cli/apiKeys.ts', 'create', '--institution', 'conestoga', '--label', 'registrar'], {
-      env,
+    const imported = await importCommand(['--institution', 'conestoga', file], env);
+    expect(imported).toEqual({
+      exitCode: 0,
+      stdout: ['Imported into conestoga: 2 created, 0 updated, 0 unchanged.'],
+      stderr: [],
     });
-    const newKey = created.stdout.trim().split('\n').at(-1)!;
+
+    expect(created.stderr).toBe('');
+    const createdLines = created.stdout.trim().split('\n');
+    const newKey = createdLines.at(-1)!;
     expect(newKey).toMatch(/^mck_conestoga_[0-9a-f]{8}_/);
+    const prefix = newKey.split('_')[2]!;
+    expect(createdLines).toEqual([
+      `Created API key ${prefix} for conestoga. It is shown only now; store it safely:`,
+      newKey,
+    ]);
     const audit = `{ auditLog(institution: "conestoga", first: 10) { entries { actor action } } }`;
     const withKey = await asCaller(conestoga.server.url, newKey)(audit);
     expect(withKey.data.auditLog.entries).toContainEqual({ actor: 'cli', action: 'IMPORTED' });
 
-    const prefix = newKey.split('_')[2]!;
-    expect((await cli(['cli/apiKeys.ts', 'list', '--institution', 'conestoga'], { env })).stdout).toMatch(
-      new RegExp(`${prefix}\\s+active`),
+    expect((await apiKeysCommand(['list', '--institution', 'conestoga'], env)).stdout).toContainEqual(
+      expect.stringMatching(new RegExp(`^${prefix}\\s+active\\s+created \\S+\\s+registrar$`)),
     );
-    await cli(['cli/apiKeys.ts', 'revoke', '--institution', 'conestoga', '--key', prefix], { env });
+    expect(await apiKeysCommand(['revoke', '--institution', 'conestoga', '--key', prefix], env)).toEqual({
+      exitCode: 0,
+      stdout: [`Revoked API key ${prefix} of conestoga.`],
+      stderr: [],
+    });
     const revoked = await asCaller(conestoga.server.url, newKey)(audit);
     expect(revoked.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     // Only the hash is stored.

@@ -1,24 +1,26 @@
-/** `npm run endorser-keys`: register, issue, list and revoke against a real framework database. */
+/**
+ * `npm run endorser-keys`: register, issue, list and revoke against a real framework database.
+ * Every case runs in-process (endorserKeysCommand); one run of the command itself shows that it
+ * passes argv and DATABASE_URL on, and that a refusal ends in its message on stderr and exit code 1.
+ */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { describe, expect, inject, it } from 'vitest';
-import { clusterAt } from '../../runtime/postgres.js';
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { failureMessage } from '../../cli/commandLine.js';
+import { endorserKeysCommand } from '../../cli/endorserKeysCommand.js';
 import { openFrameworkDatabase } from '../../subgraphs/framework/db/connection.js';
 import { endorserOfKey } from '../../subgraphs/framework/trustMarks/endorserKeys.js';
+import { createMigratedFrameworkDatabase } from '../support/databaseTemplates.js';
 
 const run = promisify(execFile);
 
 describe('endorser-keys CLI', () => {
   it('registers an endorser, issues a key that identifies it, lists and revokes it', async () => {
-    const cluster = clusterAt(inject('postgresAdminUrl'));
-    const name = `t${randomBytes(3).toString('hex')}_framework`;
-    await cluster.ensureDatabase(name);
-    const env = { ...process.env, DATABASE_URL: cluster.databaseUrl(name) };
-    const cli = (...args: string[]) =>
-      run(process.execPath, ['--import', 'tsx', 'cli/endorserKeys.ts', ...args], { env });
+    const env = { DATABASE_URL: await createMigratedFrameworkDatabase('framework') };
+    const command = (...args: string[]) => endorserKeysCommand(args, env);
 
-    const registered = await cli(
+    const registered = await command(
       'register',
       '--id',
       'cli-employer',
@@ -29,25 +31,44 @@ describe('endorser-keys CLI', () => {
       '--website',
       'https://cli-employer.example',
     );
-    expect(registered.stdout).toContain('Registered endorser cli-employer (EMPLOYER)');
-    const refused = await cli('register', '--id', 'x', '--name', 'X', '--kind', 'BANK', '--website', 'ftp://x').catch(
-      (error: { code: number; stderr: string }) => error,
-    );
-    expect(refused).toMatchObject({ code: 1 });
-    expect((refused as { stderr: string }).stderr).toContain('input.kind');
+    expect(registered).toEqual({
+      exitCode: 0,
+      stdout: ['Registered endorser cli-employer (EMPLOYER): CLI Employer.'],
+      stderr: [],
+    });
+    const refused = await command('register', '--id', 'x', '--name', 'X', '--kind', 'BANK', '--website', 'ftp://x')
+      .then(() => undefined)
+      .catch((error: unknown) => error);
+    // runCommand prints a refused write as its message alone.
+    expect(refused).toBeInstanceOf(GraphQLError);
+    expect(failureMessage(refused)).toContain('input.kind');
 
-    const issued = await cli('issue', '--endorser', 'cli-employer', '--label', 'test');
-    const key = issued.stdout.trim().split('\n').at(-1)!;
+    const issued = await command('issue', '--endorser', 'cli-employer', '--label', 'test');
+    expect(issued.stdout).toHaveLength(2);
+    const key = issued.stdout.at(-1)!;
     expect(key).toMatch(/^ek_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
     const id = key.slice(3, 11);
+    expect(issued.stdout[0]).toBe(`Issued endorser key ${id} for cli-employer. It is shown only now; store it safely:`);
     const { db, close } = openFrameworkDatabase(env.DATABASE_URL, { maxConnections: 1 });
     try {
       expect(await endorserOfKey(db, key)).toBe('cli-employer');
-      expect((await cli('list')).stdout).toMatch(new RegExp(`${id}\\s+active\\s+cli-employer`));
-      expect((await cli('revoke', '--key', id)).stdout).toContain(`Revoked endorser key ${id}.`);
+      expect((await command('list')).stdout).toEqual([
+        expect.stringMatching(new RegExp(`^${id}\\s+active\\s+cli-employer`)),
+      ]);
+      expect((await command('revoke', '--key', id)).stdout).toEqual([`Revoked endorser key ${id}.`]);
       expect(await endorserOfKey(db, key)).toBeNull();
     } finally {
       await close();
     }
+  });
+
+  it('runs as a command: a refused registration prints its message on stderr and exits 1', async () => {
+    const env = { ...process.env, DATABASE_URL: await createMigratedFrameworkDatabase('framework') };
+    const args = ['register', '--id', 'x', '--name', 'X', '--kind', 'BANK', '--website', 'ftp://x'];
+    const refused = await run(process.execPath, ['--import', 'tsx', 'cli/endorserKeys.ts', ...args], { env }).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect((refused as { stderr: string }).stderr).toContain('input.kind');
   });
 });

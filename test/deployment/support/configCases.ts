@@ -53,6 +53,12 @@ export const cases: ConfigCase[] = [
     /^Configuration error: PORT must be a port number from 0 to 65535, got "70000"$/,
   ],
   [
+    firstCatalogue,
+    'INSTITUTION_CODE not an institution code',
+    { INSTITUTION_CODE: 'Not Valid', ...withoutSampleData },
+    /^Configuration error: INSTITUTION_CODE must be a lower-case institution code like "humber", got "Not Valid"$/,
+  ],
+  [
     'framework',
     'PROVINCE_API_KEY missing',
     { PROVINCE_API_KEY: undefined, ...withoutSampleData },
