@@ -16,7 +16,8 @@ export class UsageError extends Error {}
  * only passes it argv and the environment and prints the outcome.
  */
 export interface CommandOutcome {
-  exitCode: 0 | 1;
+  /** 0 for success; 1 for a failure; a command may tell more apart (conformance: 2 for a usage error). */
+  exitCode: number;
   stdout: string[];
   stderr: string[];
 }
@@ -26,8 +27,8 @@ export function succeeded(...lines: string[]): CommandOutcome {
   return { exitCode: 0, stdout: lines, stderr: [] };
 }
 
-/** Prints an outcome (conformance's, too, whose exit codes go to 2), returning its exit code for runCommand. */
-export function printed(outcome: Omit<CommandOutcome, 'exitCode'> & { exitCode: number }): number {
+/** Prints an outcome, returning its exit code for runCommand. */
+export function printed(outcome: CommandOutcome): number {
   for (const line of outcome.stdout) console.log(line);
   for (const line of outcome.stderr) console.error(line);
   return outcome.exitCode;

@@ -10,14 +10,9 @@ import type { CommandOutcome } from './commandLine.js';
 
 const usage = 'usage: npm run conformance -- --url URL --institution CODE [--timeout-ms 3000] [--contract MAJOR.MINOR]';
 
-/** As CommandOutcome, with 2 for a usage error, which this command has always told apart. */
-export interface ConformanceOutcome extends Omit<CommandOutcome, 'exitCode'> {
-  exitCode: 0 | 1 | 2;
-}
+const usageError = (line: string): CommandOutcome => ({ exitCode: 2, stdout: [], stderr: [line] });
 
-const usageError = (line: string): ConformanceOutcome => ({ exitCode: 2, stdout: [], stderr: [line] });
-
-export async function conformanceCommand(args: string[]): Promise<ConformanceOutcome> {
+export async function conformanceCommand(args: string[]): Promise<CommandOutcome> {
   let values: { url?: string; institution?: string; 'timeout-ms'?: string; contract?: string };
   try {
     ({ values } = parseArgs({
