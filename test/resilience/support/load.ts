@@ -50,7 +50,19 @@ export async function post(
   return { ms: Date.now() - started, status: response.status, cache: response.headers.get('x-cache'), body };
 }
 
-/** `concurrency` clients each sending `request` back to back for `durationMs`; every result. */
+/**
+ * How long each client waits after an answer before its next request. The scenarios check how long
+ * a client waits and what it receives while a service fails under concurrent load, not how many
+ * requests the directory serves: back to back, the clients kept both cores busy (gateway,
+ * catalogues and the test's own worker) for the whole scenario, seconds of CPU each time for nothing
+ * the assertions read. The pause keeps the load concurrent where it matters: every client sends its
+ * first request at once, into an outage already under way, and a request held by a hung service
+ * keeps its client in flight until the deadline whatever the pause; each client still sends several
+ * requests per scenario (the "[bound]" lines print the counts).
+ */
+export const pauseBetweenRequestsMs = 100;
+
+/** `concurrency` clients each sending `request`, one after another with a short pause, for `durationMs`; every result. */
 export async function load<T>(
   durationMs: number,
   concurrency: number,
@@ -60,7 +72,11 @@ export async function load<T>(
   const results: T[] = [];
   await Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
-      while (Date.now() < until) results.push(await request(worker));
+      for (;;) {
+        results.push(await request(worker));
+        if (Date.now() + pauseBetweenRequestsMs >= until) break;
+        await new Promise((resolve) => setTimeout(resolve, pauseBetweenRequestsMs));
+      }
     }),
   );
   return results;
