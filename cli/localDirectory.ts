@@ -38,6 +38,8 @@ export interface LocalDirectoryOptions {
   registryRefreshMs?: number;
   institutionTimeoutMs?: number;
   failureCooldownMs?: number;
+  /** How often the gateway probes every institution and province service; the gateway's default (2 s) when unset. */
+  healthProbeIntervalMs?: number;
   responseCache?: ResponseCacheOptions;
   log?: (message: string) => void;
   /**
@@ -137,6 +139,7 @@ export async function startLocalDirectory(options: LocalDirectoryOptions): Promi
       registryRefreshMs: options.registryRefreshMs,
       institutionTimeoutMs: options.institutionTimeoutMs,
       failureCooldownMs: options.failureCooldownMs,
+      healthProbeIntervalMs: options.healthProbeIntervalMs,
       responseCache: options.responseCache,
       log: options.log,
     });

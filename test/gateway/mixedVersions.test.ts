@@ -48,6 +48,9 @@ beforeAll(async () => {
     institutions: ['humber'],
     entriesPerInstitution: 3,
     institutionTimeoutMs: 5_000,
+    // Half of this file waits for a probe to notice a redeployment or a rollback (one to three probes
+    // each): every 2 s, the gateway's default, the waits were most of the file's time.
+    healthProbeIntervalMs: 250,
   });
   example = await startExampleInstitution({
     institution: 'examplecollege',
@@ -82,6 +85,9 @@ const gateway = () => directory.gateway.url;
 
 async function register(code: string, name: string, subgraphUrl: string): Promise<void> {
   await registerTestInstitution(gateway(), { code, name, subgraphUrl });
+  // Read at once rather than at the next refresh: this file is about versions, and the registry's own
+  // refresh at runtime is test/gateway/isolation.test.ts's.
+  await directory.gateway.registry.refresh();
 }
 
 /** A reference catalogue (contract 1.1) for `code` on a fresh database, serving entries with an audience. */

@@ -2,12 +2,11 @@
  * The portal in a real browser: Debian's Chromium driven by playwright-core,
  * against the real directory (search enabled) started like `npm start` does.
  * Flows a learner would notice, an axe-core accessibility scan of every page
- * type, and screenshots (into docs/screenshots/ with SAVE_SCREENSHOTS=1).
+ * type, and, with SAVE_SCREENSHOTS=1, the screenshots in docs/screenshots/.
  * `.ci/run` installs Chromium, so in CI these never skip.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +21,11 @@ if (!hasChromium)
   );
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const screenshotDir = process.env.SAVE_SCREENSHOTS ? 'docs/screenshots' : mkdtempSync(join(tmpdir(), 'portal-shots-'));
+/**
+ * Screenshots are taken only to refresh docs/screenshots/: they check nothing, and taken on every run into a
+ * directory deleted afterwards, the five cost about half a second of CPU to capture and encode.
+ */
+const screenshotDir = process.env.SAVE_SCREENSHOTS ? 'docs/screenshots' : undefined;
 
 describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
   let directory: LocalDirectory;
@@ -63,7 +66,7 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
     });
     tabContext = await browser.newContext({ viewport: desktop });
     tab = await tabContext.newPage();
-    mkdirSync(screenshotDir, { recursive: true });
+    if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
   });
   afterEach(async () => {
     await tab.evaluate(() => sessionStorage.clear()).catch(() => {});
@@ -72,15 +75,24 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await directory?.stop();
-    if (!process.env.SAVE_SCREENSHOTS) rmSync(screenshotDir, { recursive: true, force: true });
   });
+
+  /** The tab's window size, set again only when a test asks for another: each resize lays out the page shown. */
+  let tabViewport = desktop;
 
   /** Navigates the file's tab to `path` at the given window size; the tab, now showing that page. */
   async function open(path: string, viewport = desktop): Promise<Page> {
-    await tab.setViewportSize(viewport);
+    if (viewport.width !== tabViewport.width || viewport.height !== tabViewport.height) {
+      await tab.setViewportSize(viewport);
+      tabViewport = viewport;
+    }
     const response = await tab.goto(`${origin}${path}`);
     expect(response, path).not.toBeNull();
     return tab;
+  }
+
+  async function saveScreenshot(page: Page, name: string): Promise<void> {
+    if (screenshotDir) await page.screenshot({ path: join(screenshotDir, name) });
   }
 
   async function seriousViolations(page: Page): Promise<string[]> {
@@ -126,7 +138,7 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
       (nodes) => new Set(nodes.map((n) => n.textContent)).size,
     );
     expect(institutions).toBeGreaterThan(1);
-    await page.screenshot({ path: join(screenshotDir, 'search.png') });
+    await saveScreenshot(page, 'search.png');
 
     await page.fill('#q', '');
     await page.locator('#q').pressSequentially('cyber', { delay: 30 });
@@ -208,7 +220,7 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
     const jsonLd = JSON.parse((await page.textContent('script[type="application/ld+json"]'))!);
     expect(jsonLd['@type']).toBe('Course');
     expect(jsonLd.url).toBe(`${origin}/credentials/humber:data-analytics-for-the-workplace`);
-    await page.screenshot({ path: join(screenshotDir, 'detail.png'), fullPage: false });
+    await saveScreenshot(page, 'detail.png');
     const missing = await open('/credentials/humber:no-such-entry');
     expect(await missing.textContent('h1')).toBe('Page not found');
   });
@@ -218,7 +230,7 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('fr-CA');
     expect(await page.textContent('label[for="q"]')).toBe('Que voulez-vous apprendre?');
     expect(await page.textContent('fieldset[data-facet="deliveryMode"] legend')).toBe('Mode de prestation');
-    await page.screenshot({ path: join(screenshotDir, 'search-fr.png') });
+    await saveScreenshot(page, 'search-fr.png');
     const boreal = await open('/fr/institutions/boreal');
     expect(await boreal.textContent('h1')).toBe('Collège Boréal');
     const first = boreal.locator('.card h3 a').first();
@@ -251,7 +263,7 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
     );
     expect(new Set(headers)).toEqual(new Set(chosen.map((id) => `/credentials/${id}`)));
     expect(await page.locator('table.compare tbody tr').count()).toBeGreaterThan(10);
-    await page.screenshot({ path: join(screenshotDir, 'compare.png') });
+    await saveScreenshot(page, 'compare.png');
   });
 
   it('plans pathways from completed micro-credentials', async () => {
@@ -265,7 +277,7 @@ describe.skipIf(!hasChromium)('the provincial portal in Chromium', () => {
     expect(await plans.count()).toBeGreaterThan(0);
     expect(await plans.first().textContent()).toMatch(/credits|All requirements met/);
     expect(await page.textContent('.plans')).toContain('Introduction to Data Analytics');
-    await page.screenshot({ path: join(screenshotDir, 'planner.png') });
+    await saveScreenshot(page, 'planner.png');
   });
 
   it('has no serious or critical accessibility violations on any page type, in either language', async () => {

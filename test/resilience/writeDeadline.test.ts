@@ -8,17 +8,16 @@
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalDirectory } from '../../cli/localDirectory.js';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
 import { serveGraphQL, type RunningHttpServer } from '../../runtime/http.js';
 import { loadSchemaDocument } from '../../runtime/schemaFiles.js';
-import { provinceApiKey, registryToken, startTestDirectory } from '../support/directory.js';
+import { asProvince, registryToken, startTestFramework, type TestFramework } from '../framework/startFramework.js';
 import { graphql } from '../support/graphql.js';
 
 const writeMs = 400;
 const importMs = 800;
 const slowWriteMs = 3_000;
-let directory: LocalDirectory;
+let framework: TestFramework;
 let gateway: RunningGateway;
 let slow: RunningHttpServer;
 const applied: string[] = [];
@@ -56,10 +55,12 @@ function startSlowWriter(): Promise<RunningHttpServer> {
 }
 
 beforeAll(async () => {
-  directory = await startTestDirectory({ institutions: ['humber'] });
+  // The framework is all the gateway needs beside the slow writer: a whole directory (its own gateway,
+  // a catalogue nobody asks) was started here once only to register it.
+  framework = await startTestFramework('write_deadline');
   slow = await startSlowWriter();
   const registered = await graphql(
-    directory.gateway.url,
+    framework.url,
     'mutation ($input: InstitutionInput!) { registerInstitution(input: $input) { code } }',
     {
       input: {
@@ -72,12 +73,12 @@ beforeAll(async () => {
         subgraphUrl: slow.url,
       },
     },
-    { authorization: `Bearer ${provinceApiKey}` },
+    asProvince,
   );
   expect(registered.errors).toBeUndefined();
   gateway = await startGateway({
     port: 0,
-    frameworkUrl: directory.framework.url,
+    frameworkUrl: framework.url,
     registryToken,
     deadlines: { writeMs, importMs },
     healthProbeIntervalMs: 200,
@@ -87,7 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.stop();
   await slow?.stop();
-  await directory?.stop();
+  await framework?.server.stop();
 });
 
 describe('a write slower than its deadline', () => {

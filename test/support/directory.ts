@@ -25,6 +25,8 @@ export async function startTestDirectory(options: {
   search?: LocalDirectoryOptions['search'];
   responseCache?: LocalDirectoryOptions['responseCache'];
   catalogueThread?: boolean;
+  /** For a file that waits on /health to notice a change (the gateway's 2 s when unset). */
+  healthProbeIntervalMs?: number;
 }): Promise<LocalDirectory> {
   const institutions = options.institutions.map((code) => {
     const found = sampleInstitutions.find((institution) => institution.code === code);
@@ -44,6 +46,7 @@ export async function startTestDirectory(options: {
     registryRefreshMs: 1_000,
     institutionTimeoutMs: options.institutionTimeoutMs ?? 1_500,
     failureCooldownMs: 100,
+    healthProbeIntervalMs: options.healthProbeIntervalMs,
     search: options.search,
     catalogueThread: options.catalogueThread,
     // Writes made straight to a catalogue show through the gateway within one watch interval;
