@@ -4,6 +4,7 @@
  * option, a configuration error, a refused write) prints just its message; anything else
  * prints in full, since it is a bug or an outage worth the stack. Either way the exit code is 1.
  */
+import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { ConfigError } from '../runtime/config.js';
 
@@ -20,6 +21,53 @@ export interface CommandOutcome {
   exitCode: number;
   stdout: string[];
   stderr: string[];
+}
+
+/** A command's logic: its arguments (after the script's name) and environment in, what to print out. */
+export type Command = (args: string[], environment: Record<string, string | undefined>) => Promise<CommandOutcome>;
+
+/**
+ * `args` as positionals and `--name value` options, every option a string: the positionals in
+ * order and the options given. An option not in `names` is refused (runCommand prints why).
+ */
+export function parseCommandLine<const Name extends string>(
+  args: string[],
+  names: readonly Name[],
+): { positionals: string[]; values: Partial<Record<Name, string>> } {
+  const options = Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
+  const parsed = parseArgs({ args, allowPositionals: true, options });
+  const values: Partial<Record<Name, string>> = {};
+  for (const name of names) {
+    const value = parsed.values[name];
+    if (typeof value === 'string') values[name] = value;
+  }
+  return { positionals: parsed.positionals, values };
+}
+
+/** The only positional argument, when it names one of `subcommands`; otherwise a UsageError showing `usage`. */
+export function subcommandOf<const Subcommand extends string>(
+  positionals: string[],
+  subcommands: readonly Subcommand[],
+  usage: string,
+): Subcommand {
+  const [first, ...rest] = positionals;
+  const subcommand = subcommands.find((candidate) => candidate === first);
+  if (!subcommand || rest.length > 0) throw new UsageError(usage);
+  return subcommand;
+}
+
+/**
+ * A key listing: one line per key, given the key's state (`active`, or when it was revoked, padded
+ * so the columns after it line up), or `none` when there are no keys.
+ */
+export function keyListing<Key extends { revokedAt: Date | null }>(
+  keys: readonly Key[],
+  none: string,
+  line: (key: Key, state: string) => string,
+): CommandOutcome {
+  if (keys.length === 0) return succeeded(none);
+  const stateOf = (key: Key) => (key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active').padEnd(32);
+  return succeeded(...keys.map((key) => line(key, stateOf(key))));
 }
 
 /** A successful outcome printing `lines`. */

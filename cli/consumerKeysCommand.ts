@@ -4,26 +4,17 @@
  * against a real framework database; a mistake the user can fix is thrown as runCommand
  * describes it.
  */
-import { parseArgs } from 'node:util';
 import { url } from '../runtime/config.js';
 import { issueConsumerKey, listConsumerKeys, revokeConsumerKey } from '../subgraphs/framework/consumerKeys.js';
 import { openFrameworkDatabase } from '../subgraphs/framework/db/connection.js';
 import { migrateFrameworkDatabase } from '../subgraphs/framework/db/migrate.js';
-import { type CommandOutcome, succeeded, UsageError } from './commandLine.js';
+import { type Command, keyListing, parseCommandLine, subcommandOf, succeeded, UsageError } from './commandLine.js';
 
 const usage = 'usage: npm run consumer-keys -- issue --label TEXT [--requests-per-minute N] | list | revoke --key ID';
 
-export async function consumerKeysCommand(
-  args: string[],
-  environment: Record<string, string | undefined>,
-): Promise<CommandOutcome> {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { label: { type: 'string' }, key: { type: 'string' }, 'requests-per-minute': { type: 'string' } },
-  });
-  const [command] = positionals;
-  if (!command || !['issue', 'list', 'revoke'].includes(command) || positionals.length > 1) throw new UsageError(usage);
+export const consumerKeysCommand: Command = async (args, environment) => {
+  const { positionals, values } = parseCommandLine(args, ['label', 'key', 'requests-per-minute']);
+  const command = subcommandOf(positionals, ['issue', 'list', 'revoke'], usage);
   const databaseUrl = url(environment, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   await migrateFrameworkDatabase(databaseUrl);
   const { db, close } = openFrameworkDatabase(databaseUrl, { maxConnections: 1 });
@@ -38,15 +29,10 @@ export async function consumerKeysCommand(
       );
     }
     if (command === 'list') {
-      const keys = await listConsumerKeys(db);
-      if (keys.length === 0) return succeeded('No consumer keys.');
-      return succeeded(
-        ...keys.map((key) => {
-          const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active';
-          const used = key.lastUsedAt ? `last used ${key.lastUsedAt.toISOString()}` : 'never used';
-          return `${key.id}  ${state.padEnd(32)}  ${String(key.requestsPerMinute).padStart(6)}/min  ${String(key.requestCount).padStart(10)} requests  ${used}  ${key.label}`;
-        }),
-      );
+      return keyListing(await listConsumerKeys(db), 'No consumer keys.', (key, state) => {
+        const used = key.lastUsedAt ? `last used ${key.lastUsedAt.toISOString()}` : 'never used';
+        return `${key.id}  ${state}  ${String(key.requestsPerMinute).padStart(6)}/min  ${String(key.requestCount).padStart(10)} requests  ${used}  ${key.label}`;
+      });
     }
     if (!values.key) throw new UsageError(`revoke needs --key ID (see list)\n${usage}`);
     if (!(await revokeConsumerKey(db, values.key))) throw new UsageError(`No active consumer key "${values.key}".`);
@@ -54,4 +40,4 @@ export async function consumerKeysCommand(
   } finally {
     await close();
   }
-}
+};

@@ -4,7 +4,6 @@
  * against a real framework database; a mistake the user can fix is thrown as runCommand
  * describes it (UsageError, ConfigError, GraphQLError).
  */
-import { parseArgs } from 'node:util';
 import { url } from '../runtime/config.js';
 import { openFrameworkDatabase } from '../subgraphs/framework/db/connection.js';
 import { migrateFrameworkDatabase } from '../subgraphs/framework/db/migrate.js';
@@ -14,7 +13,7 @@ import {
   revokeEndorserKey,
 } from '../subgraphs/framework/trustMarks/endorserKeys.js';
 import { registerEndorser } from '../subgraphs/framework/trustMarks/writes.js';
-import { type CommandOutcome, succeeded, UsageError } from './commandLine.js';
+import { type Command, keyListing, parseCommandLine, subcommandOf, succeeded, UsageError } from './commandLine.js';
 
 const usage =
   'usage: npm run endorser-keys -- register --id ID --name TEXT --kind EMPLOYER|SECTOR_BODY|PROFESSIONAL_ASSOCIATION --website URL' +
@@ -22,18 +21,9 @@ const usage =
 
 const optionNames = ['id', 'name', 'kind', 'website', 'endorser', 'label', 'key'] as const;
 
-export async function endorserKeysCommand(
-  args: string[],
-  environment: Record<string, string | undefined>,
-): Promise<CommandOutcome> {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: Object.fromEntries(optionNames.map((name) => [name, { type: 'string' as const }])),
-  });
-  const [command] = positionals;
-  if (!command || !['register', 'issue', 'list', 'revoke'].includes(command) || positionals.length > 1)
-    throw new UsageError(usage);
+export const endorserKeysCommand: Command = async (args, environment) => {
+  const { positionals, values } = parseCommandLine(args, optionNames);
+  const command = subcommandOf(positionals, ['register', 'issue', 'list', 'revoke'], usage);
   const databaseUrl = url(environment, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   await migrateFrameworkDatabase(databaseUrl);
   const { db, close } = openFrameworkDatabase(databaseUrl, { maxConnections: 1 });
@@ -62,13 +52,10 @@ export async function endorserKeysCommand(
       );
     }
     if (command === 'list') {
-      const keys = await listEndorserKeys(db);
-      if (keys.length === 0) return succeeded('No endorser keys.');
-      return succeeded(
-        ...keys.map((key) => {
-          const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active';
-          return `${key.id}  ${state.padEnd(32)}  ${key.endorserId.padEnd(30)}  ${key.label}`;
-        }),
+      return keyListing(
+        await listEndorserKeys(db),
+        'No endorser keys.',
+        (key, state) => `${key.id}  ${state}  ${key.endorserId.padEnd(30)}  ${key.label}`,
       );
     }
     const id = need('key');
@@ -77,4 +64,4 @@ export async function endorserKeysCommand(
   } finally {
     await close();
   }
-}
+};

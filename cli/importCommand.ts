@@ -6,7 +6,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isInstitutionCode, url } from '../runtime/config.js';
 import { fieldName } from '../subgraphs/catalogue/catalogueEntry.js';
 import { commandLineActor } from '../subgraphs/catalogue/db/auditTrail.js';
@@ -15,19 +14,12 @@ import { openCatalogueDatabase } from '../subgraphs/catalogue/db/connection.js';
 import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
 import { osapClaimCheck, provinceOsapExceptions } from '../subgraphs/catalogue/osapClaim.js';
 import { institutionLanguages } from '../subgraphs/catalogue/settings.js';
-import { type CommandOutcome, UsageError } from './commandLine.js';
+import { type Command, parseCommandLine, UsageError } from './commandLine.js';
 
 const usage = 'usage: npm run import -- --institution CODE FILE.csv|FILE.json';
 
-export async function importCommand(
-  args: string[],
-  environment: Record<string, string | undefined>,
-): Promise<CommandOutcome> {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { institution: { type: 'string' } },
-  });
+export const importCommand: Command = async (args, environment) => {
+  const { positionals, values } = parseCommandLine(args, ['institution']);
   const [file] = positionals;
   const institution = values.institution;
   if (!institution || !isInstitutionCode(institution) || !file || positionals.length > 1) throw new UsageError(usage);
@@ -70,4 +62,4 @@ export async function importCommand(
   } finally {
     await close();
   }
-}
+};

@@ -6,7 +6,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { apiKeysCommand } from '../../cli/apiKeysCommand.js';
-import { failureMessage, UsageError } from '../../cli/commandLine.js';
+import { failureMessage, keyListing, UsageError } from '../../cli/commandLine.js';
 import { conformanceCommand } from '../../cli/conformanceCommand.js';
 import { consumerKeysCommand } from '../../cli/consumerKeysCommand.js';
 import { endorserKeysCommand } from '../../cli/endorserKeysCommand.js';
@@ -32,6 +32,23 @@ describe('runCommand', () => {
     expect(failureMessage(new GraphQLError('input.kind: must be one of …'))).toBe('input.kind: must be one of …');
     const bug = new TypeError('x is undefined');
     expect(failureMessage(bug)).toBe(bug);
+  });
+});
+
+describe('key listings', () => {
+  it('line the columns after the state up, revoked or not, and say so when there is no key', () => {
+    const keys = [
+      { id: 'a1', revokedAt: null },
+      { id: 'b2', revokedAt: new Date('2026-12-01T10:00:00Z') },
+    ];
+    const listing = keyListing(keys, 'No keys.', (key, state) => `${key.id}  ${state}  label`);
+    expect(listing).toEqual({
+      exitCode: 0,
+      // A revoked key's state fills the 32 characters; an active one's is padded to them.
+      stdout: [`a1  active${' '.repeat(26)}  label`, 'b2  revoked 2026-12-01T10:00:00.000Z  label'],
+      stderr: [],
+    });
+    expect(keyListing([], 'No keys.', () => 'never')).toEqual({ exitCode: 0, stdout: ['No keys.'], stderr: [] });
   });
 });
 
