@@ -9,7 +9,8 @@
  * catalogue subgraph uses): a key stored there can only ever act for it.
  * `create` prints the key once; only its hash is stored.
  */
-import { printed, runCommand } from './commandLine.js';
+import { printed } from '../runtime/commandOutcome.js';
+import { runCommand } from './commandLine.js';
 import { apiKeysCommand } from './apiKeysCommand.js';
 
 runCommand(async () => printed(await apiKeysCommand(process.argv.slice(2), process.env)));

@@ -7,7 +7,8 @@ import { isInstitutionCode, url } from '../runtime/config.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../subgraphs/catalogue/db/apiKeys.js';
 import { openCatalogueDatabase } from '../subgraphs/catalogue/db/connection.js';
 import { migrateCatalogueDatabase } from '../subgraphs/catalogue/db/migrate.js';
-import { type Command, keyListing, parseCommandLine, subcommandOf, succeeded, UsageError } from './commandLine.js';
+import { succeeded } from '../runtime/commandOutcome.js';
+import { type Command, keyListing, parseCommandLine, subcommandOf, UsageError } from './commandLine.js';
 
 const usage = 'usage: npm run api-keys -- create|list|revoke --institution CODE [--label TEXT] [--key PREFIX]';
 

@@ -6,22 +6,11 @@
  */
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
+import { type CommandOutcome, succeeded } from '../runtime/commandOutcome.js';
 import { ConfigError } from '../runtime/config.js';
 
 /** The command was called wrongly; its message says how to call it. */
 export class UsageError extends Error {}
-
-/**
- * What a command has to say and the code it exits with. A command's logic returns one
- * (and throws what runCommand describes), so tests call it in-process; its file in cli/
- * only passes it argv and the environment and prints the outcome.
- */
-export interface CommandOutcome {
-  /** 0 for success; 1 for a failure; a command may tell more apart (conformance: 2 for a usage error). */
-  exitCode: number;
-  stdout: string[];
-  stderr: string[];
-}
 
 /** A command's logic: its arguments (after the script's name) and environment in, what to print out. */
 export type Command = (args: string[], environment: Record<string, string | undefined>) => Promise<CommandOutcome>;
@@ -68,18 +57,6 @@ export function keyListing<Key extends { revokedAt: Date | null }>(
   if (keys.length === 0) return succeeded(none);
   const stateOf = (key: Key) => (key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : 'active').padEnd(32);
   return succeeded(...keys.map((key) => line(key, stateOf(key))));
-}
-
-/** A successful outcome printing `lines`. */
-export function succeeded(...lines: string[]): CommandOutcome {
-  return { exitCode: 0, stdout: lines, stderr: [] };
-}
-
-/** Prints an outcome, returning its exit code for runCommand. */
-export function printed(outcome: CommandOutcome): number {
-  for (const line of outcome.stdout) console.log(line);
-  for (const line of outcome.stderr) console.error(line);
-  return outcome.exitCode;
 }
 
 /**

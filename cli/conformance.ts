@@ -9,7 +9,7 @@
  *
  * Exits 0 when every check passes, 1 when one fails, 2 on a usage error.
  */
-import { printed } from './commandLine.js';
+import { printed } from '../runtime/commandOutcome.js';
 import { conformanceCommand } from './conformanceCommand.js';
 
 conformanceCommand(process.argv.slice(2)).then(

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { type ConformanceReport, runConformance } from '../gateway/conformance/institutionChecks.js';
 import { isInstitutionCode } from '../runtime/config.js';
-import type { CommandOutcome } from './commandLine.js';
+import type { CommandOutcome } from '../runtime/commandOutcome.js';
 
 const usage = 'usage: npm run conformance -- --url URL --institution CODE [--timeout-ms 3000] [--contract MAJOR.MINOR]';
 

@@ -11,7 +11,8 @@
  * the province as the issueConsumerKey / revokeConsumerKey mutations and the
  * consumerKeys query.
  */
-import { printed, runCommand } from './commandLine.js';
+import { printed } from '../runtime/commandOutcome.js';
+import { runCommand } from './commandLine.js';
 import { consumerKeysCommand } from './consumerKeysCommand.js';
 
 runCommand(async () => printed(await consumerKeysCommand(process.argv.slice(2), process.env)));

@@ -8,7 +8,8 @@ import { url } from '../runtime/config.js';
 import { issueConsumerKey, listConsumerKeys, revokeConsumerKey } from '../subgraphs/framework/consumerKeys.js';
 import { openFrameworkDatabase } from '../subgraphs/framework/db/connection.js';
 import { migrateFrameworkDatabase } from '../subgraphs/framework/db/migrate.js';
-import { type Command, keyListing, parseCommandLine, subcommandOf, succeeded, UsageError } from './commandLine.js';
+import { succeeded } from '../runtime/commandOutcome.js';
+import { type Command, keyListing, parseCommandLine, subcommandOf, UsageError } from './commandLine.js';
 
 const usage = 'usage: npm run consumer-keys -- issue --label TEXT [--requests-per-minute N] | list | revoke --key ID';
 

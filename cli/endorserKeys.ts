@@ -12,6 +12,7 @@
  * issueEndorserKey and revokeEndorserKey mutations and the endorserKeys query.
  */
 import { endorserKeysCommand } from './endorserKeysCommand.js';
-import { printed, runCommand } from './commandLine.js';
+import { printed } from '../runtime/commandOutcome.js';
+import { runCommand } from './commandLine.js';
 
 runCommand(async () => printed(await endorserKeysCommand(process.argv.slice(2), process.env)));

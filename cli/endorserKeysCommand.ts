@@ -13,7 +13,8 @@ import {
   revokeEndorserKey,
 } from '../subgraphs/framework/trustMarks/endorserKeys.js';
 import { registerEndorser } from '../subgraphs/framework/trustMarks/writes.js';
-import { type Command, keyListing, parseCommandLine, subcommandOf, succeeded, UsageError } from './commandLine.js';
+import { succeeded } from '../runtime/commandOutcome.js';
+import { type Command, keyListing, parseCommandLine, subcommandOf, UsageError } from './commandLine.js';
 
 const usage =
   'usage: npm run endorser-keys -- register --id ID --name TEXT --kind EMPLOYER|SECTOR_BODY|PROFESSIONAL_ASSOCIATION --website URL' +

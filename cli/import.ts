@@ -14,7 +14,8 @@
  * line and field, and nothing is written when there is any. The audit log
  * records the import as made by `cli`.
  */
-import { printed, runCommand } from './commandLine.js';
+import { printed } from '../runtime/commandOutcome.js';
+import { runCommand } from './commandLine.js';
 import { importCommand } from './importCommand.js';
 
 runCommand(async () => printed(await importCommand(process.argv.slice(2), process.env)));

@@ -6,16 +6,11 @@
  * prints.
  */
 import { isRecord } from '../../runtime/checker.js';
+import type { CommandOutcome } from '../../runtime/commandOutcome.js';
 
-export interface RebuildOutcome {
-  exitCode: 0 | 1;
-  stdout: string[];
-  stderr: string[];
-}
-
-export async function requestRebuild(base: string, token: string | undefined): Promise<RebuildOutcome> {
+export async function requestRebuild(base: string, token: string | undefined): Promise<CommandOutcome> {
   const started = Date.now();
-  const failed = (line: string): RebuildOutcome => ({ exitCode: 1, stdout: [], stderr: [line] });
+  const failed = (line: string): CommandOutcome => ({ exitCode: 1, stdout: [], stderr: [line] });
   let response: Response;
   let reply: string;
   try {

@@ -5,12 +5,11 @@
  *
  *   SEARCH_ADMIN_URL (default http://127.0.0.1:4003), SEARCH_ADMIN_TOKEN if the subgraph requires one
  */
+import { printed } from '../../runtime/commandOutcome.js';
 import { optionalString } from '../../runtime/config.js';
 import { requestRebuild } from './rebuildRequest.js';
 
 const base = optionalString(process.env, 'SEARCH_ADMIN_URL') ?? 'http://127.0.0.1:4003';
 console.log(`rebuilding the search index at ${base} ...`);
 const outcome = await requestRebuild(base, optionalString(process.env, 'SEARCH_ADMIN_TOKEN'));
-for (const line of outcome.stdout) console.log(line);
-for (const line of outcome.stderr) console.error(line);
-process.exitCode = outcome.exitCode;
+process.exitCode = printed(outcome);
